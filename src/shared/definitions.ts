@@ -1,0 +1,174 @@
+/**
+ * The one contract between the Custom UI and the resolver: shared by `makeResolver<Definitions>`
+ * (src/index.ts) and `makeInvoke<Definitions>()` (static/). Type-only, so the frontend bundle
+ * pulls in no backend code.
+ */
+import type {
+  AddToCycleResult,
+  Cycle,
+  Execution,
+  ExecutionStatus,
+  Priority,
+  ProjectRole,
+  StatusCounts,
+  TestCase,
+  User,
+} from '../testkase/contract';
+
+export type { AddToCycleResult, Cycle, Execution, ExecutionStatus, Priority, ProjectRole, StatusCounts, TestCase, User };
+
+// ---------- result envelope (resolvers never throw to the UI) ----------
+
+export type ErrorCode =
+  | 'VALIDATION' // the payload was not acceptable; nothing changed
+  | 'NO_TOKEN' // the user has no saved PAT
+  | 'TOKEN_REJECTED' // TestKase said 401: revoked, expired or wrong
+  | 'FORBIDDEN' // TestKase said 403: the user's role does not allow it (Guests are read-only)
+  | 'NOT_FOUND' // the test case, cycle or project does not exist (any more)
+  | 'RATE_LIMITED' // TestKase said 429
+  | 'UNAVAILABLE' // TestKase could not be reached, timed out or answered 5xx
+  | 'BAD_RESPONSE' // TestKase answered something the contract does not describe
+  | 'NOT_MAPPED' // the Jira project has no TestKase project mapped
+  | 'NO_ISSUE_CONTEXT' // an issue operation called outside an issue panel
+  | 'STORAGE' // Forge storage failed
+  | 'INTERNAL'; // a bug: logged without the PAT
+
+export interface AppError {
+  code: ErrorCode;
+  /** A plain sentence for a person, with the next step. Never contains the PAT or a stack trace. */
+  message: string;
+  /** Seconds to wait before retrying, when TestKase said so (429). */
+  retryAfterSeconds?: number;
+  /** Which field was wrong, for VALIDATION. */
+  field?: string;
+}
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: AppError };
+
+// ---------- configuration state ----------
+
+export type PatSavedReason =
+  | 'CHECKING'
+  | 'TOKEN_REJECTED'
+  | 'PROJECT_NOT_MAPPED'
+  | 'MAPPING_LOST'
+  | 'NO_PROJECT_ACCESS'
+  | 'TESTKASE_UNAVAILABLE'
+  | 'RATE_LIMITED';
+
+export interface MappedProject {
+  id: string;
+  name: string;
+  role: ProjectRole;
+}
+
+export type ConfigState =
+  | { kind: 'NO_CONFIG' }
+  | { kind: 'PAT_SAVED'; reason: PatSavedReason; retryAfterSeconds?: number }
+  | {
+      kind: 'READY';
+      /** The TestKase project mapped to this Jira project; null outside a Jira project (global page). */
+      project: MappedProject | null;
+      /** False for Guests: TestKase makes them read-only. */
+      canWrite: boolean;
+    };
+
+/** What the app may show about a saved token: never the token itself. */
+export interface TokenSummary {
+  preview: string;
+  savedAt: string;
+  lastValidatedAt: string | null;
+  testkaseUser: User | null;
+  tokenName: string | null;
+  expiresAt: string | null;
+}
+
+export type ModuleKind = 'ISSUE_PANEL' | 'GLOBAL_PAGE';
+
+export interface LinkedTests {
+  items: TestCase[];
+  total: number;
+  /** Latest execution status of the linked test cases (a case never run counts as NOT_EXECUTED). */
+  counts: StatusCounts;
+}
+
+export interface AppState {
+  module: ModuleKind;
+  issueKey: string | null;
+  jiraProjectKey: string | null;
+  config: ConfigState;
+  token: TokenSummary | null;
+  /** Filled in the issue panel when READY, so the first screen needs one invoke. */
+  linked: Result<LinkedTests> | null;
+}
+
+export interface SearchResult {
+  items: TestCase[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface CycleExecutions {
+  cycle: Cycle;
+  /** One row per test case linked to this issue that is in the cycle. */
+  items: Execution[];
+  /** Linked test cases not in this cycle (candidates for "Add to cycle"). */
+  notInCycle: string[];
+}
+
+// ---------- payloads ----------
+
+export interface SavePatPayload {
+  token: string;
+}
+export interface SearchPayload {
+  query: string;
+  page?: number;
+}
+export interface TestCaseRef {
+  testCaseId: string;
+}
+export interface CreateTestCasePayload {
+  title: string;
+  description?: string;
+  priority?: Priority;
+}
+export interface CreateCyclePayload {
+  name: string;
+  description?: string;
+  environment?: string;
+}
+export interface AddToCyclePayload {
+  cycleId: string;
+  testCaseIds: string[];
+}
+export interface CycleRef {
+  cycleId: string;
+}
+export interface ExecutePayload {
+  cycleId: string;
+  testCaseId: string;
+  status: ExecutionStatus;
+  comment?: string;
+}
+
+// ---------- the resolver functions ----------
+
+export type Definitions = {
+  getState: () => Promise<Result<AppState>>;
+  savePat: (payload: SavePatPayload) => Promise<Result<AppState>>;
+  deletePat: () => Promise<Result<AppState>>;
+  listLinkedTests: () => Promise<Result<LinkedTests>>;
+  searchTestCases: (payload: SearchPayload) => Promise<Result<SearchResult>>;
+  linkTestCase: (payload: TestCaseRef) => Promise<Result<TestCase>>;
+  unlinkTestCase: (payload: TestCaseRef) => Promise<Result<TestCase>>;
+  createTestCase: (payload: CreateTestCasePayload) => Promise<Result<TestCase>>;
+  listCycles: () => Promise<Result<Cycle[]>>;
+  createCycle: (payload: CreateCyclePayload) => Promise<Result<Cycle>>;
+  addToCycle: (payload: AddToCyclePayload) => Promise<Result<AddToCycleResult>>;
+  listCycleExecutions: (payload: CycleRef) => Promise<Result<CycleExecutions>>;
+  executeTest: (payload: ExecutePayload) => Promise<Result<Execution>>;
+};
+
+export type FunctionKey = keyof Definitions;

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  plugins: [react()],
+  test: {
+    include: ['test/**/*.test.{ts,tsx}'],
+    environment: 'node',
+    testTimeout: 15_000,
+    hookTimeout: 60_000,
+    // Browser suites start Chromium and servers: keep the 2-core machine from oversubscribing.
+    maxWorkers: 2,
+  },
+});
