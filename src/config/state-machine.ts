@@ -1,0 +1,65 @@
+/**
+ * NO_CONFIG → PAT_SAVED → READY, as a pure function of what is known about the user's token and
+ * the Jira project's mapping. All I/O happens in resolve-state.ts; this file only decides.
+ * See docs/state-machine.md for the diagram.
+ */
+import type { JiraMapping, Project } from '../testkase/contract';
+import type { ConfigState } from '../shared/definitions';
+
+export type ValidationOutcome =
+  | { kind: 'PENDING' }
+  | { kind: 'VALID'; projects: Project[] }
+  | { kind: 'REJECTED' }
+  | { kind: 'UNAVAILABLE' }
+  | { kind: 'RATE_LIMITED'; retryAfterSeconds?: number };
+
+export type MappingOutcome =
+  /** Not in a Jira project (the global page): no mapping to check. */
+  | { kind: 'NOT_APPLICABLE' }
+  | { kind: 'PENDING' }
+  | { kind: 'MAPPED'; mapping: JiraMapping }
+  | { kind: 'NOT_MAPPED'; previouslyMapped: boolean }
+  | { kind: 'REJECTED' }
+  | { kind: 'UNAVAILABLE' }
+  | { kind: 'RATE_LIMITED'; retryAfterSeconds?: number };
+
+export interface StateInput {
+  tokenPresent: boolean;
+  validation: ValidationOutcome;
+  mapping: MappingOutcome;
+}
+
+const saved = (reason: Extract<ConfigState, { kind: 'PAT_SAVED' }>['reason'], retryAfterSeconds?: number): ConfigState =>
+  retryAfterSeconds === undefined ? { kind: 'PAT_SAVED', reason } : { kind: 'PAT_SAVED', reason, retryAfterSeconds };
+
+export function computeState({ tokenPresent, validation, mapping }: StateInput): ConfigState {
+  if (!tokenPresent) return { kind: 'NO_CONFIG' };
+
+  // A rejected token outranks everything: nothing else can work until it is replaced.
+  if (validation.kind === 'REJECTED' || mapping.kind === 'REJECTED') return saved('TOKEN_REJECTED');
+  if (validation.kind === 'RATE_LIMITED') return saved('RATE_LIMITED', validation.retryAfterSeconds);
+  if (validation.kind === 'UNAVAILABLE') return saved('TESTKASE_UNAVAILABLE');
+  if (validation.kind === 'PENDING') return saved('CHECKING');
+
+  switch (mapping.kind) {
+    case 'NOT_APPLICABLE':
+      return { kind: 'READY', project: null, canWrite: false };
+    case 'PENDING':
+      return saved('CHECKING');
+    case 'RATE_LIMITED':
+      return saved('RATE_LIMITED', mapping.retryAfterSeconds);
+    case 'UNAVAILABLE':
+      return saved('TESTKASE_UNAVAILABLE');
+    case 'NOT_MAPPED':
+      return saved(mapping.previouslyMapped ? 'MAPPING_LOST' : 'PROJECT_NOT_MAPPED');
+    case 'MAPPED': {
+      const project = validation.projects.find((p) => p.id === mapping.mapping.projectId);
+      if (!project) return saved('NO_PROJECT_ACCESS');
+      return {
+        kind: 'READY',
+        project: { id: project.id, name: project.name || mapping.mapping.projectName, role: project.role },
+        canWrite: project.role !== 'GUEST',
+      };
+    }
+  }
+}

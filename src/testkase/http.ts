@@ -1,0 +1,158 @@
+/**
+ * One HTTP exchange with TestKase: timeout, bounded retries for idempotent reads, zod validation.
+ *
+ * Time budget: a resolver call must finish well under Forge's 25 s limit, so every client shares
+ * one deadline; each attempt's timeout is clipped to what remains of it, and a Retry-After that
+ * would overrun it is returned to the caller as RATE_LIMITED instead of being waited out.
+ */
+import type { z } from 'zod';
+import { ErrorBody } from './contract';
+import { kindForStatus, parseRetryAfter, TestKaseError } from './errors';
+
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+export interface HttpOptions {
+  baseUrl: string;
+  token: string;
+  fetch: FetchLike;
+  /** Per attempt. */
+  timeoutMs: number;
+  /** Absolute time (ms since epoch) after which no new attempt starts. */
+  deadline: number;
+  /** Retries after the first attempt, for idempotent reads only. */
+  maxRetries: number;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+  /** Observes every attempt (route, status, ms): used by the benchmark and tests. */
+  onAttempt?: (event: AttemptEvent) => void;
+}
+
+export interface AttemptEvent {
+  method: string;
+  path: string;
+  status: number | 'timeout' | 'network';
+  ms: number;
+  attempt: number;
+}
+
+const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
+const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export async function request<T extends z.ZodType>(
+  opts: HttpOptions,
+  method: 'GET' | 'POST' | 'DELETE',
+  path: string,
+  schema: T,
+  body?: unknown,
+): Promise<z.infer<T>> {
+  const now = opts.now ?? Date.now;
+  const sleep = opts.sleep ?? defaultSleep;
+  // Writes are never blindly retried: a timed-out POST may have been applied.
+  const retries = method === 'GET' ? opts.maxRetries : 0;
+  let lastError: TestKaseError | undefined;
+
+  for (let attempt = 0; attempt <= retries; attempt++) {
+    const remaining = opts.deadline - now();
+    if (remaining <= 50) break;
+    const started = now();
+    const outcome = await attemptOnce(opts, method, path, body, Math.min(opts.timeoutMs, remaining));
+    opts.onAttempt?.({ method, path, status: outcome.status, ms: now() - started, attempt });
+
+    if (outcome.kind === 'ok') return parseBody(schema, outcome.text, method, path);
+    lastError = outcome.error;
+    const retryable =
+      outcome.status === 'timeout' || outcome.status === 'network' || RETRYABLE_STATUS.has(outcome.status);
+    if (!retryable || attempt === retries) break;
+
+    const wait = outcome.error.details.retryAfterSeconds !== undefined
+      ? outcome.error.details.retryAfterSeconds * 1000
+      : Math.min(2000, 150 * 2 ** attempt) * (0.75 + Math.random() * 0.5);
+    if (now() + wait + 50 >= opts.deadline) break; // waiting would overrun the budget: report it now
+    await sleep(wait);
+  }
+  throw lastError ?? new TestKaseError('UNAVAILABLE', `${method} ${path}: no time left to reach TestKase`);
+}
+
+type Outcome =
+  | { kind: 'ok'; status: number; text: string }
+  | { kind: 'error'; status: number | 'timeout' | 'network'; error: TestKaseError };
+
+async function attemptOnce(
+  opts: HttpOptions,
+  method: string,
+  path: string,
+  body: unknown,
+  timeoutMs: number,
+): Promise<Outcome> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // Race as well as abort: a platform fetch that ignores the signal must not hang the resolver.
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      resolve('timeout');
+    }, timeoutMs);
+  });
+  try {
+    const exchange = (async () => {
+      const response = await opts.fetch(`${opts.baseUrl}${path}`, {
+        method,
+        headers: {
+          Authorization: `Bearer ${opts.token}`,
+          Accept: 'application/json',
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: controller.signal,
+      });
+      return { response, text: await response.text() };
+    })();
+    exchange.catch(() => undefined); // settled later by the race; keep it from being "unhandled"
+    const result = await Promise.race([exchange, timeout]);
+    if (result === 'timeout') {
+      return { kind: 'error', status: 'timeout', error: new TestKaseError('UNAVAILABLE', `${method} ${path}: timed out after ${timeoutMs} ms`) };
+    }
+    const { response, text } = result;
+    if (response.ok) return { kind: 'ok', status: response.status, text };
+    return { kind: 'error', status: response.status, error: httpError(method, path, response, text) };
+  } catch (e) {
+    const reason = e instanceof Error ? e.name : 'error';
+    return { kind: 'error', status: 'network', error: new TestKaseError('UNAVAILABLE', `${method} ${path}: network failure (${reason})`) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function httpError(method: string, path: string, response: Response, text: string): TestKaseError {
+  const kind = kindForStatus(response.status);
+  let code: string | undefined;
+  let serverMessage: string | undefined;
+  try {
+    const parsed = ErrorBody.safeParse(JSON.parse(text));
+    if (parsed.success) ({ code, message: serverMessage } = parsed.data.error);
+  } catch {
+    // not JSON: the status says enough
+  }
+  const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));
+  return new TestKaseError(kind, `${method} ${path}: HTTP ${response.status}${code ? ` ${code}` : ''}`, {
+    status: response.status,
+    ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
+    ...(code ? { code } : {}),
+    ...(serverMessage ? { serverMessage: serverMessage.slice(0, 300) } : {}),
+  });
+}
+
+function parseBody<T extends z.ZodType>(schema: T, text: string, method: string, path: string): z.infer<T> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new TestKaseError('BAD_RESPONSE', `${method} ${path}: the response is not JSON`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const where = parsed.error.issues[0]?.path.join('.') ?? '';
+    throw new TestKaseError('BAD_RESPONSE', `${method} ${path}: the response does not match the contract (${where})`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { computeState, type MappingOutcome, type ValidationOutcome } from '../../../src/config/state-machine';
+import type { Project } from '../../../src/testkase/contract';
+
+const projects: Project[] = [
+  { id: 'PRJ-1', name: 'Demo Web Shop', role: 'USER' },
+  { id: 'PRJ-3', name: 'Read Only', role: 'GUEST' },
+  { id: 'PRJ-4', name: 'Admin One', role: 'PROJECT_ADMIN' },
+];
+const mapped = (projectId: string): MappingOutcome => ({
+  kind: 'MAPPED',
+  mapping: { jiraProjectKey: 'DEMO', projectId, projectName: `mapped ${projectId}` },
+});
+
+const validations: ValidationOutcome[] = [
+  { kind: 'PENDING' },
+  { kind: 'VALID', projects },
+  { kind: 'REJECTED' },
+  { kind: 'UNAVAILABLE' },
+  { kind: 'RATE_LIMITED', retryAfterSeconds: 7 },
+];
+const mappings: MappingOutcome[] = [
+  { kind: 'NOT_APPLICABLE' },
+  { kind: 'PENDING' },
+  mapped('PRJ-1'),
+  mapped('PRJ-3'),
+  mapped('PRJ-4'),
+  mapped('PRJ-9'),
+  { kind: 'NOT_MAPPED', previouslyMapped: false },
+  { kind: 'NOT_MAPPED', previouslyMapped: true },
+  { kind: 'REJECTED' },
+  { kind: 'UNAVAILABLE' },
+  { kind: 'RATE_LIMITED', retryAfterSeconds: 3 },
+];
+
+/** The expected state, written as a table independent of the implementation's order of checks. */
+function expected(v: ValidationOutcome, m: MappingOutcome): unknown {
+  if (v.kind === 'REJECTED' || m.kind === 'REJECTED') return { kind: 'PAT_SAVED', reason: 'TOKEN_REJECTED' };
+  if (v.kind === 'RATE_LIMITED') return { kind: 'PAT_SAVED', reason: 'RATE_LIMITED', retryAfterSeconds: 7 };
+  if (v.kind === 'UNAVAILABLE') return { kind: 'PAT_SAVED', reason: 'TESTKASE_UNAVAILABLE' };
+  if (v.kind === 'PENDING') return { kind: 'PAT_SAVED', reason: 'CHECKING' };
+  const table: Record<string, unknown> = {
+    NOT_APPLICABLE: { kind: 'READY', project: null, canWrite: false },
+    PENDING: { kind: 'PAT_SAVED', reason: 'CHECKING' },
+    'MAPPED:PRJ-1': { kind: 'READY', project: { id: 'PRJ-1', name: 'Demo Web Shop', role: 'USER' }, canWrite: true },
+    'MAPPED:PRJ-3': { kind: 'READY', project: { id: 'PRJ-3', name: 'Read Only', role: 'GUEST' }, canWrite: false },
+    'MAPPED:PRJ-4': { kind: 'READY', project: { id: 'PRJ-4', name: 'Admin One', role: 'PROJECT_ADMIN' }, canWrite: true },
+    'MAPPED:PRJ-9': { kind: 'PAT_SAVED', reason: 'NO_PROJECT_ACCESS' },
+    'NOT_MAPPED:false': { kind: 'PAT_SAVED', reason: 'PROJECT_NOT_MAPPED' },
+    'NOT_MAPPED:true': { kind: 'PAT_SAVED', reason: 'MAPPING_LOST' },
+    UNAVAILABLE: { kind: 'PAT_SAVED', reason: 'TESTKASE_UNAVAILABLE' },
+    RATE_LIMITED: { kind: 'PAT_SAVED', reason: 'RATE_LIMITED', retryAfterSeconds: 3 },
+  };
+  const key =
+    m.kind === 'MAPPED' ? `MAPPED:${m.mapping.projectId}` : m.kind === 'NOT_MAPPED' ? `NOT_MAPPED:${m.previouslyMapped}` : m.kind;
+  return table[key];
+}
+
+describe('computeState', () => {
+  it('is NO_CONFIG without a token, whatever else is known', () => {
+    for (const validation of validations)
+      for (const mapping of mappings)
+        expect(computeState({ tokenPresent: false, validation, mapping })).toEqual({ kind: 'NO_CONFIG' });
+  });
+
+  describe('with a token: every validation × mapping combination', () => {
+    for (const validation of validations)
+      for (const mapping of mappings) {
+        const label = `${validation.kind} × ${mapping.kind}${mapping.kind === 'MAPPED' ? `(${mapping.mapping.projectId})` : ''}${mapping.kind === 'NOT_MAPPED' ? `(previously ${mapping.previouslyMapped})` : ''}`;
+        it(label, () => {
+          const state = computeState({ tokenPresent: true, validation, mapping });
+          expect(state).toEqual(expected(validation, mapping));
+        });
+      }
+  });
+
+  it('makes Guests read-only and never lets them write', () => {
+    const state = computeState({ tokenPresent: true, validation: { kind: 'VALID', projects }, mapping: mapped('PRJ-3') });
+    expect(state).toMatchObject({ kind: 'READY', canWrite: false });
+  });
+
+  it('omits retryAfterSeconds when TestKase did not say', () => {
+    const state = computeState({ tokenPresent: true, validation: { kind: 'RATE_LIMITED' }, mapping: { kind: 'PENDING' } });
+    expect(state).toEqual({ kind: 'PAT_SAVED', reason: 'RATE_LIMITED' });
+    expect('retryAfterSeconds' in state).toBe(false);
+  });
+});
