@@ -1,0 +1,104 @@
+/**
+ * The I/O around the state machine: validate the token and look up the Jira project's mapping
+ * (in parallel, from cache when fresh), then let computeState decide.
+ */
+import { z } from 'zod';
+import { JiraMapping, Project, User } from '../testkase/contract';
+import type { TestKaseClient } from '../testkase/client';
+import { isTestKaseError } from '../testkase/errors';
+import { MAPPING_TTL_SECONDS, VALIDATION_TTL_SECONDS, dropCache, readCache, writeCache } from '../storage/cache';
+import { recordKey, updateMeta, type StoredConfig } from '../storage/user-config';
+import { kvs } from '@forge/kvs';
+import { log } from '../log';
+import { computeState, type MappingOutcome, type ValidationOutcome } from './state-machine';
+import type { ConfigState } from '../shared/definitions';
+
+const VALIDATION_CACHE = 'validation';
+const mappingCache = (jiraProjectKey: string) => `mapping:${jiraProjectKey}`;
+
+const CachedValidation = z.object({ projects: z.array(Project), user: User });
+
+export interface Resolved {
+  state: ConfigState;
+  validation: ValidationOutcome;
+  mapping: MappingOutcome;
+}
+
+export interface ResolveInput {
+  accountId: string;
+  stored: StoredConfig;
+  client: TestKaseClient;
+  jiraProjectKey: string | null;
+}
+
+export async function resolveState(input: ResolveInput): Promise<Resolved> {
+  const [validation, mapping] = await Promise.all([
+    validate(input),
+    input.jiraProjectKey ? lookUpMapping(input, input.jiraProjectKey) : Promise.resolve<MappingOutcome>({ kind: 'NOT_APPLICABLE' }),
+  ]);
+  return { state: computeState({ tokenPresent: true, validation, mapping }), validation, mapping };
+}
+
+/** After a successful save: the token was just validated, so the first render need not do it again. */
+export async function primeValidation(accountId: string, version: string, value: z.infer<typeof CachedValidation>): Promise<void> {
+  await writeCache(accountId, VALIDATION_CACHE, version, value, VALIDATION_TTL_SECONDS);
+}
+
+/** Forget what we know when TestKase contradicts it (401 → token; 403/404 → mapping). */
+export async function forgetValidation(accountId: string): Promise<void> {
+  await dropCache(accountId, VALIDATION_CACHE);
+}
+export async function forgetMapping(accountId: string, jiraProjectKey: string): Promise<void> {
+  await dropCache(accountId, mappingCache(jiraProjectKey));
+}
+
+async function validate({ accountId, stored, client }: ResolveInput): Promise<ValidationOutcome> {
+  const cached = await readCache(accountId, VALIDATION_CACHE, stored.meta.version, CachedValidation);
+  if (cached) return { kind: 'VALID', projects: cached.projects };
+  try {
+    const [who, projects] = await Promise.all([client.whoAmI(), client.userProjects()]);
+    await Promise.all([
+      writeCache(accountId, VALIDATION_CACHE, stored.meta.version, { projects, user: who.user }, VALIDATION_TTL_SECONDS),
+      updateMeta(accountId, {
+        lastValidatedAt: new Date().toISOString(),
+        testkaseUser: who.user,
+        tokenName: who.token.name,
+        expiresAt: who.token.expiresAt,
+      }),
+    ]);
+    return { kind: 'VALID', projects };
+  } catch (e) {
+    return failureOutcome(e, 'token validation');
+  }
+}
+
+async function lookUpMapping({ accountId, stored, client }: ResolveInput, jiraProjectKey: string): Promise<MappingOutcome> {
+  const cached = await readCache(accountId, mappingCache(jiraProjectKey), stored.meta.version, JiraMapping);
+  if (cached) return { kind: 'MAPPED', mapping: cached };
+  const rememberKey = recordKey(accountId, `mapped:${jiraProjectKey}`);
+  try {
+    const mappings = await client.jiraMappings(jiraProjectKey);
+    const mapping = mappings.find((m) => m.jiraProjectKey === jiraProjectKey);
+    if (!mapping) {
+      const previously = (await kvs.get(rememberKey)) !== undefined;
+      return { kind: 'NOT_MAPPED', previouslyMapped: previously };
+    }
+    await Promise.all([
+      writeCache(accountId, mappingCache(jiraProjectKey), stored.meta.version, mapping, MAPPING_TTL_SECONDS),
+      kvs.set(rememberKey, mapping.projectId),
+    ]);
+    return { kind: 'MAPPED', mapping };
+  } catch (e) {
+    return failureOutcome(e, 'mapping lookup');
+  }
+}
+
+function failureOutcome(e: unknown, what: string): { kind: 'REJECTED' } | { kind: 'UNAVAILABLE' } | { kind: 'RATE_LIMITED'; retryAfterSeconds?: number } {
+  if (isTestKaseError(e, 'UNAUTHORIZED')) return { kind: 'REJECTED' };
+  if (isTestKaseError(e, 'RATE_LIMITED')) {
+    const retry = e.details.retryAfterSeconds;
+    return retry === undefined ? { kind: 'RATE_LIMITED' } : { kind: 'RATE_LIMITED', retryAfterSeconds: retry };
+  }
+  log.warn(`${what} failed`, e);
+  return { kind: 'UNAVAILABLE' };
+}

@@ -1,0 +1,109 @@
+/** getState, savePat, deletePat: the configuration flow of both modules. */
+import type { AppState, LinkedTests, Result, TokenSummary } from '../shared/definitions';
+import { isTestKaseError } from '../testkase/errors';
+import { tokenPreview } from '../testkase/token';
+import { deleteConfig, loadConfig, readMeta, saveConfig, type TokenMeta } from '../storage/user-config';
+import { forgetMapping, forgetValidation, primeValidation, resolveState } from '../config/resolve-state';
+import { callerOf, clientFactory, guard, parsePayload, type ResolverRequest } from './session';
+import { EmptyPayload, SavePatPayload } from './payloads';
+import { fail, fromTestKase } from './errors';
+import { fetchLinkedTests } from './linked-tests';
+import type { CallContext } from './context';
+import type { TestKaseClient } from '../testkase/client';
+import type { StoredConfig } from '../storage/user-config';
+
+function summary(meta: TokenMeta): TokenSummary {
+  return {
+    preview: meta.preview,
+    savedAt: meta.savedAt,
+    lastValidatedAt: meta.lastValidatedAt,
+    testkaseUser: meta.testkaseUser,
+    tokenName: meta.tokenName,
+    expiresAt: meta.expiresAt,
+  };
+}
+
+async function buildState(ctx: CallContext, loaded?: { stored: StoredConfig; client: TestKaseClient }): Promise<AppState> {
+  const base = { module: ctx.module, issueKey: ctx.issueKey, jiraProjectKey: ctx.jiraProjectKey };
+  const stored = loaded?.stored ?? (await loadConfig(ctx.accountId));
+  if (!stored) return { ...base, config: { kind: 'NO_CONFIG' }, token: null, linked: null };
+  const client = loaded?.client ?? clientFactory.create(stored.token);
+  const { state } = await resolveState({ accountId: ctx.accountId, stored, client, jiraProjectKey: ctx.jiraProjectKey });
+
+  let linked: Result<LinkedTests> | null = null;
+  let config = state;
+  if (state.kind === 'READY' && state.project && ctx.issueKey && ctx.jiraProjectKey) {
+    try {
+      linked = { ok: true, data: await fetchLinkedTests(client, state.project.id, ctx.issueKey) };
+    } catch (e) {
+      if (isTestKaseError(e, 'UNAUTHORIZED')) {
+        // Revoked since it was cached: say so now instead of showing an empty list.
+        await forgetValidation(ctx.accountId);
+        config = { kind: 'PAT_SAVED', reason: 'TOKEN_REJECTED' };
+      } else {
+        if (isTestKaseError(e, 'FORBIDDEN') || isTestKaseError(e, 'NOT_FOUND')) await forgetMapping(ctx.accountId, ctx.jiraProjectKey);
+        linked = { ok: false, error: fromTestKase(e, false) };
+      }
+    }
+  }
+  // Re-read metadata: validation may just have refreshed who the token belongs to.
+  const meta = (await readMeta(ctx.accountId)) ?? stored.meta;
+  return { ...base, config, token: summary(meta), linked };
+}
+
+/** Why a token could not be verified, said so that it is clear nothing was stored or changed. */
+function unverifiedToken(e: unknown) {
+  const error = fromTestKase(e, false);
+  const unchanged = 'Your token was not saved and your previous settings are unchanged.';
+  switch (error.code) {
+    case 'TOKEN_REJECTED':
+      return fail('TOKEN_REJECTED', `TestKase rejected this token: it may be mistyped, revoked or expired. ${unchanged} Create a new token in TestKase (Settings → API Keys) and paste it here.`);
+    case 'RATE_LIMITED':
+      return fail('RATE_LIMITED', `TestKase is receiving too many requests for this token. ${unchanged} Wait ${error.retryAfterSeconds ?? 'a few'} seconds and try again.`, error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {});
+    case 'UNAVAILABLE':
+      return fail('UNAVAILABLE', `TestKase could not be reached to check this token. ${unchanged} Try again in a moment.`);
+    default:
+      return fail(error.code, `TestKase could not confirm this token. ${unchanged} Try again; if it keeps happening, tell your Jira admin.`);
+  }
+}
+
+export const configResolvers = {
+  getState: (request: ResolverRequest) =>
+    guard(async () => {
+      parsePayload(EmptyPayload, request.payload);
+      return buildState(callerOf(request));
+    }),
+
+  /** Validates against TestKase first: a rejected or unverifiable token is never stored. */
+  savePat: (request: ResolverRequest) =>
+    guard(async () => {
+      const ctx = callerOf(request);
+      const { token } = parsePayload(SavePatPayload, request.payload);
+      const client = clientFactory.create(token);
+      let who, projects;
+      try {
+        [who, projects] = await Promise.all([client.whoAmI(), client.userProjects()]);
+      } catch (e) {
+        throw unverifiedToken(e);
+      }
+      const now = new Date().toISOString();
+      const meta = await saveConfig(ctx.accountId, token, {
+        preview: tokenPreview(token),
+        savedAt: now,
+        lastValidatedAt: now,
+        testkaseUser: who.user,
+        tokenName: who.token.name,
+        expiresAt: who.token.expiresAt,
+      });
+      await primeValidation(ctx.accountId, meta.version, { projects, user: who.user });
+      return buildState(ctx, { stored: { token, meta }, client });
+    }),
+
+  deletePat: (request: ResolverRequest) =>
+    guard(async () => {
+      const ctx = callerOf(request);
+      parsePayload(EmptyPayload, request.payload);
+      await deleteConfig(ctx.accountId);
+      return buildState(ctx);
+    }),
+};

@@ -1,0 +1,35 @@
+/**
+ * What a resolver may trust about who is calling and from where. The accountId comes only from
+ * the platform principal (@forge/resolver puts it in context.accountId); the issue and project
+ * only from the Forge-provided `context.extension`, never from the payload.
+ */
+import { z } from 'zod';
+import { JiraIssueKey, JiraProjectKey } from '../testkase/contract';
+import type { ModuleKind } from '../shared/definitions';
+
+export interface CallContext {
+  accountId: string;
+  module: ModuleKind;
+  issueKey: string | null;
+  jiraProjectKey: string | null;
+}
+
+const IssuePanelExtension = z.object({
+  type: z.literal('jira:issuePanel'),
+  issue: z.object({ key: JiraIssueKey }),
+  project: z.object({ key: JiraProjectKey }),
+});
+const GlobalPageExtension = z.object({ type: z.literal('jira:globalPage') });
+
+export function trustedContext(context: Record<string, unknown> | undefined): CallContext | undefined {
+  const accountId = context?.accountId;
+  if (typeof accountId !== 'string' || accountId.length === 0) return undefined;
+  const panel = IssuePanelExtension.safeParse(context?.extension);
+  if (panel.success) {
+    return { accountId, module: 'ISSUE_PANEL', issueKey: panel.data.issue.key, jiraProjectKey: panel.data.project.key };
+  }
+  if (GlobalPageExtension.safeParse(context?.extension).success) {
+    return { accountId, module: 'GLOBAL_PAGE', issueKey: null, jiraProjectKey: null };
+  }
+  return undefined;
+}

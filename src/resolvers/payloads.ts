@@ -1,0 +1,69 @@
+/**
+ * zod schemas of every resolver payload. Strict objects: an unknown key (including `__proto__`
+ * or an `issueKey` the browser tries to slip in) is a validation error, not silently ignored.
+ */
+import { z } from 'zod';
+import { CycleId, ExecutionStatus, LIMITS, Priority, TestCaseId } from '../testkase/contract';
+import type { Definitions } from '../shared/definitions';
+
+const noControlChars = (s: string) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s);
+const text = (max: number) => z.string().max(max).refine(noControlChars, 'control characters are not allowed');
+
+export const EmptyPayload = z.strictObject({});
+
+export const SavePatPayload = z.strictObject({
+  // Length checked before the pattern so a 10 MB paste fails fast with a clear message.
+  token: z.string().trim().min(1, 'paste your token').max(512, 'a TestKase token is shorter than 512 characters')
+    .regex(/^[A-Za-z0-9_\-.]+$/, 'a TestKase token has only letters, digits, _ - and .')
+    .min(20, 'a TestKase token is longer than 20 characters'),
+});
+
+export const SearchPayload = z.strictObject({
+  query: text(LIMITS.searchMax).transform((s) => s.trim()),
+  page: z.number().int().min(1).max(1000).optional(),
+});
+
+export const TestCaseRefPayload = z.strictObject({ testCaseId: TestCaseId });
+
+export const CreateTestCasePayload = z.strictObject({
+  title: text(LIMITS.titleMax).transform((s) => s.trim()).pipe(z.string().min(1, 'a title is required')),
+  description: text(LIMITS.descriptionMax).optional(),
+  priority: Priority.optional(),
+});
+
+export const CreateCyclePayload = z.strictObject({
+  name: text(LIMITS.cycleNameMax).transform((s) => s.trim()).pipe(z.string().min(1, 'a name is required')),
+  description: text(LIMITS.descriptionMax).optional(),
+  environment: text(LIMITS.environmentMax).optional(),
+});
+
+export const AddToCyclePayload = z.strictObject({
+  cycleId: CycleId,
+  testCaseIds: z.array(TestCaseId).min(1, 'choose at least one test case').max(LIMITS.addToCycleMax),
+});
+
+export const CycleRefPayload = z.strictObject({ cycleId: CycleId });
+
+export const ExecutePayload = z.strictObject({
+  cycleId: CycleId,
+  testCaseId: TestCaseId,
+  status: ExecutionStatus,
+  comment: text(LIMITS.commentMax).optional(),
+});
+
+/** Compile-time check that every resolver has a payload schema. */
+export const payloadSchemas = {
+  getState: EmptyPayload,
+  savePat: SavePatPayload,
+  deletePat: EmptyPayload,
+  listLinkedTests: EmptyPayload,
+  searchTestCases: SearchPayload,
+  linkTestCase: TestCaseRefPayload,
+  unlinkTestCase: TestCaseRefPayload,
+  createTestCase: CreateTestCasePayload,
+  listCycles: EmptyPayload,
+  createCycle: CreateCyclePayload,
+  addToCycle: AddToCyclePayload,
+  listCycleExecutions: CycleRefPayload,
+  executeTest: ExecutePayload,
+} satisfies Record<keyof Definitions, z.ZodType>;

@@ -1,0 +1,41 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+
+// @forge/manifest is CommonJS; its validator is the one `forge deploy` runs.
+const require = createRequire(import.meta.url);
+const { validate } = require('@forge/manifest') as {
+  validate: (basic: boolean, file: string) => Promise<{ success: boolean; errors?: { message: string; level: string; line?: number }[] }>;
+};
+
+describe('manifest.yml', () => {
+  it('has a built resource folder to validate against (npm run build)', () => {
+    expect(existsSync('static/dist/index.html')).toBe(true);
+  });
+
+  it("passes @forge/manifest's own validation with no error and no warning", async () => {
+    const result = await validate(false, 'manifest.yml');
+    const problems = (result.errors ?? []).map((e) => `${e.level}: ${e.message} (line ${e.line ?? '?'})`);
+    expect(problems).toEqual([]);
+    expect(result.success).toBe(true);
+  });
+
+  it('declares only storage:app, HTTPS egress to TestKase, and no Jira write scope', () => {
+    const text = readFileSync('manifest.yml', 'utf8');
+    const scopes = [...text.matchAll(/^\s+- ([a-z:-]+:[a-z:-]+)\s*$/gm)].map((m) => m[1]);
+    expect(scopes).toEqual(['storage:app']);
+    expect(text).toMatch(/- address: https:\/\/api\.testkase\.com\s*$/m);
+    expect(text).not.toMatch(/write:jira/);
+    expect(text).not.toMatch(/http:\/\//);
+  });
+
+  it('has the two modules on one resource and one resolver function on nodejs22.x', () => {
+    const text = readFileSync('manifest.yml', 'utf8');
+    expect(text).toContain('key: testkase-issue-panel');
+    expect(text).toContain('key: testkase-global-page');
+    expect(text.match(/resource: main/g)).toHaveLength(2);
+    expect(text.match(/function: resolver/g)).toHaveLength(2);
+    expect(text).toContain('name: nodejs22.x');
+    expect(text).toMatch(/path: static\/dist\s+tunnel:\s+port: 3000/);
+  });
+});
