@@ -8,6 +8,7 @@
 import type { z } from 'zod';
 import { ErrorBody } from './contract';
 import { kindForStatus, parseRetryAfter, TestKaseError } from './errors';
+import { redact } from '../log';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -114,7 +115,7 @@ async function attemptOnce(
     }
     const { response, text } = result;
     if (response.ok) return { kind: 'ok', status: response.status, text };
-    return { kind: 'error', status: response.status, error: httpError(method, path, response, text) };
+    return { kind: 'error', status: response.status, error: httpError(method, path, response, text, opts.token) };
   } catch (e) {
     const reason = e instanceof Error ? e.name : 'error';
     return { kind: 'error', status: 'network', error: new TestKaseError('UNAVAILABLE', `${method} ${path}: network failure (${reason})`) };
@@ -123,7 +124,7 @@ async function attemptOnce(
   }
 }
 
-function httpError(method: string, path: string, response: Response, text: string): TestKaseError {
+function httpError(method: string, path: string, response: Response, text: string, token: string): TestKaseError {
   const kind = kindForStatus(response.status);
   let code: string | undefined;
   let serverMessage: string | undefined;
@@ -138,7 +139,8 @@ function httpError(method: string, path: string, response: Response, text: strin
     status: response.status,
     ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
     ...(code ? { code } : {}),
-    ...(serverMessage ? { serverMessage: serverMessage.slice(0, 300) } : {}),
+    // A server that echoes the token back must not make us repeat it.
+    ...(serverMessage ? { serverMessage: redact(serverMessage.split(token).join('[redacted]')).slice(0, 300) } : {}),
   });
 }
 

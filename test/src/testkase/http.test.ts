@@ -1,0 +1,198 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { TestKaseClient } from '../../../src/testkase/client';
+import { resolveBaseUrl } from '../../../src/testkase/base-url';
+import { TestKaseError } from '../../../src/testkase/errors';
+
+// A real HTTP server on loopback that answers from a per-test script: the client's real fetch path is exercised.
+type Reply = (req: IncomingMessage, res: ServerResponse, body: string) => void;
+let script: Reply[] = [];
+let seen: { method: string; url: string; auth: string | undefined; body: string }[] = [];
+let server: Server;
+let baseUrl: string;
+const TOKEN = 'tk_pat_TESTONLYnotARealToken0123456789';
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): Reply => (_req, res) => {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+};
+const hang: Reply = () => undefined;
+const drop: Reply = (req) => req.socket.destroy();
+const projects = { data: [{ id: 'PRJ-1', name: 'Demo', role: 'USER' }] };
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      seen.push({ method: req.method!, url: req.url!, auth: req.headers.authorization, body });
+      const reply = script.shift() ?? json(500, { error: { code: 'SCRIPT', message: 'no scripted reply' } });
+      reply(req, res, body);
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
+});
+beforeEach(() => {
+  script = [];
+  seen = [];
+});
+
+const waits: number[] = [];
+function client(extra: Partial<ConstructorParameters<typeof TestKaseClient>[0]> = {}) {
+  waits.length = 0;
+  return new TestKaseClient({
+    baseUrl,
+    token: TOKEN,
+    timeoutMs: 300,
+    budgetMs: 3_000,
+    sleep: async (ms) => {
+      waits.push(ms);
+    },
+    ...extra,
+  });
+}
+
+async function failure(p: Promise<unknown>): Promise<TestKaseError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof TestKaseError) return e;
+    throw e;
+  }
+  throw new Error('expected a TestKaseError');
+}
+
+describe('TestKase HTTP client against a real loopback server', () => {
+  it('sends the PAT as a Bearer header to the documented path and validates the body', async () => {
+    script = [json(200, projects)];
+    expect(await client().userProjects()).toEqual(projects.data);
+    expect(seen).toEqual([{ method: 'GET', url: '/api/v1/projects/user-projects', auth: `Bearer ${TOKEN}`, body: '' }]);
+  });
+
+  it('maps 401 to UNAUTHORIZED without retrying', async () => {
+    script = [json(401, { error: { code: 'UNAUTHORIZED', message: 'revoked' } })];
+    const e = await failure(client().userProjects());
+    expect(e.kind).toBe('UNAUTHORIZED');
+    expect(seen).toHaveLength(1);
+  });
+
+  it('maps 403 and 404 without retrying', async () => {
+    script = [json(403, { error: { code: 'FORBIDDEN', message: 'guest' } }), json(404, { error: { code: 'NOT_FOUND', message: 'x' } })];
+    expect((await failure(client().userProjects())).kind).toBe('FORBIDDEN');
+    expect((await failure(client().userProjects())).kind).toBe('NOT_FOUND');
+    expect(seen).toHaveLength(2);
+  });
+
+  it('retries a read on 429 honouring Retry-After, then succeeds', async () => {
+    script = [json(429, { error: { code: 'RATE_LIMITED', message: 'slow down' } }, { 'retry-after': '2' }), json(200, projects)];
+    expect(await client().userProjects()).toHaveLength(1);
+    expect(waits).toEqual([2000]);
+    expect(seen).toHaveLength(2);
+  });
+
+  it('reports RATE_LIMITED at once when Retry-After would overrun the time budget', async () => {
+    script = [json(429, { error: { code: 'RATE_LIMITED', message: 'slow down' } }, { 'retry-after': '60' })];
+    const e = await failure(client().userProjects());
+    expect(e.kind).toBe('RATE_LIMITED');
+    expect(e.details.retryAfterSeconds).toBe(60);
+    expect(waits).toEqual([]);
+  });
+
+  it('retries reads on 502/503/504 with backoff, at most maxRetries times', async () => {
+    script = [json(502, {}), json(503, {}), json(504, {})];
+    const e = await failure(client().userProjects());
+    expect(e.kind).toBe('UNAVAILABLE');
+    expect(seen).toHaveLength(3);
+    expect(waits).toHaveLength(2);
+    script = [json(503, {}), json(200, projects)];
+    expect(await client().userProjects()).toHaveLength(1);
+  });
+
+  it('does not retry 500 (not a transient gateway error)', async () => {
+    script = [json(500, {})];
+    expect((await failure(client().userProjects())).kind).toBe('UNAVAILABLE');
+    expect(seen).toHaveLength(1);
+  });
+
+  it('never retries a write, even on 503', async () => {
+    script = [json(503, {})];
+    const e = await failure(client().createCycle({ projectId: 'PRJ-1', name: 'x' }));
+    expect(e.kind).toBe('UNAVAILABLE');
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.method).toBe('POST');
+  });
+
+  it('times out a hung request, retries it, and stays within the total budget', async () => {
+    script = [hang, hang, hang];
+    const started = Date.now();
+    const e = await failure(client({ timeoutMs: 200, budgetMs: 1_000, sleep: undefined }).userProjects());
+    expect(e.kind).toBe('UNAVAILABLE');
+    expect(e.message).toMatch(/timed out/);
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('treats a dropped connection as UNAVAILABLE', async () => {
+    script = [drop, drop, drop];
+    expect((await failure(client().userProjects())).kind).toBe('UNAVAILABLE');
+  });
+
+  it('rejects malformed JSON and bodies that do not match the contract as BAD_RESPONSE', async () => {
+    script = [(_q, res) => res.end('{"data": [')];
+    expect((await failure(client().userProjects())).kind).toBe('BAD_RESPONSE');
+    script = [json(200, { data: [{ id: 'not-a-project', name: 1 }] })];
+    expect((await failure(client().userProjects())).kind).toBe('BAD_RESPONSE');
+  });
+
+  it('never puts the token in an error message', async () => {
+    script = [json(401, { error: { code: 'UNAUTHORIZED', message: `bad ${TOKEN}` } }), hang, hang, hang];
+    const errors = [await failure(client().userProjects()), await failure(client({ timeoutMs: 100, budgetMs: 400 }).userProjects())];
+    for (const e of errors) expect(`${e.message} ${e.stack} ${JSON.stringify(e)}`).not.toContain(TOKEN.slice(7));
+  });
+
+  it('pages through every test case so the list agrees with the total', async () => {
+    const make = (n: number) => ({
+      id: `TC-${n}`, projectId: 'PRJ-1', title: `Case ${n}`, description: '', priority: 'LOW', jiraIssueKeys: ['DEMO-1'],
+      latestExecution: null, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
+    });
+    const pageOf = (page: number) => {
+      const start = (page - 1) * 100;
+      const ids = Array.from({ length: Math.max(0, Math.min(100, 250 - start)) }, (_, i) => start + i + 1);
+      return { data: ids.map(make), pagination: { page, pageSize: 100, total: 250 } };
+    };
+    server.removeAllListeners('request');
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+      const url = new URL(req.url!, 'http://x');
+      seen.push({ method: req.method!, url: req.url!, auth: req.headers.authorization, body: '' });
+      json(200, pageOf(Number(url.searchParams.get('page'))))(req, res, '');
+    });
+    const { items, total } = await client().allTestCases({ projectId: 'PRJ-1', jiraIssueKey: 'DEMO-1' });
+    expect(total).toBe(250);
+    expect(items.map((t) => t.id)).toEqual(Array.from({ length: 250 }, (_, i) => `TC-${i + 1}`));
+    expect(seen.map((s) => new URL(s.url, 'http://x').searchParams.get('page')).sort()).toEqual(['1', '2', '3']);
+    expect(seen[0]!.url).toContain('jiraIssueKey=DEMO-1');
+  });
+});
+
+describe('resolveBaseUrl', () => {
+  it('defaults to the documented HTTPS base URL', () => {
+    expect(resolveBaseUrl(undefined)).toBe('https://api.testkase.com/api/v1');
+    expect(resolveBaseUrl('')).toBe('https://api.testkase.com/api/v1');
+  });
+  it('accepts HTTPS and loopback HTTP, refuses any other HTTP', () => {
+    expect(resolveBaseUrl('https://eu.testkase.example/api/v1/')).toBe('https://eu.testkase.example/api/v1');
+    expect(resolveBaseUrl('http://127.0.0.1:4010/api/v1')).toBe('http://127.0.0.1:4010/api/v1');
+    expect(resolveBaseUrl('http://localhost:4010/api/v1')).toBe('http://localhost:4010/api/v1');
+    expect(() => resolveBaseUrl('http://api.testkase.com/api/v1')).toThrow(/https/);
+    expect(() => resolveBaseUrl('http://10.0.0.5/api/v1')).toThrow(/https/);
+    expect(() => resolveBaseUrl('ftp://x')).toThrow(/https/);
+    expect(() => resolveBaseUrl('not a url')).toThrow(/not a URL/);
+    expect(() => resolveBaseUrl('https://user:pw@api.testkase.com/api/v1')).toThrow(/credentials/);
+  });
+});
