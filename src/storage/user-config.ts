@@ -7,8 +7,9 @@
  * - caches: `kvs.set` with a TTL, tagged with the token version so a new token never reuses them.
  *
  * Saving is crash-safe: the metadata record is the commit point. A crash before it leaves the old
- * configuration in force (plus an orphan secret, cleaned on the next read); a crash after it leaves
- * the new one. Deleting removes the secrets first, so a half-deleted configuration reads as none.
+ * configuration in force, a crash after it the new one. Either way the secret that lost is named in
+ * `orphanVersion` and deleted on the next read, so no token outlives its configuration.
+ * Deleting removes the secrets first, so a half-deleted configuration reads as none.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { kvs, WhereConditions } from '@forge/kvs';
@@ -17,8 +18,8 @@ import { User } from '../testkase/contract';
 
 const Meta = z.object({
   version: z.string(),
-  /** Set while a save is in flight: the secret under this version may exist without metadata. */
-  pendingVersion: z.string().nullable(),
+  /** A secret version that may still exist and must be deleted (left by an interrupted save). */
+  orphanVersion: z.string().nullable(),
   preview: z.string(),
   savedAt: z.string(),
   lastValidatedAt: z.string().nullable(),
@@ -55,10 +56,9 @@ export async function loadConfig(accountId: string): Promise<StoredConfig | unde
     await deleteConfig(accountId);
     return undefined;
   }
-  if (meta.pendingVersion && meta.pendingVersion !== meta.version) {
-    // A save was interrupted after writing its secret: drop the orphan.
-    await kvs.deleteSecret(secretKey(accountId, meta.pendingVersion));
-    await kvs.set(metaKey(accountId), { ...meta, pendingVersion: null });
+  if (meta.orphanVersion && meta.orphanVersion !== meta.version) {
+    await kvs.deleteSecret(secretKey(accountId, meta.orphanVersion));
+    await kvs.set(metaKey(accountId), { ...meta, orphanVersion: null });
   }
   return { token, meta };
 }
@@ -66,20 +66,24 @@ export async function loadConfig(accountId: string): Promise<StoredConfig | unde
 export async function saveConfig(
   accountId: string,
   token: string,
-  details: Omit<TokenMeta, 'version' | 'pendingVersion'>,
+  details: Omit<TokenMeta, 'version' | 'orphanVersion'>,
 ): Promise<TokenMeta> {
   const previous = await readMeta(accountId);
   const version = randomUUID();
-  if (previous) await kvs.set(metaKey(accountId), { ...previous, pendingVersion: version });
+  if (previous) await kvs.set(metaKey(accountId), { ...previous, orphanVersion: version });
   await kvs.setSecret(secretKey(accountId, version), token);
-  const meta: TokenMeta = { ...details, version, pendingVersion: null };
+  const meta: TokenMeta = { ...details, version, orphanVersion: previous?.version ?? null };
   await kvs.set(metaKey(accountId), meta); // commit point
-  if (previous) await kvs.deleteSecret(secretKey(accountId, previous.version));
+  if (previous) {
+    await kvs.deleteSecret(secretKey(accountId, previous.version));
+    meta.orphanVersion = null;
+    await kvs.set(metaKey(accountId), meta);
+  }
   await deleteByPrefix(`${userPrefix(accountId)}cache:`);
   return meta;
 }
 
-export async function updateMeta(accountId: string, patch: Partial<Omit<TokenMeta, 'version' | 'pendingVersion'>>): Promise<void> {
+export async function updateMeta(accountId: string, patch: Partial<Omit<TokenMeta, 'version' | 'orphanVersion'>>): Promise<void> {
   const meta = await readMeta(accountId);
   if (meta) await kvs.set(metaKey(accountId), { ...meta, ...patch });
 }
@@ -89,7 +93,7 @@ export async function deleteConfig(accountId: string): Promise<void> {
   const meta = await readMeta(accountId);
   if (meta) {
     await kvs.deleteSecret(secretKey(accountId, meta.version));
-    if (meta.pendingVersion) await kvs.deleteSecret(secretKey(accountId, meta.pendingVersion));
+    if (meta.orphanVersion) await kvs.deleteSecret(secretKey(accountId, meta.orphanVersion));
   }
   await kvs.delete(metaKey(accountId));
   await deleteByPrefix(userPrefix(accountId));
