@@ -104,10 +104,29 @@ export function fromConfigState(state: ConfigState, jiraProjectKey: string | nul
 export function fromZod(error: z.ZodError): AppError {
   const issue = error.issues[0];
   const field = issue?.path.map(String).join('.') || undefined;
-  const what = issue?.message ?? 'invalid input';
+  const what = issue ? describeIssue(issue) : 'it is not valid';
   return {
     code: 'VALIDATION',
     message: field ? `The ${field} is not valid: ${what}. Nothing was changed.` : `The request is not valid: ${what}. Nothing was changed.`,
     ...(field ? { field } : {}),
   };
+}
+
+/** zod's own wording ("Invalid input: expected string, received undefined") is for developers. */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? 'it is required' : `it must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
+    case 'unrecognized_keys':
+      return `it has ${issue.keys.length === 1 ? 'a field' : 'fields'} this app does not accept (${issue.keys.slice(0, 3).map((k) => k.slice(0, 30)).join(', ')})`;
+    case 'too_big':
+      return issue.origin === 'string' ? `it is too long (at most ${issue.maximum} characters)` : issue.origin === 'array' ? `it has too many items (at most ${issue.maximum})` : `it is too large (at most ${issue.maximum})`;
+    case 'too_small':
+      if (!issue.message.startsWith('Too small')) return issue.message;
+      return issue.origin === 'string' ? 'it is empty' : issue.origin === 'array' ? 'it needs at least one item' : `it is too small (at least ${issue.minimum})`;
+    case 'invalid_value':
+      return `it must be one of ${issue.values.map(String).join(', ')}`;
+    default:
+      return issue.message.startsWith('Invalid') ? 'it is not in the expected format' : issue.message;
+  }
 }
