@@ -1,0 +1,239 @@
+/**
+ * Simulator administration: the same operations in-process (`sim.admin`, for tests and the runtime)
+ * and over HTTP under `/_sim/admin/*` (for the CLI and the API Keys page).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { JiraProjectKey, ProjectId } from '../../src/testkase/contract';
+import { FaultRule, RateLimit, type Fault, type FaultRuleInput, type Faults, type RateLimiter } from './faults';
+import { parseOr400, readJson, sendError, sendJson } from './http-util';
+import { SimError, type Store } from './store';
+import { EXPIRY_DAYS } from './tokens';
+
+export interface RequestLogEntry {
+  at: string;
+  /** Contract route name, or null for an unknown path. */
+  route: string | null;
+  method: string;
+  path: string;
+  /** 0 while pending, or for a hung or dropped request. */
+  status: number;
+  /** The TestKase user the token belongs to (null when unauthenticated). */
+  userId: string | null;
+  tokenId: string | null;
+  /** What fault, if any, shaped the answer. */
+  fault: string | null;
+  ms: number;
+}
+
+export interface TokenListing {
+  id: string;
+  userId: string;
+  name: string;
+  preview: string;
+  createdAt: string;
+  expiresAt: string;
+  expired: boolean;
+}
+
+export interface CreatedToken extends TokenListing {
+  /** The only time the token is ever available. */
+  token: string;
+}
+
+export const CreateTokenInput = z.strictObject({
+  user: z.string().min(1).max(60),
+  name: z.string().trim().min(1, 'give the token a name').max(100),
+  days: z.number().int().refine((d) => (EXPIRY_DAYS as readonly number[]).includes(d), `expiry must be one of ${EXPIRY_DAYS.join(', ')} days`),
+});
+const MappingInput = z.strictObject({ jiraProjectKey: JiraProjectKey, projectId: ProjectId });
+const ClockInput = z.strictObject({ advanceMs: z.number().int().min(0).max(10 * 366 * 86_400_000) });
+
+export class SimAdmin {
+  private log: RequestLogEntry[] = [];
+  static readonly LOG_MAX = 20_000;
+
+  constructor(
+    private readonly store: Store,
+    private readonly faults: Faults,
+    private readonly limiter: RateLimiter,
+    private readonly clock: { advance(ms: number): void; now(): number },
+  ) {}
+
+  users() {
+    return this.store.state.users.filter((u) => !u.deleted).map((u) => ({ id: u.id, name: u.name, email: u.email, memberships: { ...u.memberships } }));
+  }
+
+  deleteUser(id: string): boolean {
+    return this.store.deleteUser(id);
+  }
+
+  createToken(input: z.input<typeof CreateTokenInput>): CreatedToken {
+    const { user, name, days } = parseOr400(CreateTokenInput, input, 'token');
+    const { token, record } = this.store.createToken(user, name, days);
+    return { ...this.listing(record), token };
+  }
+
+  /** Active and expired tokens (a revoked token is gone, as in TestKase), optionally for one user. */
+  listTokens(user?: string): TokenListing[] {
+    return this.store.state.tokens
+      .filter((t) => !t.revokedAt && (!user || t.userId === user))
+      .map((t) => this.listing(t));
+  }
+
+  private listing(t: Store['state']['tokens'][number]): TokenListing {
+    return { id: t.id, userId: t.userId, name: t.name, preview: t.preview, createdAt: t.createdAt, expiresAt: t.expiresAt, expired: this.store.tokenStatus(t) === 'expired' };
+  }
+
+  revokeToken(id: string): boolean {
+    return this.store.revokeToken(id);
+  }
+
+  mappings() {
+    return this.store.mappings();
+  }
+
+  addMapping(jiraProjectKey: string, projectId: string): void {
+    const m = parseOr400(MappingInput, { jiraProjectKey, projectId }, 'mapping');
+    this.store.addMapping(m.jiraProjectKey, m.projectId);
+  }
+
+  removeMapping(jiraProjectKey: string): boolean {
+    return this.store.removeMapping(jiraProjectKey);
+  }
+
+  addFault(rule: FaultRuleInput): Fault {
+    try {
+      return this.faults.add(rule);
+    } catch (e) {
+      if (e instanceof z.ZodError) throw new SimError(400, 'BAD_REQUEST', `Invalid fault: ${e.issues[0]?.path.join('.')} ${e.issues[0]?.message}`);
+      throw new SimError(400, 'BAD_REQUEST', (e as Error).message);
+    }
+  }
+
+  removeFault(id: string): boolean {
+    return this.faults.remove(id);
+  }
+
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
+  listFaults(): Fault[] {
+    return this.faults.list();
+  }
+
+  rateLimit(): RateLimit {
+    return { ...this.limiter.config };
+  }
+
+  setRateLimit(config: RateLimit): void {
+    this.limiter.config = parseOr400(RateLimit, config, 'rate limit');
+    this.limiter.reset();
+  }
+
+  /** Moves the simulator's clock forward (token expiry, rate-limit windows). */
+  advanceClock(ms: number): void {
+    this.clock.advance(parseOr400(ClockInput, { advanceMs: ms }, 'clock').advanceMs);
+  }
+
+  now(): string {
+    return new Date(this.clock.now()).toISOString();
+  }
+
+  reset(): void {
+    this.store.reseed();
+    this.faults.clear();
+    this.limiter.reset();
+    this.log = [];
+  }
+
+  requests(): RequestLogEntry[] {
+    return this.log.map((e) => ({ ...e }));
+  }
+
+  clearRequests(): void {
+    this.log = [];
+  }
+
+  /** The server logs a request when it starts and updates the entry when it ends. */
+  record(entry: RequestLogEntry): RequestLogEntry {
+    this.log.push(entry);
+    if (this.log.length > SimAdmin.LOG_MAX) this.log.splice(0, this.log.length - SimAdmin.LOG_MAX);
+    return entry;
+  }
+}
+
+/** `/_sim/admin/*` over HTTP. Writes require a JSON content type, so a web page elsewhere cannot forge them. */
+export async function handleAdmin(admin: SimAdmin, req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): Promise<void> {
+  const method = req.method ?? 'GET';
+  const parts = path.replace(/^\/_sim\/admin\/?/, '').split('/').filter(Boolean).map((p) => decodeURIComponent(p));
+  const [resource, id] = parts;
+  const body = async () => {
+    if (!String(req.headers['content-type'] ?? '').includes('application/json')) {
+      throw new SimError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Admin writes must be sent as application/json.');
+    }
+    return (await readJson(req)) ?? {};
+  };
+  const notAllowed = (allow: string) => sendError(res, 405, 'METHOD_NOT_ALLOWED', `${method} is not allowed here; use ${allow}.`, { allow });
+  const gone = (what: string) => sendError(res, 404, 'NOT_FOUND', `No ${what} '${id}'.`);
+
+  switch (resource) {
+    case 'users':
+      if (!id && method === 'GET') return sendJson(res, 200, { data: admin.users() });
+      if (id && method === 'DELETE') return admin.deleteUser(id) ? sendJson(res, 200, { data: { deleted: id } }) : gone('user');
+      return notAllowed(id ? 'DELETE' : 'GET');
+    case 'tokens':
+      if (!id && method === 'GET') return sendJson(res, 200, { data: admin.listTokens(query.get('user') ?? undefined) });
+      if (!id && method === 'POST') return sendJson(res, 201, { data: admin.createToken((await body()) as never) });
+      if (id && method === 'DELETE') return admin.revokeToken(id) ? sendJson(res, 200, { data: { revoked: id } }) : gone('token');
+      return notAllowed(id ? 'DELETE' : 'GET, POST');
+    case 'mappings':
+      if (!id && method === 'GET') return sendJson(res, 200, { data: admin.mappings() });
+      if (!id && method === 'POST') {
+        const m = parseOr400(MappingInput, await body(), 'mapping');
+        admin.addMapping(m.jiraProjectKey, m.projectId);
+        return sendJson(res, 201, { data: m });
+      }
+      if (id && method === 'DELETE') return admin.removeMapping(id) ? sendJson(res, 200, { data: { removed: id } }) : gone('mapping');
+      return notAllowed(id ? 'DELETE' : 'GET, POST');
+    case 'faults':
+      if (!id && method === 'GET') return sendJson(res, 200, { data: admin.listFaults() });
+      if (!id && method === 'POST') return sendJson(res, 201, { data: admin.addFault(parseOr400(FaultRule, await body(), 'fault')) });
+      if (!id && method === 'DELETE') {
+        admin.clearFaults();
+        return sendJson(res, 200, { data: { cleared: true } });
+      }
+      if (id && method === 'DELETE') return admin.removeFault(id) ? sendJson(res, 200, { data: { removed: id } }) : gone('fault');
+      return notAllowed(id ? 'DELETE' : 'GET, POST, DELETE');
+    case 'rate-limit':
+      if (method === 'GET') return sendJson(res, 200, { data: admin.rateLimit() });
+      if (method === 'PUT') {
+        admin.setRateLimit(parseOr400(RateLimit, await body(), 'rate limit'));
+        return sendJson(res, 200, { data: admin.rateLimit() });
+      }
+      return notAllowed('GET, PUT');
+    case 'requests':
+      if (method === 'GET') return sendJson(res, 200, { data: admin.requests() });
+      if (method === 'DELETE') {
+        admin.clearRequests();
+        return sendJson(res, 200, { data: { cleared: true } });
+      }
+      return notAllowed('GET, DELETE');
+    case 'clock':
+      if (method === 'POST') {
+        admin.advanceClock(parseOr400(ClockInput, await body(), 'clock').advanceMs);
+        return sendJson(res, 200, { data: { now: admin.now() } });
+      }
+      return notAllowed('POST');
+    case 'reset':
+      if (method === 'POST') {
+        await body();
+        admin.reset();
+        return sendJson(res, 200, { data: { reset: true } });
+      }
+      return notAllowed('POST');
+    default:
+      return sendError(res, 404, 'NOT_FOUND', `No admin route ${method} ${path}.`);
+  }
+}

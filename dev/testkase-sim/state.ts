@@ -1,0 +1,100 @@
+/**
+ * The simulator's whole world as one JSON-serialisable value, so it can be persisted atomically
+ * and reseeded. Ids are per project, as TestKase numbers them (`TC-1`, `TCYCLE-1` in every project).
+ */
+import { z } from 'zod';
+import { ExecutionStatus, Priority, ProjectRole } from '../../src/testkase/contract';
+
+const Iso = z.string();
+
+export const SimUser = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  /** TestKase project id → role. */
+  memberships: z.record(z.string(), ProjectRole),
+  deleted: z.boolean().default(false),
+});
+export type SimUser = z.infer<typeof SimUser>;
+
+export const SimProject = z.object({
+  id: z.string(),
+  key: z.string(),
+  name: z.string(),
+  nextCase: z.number().int(),
+  nextCycle: z.number().int(),
+});
+export type SimProject = z.infer<typeof SimProject>;
+
+export const SimToken = z.object({
+  id: z.string(),
+  userId: z.string(),
+  name: z.string(),
+  /** sha256 of the token: the token itself is never stored. */
+  hash: z.string(),
+  preview: z.string(),
+  createdAt: Iso,
+  expiresAt: Iso,
+  revokedAt: Iso.nullable(),
+});
+export type SimToken = z.infer<typeof SimToken>;
+
+export const SimMapping = z.object({ jiraProjectKey: z.string(), projectId: z.string() });
+export type SimMapping = z.infer<typeof SimMapping>;
+
+export const SimTestCase = z.object({
+  projectId: z.string(),
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  priority: Priority,
+  jiraIssueKeys: z.array(z.string()),
+  createdAt: Iso,
+  updatedAt: Iso,
+});
+export type SimTestCase = z.infer<typeof SimTestCase>;
+
+export const SimCycle = z.object({
+  projectId: z.string(),
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  environment: z.string().nullable(),
+  isMaster: z.boolean(),
+  createdAt: Iso,
+});
+export type SimCycle = z.infer<typeof SimCycle>;
+
+/** The current result of one test case in one cycle (membership = a row exists). */
+export const SimExecution = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  cycleId: z.string(),
+  testCaseId: z.string(),
+  status: ExecutionStatus,
+  comment: z.string().nullable(),
+  executedBy: z.string().nullable(),
+  executedAt: Iso.nullable(),
+  defects: z.array(z.string()),
+  /** Global order of the last recording, to find a case's latest execution without clock ties. */
+  seq: z.number().int(),
+});
+export type SimExecution = z.infer<typeof SimExecution>;
+
+export const SimState = z.object({
+  version: z.literal(1),
+  org: z.object({ id: z.string(), name: z.string() }),
+  counters: z.object({ token: z.number().int(), execution: z.number().int(), seq: z.number().int() }),
+  users: z.array(SimUser),
+  projects: z.array(SimProject),
+  mappings: z.array(SimMapping),
+  tokens: z.array(SimToken),
+  testCases: z.array(SimTestCase),
+  cycles: z.array(SimCycle),
+  executions: z.array(SimExecution),
+});
+export type SimState = z.infer<typeof SimState>;
+
+/** `TC-12` → 12, for numeric ordering. */
+export const idNumber = (id: string): number => Number(id.slice(id.lastIndexOf('-') + 1));
+export const byId = <T extends { id: string }>(a: T, b: T): number => idNumber(a.id) - idNumber(b.id);

@@ -1,0 +1,197 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { expectOk, startBackend, type Backend } from '../../support/backend';
+
+let b: Backend;
+beforeAll(async () => {
+  b = await startBackend();
+});
+afterAll(async () => {
+  await b.stop();
+});
+
+let n = 0;
+let me: string;
+beforeEach(() => {
+  me = `acc-config-${++n}`;
+  b.sim.admin.clearFaults();
+});
+
+const apiRequests = () => b.sim.admin.requests();
+
+describe('getState / savePat / deletePat', () => {
+  it('is NO_CONFIG for a new user, in the panel and on the global page', async () => {
+    const panel = expectOk(await b.call(me, 'getState'));
+    expect(panel).toMatchObject({ module: 'ISSUE_PANEL', issueKey: 'DEMO-1', jiraProjectKey: 'DEMO', config: { kind: 'NO_CONFIG' }, token: null, linked: null });
+    const page = expectOk(await b.call(me, 'getState', undefined, 'global'));
+    expect(page).toMatchObject({ module: 'GLOBAL_PAGE', issueKey: null, config: { kind: 'NO_CONFIG' } });
+  });
+
+  it('refuses a call without a platform accountId', async () => {
+    const r = await b.call(undefined, 'getState');
+    expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  });
+
+  it('rejects a badly formatted token without calling TestKase or storing anything', async () => {
+    b.sim.admin.clearRequests();
+    for (const token of ['', 'short', 'has spaces in it and is long enough', 'x'.repeat(600), 42, null]) {
+      const r = await b.call(me, 'savePat', { token }, 'global');
+      expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'token' } });
+    }
+    expect(apiRequests()).toHaveLength(0);
+    expect(b.kvs.keys('secret')).toEqual([]);
+  });
+
+  it('does not store a token TestKase rejects', async () => {
+    const r = await b.call(me, 'savePat', { token: 'tk_pat_' + 'A'.repeat(40) }, 'global');
+    expect(r).toMatchObject({ ok: false, error: { code: 'TOKEN_REJECTED' } });
+    if (!r.ok) expect(r.error.message).toMatch(/not saved/);
+    expect(expectOk(await b.call(me, 'getState', undefined, 'global')).config).toEqual({ kind: 'NO_CONFIG' });
+  });
+
+  it('saves a valid token, shows only its preview and owner, and becomes READY', async () => {
+    const token = await b.token('alice');
+    const before = new Set(b.kvs.keys('secret'));
+    const state = expectOk(await b.call(me, 'savePat', { token: `  ${token}\n` }, 'global'));
+    expect(state.config).toEqual({ kind: 'READY', project: null, canWrite: false });
+    expect(state.token).toMatchObject({ preview: `${token.slice(0, 11)}…${token.slice(-2)}`, tokenName: 'Jira Plugin', testkaseUser: { id: expect.any(String), name: expect.stringContaining('Alice') } });
+    expect(state.token!.expiresAt).not.toBeNull();
+    expect(JSON.stringify(state)).not.toContain(token);
+    // Stored as a secret, under a key that is not the accountId itself.
+    const added = b.kvs.keys('secret').filter((k) => !before.has(k));
+    expect(added).toHaveLength(1);
+    expect(added[0]).not.toContain(me);
+    expect(JSON.stringify(b.kvs.snapshot().data)).not.toContain(token);
+  });
+
+  it('renders READY in the panel with the linked test cases in the same call', async () => {
+    expectOk(await b.call(me, 'savePat', { token: await b.token('alice') }, 'global'));
+    const state = expectOk(await b.call(me, 'getState'));
+    expect(state.config).toEqual({ kind: 'READY', project: { id: 'PRJ-1', name: expect.any(String), role: 'PROJECT_ADMIN' }, canWrite: true });
+    const linked = expectOk(state.linked!);
+    expect(linked.total).toBe(linked.items.length);
+    expect(linked.items.length).toBeGreaterThan(0);
+    expect(linked.items.every((t) => t.jiraIssueKeys.includes('DEMO-1'))).toBe(true);
+    const counted = Object.values(linked.counts).reduce((a, c) => a + c, 0);
+    expect(counted).toBe(linked.total);
+  });
+
+  it('does not re-validate the token or re-read the mapping on a warm render', async () => {
+    expectOk(await b.call(me, 'savePat', { token: await b.token('alice') }, 'global'));
+    expectOk(await b.call(me, 'getState')); // cold: mapping lookup
+    b.sim.admin.clearRequests();
+    expectOk(await b.call(me, 'getState'));
+    expect(apiRequests().map((r) => r.route)).toEqual(['testCases']);
+  });
+
+  it('says PROJECT_NOT_MAPPED for a Jira project without a TestKase mapping', async () => {
+    expectOk(await b.call(me, 'savePat', { token: await b.token('alice') }, 'global'));
+    const state = expectOk(await b.call(me, 'getState', undefined, { issue: 'OTHER-1' }));
+    expect(state.config).toEqual({ kind: 'PAT_SAVED', reason: 'PROJECT_NOT_MAPPED' });
+    expect(state.linked).toBeNull();
+  });
+
+  it('says MAPPING_LOST when a mapping this user saw is removed, and recovers when it is restored', async () => {
+    expectOk(await b.call(me, 'savePat', { token: await b.token('alice') }, 'global'));
+    expect(expectOk(await b.call(me, 'getState')).config.kind).toBe('READY');
+    b.sim.admin.removeMapping('DEMO');
+    try {
+      b.advance(3 * 60_000); // past the mapping cache
+      expect(expectOk(await b.call(me, 'getState')).config).toEqual({ kind: 'PAT_SAVED', reason: 'MAPPING_LOST' });
+    } finally {
+      b.sim.admin.addMapping('DEMO', 'PRJ-1');
+    }
+    expect(expectOk(await b.call(me, 'getState')).config.kind).toBe('READY');
+  });
+
+  it('says NO_PROJECT_ACCESS when the mapped project is not one of the user’s', async () => {
+    expectOk(await b.call(me, 'savePat', { token: await b.token('nora') }, 'global'));
+    expect(expectOk(await b.call(me, 'getState')).config).toEqual({ kind: 'PAT_SAVED', reason: 'NO_PROJECT_ACCESS' });
+  });
+
+  it('shows TOKEN_REJECTED on the first render after the token is revoked, even while validation is cached', async () => {
+    const minted = await b.sim.admin.createToken({ user: 'bob', name: 'Jira Plugin', days: 30 });
+    expectOk(await b.call(me, 'savePat', { token: minted.token }, 'global'));
+    expect(expectOk(await b.call(me, 'getState')).config.kind).toBe('READY');
+    b.sim.admin.revokeToken(minted.id);
+    const state = expectOk(await b.call(me, 'getState'));
+    expect(state.config).toEqual({ kind: 'PAT_SAVED', reason: 'TOKEN_REJECTED' });
+    expect(state.token?.preview).toBe(minted.preview); // the saved configuration is untouched
+  });
+
+  it('keeps the previous token when a replacement is rejected or TestKase is down', async () => {
+    const first = await b.token('alice');
+    const saved = expectOk(await b.call(me, 'savePat', { token: first }, 'global'));
+    const rejected = await b.call(me, 'savePat', { token: 'tk_pat_' + 'Z'.repeat(40) }, 'global');
+    expect(rejected).toMatchObject({ ok: false, error: { code: 'TOKEN_REJECTED' } });
+    b.sim.admin.addFault({ route: 'whoAmI', status: 503 });
+    const down = await b.call(me, 'savePat', { token: await b.token('bob') }, 'global');
+    expect(down).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+    b.sim.admin.clearFaults();
+    const after = expectOk(await b.call(me, 'getState', undefined, 'global'));
+    expect(after.token?.preview).toBe(saved.token?.preview);
+    expect(after.config.kind).toBe('READY');
+  });
+
+  it('replaces a token: the new one is used at once and the old secret is gone', async () => {
+    expectOk(await b.call(me, 'savePat', { token: await b.token('alice') }, 'global'));
+    expect(expectOk(await b.call(me, 'getState')).config).toMatchObject({ project: { role: 'PROJECT_ADMIN' } });
+    const secretsBefore = b.kvs.keys('secret').length;
+    expectOk(await b.call(me, 'savePat', { token: await b.token('gina') }, 'global'));
+    expect(b.kvs.keys('secret').length).toBe(secretsBefore);
+    expect(expectOk(await b.call(me, 'getState')).config).toEqual({ kind: 'READY', project: expect.objectContaining({ role: 'GUEST' }), canWrite: false });
+  });
+
+  it('deletes every record of the user and nobody else’s', async () => {
+    const other = `${me}-other`;
+    expectOk(await b.call(other, 'savePat', { token: await b.token('bob') }, 'global'));
+    expectOk(await b.call(me, 'savePat', { token: await b.token('alice') }, 'global'));
+    expectOk(await b.call(me, 'getState'));
+    const keysBefore = b.kvs.keys('data').length;
+    const secretsBefore = b.kvs.keys('secret').length;
+    const state = expectOk(await b.call(me, 'deletePat', undefined, 'global'));
+    expect(state.config).toEqual({ kind: 'NO_CONFIG' });
+    expect(b.kvs.keys('secret').length).toBe(secretsBefore - 1);
+    expect(b.kvs.keys('data').length).toBeLessThan(keysBefore - 2); // meta, caches and the mapping record
+    expect(expectOk(await b.call(other, 'getState')).config.kind).toBe('READY');
+    expect(expectOk(await b.call(me, 'deletePat', undefined, 'global')).config).toEqual({ kind: 'NO_CONFIG' }); // idempotent
+  });
+
+  it('keeps either the old or the new configuration when a save crashes between any two writes, and leaves no orphan secret', async () => {
+    const first = expectOk(await b.call(me, 'savePat', { token: await b.token('alice') }, 'global'));
+    const secrets = b.kvs.keys('secret').length;
+    const replacement = await b.token('bob');
+    const newPreview = `${replacement.slice(0, 11)}…${replacement.slice(-2)}`;
+    const seen = new Set<string | undefined>();
+    for (let crashAt = 1; crashAt <= 6; crashAt++) {
+      // Start each round from the first token.
+      expectOk(await b.call(me, 'savePat', { token: await b.token('alice') }, 'global'));
+      const oldPreview = expectOk(await b.call(me, 'getState', undefined, 'global')).token?.preview;
+      let writes = 0;
+      b.kvs.beforeWrite = () => {
+        if (++writes === crashAt) throw new Error('simulated crash');
+      };
+      await b.call(me, 'savePat', { token: replacement }, 'global');
+      b.kvs.beforeWrite = undefined;
+      const state = expectOk(await b.call(me, 'getState', undefined, 'global'));
+      expect([oldPreview, newPreview]).toContain(state.token?.preview);
+      expect(state.config.kind).toBe('READY');
+      seen.add(state.token?.preview === newPreview ? 'new' : 'old');
+      expect(b.kvs.keys('secret').length).toBe(secrets);
+    }
+    expect(seen).toEqual(new Set(['old', 'new'])); // both sides of the commit point were exercised
+    expect(first.token).not.toBeNull();
+  });
+
+  it('never returns or stores the PAT anywhere but the secret', async () => {
+    const token = await b.token('alice');
+    const responses = [
+      await b.call(me, 'savePat', { token }, 'global'),
+      await b.call(me, 'getState'),
+      await b.call(me, 'getState', undefined, 'global'),
+      await b.call(me, 'getState', undefined, { issue: 'OTHER-1' }),
+      await b.call(me, 'deletePat', undefined, 'global'),
+    ];
+    for (const r of responses) expect(JSON.stringify(r)).not.toContain(token.slice(7));
+    expect(JSON.stringify(b.kvs.snapshot().data)).not.toContain(token.slice(7));
+  });
+});
