@@ -23,6 +23,8 @@ export interface RequestLogEntry {
   tokenId: string | null;
   /** What fault, if any, shaped the answer. */
   fault: string | null;
+  /** High-resolution start (epoch ms with fractions) and duration, for the benchmark's overhead maths. */
+  startMs: number;
   ms: number;
 }
 

@@ -59,7 +59,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   async function api(req: IncomingMessage, res: ServerResponse, path: string, url: URL): Promise<void> {
     const method = req.method ?? 'GET';
     const started = performance.now();
-    const entry: RequestLogEntry = admin.record({ at: new Date(clock.now()).toISOString(), route: null, method, path: path + url.search, status: 0, userId: null, tokenId: null, fault: null, ms: 0 });
+    const entry: RequestLogEntry = admin.record({ at: new Date(clock.now()).toISOString(), route: null, method, path: path + url.search, status: 0, userId: null, tokenId: null, fault: null, startMs: performance.timeOrigin + started, ms: 0 });
     const finish = (status: number) => {
       entry.status = status;
       entry.ms = Math.round((performance.now() - started) * 100) / 100;

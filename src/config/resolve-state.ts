@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { JiraMapping, Project, User } from '../testkase/contract';
 import type { TestKaseClient } from '../testkase/client';
 import { isTestKaseError } from '../testkase/errors';
-import { MAPPING_TTL_SECONDS, VALIDATION_TTL_SECONDS, dropCache, readCache, writeCache } from '../storage/cache';
+import { MAPPING_TTL_SECONDS, VALIDATION_TTL_SECONDS, dropCache, prefetchCaches, readCache, writeCache, type Prefetched } from '../storage/cache';
 import { recordKey, updateMeta, type StoredConfig } from '../storage/user-config';
 import { kvs } from '@forge/kvs';
 import { log } from '../log';
@@ -22,6 +22,8 @@ export interface Resolved {
   state: ConfigState;
   validation: ValidationOutcome;
   mapping: MappingOutcome;
+  /** True when TestKase was asked about the token (so the stored metadata was refreshed). */
+  revalidated: boolean;
 }
 
 export interface ResolveInput {
@@ -29,14 +31,26 @@ export interface ResolveInput {
   stored: StoredConfig;
   client: TestKaseClient;
   jiraProjectKey: string | null;
+  /** Cache records already read (see stateCacheNames); anything missing is read here. */
+  prefetched?: Prefetched;
+}
+
+/** The caches resolveState reads, so a caller can fetch them together with the user's metadata. */
+export function stateCacheNames(jiraProjectKey: string | null): string[] {
+  return jiraProjectKey ? [VALIDATION_CACHE, mappingCache(jiraProjectKey)] : [VALIDATION_CACHE];
+}
+
+export function prefetchStateCaches(accountId: string, jiraProjectKey: string | null): Promise<Prefetched> {
+  return prefetchCaches(accountId, stateCacheNames(jiraProjectKey));
 }
 
 export async function resolveState(input: ResolveInput): Promise<Resolved> {
+  let revalidated = false;
   const [validation, mapping] = await Promise.all([
-    validate(input),
+    validate(input, () => (revalidated = true)),
     input.jiraProjectKey ? lookUpMapping(input, input.jiraProjectKey) : Promise.resolve<MappingOutcome>({ kind: 'NOT_APPLICABLE' }),
   ]);
-  return { state: computeState({ tokenPresent: true, validation, mapping }), validation, mapping };
+  return { state: computeState({ tokenPresent: true, validation, mapping }), validation, mapping, revalidated };
 }
 
 /** After a successful save: the token was just validated, so the first render need not do it again. */
@@ -52,9 +66,10 @@ export async function forgetMapping(accountId: string, jiraProjectKey: string): 
   await dropCache(accountId, mappingCache(jiraProjectKey));
 }
 
-async function validate({ accountId, stored, client }: ResolveInput): Promise<ValidationOutcome> {
-  const cached = await readCache(accountId, VALIDATION_CACHE, stored.meta.version, CachedValidation);
+async function validate({ accountId, stored, client, prefetched }: ResolveInput, asked: () => void): Promise<ValidationOutcome> {
+  const cached = await readCache(accountId, VALIDATION_CACHE, stored.meta.version, CachedValidation, prefetched);
   if (cached) return { kind: 'VALID', projects: cached.projects };
+  asked();
   try {
     const [who, projects] = await Promise.all([client.whoAmI(), client.userProjects()]);
     await Promise.all([
@@ -72,8 +87,8 @@ async function validate({ accountId, stored, client }: ResolveInput): Promise<Va
   }
 }
 
-async function lookUpMapping({ accountId, stored, client }: ResolveInput, jiraProjectKey: string): Promise<MappingOutcome> {
-  const cached = await readCache(accountId, mappingCache(jiraProjectKey), stored.meta.version, JiraMapping);
+async function lookUpMapping({ accountId, stored, client, prefetched }: ResolveInput, jiraProjectKey: string): Promise<MappingOutcome> {
+  const cached = await readCache(accountId, mappingCache(jiraProjectKey), stored.meta.version, JiraMapping, prefetched);
   if (cached) return { kind: 'MAPPED', mapping: cached };
   const rememberKey = recordKey(accountId, `mapped:${jiraProjectKey}`);
   try {

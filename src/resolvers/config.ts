@@ -3,7 +3,7 @@ import type { AppState, LinkedTests, Result, TokenSummary } from '../shared/defi
 import { isTestKaseError } from '../testkase/errors';
 import { tokenPreview } from '../testkase/token';
 import { deleteConfig, loadConfig, readMeta, saveConfig, type TokenMeta } from '../storage/user-config';
-import { forgetMapping, forgetValidation, primeValidation, resolveState } from '../config/resolve-state';
+import { forgetMapping, forgetValidation, prefetchStateCaches, primeValidation, resolveState } from '../config/resolve-state';
 import { callerOf, clientFactory, guard, parsePayload, type ResolverRequest } from './session';
 import { EmptyPayload, SavePatPayload } from './payloads';
 import { fail, fromTestKase } from './errors';
@@ -25,10 +25,13 @@ function summary(meta: TokenMeta): TokenSummary {
 
 async function buildState(ctx: CallContext, loaded?: { stored: StoredConfig; client: TestKaseClient }): Promise<AppState> {
   const base = { module: ctx.module, issueKey: ctx.issueKey, jiraProjectKey: ctx.jiraProjectKey };
-  const stored = loaded?.stored ?? (await loadConfig(ctx.accountId));
+  // One storage round trip for the metadata and the caches together, then the secret.
+  const [stored, prefetched] = loaded
+    ? [loaded.stored, undefined]
+    : await Promise.all([loadConfig(ctx.accountId), prefetchStateCaches(ctx.accountId, ctx.jiraProjectKey)]);
   if (!stored) return { ...base, config: { kind: 'NO_CONFIG' }, token: null, linked: null };
   const client = loaded?.client ?? clientFactory.create(stored.token);
-  const { state } = await resolveState({ accountId: ctx.accountId, stored, client, jiraProjectKey: ctx.jiraProjectKey });
+  const { state, revalidated } = await resolveState({ accountId: ctx.accountId, stored, client, jiraProjectKey: ctx.jiraProjectKey, ...(prefetched ? { prefetched } : {}) });
 
   let linked: Result<LinkedTests> | null = null;
   let config = state;
@@ -46,8 +49,8 @@ async function buildState(ctx: CallContext, loaded?: { stored: StoredConfig; cli
       }
     }
   }
-  // Re-read metadata: validation may just have refreshed who the token belongs to.
-  const meta = (await readMeta(ctx.accountId)) ?? stored.meta;
+  // Validation refreshes who the token belongs to; only then is the metadata worth reading again.
+  const meta = revalidated ? ((await readMeta(ctx.accountId)) ?? stored.meta) : stored.meta;
   return { ...base, config, token: summary(meta), linked };
 }
 

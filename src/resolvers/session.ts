@@ -9,7 +9,7 @@ import { TestKaseClient } from '../testkase/client';
 import { resolveBaseUrl } from '../testkase/base-url';
 import { isTestKaseError } from '../testkase/errors';
 import { loadConfig, type StoredConfig } from '../storage/user-config';
-import { forgetMapping, forgetValidation, resolveState } from '../config/resolve-state';
+import { forgetMapping, forgetValidation, prefetchStateCaches, resolveState } from '../config/resolve-state';
 import { log } from '../log';
 import { trustedContext, type CallContext } from './context';
 import { AppFailure, fail, fromConfigState, fromTestKase, fromZod } from './errors';
@@ -61,10 +61,10 @@ export async function openIssueSession(request: ResolverRequest, access: 'read' 
   if (ctx.module !== 'ISSUE_PANEL' || !ctx.issueKey || !ctx.jiraProjectKey) {
     throw fail('NO_ISSUE_CONTEXT', 'This works only in the TestKase panel of a Jira issue.');
   }
-  const stored = await loadConfig(ctx.accountId);
+  const [stored, prefetched] = await Promise.all([loadConfig(ctx.accountId), prefetchStateCaches(ctx.accountId, ctx.jiraProjectKey)]);
   if (!stored) throw new AppFailure(fromConfigState({ kind: 'NO_CONFIG' }, ctx.jiraProjectKey));
   const client = clientFactory.create(stored.token);
-  const { state } = await resolveState({ accountId: ctx.accountId, stored, client, jiraProjectKey: ctx.jiraProjectKey });
+  const { state } = await resolveState({ accountId: ctx.accountId, stored, client, jiraProjectKey: ctx.jiraProjectKey, prefetched });
   if (state.kind !== 'READY' || !state.project) throw new AppFailure(fromConfigState(state, ctx.jiraProjectKey));
   if (access === 'write' && !state.canWrite) {
     throw fail('FORBIDDEN', `You have read-only (Guest) access to ${state.project.name} in TestKase, so you can view but not change it.`);

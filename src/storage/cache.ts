@@ -11,13 +11,23 @@ import { cacheKey } from './user-config';
 export const VALIDATION_TTL_SECONDS = 600;
 export const MAPPING_TTL_SECONDS = 120;
 
+/** Raw cache records read ahead of time (in parallel with the user's metadata), by cache name. */
+export type Prefetched = ReadonlyMap<string, unknown>;
+
+/** Reads several caches at once: a warm render needs them all, and each storage call is a round trip. */
+export async function prefetchCaches(accountId: string, names: string[]): Promise<Prefetched> {
+  const values = await Promise.all(names.map((name) => kvs.get(cacheKey(accountId, name))));
+  return new Map(names.map((name, i) => [name, values[i]]));
+}
+
 export async function readCache<T extends z.ZodType>(
   accountId: string,
   name: string,
   version: string,
   schema: T,
+  prefetched?: Prefetched,
 ): Promise<z.infer<T> | undefined> {
-  const raw = (await kvs.get(cacheKey(accountId, name))) as { version?: unknown; value?: unknown } | undefined;
+  const raw = (prefetched?.has(name) ? prefetched.get(name) : await kvs.get(cacheKey(accountId, name))) as { version?: unknown; value?: unknown } | undefined;
   if (!raw || raw.version !== version) return undefined;
   const parsed = schema.safeParse(raw.value);
   return parsed.success ? parsed.data : undefined;

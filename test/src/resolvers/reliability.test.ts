@@ -127,6 +127,17 @@ describe('changes in TestKase mid-session', () => {
 });
 
 describe('isolation under concurrency', () => {
+  // Production timeouts here: under 50-way concurrency on a small machine the scaled-down 300 ms
+  // attempt timeout would trigger retries, and retries make per-token request counts uneven.
+  let scaled: typeof clientFactory.create;
+  beforeAll(() => {
+    scaled = clientFactory.create;
+    clientFactory.create = originalCreate;
+  });
+  afterAll(() => {
+    clientFactory.create = scaled;
+  });
+
   it.each([2, 50])('%i users with their own tokens: every TestKase request carries the caller’s own token', async (count) => {
     const users = ['alice', 'bob', 'gina'] as const;
     const people = await Promise.all(
