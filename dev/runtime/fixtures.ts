@@ -1,0 +1,135 @@
+/**
+ * What the local Jira host knows: the signed-in accounts, the issues and projects, and the ids
+ * Forge would give the app (app id from manifest.yml, a fixed local environment id, a cloud id).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface JiraUser {
+  /** The `?user=` name. */
+  name: 'alice' | 'bob' | 'gina';
+  accountId: string;
+  displayName: string;
+  timezone: string;
+  /** What the user is in TestKase's seed data (shown in the switcher as a hint). */
+  testkaseRole: string;
+}
+
+export const USERS: readonly JiraUser[] = [
+  { name: 'alice', accountId: 'local-alice', displayName: 'Alice Martin', timezone: 'Europe/Paris', testkaseRole: 'Project Admin' },
+  { name: 'bob', accountId: 'local-bob', displayName: 'Bob Nguyen', timezone: 'America/New_York', testkaseRole: 'User' },
+  { name: 'gina', accountId: 'local-gina', displayName: 'Gina Rossi', timezone: 'Europe/Rome', testkaseRole: 'Guest' },
+];
+export const DEFAULT_USER = USERS[0]!;
+
+export function findUser(name: string | null | undefined): JiraUser | undefined {
+  return USERS.find((u) => u.name === name);
+}
+
+export interface JiraProject {
+  id: string;
+  key: string;
+  name: string;
+  type: 'software';
+}
+
+export interface JiraIssue {
+  id: string;
+  key: string;
+  type: string;
+  typeId: string;
+  status: string;
+  summary: string;
+  description: string[];
+  project: JiraProject;
+}
+
+const DEMO: JiraProject = { id: '10000', key: 'DEMO', name: 'Demo Shop', type: 'software' };
+const OTHER: JiraProject = { id: '10100', key: 'OTHER', name: 'Other Team', type: 'software' };
+
+export const ISSUES: readonly JiraIssue[] = [
+  {
+    id: '10001',
+    key: 'DEMO-1',
+    type: 'Story',
+    typeId: '10002',
+    status: 'In Progress',
+    summary: 'Checkout applies discount codes and VAT correctly',
+    description: [
+      'As a shopper I want my discount code and the right VAT applied at checkout, so that the total I pay is the total I expect.',
+      'Acceptance: percentage codes are applied once, expired codes are rejected with a message, EU addresses show VAT on its own line.',
+    ],
+    project: DEMO,
+  },
+  {
+    id: '10002',
+    key: 'DEMO-2',
+    type: 'Story',
+    typeId: '10002',
+    status: 'To Do',
+    summary: 'Card payments handle declines and 3-D Secure',
+    description: [
+      'A declined card shows a clear message and a Retry button; a 3-D Secure challenge returns the shopper to the order page.',
+    ],
+    project: DEMO,
+  },
+  {
+    id: '10101',
+    key: 'OTHER-1',
+    type: 'Task',
+    typeId: '10003',
+    status: 'To Do',
+    summary: 'Refresh the onboarding email copy',
+    description: ['This project has no TestKase project mapped, so the TestKase panel explains how to map one.'],
+    project: OTHER,
+  },
+];
+
+export function findIssue(key: string): JiraIssue | undefined {
+  return ISSUES.find((i) => i.key === key);
+}
+
+export const MODULE_KEYS = { panel: 'testkase-issue-panel', globalPage: 'testkase-global-page' } as const;
+export type ModuleKey = (typeof MODULE_KEYS)[keyof typeof MODULE_KEYS];
+
+/** A fixed local Forge environment id (Forge gives each environment a UUID). */
+export const ENV_ID = '5f1c0c2e-7d4a-4b1e-9c3a-10ca1e000001';
+export const CLOUD_ID = 'c10ad000-0000-4000-8000-000000000001';
+
+export interface AppManifest {
+  /** The UUID part of `app.id`. */
+  appId: string;
+  /** The ARI as written in manifest.yml. */
+  appAri: string;
+  /** `permissions` as written in manifest.yml (what @forge/csp reads). */
+  permissions: Record<string, unknown>;
+  /** Title of each Custom UI module, by key. */
+  titles: Record<string, string>;
+  /** The path of the `main` resource. */
+  resourcePath: string;
+}
+
+export function readManifest(file = `${REPO_ROOT}manifest.yml`): AppManifest {
+  const doc = parseYaml(readFileSync(file, 'utf8')) as {
+    app?: { id?: string };
+    permissions?: Record<string, unknown>;
+    modules?: Record<string, Array<{ key?: string; title?: string }>>;
+    resources?: Array<{ key?: string; path?: string }>;
+  };
+  const appAri = doc.app?.id ?? '';
+  const appId = appAri.match(/app\/([0-9a-f-]{36})$/i)?.[1];
+  if (!appId) throw new Error(`manifest.yml: app.id is not an app ARI: ${appAri}`);
+  const titles: Record<string, string> = {};
+  for (const list of Object.values(doc.modules ?? {})) {
+    for (const m of list) if (m.key && m.title) titles[m.key] = m.title;
+  }
+  const resourcePath = doc.resources?.find((r) => r.key === 'main')?.path ?? 'static/dist';
+  return { appId, appAri, permissions: doc.permissions ?? {}, titles, resourcePath };
+}
+
+export function globalPagePath(manifest: AppManifest): string {
+  return `/jira/apps/${manifest.appId}/${ENV_ID}`;
+}

@@ -1,0 +1,279 @@
+/**
+ * The local Forge runtime without a browser: host pages, the invoke endpoint (trusted context and
+ * principal from the host's session, never from the request), Forge's CSP from @forge/csp, the
+ * bridge script's answers (run in a VM with a fake DOM), 127.0.0.1 binding, persistence, log redaction.
+ */
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { connect } from 'node:net';
+import { networkInterfaces, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import { CSPInjectionService, CSPProcessingService } from '@forge/csp';
+import type { Permissions } from '@forge/manifest';
+import { load } from 'cheerio/slim';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRuntime, type Runtime } from '../../../dev/runtime';
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tk-runtime-'));
+  dirs.push(dir);
+  return dir;
+}
+
+async function page(runtime: Runtime, path: string, user = 'alice'): Promise<{ html: string; session: string }> {
+  const res = await fetch(`${runtime.url}${path}${path.includes('?') ? '&' : '?'}user=${user}`);
+  expect(res.status).toBe(200);
+  const html = await res.text();
+  const session = html.match(/src="\/resource\/([0-9a-f]{32})\/index\.html"/)?.[1];
+  if (!session) throw new Error(`no app frame on ${path}`);
+  return { html, session };
+}
+
+async function invoke(runtime: Runtime, session: string, body: unknown): Promise<{ status: number; json: any }> {
+  const res = await fetch(`${runtime.url}/resource/${session}/__forge/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, json: await res.json() };
+}
+
+/** Runs the host-generated bridge script in a VM with a minimal window/document. */
+async function loadBridge(runtime: Runtime, session: string) {
+  const source = await (await fetch(`${runtime.url}/resource/${session}/__bridge.js`)).text();
+  const posted: unknown[] = [];
+  const fetched: Array<{ url: string; body: string }> = [];
+  const attributes: Record<string, string> = {};
+  const appended: Array<{ href?: string }> = [];
+  const parent = { postMessage: (m: unknown) => posted.push(m) };
+  const documentElement = { setAttribute: (k: string, v: string) => void (attributes[k] = v), appendChild: (n: { href?: string }) => appended.push(n) };
+  const sandbox: Record<string, unknown> = {
+    console: { error: () => undefined, log: () => undefined },
+    URL,
+    JSON,
+    Promise,
+    Object,
+    Math,
+    fetch: async (url: string, init: { body: string }) => {
+      fetched.push({ url, body: init.body });
+      return fetch(new URL(url, runtime.url), init as RequestInit);
+    },
+    document: {
+      readyState: 'complete',
+      documentElement,
+      head: documentElement,
+      body: null,
+      addEventListener: () => undefined,
+      getElementById: () => null,
+      createElement: () => ({}),
+    },
+  };
+  sandbox.window = { parent, addEventListener: () => undefined, location: { reload: () => undefined } };
+  sandbox.globalThis = sandbox;
+  runInNewContext(source, sandbox);
+  const bridge = sandbox.__bridge as { callBridge(command: string, payload?: unknown): Promise<any> };
+  return { bridge, posted, fetched, attributes, appended };
+}
+
+describe('local Forge runtime (HTTP, no browser)', () => {
+  let runtime: Runtime;
+  let dataDir: string;
+  const logLines: string[] = [];
+
+  beforeAll(async () => {
+    dataDir = tempDir();
+    runtime = await startRuntime({ port: 0, simPort: 0, dataDir, quiet: true, log: (l) => logLines.push(l) });
+  }, 60_000);
+
+  afterAll(async () => {
+    await runtime?.stop();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('serves the Jira-like pages with the app frame, the Apps menu and the user switcher', async () => {
+    const index = await (await fetch(`${runtime.url}/`)).text();
+    for (const link of ['/browse/DEMO-1', '/browse/DEMO-2', '/browse/OTHER-1', `/jira/apps/${runtime.appId}/${runtime.envId}`, `${runtime.sim.url}/`]) {
+      expect(index).toContain(`href="${link}"`);
+    }
+    const { html } = await page(runtime, '/browse/DEMO-1', 'bob');
+    expect(html).toContain('Checkout applies discount codes and VAT correctly');
+    expect(html).toMatch(/<option value="bob" selected>/);
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline script on the host page either
+    const global = await fetch(runtime.globalPageUrl);
+    expect(global.status).toBe(200);
+    expect(await global.text()).toContain('data-module="global-page"');
+    expect((await fetch(`${runtime.url}/browse/NOPE-9`)).status).toBe(404);
+    expect((await fetch(`${runtime.url}/jira/apps/${runtime.appId}/00000000-0000-0000-0000-000000000999`)).status).toBe(404);
+  });
+
+  it('keeps the signed-in user in a cookie set by ?user=', async () => {
+    const res = await fetch(`${runtime.url}/?user=gina`);
+    const cookie = res.headers.get('set-cookie') ?? '';
+    expect(cookie).toContain('tk_user=gina');
+    const again = await (await fetch(`${runtime.url}/browse/DEMO-2`, { headers: { cookie: 'tk_user=gina' } })).text();
+    expect(again).toContain('data-account-id="local-gina"');
+  });
+
+  it('injects the external bridge script first in <head> and serves the resource with the CSP from @forge/csp', async () => {
+    const { session } = await page(runtime, '/browse/DEMO-1');
+    const res = await fetch(`${runtime.url}/resource/${session}/index.html`);
+    const html = await res.text();
+    expect(html).toMatch(new RegExp(`<head>\\s*<script src="/resource/${session}/__bridge.js"></script>`));
+    const csp = res.headers.get('content-security-policy') ?? '';
+
+    const original = readFileSync(join(process.cwd(), 'static/dist/index.html'), 'utf8');
+    const details = new CSPProcessingService({ info: () => undefined }, load).getCspDetails(original, runtime.manifest.permissions as Permissions);
+    const expected = new CSPInjectionService()
+      .getInjectableCSP({ existingCSPDetails: details, microsEnv: 'prod', hostname: runtime.url })
+      .map((d) => (d.startsWith('report-uri ') ? `report-uri ${runtime.url}/resource/${session}/__forge/csp-report` : d));
+    expect(csp.split('; ')).toEqual(expected);
+    const scriptSrc = csp.split('; ').find((d) => d.startsWith('script-src '))!;
+    expect(scriptSrc).not.toContain('unsafe-inline');
+    expect(scriptSrc).not.toContain('unsafe-eval');
+    expect(csp).not.toContain(runtime.sim.url); // the browser may not reach TestKase directly
+
+    const asset = html.match(/src="\.\/(assets\/[^"]+\.js)"/)?.[1];
+    if (asset) {
+      const a = await fetch(`${runtime.url}/resource/${session}/${asset}`);
+      expect(a.status).toBe(200);
+      expect(a.headers.get('content-type')).toContain('javascript');
+      expect(a.headers.get('content-security-policy')).toBe(csp);
+    }
+    expect((await fetch(`${runtime.url}/resource/${session}/%2e%2e%2f%2e%2e%2fpackage.json`)).status).toBe(404);
+  });
+
+  it('invoke calls the real handler with the host context and the signed-in principal, whatever the browser sends', async () => {
+    const panel = await page(runtime, '/browse/DEMO-1', 'alice');
+    const forged = await invoke(runtime, panel.session, {
+      functionKey: 'getState',
+      payload: {},
+      context: { accountId: 'local-bob', extension: { type: 'jira:globalPage' } },
+      accountId: 'local-bob',
+    });
+    expect(forged.status).toBe(200);
+    expect(forged.json.ok).toBe(true);
+    expect(forged.json.body).toMatchObject({ ok: true, data: { module: 'ISSUE_PANEL', issueKey: 'DEMO-1', jiraProjectKey: 'DEMO', config: { kind: 'NO_CONFIG' } } });
+
+    const global = await page(runtime, `/jira/apps/${runtime.appId}/${runtime.envId}`, 'alice');
+    const g = await invoke(runtime, global.session, { functionKey: 'getState', payload: {} });
+    expect(g.json.body).toMatchObject({ ok: true, data: { module: 'GLOBAL_PAGE', issueKey: null } });
+
+    // alice saves her token; bob, on the same issue, still has none; alice's panel is READY.
+    const token = (await runtime.sim.admin.createToken({ user: 'alice', name: 'Jira Plugin', days: 90 })).token;
+    const saved = await invoke(runtime, global.session, { functionKey: 'savePat', payload: { token } });
+    expect(saved.json.body).toMatchObject({ ok: true, data: { config: { kind: 'READY' } } });
+    const bob = await page(runtime, '/browse/DEMO-1', 'bob');
+    expect((await invoke(runtime, bob.session, { functionKey: 'getState', payload: {} })).json.body.data.config.kind).toBe('NO_CONFIG');
+    const again = await invoke(runtime, panel.session, { functionKey: 'getState', payload: {} });
+    expect(again.json.body.data.config.kind).toBe('READY');
+    expect(runtime.sim.admin.requests().some((r) => r.userId === 'alice')).toBe(true);
+    expect(runtime.sim.admin.requests().every((r) => r.userId !== 'bob')).toBe(true);
+
+    // Never in a log line, never in the KVS file in clear.
+    expect(logLines.join('\n')).not.toContain(token);
+    expect(readFileSync(join(dataDir, 'kvs.json'), 'utf8')).not.toContain(token);
+    expect(statSync(join(dataDir, 'kvs.json')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dataDir, 'kvs.json.key')).mode & 0o777).toBe(0o600);
+    expect(runtime.events.invokes.filter((i) => i.functionKey === 'savePat').map((i) => i.accountId)).toEqual(['local-alice']);
+  });
+
+  it('returns { body, metadata } data when metadata is requested, and fails a thrown or unknown function', async () => {
+    const { session } = await page(runtime, '/browse/DEMO-2');
+    const withMeta = await invoke(runtime, session, { functionKey: 'getState', payload: {}, metadata: { rateLimitProperties: true } });
+    expect(withMeta.json.metadata.rateLimitProperties).toMatchObject({ rateLimitLimit: 500 });
+    const unknown = await invoke(runtime, session, { functionKey: 'noSuchFunction', payload: {} });
+    expect(unknown.status).toBe(500);
+    expect(unknown.json.ok).toBe(false);
+    expect(logLines.some((l) => l.includes("Resolver has no definition for 'noSuchFunction'"))).toBe(true);
+    const bad = await invoke(runtime, session, { payload: {} });
+    expect(bad.status).toBe(400);
+    const stale = await invoke(runtime, '0'.repeat(32), { functionKey: 'getState' });
+    expect(stale.status).toBe(404);
+  });
+
+  it('the bridge answers getContext, invoke (with and without metadata), enableTheming and navigate; unknown commands reject loudly', async () => {
+    const { session } = await page(runtime, '/browse/DEMO-1', 'bob');
+    const { bridge, posted, fetched, attributes, appended } = await loadBridge(runtime, session);
+
+    const ctx = await bridge.callBridge('getContext');
+    expect(ctx).toMatchObject({
+      accountId: 'local-bob',
+      cloudId: expect.any(String),
+      moduleKey: 'testkase-issue-panel',
+      localId: `ari:cloud:ecosystem::extension/${runtime.appId}/${runtime.envId}/static/testkase-issue-panel`,
+      environmentType: 'DEVELOPMENT',
+      siteUrl: runtime.url,
+      locale: 'en-US',
+      timezone: 'America/New_York',
+      extension: { type: 'jira:issuePanel', issue: { id: '10001', key: 'DEMO-1', type: 'Story', typeId: '10002' }, project: { id: '10000', key: 'DEMO', type: 'software' } },
+    });
+
+    const plain = await bridge.callBridge('invoke', { functionKey: 'getState', payload: {} });
+    expect(plain).toMatchObject({ ok: true, data: { issueKey: 'DEMO-1' } });
+    const wrapped = await bridge.callBridge('invoke', { functionKey: 'getState', payload: {}, metadata: { rateLimitProperties: true } });
+    expect(wrapped.body).toMatchObject({ ok: true });
+    expect(wrapped.metadata.rateLimitProperties.rateLimitLimit).toBe(500);
+    await expect(bridge.callBridge('invoke', { functionKey: 'noSuchFunction', payload: {} })).rejects.toThrow(/error invoking the function/);
+
+    await bridge.callBridge('enableTheming');
+    expect(attributes['data-color-mode']).toBe('light');
+    expect(appended[0]?.href).toBe(`/resource/${session}/__forge/tokens.css`);
+    expect((await fetch(`${runtime.url}/resource/${session}/__forge/tokens.css`).then((r) => r.text()))).toContain('html[data-color-mode="dark"]');
+
+    await bridge.callBridge('navigate', { url: `/jira/apps/${runtime.appId}/${runtime.envId}`, type: 'same-tab' });
+    await bridge.callBridge('navigate', { target: 'issue', issueKey: 'DEMO-2', type: 'new-tab' });
+    expect(posted.filter((m: any) => m.type === 'forge-local:navigate')).toEqual([
+      { type: 'forge-local:navigate', url: runtime.globalPageUrl, newTab: false },
+      { type: 'forge-local:navigate', url: `${runtime.url}/browse/DEMO-2`, newTab: true },
+    ]);
+    expect(await bridge.callBridge('getFrameId')).toEqual(expect.any(String));
+
+    await expect(bridge.callBridge('frobnicate', {})).rejects.toThrow(/bridge command "frobnicate"/);
+    expect(fetched.some((f) => f.url.endsWith('/__forge/log') && f.body.includes('frobnicate'))).toBe(true);
+    await expect.poll(() => runtime.events.unknownCommands.map((u) => u.command)).toContain('frobnicate');
+  });
+
+  it('records CSP reports sent to the report-uri', async () => {
+    const { session } = await page(runtime, '/browse/DEMO-1');
+    const res = await fetch(`${runtime.url}/resource/${session}/__forge/csp-report`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/csp-report' },
+      body: JSON.stringify({ 'csp-report': { 'effective-directive': 'script-src-elem', 'blocked-uri': 'inline' } }),
+    });
+    expect(res.status).toBe(204);
+    expect(runtime.events.cspViolations.at(-1)).toMatchObject({ directive: 'script-src-elem', blockedURI: 'inline', via: 'report-uri' });
+    runtime.events.cspViolations.length = 0;
+  });
+
+  it('listens on 127.0.0.1 only', async () => {
+    expect(runtime.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const external = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal);
+    if (!external) return; // no other interface on this machine
+    const refused = await new Promise<boolean>((done) => {
+      const socket = connect({ host: external.address, port: runtime.port });
+      socket.once('connect', () => (socket.destroy(), done(false)));
+      socket.once('error', () => done(true));
+    });
+    expect(refused).toBe(true);
+  });
+
+  it('keeps saved configuration across a restart on the same data folder', async () => {
+    const dir = tempDir();
+    const first = await startRuntime({ port: 0, simPort: 0, dataDir: dir, quiet: true });
+    const token = (await first.sim.admin.createToken({ user: 'bob', name: 'Jira Plugin', days: 30 })).token;
+    const g = await page(first, `/jira/apps/${first.appId}/${first.envId}`, 'bob');
+    expect((await invoke(first, g.session, { functionKey: 'savePat', payload: { token } })).json.body.ok).toBe(true);
+    await first.stop();
+
+    const second = await startRuntime({ port: 0, simPort: 0, dataDir: dir, quiet: true });
+    try {
+      const p = await page(second, '/browse/DEMO-1', 'bob');
+      const state = await invoke(second, p.session, { functionKey: 'getState', payload: {} });
+      expect(state.json.body.data.config).toMatchObject({ kind: 'READY', canWrite: true });
+      expect(state.json.body.data.token.testkaseUser.id).toBe('bob');
+    } finally {
+      await second.stop();
+    }
+  }, 60_000);
+});

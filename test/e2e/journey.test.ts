@@ -1,0 +1,77 @@
+/**
+ * The first-time journey, as a new user goes through it in the local runtime: the panel on DEMO-1
+ * says TestKase is not configured → "Open TestKase settings" → the global page → a token minted with
+ * the simulator's CLI → pasted and saved → "Connected" → back on DEMO-1 the panel is READY with its
+ * "Test Cases" and "Test Cycles" tabs. Screenshots of each screen; no CSP violation anywhere.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { RESOURCE_DIR, describeE2E, screenshot, startRig, type Rig } from './support/rig';
+
+/** True while static/dist still holds the placeholder bundle of the foundation (no UI yet). */
+function placeholderBundle(): boolean {
+  try {
+    const assets = join(RESOURCE_DIR, 'assets');
+    const js = readdirSync(assets).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(assets, f), 'utf8')).join('\n');
+    return js.includes('TestKase for Jira is loading') && !js.includes('Open TestKase settings');
+  } catch {
+    return false; // no build: let the rig fail with its own message
+  }
+}
+
+const PLACEHOLDER = placeholderBundle();
+if (PLACEHOLDER) {
+  console.warn('[e2e] journey skipped: static/dist holds the placeholder UI (build the Custom UI to run it).');
+}
+
+describeE2E('first-time journey in Chromium', () => {
+  let rig: Rig;
+
+  beforeAll(async () => {
+    if (!PLACEHOLDER) rig = await startRig();
+  }, 60_000);
+
+  afterAll(async () => {
+    await rig?.stop();
+  }, 30_000);
+
+  it.skipIf(PLACEHOLDER)('NO_CONFIG panel → global page → token from the simulator CLI → saved → READY panel with both tabs', async () => {
+    const rp = await rig.newPage({ user: 'alice' });
+    const { page } = rp;
+
+    await page.goto('/browse/DEMO-1');
+    let frame = await rp.appFrame();
+    const open = frame.getByRole('button', { name: 'Open TestKase settings' });
+    await open.waitFor({ timeout: 15_000 });
+    await screenshot(page, 'journey-1-panel-no-config');
+
+    await open.click();
+    await page.waitForURL(rig.runtime.globalPageUrl);
+    frame = await rp.appFrame();
+    const input = frame.getByLabel('Personal Access Token');
+    await input.waitFor({ timeout: 15_000 });
+    await screenshot(page, 'journey-2-global-page');
+
+    const token = await rig.simCli('token', 'create', '--user', 'alice', '--name', 'Jira Plugin', '--days', '90');
+    expect(token).toMatch(/^tk_pat_\S+$/);
+    await input.fill(token);
+    await frame.getByRole('button', { name: 'Save' }).click();
+    await frame.getByText(/Connected/).first().waitFor({ timeout: 15_000 });
+    await screenshot(page, 'journey-3-connected');
+    // The page never shows the token back, only its preview.
+    expect(await frame.locator('body').innerText()).not.toContain(token);
+
+    await page.goto('/browse/DEMO-1');
+    frame = await rp.appFrame();
+    const tabs = frame.getByRole('tablist');
+    await tabs.waitFor({ timeout: 15_000 });
+    await expect(frame.getByRole('tab', { name: 'Test Cases' }).count()).resolves.toBe(1);
+    await expect(frame.getByRole('tab', { name: 'Test Cycles' }).count()).resolves.toBe(1);
+    await page.waitForTimeout(300);
+    await screenshot(page, 'journey-4-panel-ready');
+
+    expect(rig.runtime.sim.admin.requests().some((r) => r.userId === 'alice')).toBe(true);
+    rp.expectClean();
+  }, 90_000);
+});

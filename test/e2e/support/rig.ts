@@ -1,0 +1,151 @@
+/**
+ * Browser test rig: the local Forge runtime on free ports with a fresh data folder, driven in
+ * Debian's headless Chromium through playwright-core. Every page of a rig collects CSP violations
+ * (the browser's `securitypolicyviolation` events in every frame, plus the reports the host
+ * received) and console errors; `expectClean()` fails the test on any CSP violation.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { describe } from 'vitest';
+import { startRuntime, type Runtime } from '../../../dev/runtime';
+
+export const CHROMIUM_PATH = process.env.TESTKASE_CHROMIUM ?? '/usr/bin/chromium';
+export const REPO = join(import.meta.dirname, '../../..');
+export const SCREENSHOTS = join(REPO, 'test-results/screenshots');
+/** The built Custom UI the rig serves: static/dist, or TESTKASE_RESOURCE_DIR (e.g. a build in a temp folder). */
+export const RESOURCE_DIR = process.env.TESTKASE_RESOURCE_DIR || join(REPO, 'static/dist');
+const SKIP = process.env.TESTKASE_SKIP_E2E === '1';
+
+/** `describe` for browser suites: skipped only with TESTKASE_SKIP_E2E=1. */
+export const describeE2E: typeof describe.skip = SKIP ? describe.skip : describe;
+
+export function assertBrowserAvailable(): void {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error('Chromium not found: apt-get install -y chromium (or set TESTKASE_SKIP_E2E=1 to skip)');
+  }
+  if (!existsSync(join(RESOURCE_DIR, 'index.html'))) {
+    throw new Error(`The UI is not built (${RESOURCE_DIR}): run "npm run build" first (npm test does it).`);
+  }
+}
+
+export interface BrowserProblem {
+  kind: 'csp' | 'console' | 'pageerror';
+  frame: string;
+  text: string;
+}
+
+export interface RigPage {
+  page: Page;
+  context: BrowserContext;
+  problems: BrowserProblem[];
+  /** The app's iframe (waits for it to load its bundle and bridge). */
+  appFrame(): Promise<Frame>;
+  /** Fails on any CSP violation seen by the browser or reported to the host. */
+  expectClean(options?: { allowConsoleErrors?: boolean }): void;
+}
+
+export interface Rig {
+  runtime: Runtime;
+  browser: Browser;
+  dataDir: string;
+  newPage(options?: { user?: 'alice' | 'bob' | 'gina'; theme?: 'light' | 'dark' }): Promise<RigPage>;
+  /** Runs the simulator CLI against this rig's simulator, as a developer would. */
+  simCli(...args: string[]): Promise<string>;
+  stop(): Promise<void>;
+}
+
+const run = promisify(execFile);
+
+export async function startRig(): Promise<Rig> {
+  assertBrowserAvailable();
+  const dataDir = mkdtempSync(join(tmpdir(), 'tk-e2e-'));
+  const runtime = await startRuntime({ port: 0, simPort: 0, dataDir, quiet: true, resourceDir: RESOURCE_DIR });
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+  } catch (e) {
+    await runtime.stop();
+    throw e;
+  }
+  const contexts: BrowserContext[] = [];
+
+  return {
+    runtime,
+    browser,
+    dataDir,
+    async newPage({ user = 'alice', theme } = {}) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: runtime.url });
+      contexts.push(context);
+      const problems: BrowserProblem[] = [];
+      await context.exposeBinding('__tkCspViolation', ({ frame }, detail: { directive: string; blockedURI: string; sample: string }) => {
+        problems.push({ kind: 'csp', frame: frame.url(), text: `${detail.directive} blocked ${detail.blockedURI || 'inline'} ${detail.sample}`.trim() });
+      });
+      // Injected by the browser driver, so it runs in every frame before the page's own scripts, whatever the CSP.
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          const report = (window as unknown as { __tkCspViolation?: (d: unknown) => void }).__tkCspViolation;
+          report?.({ directive: e.effectiveDirective, blockedURI: e.blockedURI, sample: e.sample });
+        });
+      });
+      const cookies: Array<{ name: string; value: string; url: string }> = [{ name: 'tk_user', value: user, url: runtime.url }];
+      if (theme) cookies.push({ name: 'tk_theme', value: theme, url: runtime.url });
+      await context.addCookies(cookies);
+      const page = await context.newPage();
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') problems.push({ kind: 'console', frame: page.url(), text: msg.text() });
+      });
+      page.on('pageerror', (error) => problems.push({ kind: 'pageerror', frame: page.url(), text: error.message }));
+      const violationsBefore = runtime.events.cspViolations.length;
+
+      return {
+        page,
+        context,
+        problems,
+        async appFrame() {
+          const handle = await page.waitForSelector('iframe.forge-frame');
+          const frame = await handle.contentFrame();
+          if (!frame) throw new Error('the app iframe has no frame');
+          await frame.waitForLoadState('load');
+          await frame.waitForFunction(() => typeof (globalThis as { __bridge?: unknown }).__bridge === 'object');
+          return frame;
+        },
+        expectClean({ allowConsoleErrors = false } = {}) {
+          const reported = runtime.events.cspViolations.slice(violationsBefore).map((v) => ({ kind: 'csp' as const, frame: v.moduleKey ?? '?', text: `${v.directive} blocked ${v.blockedURI || 'inline'} (${v.via})` }));
+          const bad = [...problems.filter((p) => p.kind === 'csp' || !allowConsoleErrors), ...reported];
+          if (bad.length > 0) {
+            throw new Error(`The browser reported problems:\n${bad.map((p) => `  [${p.kind}] ${p.frame}: ${p.text}`).join('\n')}`);
+          }
+        },
+      };
+    },
+    async simCli(...args) {
+      const { stdout } = await run('npm', ['run', '--silent', 'sim', '--', ...args], {
+        cwd: REPO,
+        env: { ...process.env, TESTKASE_SIM_URL: runtime.sim.url },
+        timeout: 30_000,
+      });
+      return stdout.trim();
+    },
+    async stop() {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser.close().catch(() => undefined);
+      await runtime.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Full-page PNG in test-results/screenshots/<name>.png (git-ignored). */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name.replace(/[^a-z0-9_-]+/gi, '-')}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
