@@ -15,7 +15,7 @@ import { ENV_ID, REPO_ROOT, globalPagePath, readManifest, type AppManifest } fro
 import { createHost, type HostEvents, type ResolverHandler } from './server';
 
 export { USERS, ISSUES, ENV_ID, CLOUD_ID, MODULE_KEYS, readManifest } from './fixtures';
-export type { CspViolation, HostEvents } from './server';
+export type { CspViolation, HostEvents, ResolverHandler } from './server';
 
 export interface RuntimeOptions {
   /** Host port; 0 picks a free one. Default 4000. */
@@ -32,6 +32,8 @@ export interface RuntimeOptions {
   log?: (line: string) => void;
   /** Folder of the built Custom UI resource. Default: manifest `resources[main].path`. */
   resourceDir?: string;
+  /** Wraps the resolver handler (the benchmark adds a bare `__floor` function this way); default: none. */
+  wrapHandler?: (handler: ResolverHandler) => ResolverHandler;
 }
 
 export interface Runtime {
@@ -69,7 +71,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     process.env.TESTKASE_BASE_URL = sim.apiBaseUrl;
     const kvs = new KvsEmulator(dataDir === null ? {} : { file: join(dataDir, 'kvs.json') });
     restore = installForgeFetch(kvs);
-    const { handler } = (await import('../../src/index')) as unknown as { handler: ResolverHandler };
+    const imported = (await import('../../src/index')) as unknown as { handler: ResolverHandler };
+    const handler = options.wrapHandler ? options.wrapHandler(imported.handler) : imported.handler;
 
     const resourceDir = resolve(options.resourceDir ?? join(REPO_ROOT, manifest.resourcePath));
     const iconFile = [join(resourceDir, 'icon.svg'), join(REPO_ROOT, 'static/public/icon.svg')].find((f) => existsSync(f)) ?? '';
