@@ -1,5 +1,60 @@
+/**
+ * One bundle serves both Forge modules: read the context, then load only the module's own code
+ * (the issue panel must stay small; the global page is rarely opened).
+ */
+import { lazy, Suspense, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
+import { view } from '@forge/bridge';
+import { GLOBAL_PAGE_KEY, ISSUE_PANEL_KEY, toUiContext, type UiContext } from './context';
+import { Skeleton } from './components/Spinner';
+import { Message } from './components/Message';
+import './styles.css';
 
-// Placeholder entry until the Custom UI issue lands: renders a real (tiny) bundle so the manifest validates.
-const root = document.getElementById('root');
-if (root) createRoot(root).render(<p>TestKase for Jira is loading…</p>);
+const IssuePanel = lazy(() => import('./panel/IssuePanel'));
+const GlobalPage = lazy(() => import('./global/GlobalPage'));
+
+export function moduleFor(moduleKey: string): ComponentType<{ ctx: UiContext }> | null {
+  if (moduleKey === ISSUE_PANEL_KEY) return IssuePanel;
+  if (moduleKey === GLOBAL_PAGE_KEY) return GlobalPage;
+  return null;
+}
+
+export function App({ ctx }: { ctx: UiContext }) {
+  const Module = moduleFor(ctx.moduleKey);
+  if (!Module) {
+    return (
+      <Message tone="error" title="Unknown TestKase module">
+        <p>This part of Jira is not supported by TestKase for Jira.</p>
+      </Message>
+    );
+  }
+  return (
+    <Suspense fallback={<Skeleton label="Loading TestKase…" />}>
+      <Module ctx={ctx} />
+    </Suspense>
+  );
+}
+
+async function start(container: HTMLElement) {
+  const root = createRoot(container);
+  root.render(<Skeleton label="Loading TestKase…" />);
+  // Theming failing (e.g. an old host) must not block the app: the CSS fallbacks are the light theme.
+  void view.theme.enable().catch(() => undefined);
+  let ctx: UiContext;
+  try {
+    ctx = toUiContext(await view.getContext());
+  } catch {
+    root.render(
+      <Message tone="error" title="TestKase could not start">
+        <p>Jira did not provide the app context. Reload the page to try again.</p>
+      </Message>,
+    );
+    return;
+  }
+  // No StrictMode: its double effects would double the first-screen invoke in development too,
+  // and "one invoke per render" is measured.
+  root.render(<App ctx={ctx} />);
+}
+
+const container = document.getElementById('root');
+if (container) void start(container);

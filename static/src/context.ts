@@ -1,0 +1,53 @@
+/** What the UI needs from the Forge context, and how to reach the global (settings) page from it. */
+import { router } from '@forge/bridge';
+
+export const ISSUE_PANEL_KEY = 'testkase-issue-panel';
+export const GLOBAL_PAGE_KEY = 'testkase-global-page';
+
+export interface UiContext {
+  moduleKey: string;
+  localId: string;
+  environmentId?: string;
+  /** The user's Jira timezone (IANA name); dates are shown in it. */
+  timezone: string;
+  locale: string;
+}
+
+/** Narrow whatever `view.getContext()` returned to the fields we use, with safe defaults. */
+export function toUiContext(raw: unknown): UiContext {
+  const r = (raw ?? {}) as Record<string, unknown>;
+  const str = (v: unknown, fallback: string) => (typeof v === 'string' && v.length > 0 ? v : fallback);
+  const ctx: UiContext = {
+    moduleKey: str(r.moduleKey, ''),
+    localId: str(r.localId, ''),
+    timezone: str(r.timezone, 'UTC'),
+    locale: str(r.locale, 'en-US').replace('_', '-'),
+  };
+  if (typeof r.environmentId === 'string' && r.environmentId) ctx.environmentId = r.environmentId;
+  return ctx;
+}
+
+/**
+ * `localId` looks like `ari:cloud:ecosystem::extension/<appId>/<envId>/static/<moduleKey>`.
+ * Returns null when it does not (the caller then cannot build the settings URL).
+ */
+export function parseLocalId(localId: string, environmentIdFallback?: string): { appId: string; environmentId: string } | null {
+  const marker = 'extension/';
+  const at = localId.indexOf(marker);
+  if (at < 0) return null;
+  const [appId, envId] = localId.slice(at + marker.length).split('/');
+  const environmentId = envId || environmentIdFallback;
+  if (!appId || !environmentId) return null;
+  return { appId, environmentId };
+}
+
+/** The Jira URL of the app's global page, or null when the context does not say where it is. */
+export function globalPageUrl(ctx: Pick<UiContext, 'localId' | 'environmentId'>): string | null {
+  const ids = parseLocalId(ctx.localId, ctx.environmentId);
+  return ids ? `/jira/apps/${ids.appId}/${ids.environmentId}` : null;
+}
+
+export async function openSettings(ctx: Pick<UiContext, 'localId' | 'environmentId'>): Promise<void> {
+  const url = globalPageUrl(ctx);
+  if (url) await router.navigate(url);
+}

@@ -1,0 +1,34 @@
+/** Dates for people: in the user's Jira timezone, never the browser's. */
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** "Nov 23, 2026, 14:05" in `timeZone`; falls back to UTC when the zone is unknown to the browser. */
+export function formatDateTime(iso: string, timeZone: string, locale = 'en-US'): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short', timeZone };
+  try {
+    return new Intl.DateTimeFormat(locale, options).format(date);
+  } catch {
+    return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(date);
+  }
+}
+
+/** The zone's long name at that instant (e.g. "Central European Standard Time"), for a hover title. */
+export function zoneLabel(iso: string, timeZone: string, locale = 'en-US'): string {
+  try {
+    const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'long' }).formatToParts(new Date(iso));
+    const name = parts.find((p) => p.type === 'timeZoneName')?.value;
+    return name && name !== timeZone ? `${name} (${timeZone})` : timeZone;
+  } catch {
+    return timeZone;
+  }
+}
+
+/** Whole days from `now` until `iso` (rounded up, so "expires tomorrow" is 1); negative once past. */
+export function daysUntil(iso: string, now: Date = new Date()): number {
+  return Math.ceil((new Date(iso).getTime() - now.getTime()) / DAY_MS);
+}
+
+/** Warn this many days before a token expires. */
+export const EXPIRY_WARNING_DAYS = 14;

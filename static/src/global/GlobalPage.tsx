@@ -1,0 +1,136 @@
+/** The global page: each user saves, replaces or deletes their own TestKase Personal Access Token. */
+import { useCallback, useEffect, useState } from 'react';
+import type { AppError, AppState } from '../../../src/shared/definitions';
+import { api } from '../api';
+import type { UiContext } from '../context';
+import { Button } from '../components/Button';
+import { Message } from '../components/Message';
+import { Skeleton } from '../components/Spinner';
+import { fromResult, type Load, type Notice } from '../load';
+import { NoticeView } from '../panel/NoticeView';
+import { TokenDetails } from './TokenDetails';
+import { TokenForm } from './TokenForm';
+
+export default function GlobalPage({ ctx, now = () => new Date() }: { ctx: UiContext; now?: () => Date }) {
+  const [state, setState] = useState<Load<AppState>>({ status: 'loading' });
+  const [replacing, setReplacing] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+
+  const load = useCallback(async () => {
+    setState({ status: 'loading' });
+    setState(fromResult(await api.getState()));
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const save = async (token: string) => {
+    setSaving(true);
+    setNotice(null);
+    setFieldError(null);
+    const r = await api.savePat({ token });
+    setSaving(false);
+    if (r.ok) {
+      setState({ status: 'ready', data: r.data });
+      setReplacing(false);
+      const who = r.data.token?.testkaseUser?.name;
+      setNotice({ tone: 'success', text: who ? `Connected to TestKase as ${who}.` : 'Saved and connected to TestKase.' });
+      return;
+    }
+    if (r.error.code === 'VALIDATION' && r.error.field === 'token') setFieldError(r.error.message);
+    else setNotice({ tone: 'error', text: saveFailure(r.error) });
+  };
+
+  const remove = async () => {
+    setDeleting(true);
+    setNotice(null);
+    const r = await api.deletePat();
+    setDeleting(false);
+    if (r.ok) {
+      setState({ status: 'ready', data: r.data });
+      setReplacing(false);
+      setNotice({ tone: 'success', text: 'Your token was deleted from Jira. Delete it in TestKase too if you no longer use it.' });
+    } else {
+      setNotice({ tone: 'error', text: r.error.message });
+    }
+  };
+
+  return (
+    <main className="app global-page">
+      <h1 className="page-title">TestKase for Jira</h1>
+      <Help />
+      <NoticeView notice={notice} />
+      {body()}
+    </main>
+  );
+
+  function body() {
+    if (state.status === 'loading') return <Skeleton label="Loading your TestKase settings…" />;
+    if (state.status === 'error') {
+      return (
+        <Message tone="error" title="Your TestKase settings could not be loaded" actions={<Button onClick={() => void load()}>Retry</Button>}>
+          <p>{state.error.message}</p>
+        </Message>
+      );
+    }
+    const { token } = state.data;
+    return (
+      <>
+        {token && (
+          <TokenDetails
+            token={token}
+            timeZone={ctx.timezone}
+            locale={ctx.locale}
+            now={now()}
+            deleting={deleting}
+            onReplace={() => {
+              setNotice(null);
+              setFieldError(null);
+              setReplacing(true);
+            }}
+            onDelete={remove}
+          />
+        )}
+        {(!token || replacing) && (
+          <TokenForm
+            saving={saving}
+            fieldError={fieldError}
+            onSave={save}
+            replacing={replacing}
+            onCancel={() => {
+              setReplacing(false);
+              setFieldError(null);
+            }}
+          />
+        )}
+      </>
+    );
+  }
+}
+
+/** "Nothing changed" matters: a failed replace keeps the old token working. */
+function saveFailure(error: AppError): string {
+  const unchanged = /nothing (was )?changed|not saved/i.test(error.message) ? '' : ' Nothing was changed.';
+  return `${error.message}${unchanged}`;
+}
+
+function Help() {
+  return (
+    <div className="help">
+      <p>Connect Jira to TestKase with your own Personal Access Token to see and run test cases from Jira issues.</p>
+      <ul>
+        <li>
+          Create a token in TestKase under <strong>Settings → API Keys</strong> and paste it below.
+        </li>
+        <li>Each Jira user saves their own token; what you can do follows your TestKase role. Only you can use your token.</li>
+        <li>
+          Which TestKase project belongs to which Jira project is set by a TestKase admin in <strong>Settings → Jira Integration</strong>.
+        </li>
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { Button } from '../components/Button';
+import { Field } from '../components/Field';
+
+/**
+ * The PAT field. The value lives only in this component and is cleared as soon as the backend
+ * answers, whatever the outcome: the full token is never shown again after it was sent.
+ */
+export function TokenForm({
+  saving,
+  fieldError,
+  onSave,
+  onCancel,
+  replacing,
+}: {
+  saving: boolean;
+  fieldError: string | null;
+  /** Resolves once the backend answered; the field is cleared then. */
+  onSave: (token: string) => Promise<void>;
+  onCancel?: () => void;
+  replacing: boolean;
+}) {
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [token, setToken] = useState('');
+  const [localError, setLocalError] = useState<string | null>(null);
+  const error = localError ?? fieldError;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!token.trim()) {
+      setLocalError('Paste your Personal Access Token from TestKase.');
+      input.current?.focus();
+      return;
+    }
+    setLocalError(null);
+    const value = token;
+    await onSave(value);
+    setToken('');
+  };
+
+  return (
+    <form className="card form token-form" onSubmit={(e) => void submit(e)} noValidate>
+      <Field id={`${id}-pat`} label="Personal Access Token" required error={error} hint="Starts with tk_pat_. Paste it as copied from TestKase.">
+        {(describedBy) => (
+          <input
+            ref={input}
+            id={`${id}-pat`}
+            type="password"
+            className="input"
+            autoComplete="off"
+            spellCheck={false}
+            autoCapitalize="off"
+            value={token}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={describedBy}
+            onChange={(e) => setToken(e.target.value)}
+          />
+        )}
+      </Field>
+      <div className="form-actions">
+        <Button type="submit" appearance="primary" busy={saving} busyLabel="Checking with TestKase…">
+          Save
+        </Button>
+        {replacing && onCancel && (
+          <Button appearance="subtle" onClick={onCancel} disabled={saving}>
+            Cancel
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}

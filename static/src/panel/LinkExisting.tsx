@@ -1,0 +1,173 @@
+/** Search TestKase by id or title and link a result to this issue; results page with "Show more". */
+import { useId, useState, type FormEvent } from 'react';
+import type { SearchResult, TestCase } from '../../../src/shared/definitions';
+import { api } from '../api';
+import { Button } from '../components/Button';
+import { Field } from '../components/Field';
+import { StatusLozenge } from '../components/Lozenge';
+import { Message } from '../components/Message';
+import { Spinner } from '../components/Spinner';
+import { UI_LIMITS } from '../labels';
+import type { Notice } from '../load';
+import { NoticeView } from './NoticeView';
+
+type Search =
+  | { status: 'idle' }
+  | { status: 'loading'; query: string }
+  | { status: 'error'; query: string; message: string }
+  | { status: 'ready'; query: string; result: SearchResult; items: TestCase[]; more: 'idle' | 'loading' | string };
+
+export function LinkExisting({
+  linkedIds,
+  onLinked,
+  onClose,
+}: {
+  linkedIds: ReadonlySet<string>;
+  onLinked: (tc: TestCase) => Promise<void> | void;
+  onClose: () => void;
+}) {
+  const id = useId();
+  const [query, setQuery] = useState('');
+  const [queryError, setQueryError] = useState<string | null>(null);
+  const [search, setSearch] = useState<Search>({ status: 'idle' });
+  const [linking, setLinking] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+
+  const run = async (event: FormEvent) => {
+    event.preventDefault();
+    const q = query.trim();
+    if (!q) {
+      setQueryError('Enter a test case id (like TC-12) or words from its title.');
+      return;
+    }
+    setQueryError(null);
+    setNotice(null);
+    setSearch({ status: 'loading', query: q });
+    const r = await api.searchTestCases({ query: q, page: 1 });
+    if (!r.ok) {
+      if (r.error.field === 'query') {
+        setQueryError(r.error.message);
+        setSearch({ status: 'idle' });
+      } else setSearch({ status: 'error', query: q, message: r.error.message });
+      return;
+    }
+    setSearch({ status: 'ready', query: q, result: r.data, items: r.data.items, more: 'idle' });
+  };
+
+  const showMore = async () => {
+    if (search.status !== 'ready') return;
+    const current = search;
+    setSearch({ ...current, more: 'loading' });
+    const r = await api.searchTestCases({ query: current.query, page: current.result.page + 1 });
+    if (!r.ok) {
+      setSearch({ ...current, more: r.error.message });
+      return;
+    }
+    const seen = new Set(current.items.map((t) => t.id));
+    setSearch({ ...current, result: r.data, items: [...current.items, ...r.data.items.filter((t) => !seen.has(t.id))], more: 'idle' });
+  };
+
+  const link = async (tc: TestCase) => {
+    setLinking(tc.id);
+    setNotice(null);
+    const r = await api.linkTestCase({ testCaseId: tc.id });
+    setLinking(null);
+    if (!r.ok) {
+      setNotice({ tone: 'error', text: r.error.message });
+      return;
+    }
+    await onLinked(r.data);
+  };
+
+  return (
+    <div className="card">
+      <form className="search-form" role="search" onSubmit={(e) => void run(e)} noValidate>
+        <Field id={`${id}-q`} label="Search test cases" error={queryError} hint="By id (TC-12) or words from the title.">
+          {(describedBy) => (
+            <div className="input-row">
+              <input
+                id={`${id}-q`}
+                type="search"
+                className="input"
+                value={query}
+                maxLength={UI_LIMITS.searchMax}
+                aria-invalid={queryError ? true : undefined}
+                aria-describedby={describedBy}
+                onChange={(e) => setQuery(e.target.value)}
+              />
+              <Button type="submit" busy={search.status === 'loading'} busyLabel="Searching…">
+                Search
+              </Button>
+              <Button appearance="subtle" onClick={onClose}>
+                Close
+              </Button>
+            </div>
+          )}
+        </Field>
+      </form>
+      <NoticeView notice={notice} />
+      {results()}
+    </div>
+  );
+
+  function results() {
+    switch (search.status) {
+      case 'idle':
+        return null;
+      case 'loading':
+        return <Spinner label="Searching TestKase…" />;
+      case 'error':
+        return (
+          <Message tone="error">
+            <p>{search.message}</p>
+          </Message>
+        );
+      case 'ready': {
+        const { items, result, more } = search;
+        if (items.length === 0) return <p className="empty">No test cases match “{search.query}”.</p>;
+        return (
+          <>
+            <p className="muted" aria-live="polite">
+              Showing {items.length} of {result.total} {result.total === 1 ? 'match' : 'matches'}.
+            </p>
+            <ul className="result-list">
+              {items.map((tc) => {
+                const already = linkedIds.has(tc.id);
+                return (
+                  <li key={tc.id} className="result-row">
+                    <span className="mono nowrap">{tc.id}</span>
+                    <span className="title-cell">{tc.title}</span>
+                    <StatusLozenge status={tc.latestExecution?.status ?? 'NOT_EXECUTED'} />
+                    {already ? (
+                      <span className="muted nowrap">Linked</span>
+                    ) : (
+                      <Button
+                        appearance="default"
+                        busy={linking === tc.id}
+                        busyLabel="Linking…"
+                        disabled={linking !== null}
+                        onClick={() => void link(tc)}
+                      >
+                        Link<span className="visually-hidden"> {tc.id}</span>
+                      </Button>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+            {more !== 'idle' && more !== 'loading' && (
+              <Message tone="error">
+                <p>{more}</p>
+              </Message>
+            )}
+            {items.length < result.total && (
+              <Button busy={more === 'loading'} busyLabel="Loading…" onClick={() => void showMore()}>
+                Show more
+              </Button>
+            )}
+          </>
+        );
+      }
+    }
+  }
+}

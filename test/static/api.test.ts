@@ -1,0 +1,51 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('@forge/bridge', () => import('./bridgeMock'));
+import { invoke } from './bridgeMock';
+import { api, CALL_TIMEOUT_MS, unwrap } from '../../static/src/api';
+
+afterEach(() => {
+  invoke.mockReset();
+  vi.useRealTimers();
+});
+
+describe('api', () => {
+  it('passes the function key and payload to the typed invoke and returns the result', async () => {
+    invoke.mockResolvedValue({ ok: true, data: { items: [], total: 0, page: 2, pageSize: 20 } });
+    const r = await api.searchTestCases({ query: 'login', page: 2 });
+    expect(invoke).toHaveBeenCalledWith('searchTestCases', { query: 'login', page: 2 });
+    expect(r).toEqual({ ok: true, data: { items: [], total: 0, page: 2, pageSize: 20 } });
+  });
+
+  it('unwraps a { body, metadata } answer', async () => {
+    invoke.mockResolvedValue({ body: { ok: false, error: { code: 'NOT_FOUND', message: 'Gone.' } }, metadata: {} });
+    expect(await api.linkTestCase({ testCaseId: 'TC-1' })).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'Gone.' } });
+    expect(unwrap({ ok: true, data: 1, body: 'x' })).toEqual({ ok: true, data: 1, body: 'x' });
+  });
+
+  it('turns a throw into an UNAVAILABLE result with a sentence', async () => {
+    invoke.mockRejectedValue(new Error('There was an error invoking the function'));
+    const r = await api.getState();
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('UNAVAILABLE');
+      expect(r.error.message).toMatch(/try again/i);
+    }
+  });
+
+  it('turns an answer that is not a Result into an error, not a crash', async () => {
+    for (const weird of [undefined, 'text', { ok: 'yes' }, { ok: false, error: 'x' }, { ok: true }]) {
+      invoke.mockResolvedValueOnce(weird);
+      const r = await api.listCycles();
+      expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    }
+  });
+
+  it('gives up after the timeout instead of loading forever', async () => {
+    vi.useFakeTimers();
+    invoke.mockReturnValue(new Promise(() => undefined));
+    const pending = api.listLinkedTests();
+    await vi.advanceTimersByTimeAsync(CALL_TIMEOUT_MS + 1);
+    expect(await pending).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+  });
+});

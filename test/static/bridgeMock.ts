@@ -1,0 +1,30 @@
+/**
+ * The @forge/bridge stand-in for UI tests: `vi.mock('@forge/bridge', () => import('./bridgeMock'))`
+ * (path relative to the test). `invoke` is what `makeInvoke()` returns; route it with `routeInvoke`.
+ */
+import { vi } from 'vitest';
+import type { Definitions, FunctionKey } from '../../src/shared/definitions';
+
+export const invoke = vi.fn<(key: FunctionKey, payload?: unknown) => Promise<unknown>>();
+export const navigate = vi.fn<(url: string) => Promise<void>>(async () => undefined);
+export const getContext = vi.fn<() => Promise<unknown>>();
+export const enableTheme = vi.fn<() => Promise<void>>(async () => undefined);
+
+export const makeInvoke = () => invoke;
+export const view = { getContext, theme: { enable: enableTheme } };
+export const router = { navigate };
+
+type Handler<K extends FunctionKey> = (payload: Parameters<Definitions[K]>[0]) => Awaited<ReturnType<Definitions[K]>> | Promise<Awaited<ReturnType<Definitions[K]>>>;
+export type Handlers = { [K in FunctionKey]?: Handler<K> };
+
+/** Answer each resolver call from `handlers`; an unexpected call fails the test loudly. */
+export function routeInvoke(handlers: Handlers) {
+  invoke.mockImplementation(async (key, payload) => {
+    const h = handlers[key] as ((p: unknown) => unknown) | undefined;
+    if (!h) throw new Error(`unexpected invoke ${String(key)}`);
+    return h(payload);
+  });
+}
+
+/** How often, and with what payloads, a resolver function was called. */
+export const callsOf = (key: FunctionKey) => invoke.mock.calls.filter(([k]) => k === key).map(([, p]) => p);
