@@ -78,6 +78,8 @@ export interface Host {
 }
 
 const MAX_SESSIONS = 2000;
+/** Where every frame loads the resource's files from (see the <base> injected into index.html). */
+const SHARED_ASSETS = '/resource/app/';
 const MAX_BODY = 1024 * 1024;
 const INVOKE_LIMIT = { calls: 500, windowMs: 25_000 };
 
@@ -288,7 +290,9 @@ export function createHost(options: HostOptions): Host {
       const original = readFileSync(file, 'utf8');
       headers['content-security-policy'] = resourceCsp(original, session);
       headers['cache-control'] = 'no-store';
-      const tag = `<script src="/resource/${session.id}/__bridge.js"></script>`;
+      // The session-free base makes the bundle's relative asset URLs shared by every frame, so they
+      // are cached across panel loads as Forge's CDN caches them; only index.html and the bridge are per frame.
+      const tag = `<base href="${SHARED_ASSETS}">\n<script src="/resource/${session.id}/__bridge.js"></script>`;
       const injected = /<head[^>]*>/i.test(original) ? original.replace(/<head[^>]*>/i, (m) => `${m}\n${tag}`) : `${tag}\n${original}`;
       return send(res, 200, type, head ? '' : injected, headers);
     }
@@ -347,6 +351,25 @@ export function createHost(options: HostOptions): Host {
     }
   }
 
+  /** The resource's files (not its index.html) at one URL for every frame; Vite's hashed assets are immutable. */
+  function serveSharedFile(res: ServerResponse, rel: string, head: boolean): void {
+    const root = resolve(options.resourceDir);
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(rel);
+    } catch {
+      return sendJson(res, 400, { ok: false, error: 'Bad path' });
+    }
+    const file = normalize(join(root, decoded));
+    if (decoded === '' || decoded === 'index.html' || !file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      return send(res, 404, TYPES['.txt']!, 'Not found');
+    }
+    const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const hashed = /^assets\/.+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/.test(decoded);
+    const headers = { 'x-content-type-options': 'nosniff', 'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache' };
+    return send(res, 200, type, head ? Buffer.alloc(0) : readFileSync(file), headers);
+  }
+
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', host.origin || 'http://127.0.0.1');
     const path = url.pathname;
@@ -354,6 +377,7 @@ export function createHost(options: HostOptions): Host {
 
     const resource = path.match(/^\/resource\/([0-9a-f]{32})\/(.*)$/);
     if (resource) return handleResource(req, res, resource[1]!, resource[2]!);
+    if (path.startsWith(SHARED_ASSETS) && (method === 'GET' || method === 'HEAD')) return serveSharedFile(res, path.slice(SHARED_ASSETS.length), method === 'HEAD');
 
     if (path === '/healthz') return sendJson(res, 200, { ok: true });
     if (method !== 'GET' && method !== 'HEAD') return sendJson(res, 405, { ok: false, error: `${method} is not allowed here` });

@@ -40,8 +40,37 @@ export function stateCacheNames(jiraProjectKey: string | null): string[] {
   return jiraProjectKey ? [VALIDATION_CACHE, mappingCache(jiraProjectKey)] : [VALIDATION_CACHE];
 }
 
-export function prefetchStateCaches(accountId: string, jiraProjectKey: string | null): Promise<Prefetched> {
-  return prefetchCaches(accountId, stateCacheNames(jiraProjectKey));
+/** The record of the project a Jira project was last seen mapped to, in a Prefetched map. */
+const REMEMBERED = (jiraProjectKey: string) => `remembered:${jiraProjectKey}`;
+const rememberedKey = (accountId: string, jiraProjectKey: string) => recordKey(accountId, `mapped:${jiraProjectKey}`);
+
+/** Everything resolveState and stateHints read from storage, in one parallel round trip. */
+export async function prefetchStateCaches(accountId: string, jiraProjectKey: string | null): Promise<Prefetched> {
+  const [caches, remembered] = await Promise.all([
+    prefetchCaches(accountId, stateCacheNames(jiraProjectKey)),
+    jiraProjectKey ? kvs.get(rememberedKey(accountId, jiraProjectKey)) : Promise.resolve(undefined),
+  ]);
+  const all = new Map(caches);
+  if (jiraProjectKey) all.set(REMEMBERED(jiraProjectKey), remembered);
+  return all;
+}
+
+/**
+ * What the caches already say, without asking TestKase: whether the token's validation is fresh,
+ * and which TestKase project the Jira project maps to (cached, or else the one this user last saw).
+ */
+export async function stateHints(input: Omit<ResolveInput, 'client'>): Promise<{ fresh: boolean; projectId: string | null }> {
+  const { accountId, stored, jiraProjectKey, prefetched } = input;
+  const [validation, mapping] = await Promise.all([
+    readCache(accountId, VALIDATION_CACHE, stored.meta.version, CachedValidation, prefetched),
+    jiraProjectKey ? readCache(accountId, mappingCache(jiraProjectKey), stored.meta.version, JiraMapping, prefetched) : undefined,
+  ]);
+  let projectId = mapping?.projectId ?? null;
+  if (!projectId && jiraProjectKey) {
+    const remembered = prefetched?.has(REMEMBERED(jiraProjectKey)) ? prefetched.get(REMEMBERED(jiraProjectKey)) : await kvs.get(rememberedKey(accountId, jiraProjectKey));
+    projectId = typeof remembered === 'string' ? remembered : null;
+  }
+  return { fresh: validation !== undefined && (mapping !== undefined || !jiraProjectKey), projectId };
 }
 
 export async function resolveState(input: ResolveInput): Promise<Resolved> {
@@ -90,7 +119,7 @@ async function validate({ accountId, stored, client, prefetched }: ResolveInput,
 async function lookUpMapping({ accountId, stored, client, prefetched }: ResolveInput, jiraProjectKey: string): Promise<MappingOutcome> {
   const cached = await readCache(accountId, mappingCache(jiraProjectKey), stored.meta.version, JiraMapping, prefetched);
   if (cached) return { kind: 'MAPPED', mapping: cached };
-  const rememberKey = recordKey(accountId, `mapped:${jiraProjectKey}`);
+  const rememberKey = rememberedKey(accountId, jiraProjectKey);
   try {
     const mappings = await client.jiraMappings(jiraProjectKey);
     const mapping = mappings.find((m) => m.jiraProjectKey === jiraProjectKey);

@@ -3,7 +3,7 @@ import type { AppState, LinkedTests, Result, TokenSummary } from '../shared/defi
 import { isTestKaseError } from '../testkase/errors';
 import { tokenPreview } from '../testkase/token';
 import { deleteConfig, loadConfig, readMeta, saveConfig, type TokenMeta } from '../storage/user-config';
-import { forgetMapping, forgetValidation, prefetchStateCaches, primeValidation, resolveState } from '../config/resolve-state';
+import { forgetMapping, forgetValidation, prefetchStateCaches, primeValidation, resolveState, stateHints } from '../config/resolve-state';
 import { callerOf, clientFactory, guard, parsePayload, type ResolverRequest } from './session';
 import { EmptyPayload, SavePatPayload } from './payloads';
 import { fail, fromTestKase } from './errors';
@@ -31,13 +31,28 @@ async function buildState(ctx: CallContext, loaded?: { stored: StoredConfig; cli
     : await Promise.all([loadConfig(ctx.accountId), prefetchStateCaches(ctx.accountId, ctx.jiraProjectKey)]);
   if (!stored) return { ...base, config: { kind: 'NO_CONFIG' }, token: null, linked: null };
   const client = loaded?.client ?? clientFactory.create(stored.token);
-  const { state, revalidated } = await resolveState({ accountId: ctx.accountId, stored, client, jiraProjectKey: ctx.jiraProjectKey, ...(prefetched ? { prefetched } : {}) });
+  const input = { accountId: ctx.accountId, stored, client, jiraProjectKey: ctx.jiraProjectKey, ...(prefetched ? { prefetched } : {}) };
+
+  // A render that must ask TestKase about the token or the mapping would otherwise wait for that
+  // answer before asking for the linked cases. The project is almost always the one cached or last
+  // seen: ask for its cases at the same time, and use the answer only if the state confirms it.
+  let guess: { projectId: string; linked: Promise<LinkedTests> } | null = null;
+  if (ctx.issueKey && ctx.jiraProjectKey) {
+    const hints = await stateHints(input);
+    if (!hints.fresh && hints.projectId) {
+      const linked = fetchLinkedTests(client, hints.projectId, ctx.issueKey);
+      linked.catch(() => undefined); // discarded when the guess is wrong; handled below when right
+      guess = { projectId: hints.projectId, linked };
+    }
+  }
+  const { state, revalidated } = await resolveState(input);
 
   let linked: Result<LinkedTests> | null = null;
   let config = state;
   if (state.kind === 'READY' && state.project && ctx.issueKey && ctx.jiraProjectKey) {
     try {
-      linked = { ok: true, data: await fetchLinkedTests(client, state.project.id, ctx.issueKey) };
+      const pending = guess?.projectId === state.project.id ? guess.linked : fetchLinkedTests(client, state.project.id, ctx.issueKey);
+      linked = { ok: true, data: await pending };
     } catch (e) {
       if (isTestKaseError(e, 'UNAUTHORIZED')) {
         // Revoked since it was cached: say so now instead of showing an empty list.

@@ -35,19 +35,10 @@ export type ProjectRole = z.infer<typeof ProjectRole>;
 
 const IsoDateTime = z.iso.datetime({ offset: true });
 
-// ---------- limits shared by client, resolvers and simulator ----------
+// ---------- limits shared by client, resolvers, simulator and UI (zod-free module) ----------
 
-export const LIMITS = {
-  titleMax: 255,
-  descriptionMax: 10_000,
-  commentMax: 2_000,
-  cycleNameMax: 120,
-  environmentMax: 60,
-  searchMax: 100,
-  /** Largest page the app asks for; the simulator caps pageSize at the same value. */
-  pageSizeMax: 100,
-  addToCycleMax: 100,
-} as const;
+export { LIMITS } from './limits';
+import { LIMITS } from './limits';
 
 // ---------- resources ----------
 

@@ -5,6 +5,7 @@
 import { makeInvoke } from '@forge/bridge';
 import type {
   AddToCyclePayload,
+  AppState,
   AppError,
   CreateCyclePayload,
   CreateTestCasePayload,
@@ -82,3 +83,18 @@ export const api = {
 };
 
 export type Api = typeof api;
+
+// The first screen's data is the critical path of a panel render: main.tsx asks for it before the
+// context and the module's code have arrived, and the module picks the answer up when it mounts.
+let early: Promise<Result<AppState>> | null = null;
+
+export function prefetchInitialState(): void {
+  early ??= api.getState();
+}
+
+/** The prefetched first `getState` (handed out once), or a fresh one. */
+export function initialState(): Promise<Result<AppState>> {
+  const pending = early;
+  early = null;
+  return pending ?? api.getState();
+}

@@ -28,12 +28,5 @@ export const STATUS_CLASS: Record<ExecutionStatus, string> = {
   SKIPPED: 'skipped',
 };
 
-/** Same limits as the backend (src/testkase/contract.ts LIMITS), duplicated to keep zod out of the bundle. */
-export const UI_LIMITS = {
-  titleMax: 255,
-  descriptionMax: 10_000,
-  commentMax: 2_000,
-  cycleNameMax: 120,
-  environmentMax: 60,
-  searchMax: 100,
-} as const;
+/** The backend's own limits: a zod-free module, so sharing it costs the bundle nothing. */
+export { LIMITS as UI_LIMITS } from '../../src/testkase/limits';

@@ -8,6 +8,7 @@ import { view } from '@forge/bridge';
 import { GLOBAL_PAGE_KEY, ISSUE_PANEL_KEY, toUiContext, type UiContext } from './context';
 import { Skeleton } from './components/Spinner';
 import { Message } from './components/Message';
+import { prefetchInitialState } from './api';
 import './styles.css';
 
 const IssuePanel = lazy(() => import('./panel/IssuePanel'));
@@ -36,6 +37,9 @@ export function App({ ctx }: { ctx: UiContext }) {
 }
 
 async function start(container: HTMLElement) {
+  // Both modules open with getState, and the backend knows which module asks: start it now, in
+  // parallel with the context and the module's code, instead of after them.
+  prefetchInitialState();
   const root = createRoot(container);
   root.render(<Skeleton label="Loading TestKase…" />);
   // Theming failing (e.g. an old host) must not block the app: the CSS fallbacks are the light theme.

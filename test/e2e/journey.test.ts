@@ -4,39 +4,21 @@
  * the simulator's CLI → pasted and saved → "Connected" → back on DEMO-1 the panel is READY with its
  * "Test Cases" and "Test Cycles" tabs. Screenshots of each screen; no CSP violation anywhere.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { RESOURCE_DIR, describeE2E, screenshot, startRig, type Rig } from './support/rig';
-
-/** True while static/dist still holds the placeholder bundle of the foundation (no UI yet). */
-function placeholderBundle(): boolean {
-  try {
-    const assets = join(RESOURCE_DIR, 'assets');
-    const js = readdirSync(assets).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(assets, f), 'utf8')).join('\n');
-    return js.includes('TestKase for Jira is loading') && !js.includes('Open TestKase settings');
-  } catch {
-    return false; // no build: let the rig fail with its own message
-  }
-}
-
-const PLACEHOLDER = placeholderBundle();
-if (PLACEHOLDER) {
-  console.warn('[e2e] journey skipped: static/dist holds the placeholder UI (build the Custom UI to run it).');
-}
+import { describeE2E, screenshot, startRig, type Rig } from './support/rig';
 
 describeE2E('first-time journey in Chromium', () => {
   let rig: Rig;
 
   beforeAll(async () => {
-    if (!PLACEHOLDER) rig = await startRig();
+    rig = await startRig();
   }, 60_000);
 
   afterAll(async () => {
     await rig?.stop();
   }, 30_000);
 
-  it.skipIf(PLACEHOLDER)('NO_CONFIG panel → global page → token from the simulator CLI → saved → READY panel with both tabs', async () => {
+  it('NO_CONFIG panel → global page → token from the simulator CLI → saved → READY panel with both tabs', async () => {
     const rp = await rig.newPage({ user: 'alice' });
     const { page } = rp;
 

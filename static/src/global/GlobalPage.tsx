@@ -1,7 +1,7 @@
 /** The global page: each user saves, replaces or deletes their own TestKase Personal Access Token. */
 import { useCallback, useEffect, useState } from 'react';
 import type { AppError, AppState } from '../../../src/shared/definitions';
-import { api } from '../api';
+import { api, initialState } from '../api';
 import type { UiContext } from '../context';
 import { Button } from '../components/Button';
 import { Message } from '../components/Message';
@@ -19,13 +19,13 @@ export default function GlobalPage({ ctx, now = () => new Date() }: { ctx: UiCon
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
 
-  const load = useCallback(async () => {
+  const load = useCallback(async (first = false) => {
     setState({ status: 'loading' });
-    setState(fromResult(await api.getState()));
+    setState(fromResult(await (first ? initialState() : api.getState())));
   }, []);
 
   useEffect(() => {
-    void load();
+    void load(true);
   }, [load]);
 
   const save = async (token: string) => {

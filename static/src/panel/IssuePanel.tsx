@@ -1,7 +1,7 @@
 /** The issue panel: one `getState` for the first screen, then the Test Cases / Test Cycles tabs. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppState, ConfigState } from '../../../src/shared/definitions';
-import { api } from '../api';
+import { api, initialState } from '../api';
 import { globalPageUrl, openSettings, type UiContext } from '../context';
 import { Button } from '../components/Button';
 import { Message } from '../components/Message';
@@ -18,13 +18,13 @@ export default function IssuePanel({ ctx }: { ctx: UiContext }) {
   const [state, setState] = useState<Load<AppState>>({ status: 'loading' });
   const [polls, setPolls] = useState(0);
 
-  const load = useCallback(async (quiet = false) => {
+  const load = useCallback(async (quiet = false, first = false) => {
     if (!quiet) setState({ status: 'loading' });
-    setState(fromResult(await api.getState()));
+    setState(fromResult(await (first ? initialState() : api.getState())));
   }, []);
 
   useEffect(() => {
-    void load();
+    void load(false, true);
   }, [load]);
 
   const checking = state.status === 'ready' && isChecking(state.data.config);

@@ -119,7 +119,7 @@ describe('local Forge runtime (HTTP, no browser)', () => {
     const { session } = await page(runtime, '/browse/DEMO-1');
     const res = await fetch(`${runtime.url}/resource/${session}/index.html`);
     const html = await res.text();
-    expect(html).toMatch(new RegExp(`<head>\\s*<script src="/resource/${session}/__bridge.js"></script>`));
+    expect(html).toMatch(new RegExp(`<head>\\s*<base href="/resource/app/">\\s*<script src="/resource/${session}/__bridge.js"></script>`));
     const csp = res.headers.get('content-security-policy') ?? '';
 
     const original = readFileSync(join(process.cwd(), 'static/dist/index.html'), 'utf8');
@@ -139,7 +139,14 @@ describe('local Forge runtime (HTTP, no browser)', () => {
       expect(a.status).toBe(200);
       expect(a.headers.get('content-type')).toContain('javascript');
       expect(a.headers.get('content-security-policy')).toBe(csp);
+      // What the page actually loads (through <base>): one URL for every frame, cacheable like Forge's CDN.
+      const shared = await fetch(`${runtime.url}/resource/app/${asset}`);
+      expect(shared.status).toBe(200);
+      expect(shared.headers.get('cache-control')).toContain('immutable');
+      expect(await shared.text()).toBe(await a.text());
     }
+    expect((await fetch(`${runtime.url}/resource/app/index.html`)).status).toBe(404); // index.html only per frame
+    expect((await fetch(`${runtime.url}/resource/app/%2e%2e%2f%2e%2e%2fpackage.json`)).status).toBe(404);
     expect((await fetch(`${runtime.url}/resource/${session}/%2e%2e%2f%2e%2e%2fpackage.json`)).status).toBe(404);
   });
 

@@ -195,3 +195,39 @@ describe('getState / savePat / deletePat', () => {
     expect(JSON.stringify(b.kvs.snapshot().data)).not.toContain(token.slice(7));
   });
 });
+
+describe('cold render: asking for the linked cases while the mapping is re-checked', () => {
+  it('overlaps the linked-cases request with the mapping lookup when the project is known from before', async () => {
+    expectOk(await b.call(me, 'savePat', { token: await b.token('alice') }, 'global'));
+    expectOk(await b.call(me, 'getState')); // first ever render: learns DEMO → PRJ-1
+    expectOk(await b.call(me, 'savePat', { token: await b.token('alice') }, 'global')); // a save drops the caches
+    b.sim.admin.addFault({ latencyMs: 80 });
+    b.sim.admin.clearRequests();
+    const state = expectOk(await b.call(me, 'getState'));
+    expect(expectOk(state.linked!).total).toBe(4);
+    const log = b.sim.admin.requests();
+    expect(log.map((r) => r.route).sort()).toEqual(['jiraMappings', 'testCases']);
+    const mapping = log.find((r) => r.route === 'jiraMappings')!;
+    const cases = log.find((r) => r.route === 'testCases')!;
+    expect(cases.startMs).toBeLessThan(mapping.startMs + mapping.ms); // started before the mapping answered
+  });
+
+  it('discards the guess when the mapping now points elsewhere', async () => {
+    expectOk(await b.call(me, 'savePat', { token: await b.token('alice') }, 'global'));
+    expectOk(await b.call(me, 'getState'));
+    b.sim.admin.addMapping('DEMO', 'PRJ-2');
+    try {
+      b.advance(3 * 60_000); // past the mapping cache
+      b.sim.admin.clearRequests();
+      const state = expectOk(await b.call(me, 'getState'));
+      expect(state.config).toMatchObject({ kind: 'READY', project: { id: 'PRJ-2' } });
+      expect(expectOk(state.linked!).items.every((t) => t.projectId === 'PRJ-2')).toBe(true);
+      expect(b.sim.admin.requests().filter((r) => r.route === 'testCases').map((r) => r.path)).toEqual([
+        expect.stringContaining('projectId=PRJ-1'), // the guess, discarded
+        expect.stringContaining('projectId=PRJ-2'),
+      ]);
+    } finally {
+      b.sim.admin.addMapping('DEMO', 'PRJ-1');
+    }
+  });
+});
