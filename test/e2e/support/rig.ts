@@ -60,10 +60,11 @@ export interface Rig {
 
 const run = promisify(execFile);
 
-export async function startRig(): Promise<Rig> {
+/** `log` receives the runtime's (already redacted) log lines, e.g. to check them for leaks. */
+export async function startRig(options: { log?: (line: string) => void } = {}): Promise<Rig> {
   assertBrowserAvailable();
   const dataDir = mkdtempSync(join(tmpdir(), 'tk-e2e-'));
-  const runtime = await startRuntime({ port: 0, simPort: 0, dataDir, quiet: true, resourceDir: RESOURCE_DIR });
+  const runtime = await startRuntime({ port: 0, simPort: 0, dataDir, quiet: true, resourceDir: RESOURCE_DIR, ...(options.log ? { log: options.log } : {}) });
   let browser: Browser;
   try {
     browser = await chromium.launch({
