@@ -268,16 +268,23 @@ export function createHost(options: HostOptions): Host {
     say(`[forge-local] CSP violation in ${session.moduleKey}: ${v.directive} blocked ${v.blockedURI || 'inline code'}`);
   }
 
-  function serveResourceFile(res: ServerResponse, session: FrameSession, rel: string, head: boolean): void {
+  /** A URL path inside the resource → its file, or null when it is badly encoded or escapes the folder. */
+  function resourcePath(rel: string): { root: string; decoded: string; file: string } | null {
     const root = resolve(options.resourceDir);
     let decoded: string;
     try {
       decoded = decodeURIComponent(rel);
     } catch {
-      return sendJson(res, 400, { ok: false, error: 'Bad path' });
+      return null;
     }
     const file = normalize(join(root, decoded));
-    if (file !== root && !file.startsWith(root + sep)) return sendJson(res, 404, { ok: false, error: 'Not found' });
+    return file === root || file.startsWith(root + sep) ? { root, decoded, file } : null;
+  }
+
+  function serveResourceFile(res: ServerResponse, session: FrameSession, rel: string, head: boolean): void {
+    const found = resourcePath(rel);
+    if (!found) return sendJson(res, 404, { ok: false, error: 'Not found' });
+    const { root, decoded, file } = found;
     if (!existsSync(file) || !statSync(file).isFile()) {
       if (decoded === 'index.html') {
         return send(res, 503, TYPES['.txt']!, `The UI is not built: run "npm run build" (expected ${file}).`);
@@ -353,15 +360,10 @@ export function createHost(options: HostOptions): Host {
 
   /** The resource's files (not its index.html) at one URL for every frame; Vite's hashed assets are immutable. */
   function serveSharedFile(res: ServerResponse, rel: string, head: boolean): void {
-    const root = resolve(options.resourceDir);
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(rel);
-    } catch {
-      return sendJson(res, 400, { ok: false, error: 'Bad path' });
-    }
-    const file = normalize(join(root, decoded));
-    if (decoded === '' || decoded === 'index.html' || !file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
+    const found = resourcePath(rel);
+    const file = found?.file ?? '';
+    const decoded = found?.decoded ?? '';
+    if (!found || decoded === '' || decoded === 'index.html' || file === found.root || !existsSync(file) || !statSync(file).isFile()) {
       return send(res, 404, TYPES['.txt']!, 'Not found');
     }
     const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';

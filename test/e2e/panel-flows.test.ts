@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame } from 'playwright-core';
 import { EXECUTION_STATUSES } from '../../src/testkase/contract';
-import { describeE2E, screenshot, startRig, type Rig, type RigPage } from './support/rig';
+import { describeE2E, saveTokenThroughUi, screenshot, startRig, type Rig, type RigPage } from './support/rig';
 
 const LABEL = { NOT_EXECUTED: 'Not Executed', PASS: 'Pass', FAIL: 'Fail', BLOCKED: 'Blocked', SKIPPED: 'Skipped' } as const;
 
@@ -29,15 +29,8 @@ describeE2E('issue panel', () => {
   /** Saves a freshly minted token through the global page, as the user would. */
   const saveToken = async (rp: RigPage, user: 'alice' | 'bob' | 'gina') => {
     const minted = sim().createToken({ user, name: 'Jira Plugin', days: 90 });
-    await rp.page.goto(rig.runtime.globalPageUrl);
-    const frame = await rp.appFrame();
-    const replace = frame.getByRole('button', { name: 'Replace' });
-    const input = frame.getByLabel('Personal Access Token');
-    await Promise.race([replace.waitFor({ timeout: 15_000 }), input.waitFor({ timeout: 15_000 })]);
-    if (await replace.count()) await replace.click();
-    await input.fill(minted.token);
-    await frame.getByRole('button', { name: 'Save' }).click();
-    await frame.getByText(/Connected to TestKase as/).waitFor({ timeout: 15_000 });
+    const frame = await saveTokenThroughUi(rig, rp, minted.token);
+    await frame.getByText(/Connected to TestKase as/).waitFor();
     return minted;
   };
   const ready = async (frame: Frame) => frame.getByRole('tablist').waitFor({ timeout: 15_000 });

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { Frame } from 'playwright-core';
-import { RESOURCE_DIR, describeE2E, startRig, type Rig, type RigPage } from './support/rig';
+import { RESOURCE_DIR, describeE2E, saveTokenThroughUi, startRig, type Rig, type RigPage } from './support/rig';
 
 describeE2E('no token leak', () => {
   let rig: Rig;
@@ -45,18 +45,7 @@ describeE2E('no token leak', () => {
     minted.push(t);
     return t;
   };
-  const saveThroughUi = async (rp: RigPage, token: string, step: string) => {
-    await rp.page.goto(rig.runtime.globalPageUrl);
-    const frame = await rp.appFrame();
-    const replace = frame.getByRole('button', { name: 'Replace' });
-    const input = frame.getByLabel('Personal Access Token');
-    await Promise.race([replace.waitFor({ timeout: 15_000 }), input.waitFor({ timeout: 15_000 })]);
-    if (await replace.count()) await replace.click();
-    await input.fill(token);
-    await frame.getByRole('button', { name: 'Save' }).click();
-    await frame.getByText(/Connected to TestKase as|rejected this token|could not be reached/).first().waitFor({ timeout: 15_000 });
-    await dom(frame, step);
-  };
+  const saveThroughUi = async (rp: RigPage, token: string, step: string) => dom(await saveTokenThroughUi(rig, rp, token), step);
 
   it('never shows, returns, logs or stores a PAT anywhere but Forge’s secret storage', async () => {
     const alice = await rig.newPage({ user: 'alice' });

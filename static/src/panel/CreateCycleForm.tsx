@@ -1,8 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Cycle } from '../../../src/shared/definitions';
 import { api } from '../api';
-import { Button } from '../components/Button';
-import { Field } from '../components/Field';
+import { FormActions, TextField } from '../components/Inputs';
 import { UI_LIMITS } from '../labels';
 import type { Notice } from '../load';
 import { NoticeView } from './NoticeView';
@@ -41,55 +40,11 @@ export function CreateCycleForm({ onCreated, onCancel }: { onCreated: (c: Cycle)
 
   return (
     <form className="card form" onSubmit={(e) => void submit(e)} noValidate aria-label="Create cycle">
-      <Field id={`${id}-name`} label="Name" required error={nameError}>
-        {(describedBy) => (
-          <input
-            id={`${id}-name`}
-            className="input"
-            value={name}
-            maxLength={UI_LIMITS.cycleNameMax}
-            required
-            aria-required="true"
-            aria-invalid={nameError ? true : undefined}
-            aria-describedby={describedBy}
-            onChange={(e) => setName(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field id={`${id}-description`} label="Description">
-        {(describedBy) => (
-          <textarea
-            id={`${id}-description`}
-            className="input textarea"
-            rows={2}
-            value={description}
-            maxLength={UI_LIMITS.descriptionMax}
-            aria-describedby={describedBy}
-            onChange={(e) => setDescription(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field id={`${id}-environment`} label="Environment" hint="For example Staging or Chrome 130.">
-        {(describedBy) => (
-          <input
-            id={`${id}-environment`}
-            className="input"
-            value={environment}
-            maxLength={UI_LIMITS.environmentMax}
-            aria-describedby={describedBy}
-            onChange={(e) => setEnvironment(e.target.value)}
-          />
-        )}
-      </Field>
+      <TextField id={`${id}-name`} label="Name" required error={nameError} value={name} maxLength={UI_LIMITS.cycleNameMax} onChange={setName} />
+      <TextField id={`${id}-description`} label="Description" rows={2} value={description} maxLength={UI_LIMITS.descriptionMax} onChange={setDescription} />
+      <TextField id={`${id}-environment`} label="Environment" hint="For example Staging or Chrome 130." value={environment} maxLength={UI_LIMITS.environmentMax} onChange={setEnvironment} />
       <NoticeView notice={notice} />
-      <div className="form-actions">
-        <Button type="submit" appearance="primary" busy={saving} busyLabel="Saving…">
-          Create
-        </Button>
-        <Button appearance="subtle" onClick={onCancel} disabled={saving}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions submitLabel="Create" saving={saving} onCancel={onCancel} />
     </form>
   );
 }

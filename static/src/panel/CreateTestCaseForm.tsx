@@ -1,8 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Priority, TestCase } from '../../../src/shared/definitions';
 import { api } from '../api';
-import { Button } from '../components/Button';
-import { Field } from '../components/Field';
+import { FormActions, SelectField, TextField } from '../components/Inputs';
 import { PRIORITY_LABEL, PRIORITY_ORDER, UI_LIMITS } from '../labels';
 import type { Notice } from '../load';
 import { NoticeView } from './NoticeView';
@@ -42,60 +41,11 @@ export function CreateTestCaseForm({ onCreated, onCancel }: { onCreated: (tc: Te
 
   return (
     <form className="card form" onSubmit={(e) => void submit(e)} noValidate aria-label="Create test case">
-      <Field id={`${id}-title`} label="Title" required error={titleError}>
-        {(describedBy) => (
-          <input
-            id={`${id}-title`}
-            className="input"
-            value={title}
-            maxLength={UI_LIMITS.titleMax}
-            required
-            aria-required="true"
-            aria-invalid={titleError ? true : undefined}
-            aria-describedby={describedBy}
-            onChange={(e) => setTitle(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field id={`${id}-description`} label="Description">
-        {(describedBy) => (
-          <textarea
-            id={`${id}-description`}
-            className="input textarea"
-            rows={3}
-            value={description}
-            maxLength={UI_LIMITS.descriptionMax}
-            aria-describedby={describedBy}
-            onChange={(e) => setDescription(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field id={`${id}-priority`} label="Priority">
-        {(describedBy) => (
-          <select
-            id={`${id}-priority`}
-            className="input select"
-            value={priority}
-            aria-describedby={describedBy}
-            onChange={(e) => setPriority(e.target.value as Priority)}
-          >
-            {PRIORITY_ORDER.map((p) => (
-              <option key={p} value={p}>
-                {PRIORITY_LABEL[p]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <TextField id={`${id}-title`} label="Title" required error={titleError} value={title} maxLength={UI_LIMITS.titleMax} onChange={setTitle} />
+      <TextField id={`${id}-description`} label="Description" rows={3} value={description} maxLength={UI_LIMITS.descriptionMax} onChange={setDescription} />
+      <SelectField id={`${id}-priority`} label="Priority" value={priority} options={PRIORITY_ORDER} labels={PRIORITY_LABEL} onChange={setPriority} />
       <NoticeView notice={notice} />
-      <div className="form-actions">
-        <Button type="submit" appearance="primary" busy={saving} busyLabel="Saving…">
-          Create
-        </Button>
-        <Button appearance="subtle" onClick={onCancel} disabled={saving}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions submitLabel="Create" saving={saving} onCancel={onCancel} />
     </form>
   );
 }

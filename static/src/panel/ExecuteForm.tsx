@@ -1,8 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Execution, ExecutionStatus } from '../../../src/shared/definitions';
 import { api } from '../api';
-import { Button } from '../components/Button';
-import { Field } from '../components/Field';
+import { FormActions, SelectField, TextField } from '../components/Inputs';
 import { STATUSES, STATUS_LABEL, UI_LIMITS } from '../labels';
 import type { Notice } from '../load';
 import { NoticeView } from './NoticeView';
@@ -43,45 +42,10 @@ export function ExecuteForm({
 
   return (
     <form className="execute-form" onSubmit={(e) => void submit(e)} aria-label={`Execute ${testCaseId}`}>
-      <Field id={`${id}-status`} label="Status">
-        {(describedBy) => (
-          <select
-            id={`${id}-status`}
-            className="input select"
-            value={status}
-            aria-describedby={describedBy}
-            onChange={(e) => setStatus(e.target.value as ExecutionStatus)}
-          >
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field id={`${id}-comment`} label="Comment (optional)">
-        {(describedBy) => (
-          <textarea
-            id={`${id}-comment`}
-            className="input textarea"
-            rows={2}
-            value={comment}
-            maxLength={UI_LIMITS.commentMax}
-            aria-describedby={describedBy}
-            onChange={(e) => setComment(e.target.value)}
-          />
-        )}
-      </Field>
+      <SelectField id={`${id}-status`} label="Status" value={status} options={STATUSES} labels={STATUS_LABEL} onChange={setStatus} />
+      <TextField id={`${id}-comment`} label="Comment (optional)" rows={2} value={comment} maxLength={UI_LIMITS.commentMax} onChange={setComment} />
       <NoticeView notice={notice} />
-      <div className="form-actions">
-        <Button type="submit" appearance="primary" busy={saving} busyLabel="Saving…">
-          Save result
-        </Button>
-        <Button appearance="subtle" onClick={onCancel} disabled={saving}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions submitLabel="Save result" saving={saving} onCancel={onCancel} />
     </form>
   );
 }

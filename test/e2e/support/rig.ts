@@ -150,3 +150,20 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/**
+ * Saves a token on the global page as a user would (pressing Replace first when one is saved) and
+ * waits for the outcome: connected, rejected or unreachable. Returns the app frame.
+ */
+export async function saveTokenThroughUi(rig: Rig, rp: RigPage, token: string): Promise<Frame> {
+  await rp.page.goto(rig.runtime.globalPageUrl);
+  const frame = await rp.appFrame();
+  const replace = frame.getByRole('button', { name: 'Replace' });
+  const input = frame.getByLabel('Personal Access Token');
+  await Promise.race([replace.waitFor({ timeout: 15_000 }), input.waitFor({ timeout: 15_000 })]);
+  if (await replace.count()) await replace.click();
+  await input.fill(token);
+  await frame.getByRole('button', { name: 'Save' }).click();
+  await frame.getByText(/Connected to TestKase as|rejected this token|could not be reached/).first().waitFor({ timeout: 15_000 });
+  return frame;
+}
