@@ -1,5 +1,6 @@
 /** One cycle: this test cases in it (status, who, when, comment), add missing ones, execute. */
 import { Fragment, useCallback, useEffect, useState } from 'react';
+import { ShowMore, usePaged } from '../components/ShowMore';
 import type { Cycle, CycleExecutions, Execution } from '../../../src/shared/definitions';
 import { api } from '../api';
 import type { UiContext } from '../context';
@@ -33,6 +34,7 @@ export function CycleDetail({
   const [executing, setExecuting] = useState<string | null>(null);
   const [adding, setAdding] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
+  const rows = usePaged(data.status === 'ready' ? data.data.items : []);
 
   const load = useCallback(
     async (quiet = false) => {
@@ -124,7 +126,7 @@ export function CycleDetail({
               </tr>
             </thead>
             <tbody>
-              {items.map((e) => (
+              {rows.visible.map((e) => (
                 <Fragment key={e.testCaseId}>
                   <tr>
                     <td>
@@ -163,6 +165,7 @@ export function CycleDetail({
             </tbody>
           </table>
         )}
+        <ShowMore hidden={rows.hidden} onShowMore={rows.showMore} what="executions" />
         {notInCycle.length > 0 && (
           <div className="not-in-cycle">
             <h3 className="subheading">Linked test cases not in this cycle</h3>

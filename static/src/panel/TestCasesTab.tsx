@@ -1,5 +1,6 @@
 /** Test Cases tab: the cases linked to this issue, coverage, create / link / unlink. */
 import { useState } from 'react';
+import { ShowMore, usePaged } from '../components/ShowMore';
 import type { LinkedTests, TestCase } from '../../../src/shared/definitions';
 import { api } from '../api';
 import { Button } from '../components/Button';
@@ -29,6 +30,7 @@ export function TestCasesTab({
   const [mode, setMode] = useState<Mode>('none');
   const [notice, setNotice] = useState<Notice>(null);
   const [unlinking, setUnlinking] = useState<string | null>(null);
+  const rows = usePaged(linked.status === 'ready' ? linked.data.items : []);
   const issue = issueKey ?? 'this issue';
 
   const unlink = async (tc: TestCase) => {
@@ -126,7 +128,7 @@ export function TestCasesTab({
             </tr>
           </thead>
           <tbody>
-            {items.map((tc) => (
+            {rows.visible.map((tc) => (
               <tr key={tc.id}>
                 <td className="nowrap mono">{tc.id}</td>
                 <td className="title-cell">{tc.title}</td>
@@ -151,9 +153,10 @@ export function TestCasesTab({
             ))}
           </tbody>
         </table>
+        <ShowMore hidden={rows.hidden} onShowMore={rows.showMore} what="test cases" />
         {items.length < total && (
           <p className="muted">
-            Showing {items.length} of {total} linked test cases.
+            TestKase returned {items.length} of {total} linked test cases.
           </p>
         )}
       </>

@@ -1,5 +1,6 @@
 /** Test Cycles tab (lazy): the project's cycles with progress; open one to run this issue's cases. */
 import { useCallback, useEffect, useState } from 'react';
+import { ShowMore, usePaged } from '../components/ShowMore';
 import type { Cycle, LinkedTests } from '../../../src/shared/definitions';
 import { api } from '../api';
 import type { UiContext } from '../context';
@@ -32,6 +33,7 @@ export default function TestCyclesTab({
   const [creating, setCreating] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
   const [dirty, setDirty] = useState(false);
+  const rows = usePaged(cycles.status === 'ready' ? cycles.data : []);
 
   const load = useCallback(async (quiet = false) => {
     if (!quiet) setCycles({ status: 'loading' });
@@ -111,24 +113,27 @@ export default function TestCyclesTab({
     }
     if (cycles.data.length === 0) return <p className="empty">This TestKase project has no test cycles yet.</p>;
     return (
-      <ul className="cycle-list">
-        {cycles.data.map((c) => (
-          <li key={c.id} className="cycle-row">
-            <div className="cycle-head">
-              <Button appearance="link" onClick={() => setOpen(c)} aria-label={`Open cycle ${c.name}`}>
-                {c.name}
-              </Button>
-              <span className="mono muted">{c.id}</span>
-              {c.isMaster && <Lozenge tone="info">Master</Lozenge>}
-              {c.environment && <Lozenge>{c.environment}</Lozenge>}
-              <span className="cycle-progress-text">
-                {executedOf(c)}/{c.total} executed
-              </span>
-            </div>
-            <StatusBar counts={c.counts} label={`Progress of ${c.name}`} />
-          </li>
-        ))}
-      </ul>
+      <>
+        <ul className="cycle-list">
+          {rows.visible.map((c) => (
+            <li key={c.id} className="cycle-row">
+              <div className="cycle-head">
+                <Button appearance="link" onClick={() => setOpen(c)} aria-label={`Open cycle ${c.name}`}>
+                  {c.name}
+                </Button>
+                <span className="mono muted">{c.id}</span>
+                {c.isMaster && <Lozenge tone="info">Master</Lozenge>}
+                {c.environment && <Lozenge>{c.environment}</Lozenge>}
+                <span className="cycle-progress-text">
+                  {executedOf(c)}/{c.total} executed
+                </span>
+              </div>
+              <StatusBar counts={c.counts} label={`Progress of ${c.name}`} />
+            </li>
+          ))}
+        </ul>
+        <ShowMore hidden={rows.hidden} onShowMore={rows.showMore} what="cycles" />
+      </>
     );
   }
 }

@@ -52,6 +52,18 @@ describe('Test Cases tab', () => {
     expect(document.querySelector('b')).toBeNull();
   });
 
+  it('pages a long list: 50 rows, then 50 more per "Show more"', async () => {
+    await renderReady(Array.from({ length: 120 }, (_, i) => testCase(i + 1)));
+    const panel = screen.getByRole('tabpanel');
+    expect(panel.querySelectorAll('tbody tr')).toHaveLength(50);
+    expect(screen.getByText('120 linked test cases')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Show 50 more test cases' }));
+    expect(panel.querySelectorAll('tbody tr')).toHaveLength(100);
+    fireEvent.click(screen.getByRole('button', { name: 'Show 20 more test cases' }));
+    expect(panel.querySelectorAll('tbody tr')).toHaveLength(120);
+    expect(screen.queryByRole('button', { name: /more test cases/ })).toBeNull();
+  });
+
   it('has an empty state', async () => {
     await renderReady([]);
     expect(screen.getByText('No test cases are linked to DEMO-1 yet.')).toBeTruthy();
