@@ -87,6 +87,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     });
     const port = (host.server.address() as AddressInfo).port;
     host.origin = `http://127.0.0.1:${port}`;
+    host.frameOrigin = `http://localhost:${port}`;
 
     let stopped = false;
     return {

@@ -199,6 +199,8 @@ export const HOST_JS = `/* Local Jira host page script: switchers, and the paren
   'use strict';
   function frames() { return Array.prototype.slice.call(document.querySelectorAll('iframe.forge-frame')); }
   function frameOf(source) { return frames().filter(function (f) { return f.contentWindow === source; })[0]; }
+  // The app's frames are cross-origin (as in Jira): talk to each at its own origin only.
+  function originOf(f) { try { return new URL(f.src).origin; } catch (e) { return 'null'; } }
 
   var userSelect = document.getElementById('user-switcher');
   if (userSelect) userSelect.addEventListener('change', function () {
@@ -213,7 +215,7 @@ export const HOST_JS = `/* Local Jira host page script: switchers, and the paren
     document.documentElement.setAttribute('data-color-mode', mode);
     document.cookie = 'tk_theme=' + mode + '; path=/; SameSite=Lax';
     frames().forEach(function (f) {
-      if (f.contentWindow) f.contentWindow.postMessage({ type: 'forge-local:theme', colorMode: mode }, window.location.origin);
+      if (f.contentWindow) f.contentWindow.postMessage({ type: 'forge-local:theme', colorMode: mode }, originOf(f));
     });
   });
 
@@ -224,9 +226,8 @@ export const HOST_JS = `/* Local Jira host page script: switchers, and the paren
   });
 
   window.addEventListener('message', function (event) {
-    if (event.origin !== window.location.origin) return;
     var frame = frameOf(event.source);
-    if (!frame) return;
+    if (!frame || event.origin !== originOf(frame)) return;
     var data = event.data || {};
     switch (data.type) {
       case 'forge-local:navigate': {

@@ -75,6 +75,11 @@ export interface Host {
   sessions: Map<string, FrameSession>;
   /** Set once listening: http://127.0.0.1:<port> */
   origin: string;
+  /**
+   * Where the app's frames are served from: the same server under another host name, so the frame is
+   * cross-origin to the Jira page as Forge's are (and runs in its own renderer process).
+   */
+  frameOrigin: string;
 }
 
 const MAX_SESSIONS = 2000;
@@ -110,7 +115,7 @@ export function createHost(options: HostOptions): Host {
   const gpPath = globalPagePath(manifest);
   const appTitle = manifest.titles[MODULE_KEYS.globalPage] ?? 'TestKase';
   let cspCache: { html: string; directives: string[] } | undefined;
-  const host: Host = { server: undefined as unknown as Server, events, sessions, origin: '' };
+  const host: Host = { server: undefined as unknown as Server, events, sessions, origin: '', frameOrigin: '' };
 
   function say(line: string): void {
     log(redact(line));
@@ -203,7 +208,7 @@ export function createHost(options: HostOptions): Host {
   function sendPage(res: ServerResponse, status: number, html: string): void {
     res.writeHead(status, {
       'content-type': TYPES['.html']!,
-      'content-security-policy': HOST_PAGE_CSP,
+      'content-security-policy': HOST_PAGE_CSP.replace("frame-src 'self'", `frame-src 'self' ${host.frameOrigin}`),
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
     });
@@ -401,13 +406,13 @@ export function createHost(options: HostOptions): Host {
       const issue = findIssue(browse[1]!.toUpperCase());
       if (!issue) return sendPage(res, 404, messagePage(frame, 'Issue not found', `The local Jira site has no issue ${browse[1]}. Try DEMO-1, DEMO-2 or OTHER-1.`));
       const s = newSession(frame.user, MODULE_KEYS.panel, issue, frame.theme, '/');
-      return sendPage(res, 200, issuePage(frame, issue, `/resource/${s.id}/index.html`));
+      return sendPage(res, 200, issuePage(frame, issue, `${host.frameOrigin}/resource/${s.id}/index.html`));
     }
 
     if (path === gpPath || path.startsWith(`${gpPath}/`)) {
       const sub = path.slice(gpPath.length) || '/';
       const s = newSession(frame.user, MODULE_KEYS.globalPage, null, frame.theme, sub + url.search.replace(/([?&])(user|theme)=[^&]*&?/g, '$1').replace(/[?&]$/, ''));
-      return sendPage(res, 200, globalPage(frame, `/resource/${s.id}/index.html`));
+      return sendPage(res, 200, globalPage(frame, `${host.frameOrigin}/resource/${s.id}/index.html`));
     }
     if (path.startsWith('/jira/apps/')) {
       return sendPage(res, 404, messagePage(frame, 'App not found', `This app is installed at ${gpPath} (app id and environment id from manifest.yml and the local runtime).`));

@@ -54,6 +54,8 @@ describeE2E('no token leak', () => {
     watch(bob);
 
     await saveThroughUi(alice, mint('alice'), 'alice saves');
+    // Control: the app frame's console really is captured (it is cross-origin, in its own process).
+    await (await alice.appFrame()).evaluate(() => console.warn('tk-console-probe'));
     await saveThroughUi(bob, mint('bob'), 'bob saves');
 
     await alice.page.goto('/browse/DEMO-1');
@@ -106,13 +108,19 @@ describeE2E('no token leak', () => {
     // The capture is real: invoke responses and the runtime log were seen, and previews of the tokens did appear.
     expect(captured.filter((c) => c.where.endsWith('/__forge/invoke')).length).toBeGreaterThan(10);
     expect(captured.some((c) => c.where === 'runtime log')).toBe(true);
+    expect(captured.some((c) => c.where === 'browser console' && c.text === 'tk-console-probe')).toBe(true);
     expect(captured.some((c) => c.text.includes(minted[0]!.slice(0, 11)))).toBe(true);
 
     const findLeaks = (items: typeof captured) => items.flatMap((c) => minted.filter((t) => c.text.includes(t) || c.text.includes(t.slice(7))).map((t) => `${c.where}: …${t.slice(-4)}`));
     expect(findLeaks([{ where: 'control', text: `Bearer ${minted[1]}` }])).toHaveLength(1); // the detector detects
     const leaks = findLeaks(captured);
     const bytes = captured.reduce((n, c) => n + c.text.length, 0);
-    console.info(`token leak check: ${minted.length} tokens × ${captured.length} captured items (${Math.round(bytes / 1024)} KB): ${leaks.length} leaks`);
+    const kinds = new Map<string, number>();
+    for (const c of captured) {
+      const kind = c.where.startsWith('response') ? 'bridge responses' : c.where.startsWith('bundle') ? 'bundle files' : c.where.startsWith('DOM') ? 'DOM snapshots' : c.where;
+      kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+    }
+    console.info(`token leak check: ${minted.length} tokens × ${captured.length} captured items (${Math.round(bytes / 1024)} KB; ${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}): ${leaks.length} leaks`);
     expect(leaks).toEqual([]);
     alice.expectClean({ allowConsoleErrors: true });
     bob.expectClean({ allowConsoleErrors: true });

@@ -25,9 +25,11 @@ async function page(runtime: Runtime, path: string, user = 'alice'): Promise<{ h
   const res = await fetch(`${runtime.url}${path}${path.includes('?') ? '&' : '?'}user=${user}`);
   expect(res.status).toBe(200);
   const html = await res.text();
-  const session = html.match(/src="\/resource\/([0-9a-f]{32})\/index\.html"/)?.[1];
+  const session = html.match(/src="http:\/\/localhost:(\d+)\/resource\/([0-9a-f]{32})\/index\.html"/);
   if (!session) throw new Error(`no app frame on ${path}`);
-  return { html, session };
+  // The frame is cross-origin to the Jira page, as Forge's are: same server, another host name.
+  expect(Number(session[1])).toBe(runtime.port);
+  return { html, session: session[2]! };
 }
 
 async function invoke(runtime: Runtime, session: string, body: unknown): Promise<{ status: number; json: any }> {
