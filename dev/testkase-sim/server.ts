@@ -130,6 +130,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (path === '/_sim/ui.js') return send('text/javascript', uiJs);
     if (path === '/_sim/ui.css') return send('text/css', uiCss);
     if (path === '/_sim/health') return sendJson(res, 200, { ok: true });
+    if (path === '/favicon.ico') return void res.writeHead(204).end();
     return sendError(res, 404, 'NOT_FOUND', `No page ${path}.`);
   }
 
