@@ -6,8 +6,8 @@ import { z } from 'zod';
 import { JiraMapping, Project, User } from '../testkase/contract';
 import type { TestKaseClient } from '../testkase/client';
 import { isTestKaseError } from '../testkase/errors';
-import { MAPPING_TTL_SECONDS, VALIDATION_TTL_SECONDS, dropCache, prefetchCaches, readCache, writeCache, type Prefetched } from '../storage/cache';
-import { recordKey, updateMeta, type StoredConfig } from '../storage/user-config';
+import { MAPPING_TTL_SECONDS, VALIDATION_TTL_SECONDS, dropCache, prefetch, readCache, readRecord, writeCache, type Prefetched } from '../storage/cache';
+import { cacheKey, recordKey, updateMeta, type StoredConfig } from '../storage/user-config';
 import { kvs } from '@forge/kvs';
 import { log } from '../log';
 import { computeState, type MappingOutcome, type ValidationOutcome } from './state-machine';
@@ -31,53 +31,55 @@ export interface ResolveInput {
   stored: StoredConfig;
   client: TestKaseClient;
   jiraProjectKey: string | null;
-  /** Cache records already read (see stateCacheNames); anything missing is read here. */
+  /** Records already read by prefetchStateCaches; anything missing is read here. */
   prefetched?: Prefetched;
 }
 
-/** The caches resolveState reads, so a caller can fetch them together with the user's metadata. */
-export function stateCacheNames(jiraProjectKey: string | null): string[] {
-  return jiraProjectKey ? [VALIDATION_CACHE, mappingCache(jiraProjectKey)] : [VALIDATION_CACHE];
-}
-
-/** The record of the project a Jira project was last seen mapped to, in a Prefetched map. */
-const REMEMBERED = (jiraProjectKey: string) => `remembered:${jiraProjectKey}`;
 const rememberedKey = (accountId: string, jiraProjectKey: string) => recordKey(accountId, `mapped:${jiraProjectKey}`);
 
-/** Everything resolveState and stateHints read from storage, in one parallel round trip. */
-export async function prefetchStateCaches(accountId: string, jiraProjectKey: string | null): Promise<Prefetched> {
-  const [caches, remembered] = await Promise.all([
-    prefetchCaches(accountId, stateCacheNames(jiraProjectKey)),
-    jiraProjectKey ? kvs.get(rememberedKey(accountId, jiraProjectKey)) : Promise.resolve(undefined),
+/** Everything readKnownState reads from storage, so a caller can fetch it in parallel with the user's metadata. */
+export function prefetchStateCaches(accountId: string, jiraProjectKey: string | null): Promise<Prefetched> {
+  const keys = [cacheKey(accountId, VALIDATION_CACHE)];
+  if (jiraProjectKey) keys.push(cacheKey(accountId, mappingCache(jiraProjectKey)), rememberedKey(accountId, jiraProjectKey));
+  return prefetch(keys);
+}
+
+/** What storage already knows, parsed and checked against the token version; read once per call. */
+export interface KnownState {
+  validation: z.infer<typeof CachedValidation> | undefined;
+  mapping: JiraMapping | undefined;
+  /** The project this Jira project was last seen mapped to (kept across token saves). */
+  rememberedProjectId: string | null;
+}
+
+export async function readKnownState({ accountId, stored, jiraProjectKey, prefetched }: Omit<ResolveInput, 'client'>): Promise<KnownState> {
+  const { version } = stored.meta;
+  const [validation, mapping, remembered] = await Promise.all([
+    readCache(accountId, VALIDATION_CACHE, version, CachedValidation, prefetched),
+    jiraProjectKey ? readCache(accountId, mappingCache(jiraProjectKey), version, JiraMapping, prefetched) : undefined,
+    jiraProjectKey ? readRecord(rememberedKey(accountId, jiraProjectKey), prefetched) : undefined,
   ]);
-  const all = new Map(caches);
-  if (jiraProjectKey) all.set(REMEMBERED(jiraProjectKey), remembered);
-  return all;
+  return { validation, mapping, rememberedProjectId: typeof remembered === 'string' ? remembered : null };
 }
 
 /**
- * What the caches already say, without asking TestKase: whether the token's validation is fresh,
- * and which TestKase project the Jira project maps to (cached, or else the one this user last saw).
+ * Without asking TestKase: whether resolving the state is answered from cache alone, and which
+ * TestKase project the Jira project most likely maps to (cached, or else the one last seen).
  */
-export async function stateHints(input: Omit<ResolveInput, 'client'>): Promise<{ fresh: boolean; projectId: string | null }> {
-  const { accountId, stored, jiraProjectKey, prefetched } = input;
-  const [validation, mapping] = await Promise.all([
-    readCache(accountId, VALIDATION_CACHE, stored.meta.version, CachedValidation, prefetched),
-    jiraProjectKey ? readCache(accountId, mappingCache(jiraProjectKey), stored.meta.version, JiraMapping, prefetched) : undefined,
-  ]);
-  let projectId = mapping?.projectId ?? null;
-  if (!projectId && jiraProjectKey) {
-    const remembered = prefetched?.has(REMEMBERED(jiraProjectKey)) ? prefetched.get(REMEMBERED(jiraProjectKey)) : await kvs.get(rememberedKey(accountId, jiraProjectKey));
-    projectId = typeof remembered === 'string' ? remembered : null;
-  }
-  return { fresh: validation !== undefined && (mapping !== undefined || !jiraProjectKey), projectId };
+export function stateHints(known: KnownState, jiraProjectKey: string | null): { fresh: boolean; projectId: string | null } {
+  return {
+    fresh: known.validation !== undefined && (known.mapping !== undefined || !jiraProjectKey),
+    projectId: known.mapping?.projectId ?? known.rememberedProjectId,
+  };
 }
 
-export async function resolveState(input: ResolveInput): Promise<Resolved> {
+/** `known` when the caller already read it (to act on stateHints first); read here otherwise. */
+export async function resolveState(input: ResolveInput, known?: KnownState): Promise<Resolved> {
+  const cached = known ?? (await readKnownState(input));
   let revalidated = false;
   const [validation, mapping] = await Promise.all([
-    validate(input, () => (revalidated = true)),
-    input.jiraProjectKey ? lookUpMapping(input, input.jiraProjectKey) : Promise.resolve<MappingOutcome>({ kind: 'NOT_APPLICABLE' }),
+    validate(input, cached, () => (revalidated = true)),
+    input.jiraProjectKey ? lookUpMapping(input, cached, input.jiraProjectKey) : Promise.resolve<MappingOutcome>({ kind: 'NOT_APPLICABLE' }),
   ]);
   return { state: computeState({ tokenPresent: true, validation, mapping }), validation, mapping, revalidated };
 }
@@ -95,9 +97,8 @@ export async function forgetMapping(accountId: string, jiraProjectKey: string): 
   await dropCache(accountId, mappingCache(jiraProjectKey));
 }
 
-async function validate({ accountId, stored, client, prefetched }: ResolveInput, asked: () => void): Promise<ValidationOutcome> {
-  const cached = await readCache(accountId, VALIDATION_CACHE, stored.meta.version, CachedValidation, prefetched);
-  if (cached) return { kind: 'VALID', projects: cached.projects };
+async function validate({ accountId, stored, client }: ResolveInput, known: KnownState, asked: () => void): Promise<ValidationOutcome> {
+  if (known.validation) return { kind: 'VALID', projects: known.validation.projects };
   asked();
   try {
     const [who, projects] = await Promise.all([client.whoAmI(), client.userProjects()]);
@@ -116,20 +117,15 @@ async function validate({ accountId, stored, client, prefetched }: ResolveInput,
   }
 }
 
-async function lookUpMapping({ accountId, stored, client, prefetched }: ResolveInput, jiraProjectKey: string): Promise<MappingOutcome> {
-  const cached = await readCache(accountId, mappingCache(jiraProjectKey), stored.meta.version, JiraMapping, prefetched);
-  if (cached) return { kind: 'MAPPED', mapping: cached };
-  const rememberKey = rememberedKey(accountId, jiraProjectKey);
+async function lookUpMapping({ accountId, stored, client }: ResolveInput, known: KnownState, jiraProjectKey: string): Promise<MappingOutcome> {
+  if (known.mapping) return { kind: 'MAPPED', mapping: known.mapping };
   try {
     const mappings = await client.jiraMappings(jiraProjectKey);
     const mapping = mappings.find((m) => m.jiraProjectKey === jiraProjectKey);
-    if (!mapping) {
-      const previously = (await kvs.get(rememberKey)) !== undefined;
-      return { kind: 'NOT_MAPPED', previouslyMapped: previously };
-    }
+    if (!mapping) return { kind: 'NOT_MAPPED', previouslyMapped: known.rememberedProjectId !== null };
     await Promise.all([
       writeCache(accountId, mappingCache(jiraProjectKey), stored.meta.version, mapping, MAPPING_TTL_SECONDS),
-      kvs.set(rememberKey, mapping.projectId),
+      kvs.set(rememberedKey(accountId, jiraProjectKey), mapping.projectId),
     ]);
     return { kind: 'MAPPED', mapping };
   } catch (e) {

@@ -3,7 +3,7 @@ import type { AppState, LinkedTests, Result, TokenSummary } from '../shared/defi
 import { isTestKaseError } from '../testkase/errors';
 import { tokenPreview } from '../testkase/token';
 import { deleteConfig, loadConfig, readMeta, saveConfig, type TokenMeta } from '../storage/user-config';
-import { forgetMapping, forgetValidation, prefetchStateCaches, primeValidation, resolveState, stateHints } from '../config/resolve-state';
+import { forgetMapping, forgetValidation, prefetchStateCaches, primeValidation, readKnownState, resolveState, stateHints } from '../config/resolve-state';
 import { callerOf, clientFactory, guard, parsePayload, type ResolverRequest } from './session';
 import { EmptyPayload, SavePatPayload } from './payloads';
 import { fail, fromTestKase } from './errors';
@@ -36,16 +36,17 @@ async function buildState(ctx: CallContext, loaded?: { stored: StoredConfig; cli
   // A render that must ask TestKase about the token or the mapping would otherwise wait for that
   // answer before asking for the linked cases. The project is almost always the one cached or last
   // seen: ask for its cases at the same time, and use the answer only if the state confirms it.
+  const known = await readKnownState(input);
   let guess: { projectId: string; linked: Promise<LinkedTests> } | null = null;
   if (ctx.issueKey && ctx.jiraProjectKey) {
-    const hints = await stateHints(input);
+    const hints = stateHints(known, ctx.jiraProjectKey);
     if (!hints.fresh && hints.projectId) {
       const linked = fetchLinkedTests(client, hints.projectId, ctx.issueKey);
       linked.catch(() => undefined); // discarded when the guess is wrong; handled below when right
       guess = { projectId: hints.projectId, linked };
     }
   }
-  const { state, revalidated } = await resolveState(input);
+  const { state, revalidated } = await resolveState(input, known);
 
   let linked: Result<LinkedTests> | null = null;
   let config = state;

@@ -11,13 +11,18 @@ import { cacheKey } from './user-config';
 export const VALIDATION_TTL_SECONDS = 600;
 export const MAPPING_TTL_SECONDS = 120;
 
-/** Raw cache records read ahead of time (in parallel with the user's metadata), by cache name. */
+/** Raw storage records read ahead of time (in parallel with the user's metadata), by storage key. */
 export type Prefetched = ReadonlyMap<string, unknown>;
 
-/** Reads several caches at once: a warm render needs them all, and each storage call is a round trip. */
-export async function prefetchCaches(accountId: string, names: string[]): Promise<Prefetched> {
-  const values = await Promise.all(names.map((name) => kvs.get(cacheKey(accountId, name))));
-  return new Map(names.map((name, i) => [name, values[i]]));
+/** Reads several records at once: a render needs them all, and each storage call is a round trip. */
+export async function prefetch(keys: string[]): Promise<Prefetched> {
+  const values = await Promise.all(keys.map((key) => kvs.get(key)));
+  return new Map(keys.map((key, i) => [key, values[i]]));
+}
+
+/** A record from the prefetched set, or from storage when it was not read ahead. */
+export async function readRecord(key: string, prefetched?: Prefetched): Promise<unknown> {
+  return prefetched?.has(key) ? prefetched.get(key) : kvs.get(key);
 }
 
 export async function readCache<T extends z.ZodType>(
@@ -27,7 +32,7 @@ export async function readCache<T extends z.ZodType>(
   schema: T,
   prefetched?: Prefetched,
 ): Promise<z.infer<T> | undefined> {
-  const raw = (prefetched?.has(name) ? prefetched.get(name) : await kvs.get(cacheKey(accountId, name))) as { version?: unknown; value?: unknown } | undefined;
+  const raw = (await readRecord(cacheKey(accountId, name), prefetched)) as { version?: unknown; value?: unknown } | undefined;
   if (!raw || raw.version !== version) return undefined;
   const parsed = schema.safeParse(raw.value);
   return parsed.success ? parsed.data : undefined;
