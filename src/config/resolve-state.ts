@@ -89,12 +89,23 @@ export async function primeValidation(accountId: string, version: string, value:
   await writeCache(accountId, VALIDATION_CACHE, version, value, VALIDATION_TTL_SECONDS);
 }
 
-/** Forget what we know when TestKase contradicts it (401 → token; 403/404 → mapping). */
-export async function forgetValidation(accountId: string): Promise<void> {
+/** Forget what we know when TestKase contradicts it (see forgetContradicted). */
+async function forgetValidation(accountId: string): Promise<void> {
   await dropCache(accountId, VALIDATION_CACHE);
 }
-export async function forgetMapping(accountId: string, jiraProjectKey: string): Promise<void> {
+async function forgetMapping(accountId: string, jiraProjectKey: string): Promise<void> {
   await dropCache(accountId, mappingCache(jiraProjectKey));
+}
+
+/**
+ * Drops what a TestKase error contradicts, so the next render re-checks instead of repeating the
+ * failure: 401 → the token's validation; 403/404 on the project → membership (validation) and mapping.
+ */
+export async function forgetContradicted(accountId: string, jiraProjectKey: string, e: unknown): Promise<void> {
+  if (isTestKaseError(e, 'UNAUTHORIZED')) await forgetValidation(accountId);
+  if (isTestKaseError(e, 'FORBIDDEN') || isTestKaseError(e, 'NOT_FOUND')) {
+    await Promise.all([forgetValidation(accountId), forgetMapping(accountId, jiraProjectKey)]);
+  }
 }
 
 async function validate({ accountId, stored, client }: ResolveInput, known: KnownState, asked: () => void): Promise<ValidationOutcome> {

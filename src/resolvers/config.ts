@@ -3,7 +3,7 @@ import type { AppState, LinkedTests, Result, TokenSummary } from '../shared/defi
 import { isTestKaseError } from '../testkase/errors';
 import { tokenPreview } from '../testkase/token';
 import { deleteConfig, loadConfig, readMeta, saveConfig, type TokenMeta } from '../storage/user-config';
-import { forgetMapping, forgetValidation, prefetchStateCaches, primeValidation, readKnownState, resolveState, stateHints } from '../config/resolve-state';
+import { forgetContradicted, prefetchStateCaches, primeValidation, readKnownState, resolveState, stateHints } from '../config/resolve-state';
 import { callerOf, clientFactory, guard, parsePayload, type ResolverRequest } from './session';
 import { EmptyPayload, SavePatPayload } from './payloads';
 import { fail, fromTestKase } from './errors';
@@ -55,14 +55,10 @@ async function buildState(ctx: CallContext, loaded?: { stored: StoredConfig; cli
       const pending = guess?.projectId === state.project.id ? guess.linked : fetchLinkedTests(client, state.project.id, ctx.issueKey);
       linked = { ok: true, data: await pending };
     } catch (e) {
-      if (isTestKaseError(e, 'UNAUTHORIZED')) {
-        // Revoked since it was cached: say so now instead of showing an empty list.
-        await forgetValidation(ctx.accountId);
-        config = { kind: 'PAT_SAVED', reason: 'TOKEN_REJECTED' };
-      } else {
-        if (isTestKaseError(e, 'FORBIDDEN') || isTestKaseError(e, 'NOT_FOUND')) await forgetMapping(ctx.accountId, ctx.jiraProjectKey);
-        linked = { ok: false, error: fromTestKase(e, false) };
-      }
+      await forgetContradicted(ctx.accountId, ctx.jiraProjectKey, e);
+      // Revoked since it was cached: say so now instead of showing an empty list.
+      if (isTestKaseError(e, 'UNAUTHORIZED')) config = { kind: 'PAT_SAVED', reason: 'TOKEN_REJECTED' };
+      else linked = { ok: false, error: fromTestKase(e, false) };
     }
   }
   // Validation refreshes who the token belongs to; only then is the metadata worth reading again.

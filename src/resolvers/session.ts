@@ -9,7 +9,7 @@ import { TestKaseClient } from '../testkase/client';
 import { resolveBaseUrl } from '../testkase/base-url';
 import { isTestKaseError } from '../testkase/errors';
 import { loadConfig, type StoredConfig } from '../storage/user-config';
-import { forgetMapping, forgetValidation, prefetchStateCaches, resolveState } from '../config/resolve-state';
+import { forgetContradicted, prefetchStateCaches, resolveState } from '../config/resolve-state';
 import { log } from '../log';
 import { trustedContext, type CallContext } from './context';
 import { AppFailure, fail, fromConfigState, fromTestKase, fromZod } from './errors';
@@ -87,10 +87,7 @@ export async function callTestKase<T>(session: IssueSession, write: boolean, cal
   try {
     return await call();
   } catch (e) {
-    if (isTestKaseError(e, 'UNAUTHORIZED')) await forgetValidation(session.ctx.accountId);
-    if (isTestKaseError(e, 'FORBIDDEN') || isTestKaseError(e, 'NOT_FOUND')) {
-      await Promise.all([forgetValidation(session.ctx.accountId), forgetMapping(session.ctx.accountId, session.ctx.jiraProjectKey)]);
-    }
+    await forgetContradicted(session.ctx.accountId, session.ctx.jiraProjectKey, e);
     throw new AppFailure(fromTestKase(e, write));
   }
 }
