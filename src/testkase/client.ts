@@ -3,6 +3,7 @@
  * and time budget. All paths and schemas come from the contract module.
  */
 import { fetch as forgeFetch } from '@forge/api';
+import type { z } from 'zod';
 import {
   endpoints,
   LIMITS,
@@ -11,6 +12,7 @@ import {
   type CreateTestCaseBody,
   type Cycle,
   type Execution,
+  type Method,
   type RecordExecutionBody,
   type TestCase,
 } from './contract';
@@ -52,22 +54,22 @@ export class TestKaseClient {
   }
 
   async whoAmI() {
-    return (await request(this.http, 'GET', endpoints.whoAmI.path(), endpoints.whoAmI.response)).data;
+    return (await this.send(endpoints.whoAmI, endpoints.whoAmI.path())).data;
   }
 
   async userProjects() {
-    return (await request(this.http, 'GET', endpoints.userProjects.path(), endpoints.userProjects.response)).data;
+    return (await this.send(endpoints.userProjects, endpoints.userProjects.path())).data;
   }
 
   async jiraMappings(jiraProjectKey: string) {
     const e = endpoints.jiraMappings;
-    return (await request(this.http, 'GET', e.path(jiraProjectKey), e.response)).data;
+    return (await this.send(e, e.path(jiraProjectKey))).data;
   }
 
   /** One page of test cases (search, issue filter). */
   async testCasesPage(p: { projectId: string; jiraIssueKey?: string; search?: string; page?: number; pageSize?: number }) {
     const e = endpoints.testCases;
-    return request(this.http, 'GET', e.path(p), e.response);
+    return this.send(e, e.path(p));
   }
 
   /** Every test case matching the filter (paged through). */
@@ -77,42 +79,47 @@ export class TestKaseClient {
 
   async createTestCase(body: CreateTestCaseBody) {
     const e = endpoints.createTestCase;
-    return (await request(this.http, 'POST', e.path(), e.response, body)).data;
+    return (await this.send(e, e.path(), body)).data;
   }
 
   async linkIssue(testCaseId: string, projectId: string, jiraIssueKey: string) {
     const e = endpoints.linkIssue;
-    return (await request(this.http, 'POST', e.path(testCaseId), e.response, { projectId, jiraIssueKey })).data;
+    return (await this.send(e, e.path(testCaseId), { projectId, jiraIssueKey })).data;
   }
 
   async unlinkIssue(testCaseId: string, projectId: string, jiraIssueKey: string) {
     const e = endpoints.unlinkIssue;
-    return (await request(this.http, 'DELETE', e.path(testCaseId, jiraIssueKey, projectId), e.response)).data;
+    return (await this.send(e, e.path(testCaseId, jiraIssueKey, projectId))).data;
   }
 
   async allCycles(projectId: string): Promise<{ items: Cycle[]; total: number }> {
     const e = endpoints.testCycles;
-    return this.pageAll((page, pageSize) => request(this.http, 'GET', e.path({ projectId, page, pageSize }), e.response));
+    return this.pageAll((page, pageSize) => this.send(e, e.path({ projectId, page, pageSize })));
   }
 
   async createCycle(body: CreateCycleBody) {
     const e = endpoints.createCycle;
-    return (await request(this.http, 'POST', e.path(), e.response, body)).data;
+    return (await this.send(e, e.path(), body)).data;
   }
 
   async addToCycle(cycleId: string, body: AddToCycleBody) {
     const e = endpoints.addToCycle;
-    return (await request(this.http, 'POST', e.path(cycleId), e.response, body)).data;
+    return (await this.send(e, e.path(cycleId), body)).data;
   }
 
   async allCycleExecutions(p: { cycleId: string; projectId: string; testCaseIds?: string[] }): Promise<{ items: Execution[]; total: number }> {
     const e = endpoints.cycleExecutions;
-    return this.pageAll((page, pageSize) => request(this.http, 'GET', e.path({ ...p, page, pageSize }), e.response));
+    return this.pageAll((page, pageSize) => this.send(e, e.path({ ...p, page, pageSize })));
   }
 
   async recordExecution(cycleId: string, body: RecordExecutionBody) {
     const e = endpoints.recordExecution;
-    return (await request(this.http, 'POST', e.path(cycleId), e.response, body)).data;
+    return (await this.send(e, e.path(cycleId), body)).data;
+  }
+
+  /** One exchange on a contract endpoint: its method, its response schema. */
+  private send<T extends z.ZodType>(e: { method: Method; response: T }, path: string, body?: unknown): Promise<z.infer<T>> {
+    return request(this.http, e.method, path, e.response, body);
   }
 
   /** First page gives the total; the rest are fetched in parallel (at most MAX_LIST_ITEMS items). */

@@ -194,7 +194,7 @@ export type RecordExecutionBody = z.input<typeof RecordExecutionBody>;
 
 // ---------- endpoints ----------
 
-type Method = 'GET' | 'POST' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'DELETE';
 const q = encodeURIComponent;
 
 /**

@@ -6,7 +6,7 @@
  * would overrun it is returned to the caller as RATE_LIMITED instead of being waited out.
  */
 import type { z } from 'zod';
-import { ErrorBody } from './contract';
+import { ErrorBody, type Method } from './contract';
 import { kindForStatus, parseRetryAfter, TestKaseError } from './errors';
 import { redact } from '../log';
 
@@ -41,7 +41,7 @@ const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
 export async function request<T extends z.ZodType>(
   opts: HttpOptions,
-  method: 'GET' | 'POST' | 'DELETE',
+  method: Method,
   path: string,
   schema: T,
   body?: unknown,
