@@ -15,6 +15,7 @@ import {
   ProjectId,
   RecordExecutionBody,
   TestCaseId,
+  endpoints,
   type EndpointName,
 } from '../../src/testkase/contract';
 import { parseOr400 } from './http-util';
@@ -30,8 +31,8 @@ export interface ApiRequest {
 }
 
 export interface ApiRoute {
+  /** The contract endpoint this route serves; its method comes from the contract. */
   name: EndpointName;
-  method: 'GET' | 'POST' | 'DELETE';
   pattern: RegExp;
   handle(store: Store, req: ApiRequest): { status: number; body: unknown };
 }
@@ -64,16 +65,14 @@ function paged<T>(items: T[], page: number, pageSize: number) {
 
 const ok = (body: unknown, status = 200) => ({ status, body });
 
-export const apiRoutes: ApiRoute[] = [
+const routes: ApiRoute[] = [
   {
     name: 'userProjects',
-    method: 'GET',
     pattern: /^\/projects\/user-projects$/,
     handle: (store, { user }) => ok({ data: store.userProjects(user) }),
   },
   {
     name: 'whoAmI',
-    method: 'GET',
     pattern: /^\/auth\/token-info$/,
     handle: (store, { user, token }) =>
       ok({ data: { user: store.publicUser(user.id), token: { name: token.name, preview: token.preview, createdAt: token.createdAt, expiresAt: token.expiresAt } } }),
@@ -81,7 +80,6 @@ export const apiRoutes: ApiRoute[] = [
   {
     // Any member of the organisation may read mappings (assumption A2 in docs/testkase-api.md).
     name: 'jiraMappings',
-    method: 'GET',
     pattern: /^\/integrations\/jira\/mappings$/,
     handle: (store, { query }) => {
       const { jiraProjectKey } = parseOr400(z.object({ jiraProjectKey: JiraProjectKey.optional() }), query, 'query');
@@ -90,7 +88,6 @@ export const apiRoutes: ApiRoute[] = [
   },
   {
     name: 'testCases',
-    method: 'GET',
     pattern: /^\/test-cases$/,
     handle: (store, { user, query }) => {
       const q = parseOr400(TestCasesQuery, query, 'query');
@@ -101,7 +98,6 @@ export const apiRoutes: ApiRoute[] = [
   },
   {
     name: 'createTestCase',
-    method: 'POST',
     pattern: /^\/test-cases$/,
     handle: (store, { user, body }) => {
       const input = parseOr400(CreateTestCaseBody, body, 'body');
@@ -111,7 +107,6 @@ export const apiRoutes: ApiRoute[] = [
   },
   {
     name: 'linkIssue',
-    method: 'POST',
     pattern: /^\/test-cases\/([^/]+)\/jira-links$/,
     handle: (store, { user, params, body }) => {
       const id = parseOr400(TestCaseId, params[0], 'test case id');
@@ -122,7 +117,6 @@ export const apiRoutes: ApiRoute[] = [
   },
   {
     name: 'unlinkIssue',
-    method: 'DELETE',
     pattern: /^\/test-cases\/([^/]+)\/jira-links\/([^/]+)$/,
     handle: (store, { user, params, query }) => {
       const id = parseOr400(TestCaseId, params[0], 'test case id');
@@ -134,7 +128,6 @@ export const apiRoutes: ApiRoute[] = [
   },
   {
     name: 'testCycles',
-    method: 'GET',
     pattern: /^\/test-cycles$/,
     handle: (store, { user, query }) => {
       const q = parseOr400(CyclesQuery, query, 'query');
@@ -144,7 +137,6 @@ export const apiRoutes: ApiRoute[] = [
   },
   {
     name: 'createCycle',
-    method: 'POST',
     pattern: /^\/test-cycles$/,
     handle: (store, { user, body }) => {
       const input = parseOr400(CreateCycleBody, body, 'body');
@@ -154,7 +146,6 @@ export const apiRoutes: ApiRoute[] = [
   },
   {
     name: 'addToCycle',
-    method: 'POST',
     pattern: /^\/test-cycles\/([^/]+)\/test-cases$/,
     handle: (store, { user, params, body }) => {
       const cycleId = parseOr400(CycleId, params[0], 'cycle id');
@@ -165,7 +156,6 @@ export const apiRoutes: ApiRoute[] = [
   },
   {
     name: 'cycleExecutions',
-    method: 'GET',
     pattern: /^\/test-cycles\/([^/]+)\/executions$/,
     handle: (store, { user, params, query }) => {
       const cycleId = parseOr400(CycleId, params[0], 'cycle id');
@@ -178,7 +168,6 @@ export const apiRoutes: ApiRoute[] = [
   },
   {
     name: 'recordExecution',
-    method: 'POST',
     pattern: /^\/test-cycles\/([^/]+)\/executions$/,
     handle: (store, { user, params, body }) => {
       const cycleId = parseOr400(CycleId, params[0], 'cycle id');
@@ -188,6 +177,8 @@ export const apiRoutes: ApiRoute[] = [
     },
   },
 ];
+
+export const apiRoutes = routes.map((r) => ({ ...r, method: endpoints[r.name].method }));
 
 /** Finds the route for a path; distinguishes unknown paths (404) from wrong methods (405). */
 export function matchRoute(method: string, path: string): { route: ApiRoute; params: string[] } | { allow: string[] } | null {
