@@ -7,6 +7,7 @@ export default defineConfig({
     include: ['test/**/*.test.{ts,tsx}'],
     environment: 'node',
     setupFiles: ['test/support/testing-library.ts'],
+    globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 15_000,
     hookTimeout: 60_000,
     // Browser suites start Chromium and servers: keep the 2-core machine from oversubscribing.

@@ -8,12 +8,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Frame, type Page } from 'playwright-core';
-import { startRuntime, type ResolverHandler, type Runtime } from '../dev/runtime';
+import type { Frame, Page } from 'playwright-core';
+import { launchChromium } from '../dev/chromium';
+import { startRuntime, type Invoker, type Runtime } from '../dev/runtime';
 import { median, p95, round } from './stats';
 
-const CHROMIUM = process.env.TESTKASE_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 /** A linked test case row in the Test Cases tab: what "visible" means. */
 const LINKED_ROW = '[role="tabpanel"] table tbody tr';
 
@@ -53,14 +52,19 @@ const VISIBILITY_PROBE = `(() => {
 export async function measurePanel(options: { latencyMs: number; runs: number }): Promise<PanelResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tk-bench-'));
   let floorToken = '';
-  // The floor: the same invoke path (bridge → host → handler) doing exactly one TestKase request.
-  const wrapHandler = (real: ResolverHandler): ResolverHandler => async (request, runtime) => {
-    if (request.call.functionKey !== '__floor') return real(request, runtime);
-    const res = await fetch(`${process.env.TESTKASE_BASE_URL}/projects/user-projects`, { headers: { authorization: `Bearer ${floorToken}` } });
-    return { ok: res.ok, data: await res.json() };
+  // The floor: the same bridge → host path doing exactly one TestKase request, answered by the host
+  // itself (no sandbox hop, so it is a lower bound of any invoke).
+  let apiBaseUrl = '';
+  const wrapInvoke = (real: Invoker): Invoker => async (request) => {
+    const call = request.body.call as { functionKey?: string } | undefined;
+    if (call?.functionKey !== '__floor') return real(request);
+    const started = performance.now();
+    const res = await fetch(`${apiBaseUrl}/projects/user-projects`, { headers: { authorization: `Bearer ${floorToken}` } });
+    return { ok: true, body: { ok: res.ok, data: await res.json() }, ms: performance.now() - started };
   };
-  const rt: Runtime = await startRuntime({ port: 0, simPort: 0, dataDir, quiet: true, wrapHandler });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const rt: Runtime = await startRuntime({ port: 0, simPort: 0, dataDir, quiet: true, wrapInvoke });
+  apiBaseUrl = rt.sim.apiBaseUrl;
+  const browser = await launchChromium();
   try {
     rt.sim.admin.setRateLimit({ limit: 0, windowSeconds: 60 });
     const token = rt.sim.admin.createToken({ user: 'alice', name: 'bench', days: 30 }).token;

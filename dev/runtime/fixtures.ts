@@ -110,24 +110,40 @@ export interface AppManifest {
   titles: Record<string, string>;
   /** The path of the `main` resource. */
   resourcePath: string;
+  /** Each function's handler (`module.export`), by function key. */
+  functions: Record<string, string>;
+  /** The function behind each module's resolver, by module key. */
+  resolvers: Record<string, string>;
+  /** `permissions.scopes`. */
+  scopes: string[];
+  /** `permissions.external.fetch.backend`, as addresses. */
+  egress: string[];
 }
 
 export function readManifest(file = `${REPO_ROOT}manifest.yml`): AppManifest {
   const doc = parseYaml(readFileSync(file, 'utf8')) as {
     app?: { id?: string };
     permissions?: Record<string, unknown>;
-    modules?: Record<string, Array<{ key?: string; title?: string }>>;
+    modules?: Record<string, Array<{ key?: string; title?: string; handler?: string; resolver?: { function?: string } }>>;
     resources?: Array<{ key?: string; path?: string }>;
   };
   const appAri = doc.app?.id ?? '';
   const appId = appAri.match(/app\/([0-9a-f-]{36})$/i)?.[1];
   if (!appId) throw new Error(`manifest.yml: app.id is not an app ARI: ${appAri}`);
   const titles: Record<string, string> = {};
+  const resolvers: Record<string, string> = {};
   for (const list of Object.values(doc.modules ?? {})) {
-    for (const m of list) if (m.key && m.title) titles[m.key] = m.title;
+    for (const m of list) {
+      if (m.key && m.title) titles[m.key] = m.title;
+      if (m.key && m.resolver?.function) resolvers[m.key] = m.resolver.function;
+    }
   }
   const resourcePath = doc.resources?.find((r) => r.key === 'main')?.path ?? 'static/dist';
-  return { appId, appAri, permissions: doc.permissions ?? {}, titles, resourcePath };
+  const functions: Record<string, string> = {};
+  for (const f of doc.modules?.function ?? []) if (f.key && f.handler) functions[f.key] = f.handler;
+  const permissions = (doc.permissions ?? {}) as { scopes?: string[]; external?: { fetch?: { backend?: Array<string | { address?: string }> } } };
+  const egress = (permissions.external?.fetch?.backend ?? []).map((e) => (typeof e === 'string' ? e : (e.address ?? ''))).filter(Boolean);
+  return { appId, appAri, permissions: doc.permissions ?? {}, titles, resourcePath, functions, resolvers, scopes: permissions.scopes ?? [], egress };
 }
 
 export function globalPagePath(manifest: AppManifest): string {

@@ -1,21 +1,23 @@
 /**
- * The local Forge runtime: starts (or adopts) the TestKase simulator, points the backend at it,
- * installs the KVS emulation (persisted, secrets encrypted at rest), imports the unmodified resolver
- * handler from src/ and serves the local Jira host on 127.0.0.1.
+ * The local Forge runtime: starts (or adopts) the TestKase simulator, the KVS emulation (persisted,
+ * secrets encrypted at rest) and the bundled backend in Forge's sandbox (what `npm run bundle` built,
+ * run by @forge/tunnel's plumbing: dev/forge/functions.ts), and serves the local Jira host on 127.0.0.1.
  *
- * One runtime per process: the backend reads `TESTKASE_BASE_URL` and `global.__forge_fetch__`,
- * which are process-wide.
+ * One runtime per process: @forge/tunnel keeps its sandboxes in a process-wide container.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { installForgeFetch, KvsEmulator } from '../kvs';
+import { KvsEmulator } from '../kvs';
+import { BUNDLE_DIR, bundleExists } from '../forge/paths';
+import { FunctionHost, type InvocationOutcome, type InvocationRequest } from '../forge/functions';
 import { startSimulator, type Simulator } from '../testkase-sim';
-import { ENV_ID, REPO_ROOT, globalPagePath, readManifest, type AppManifest } from './fixtures';
-import { createHost, type HostEvents, type ResolverHandler } from './server';
+import { CLOUD_ID, ENV_ID, REPO_ROOT, globalPagePath, readManifest, type AppManifest } from './fixtures';
+import { createHost, type HostEvents, type Invoker } from './server';
 
 export { USERS, ISSUES, ENV_ID, CLOUD_ID, MODULE_KEYS, readManifest } from './fixtures';
-export type { CspViolation, HostEvents, ResolverHandler } from './server';
+export type { CspViolation, HostEvents, Invoker } from './server';
+export type { InvocationOutcome, InvocationRequest } from '../forge/functions';
 
 export interface RuntimeOptions {
   /** Host port; 0 picks a free one. Default 4000. */
@@ -32,8 +34,10 @@ export interface RuntimeOptions {
   log?: (line: string) => void;
   /** Folder of the built Custom UI resource. Default: manifest `resources[main].path`. */
   resourceDir?: string;
-  /** Wraps the resolver handler (the benchmark adds a bare `__floor` function this way); default: none. */
-  wrapHandler?: (handler: ResolverHandler) => ResolverHandler;
+  /** The bundled backend (`npm run bundle`). Default: .forge/bundle. */
+  bundleDir?: string;
+  /** Wraps how invocations are run (the benchmark answers a bare `__floor` call this way); default: none. */
+  wrapInvoke?: (invoke: Invoker) => Invoker;
 }
 
 export interface Runtime {
@@ -42,6 +46,8 @@ export interface Runtime {
   port: number;
   sim: Simulator;
   kvs: KvsEmulator;
+  /** The bundled backend's sandboxes. */
+  functions: FunctionHost;
   manifest: AppManifest;
   appId: string;
   envId: string;
@@ -65,18 +71,33 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     options.sim ??
     (await startSimulator({ port: options.simPort ?? 4010, dataDir: dataDir === null ? null : join(dataDir, 'sim'), quiet }));
 
-  let restore: (() => void) | undefined;
+  const bundleDir = resolve(options.bundleDir ?? BUNDLE_DIR);
+  let functions: FunctionHost | undefined;
   try {
-    // Before the backend is imported: @forge/api captures fetch at import, the client reads the URL per call.
-    process.env.TESTKASE_BASE_URL = sim.apiBaseUrl;
+    if (!bundleExists(bundleDir)) throw new Error(`The backend is not bundled yet (${bundleDir}): run "npm run bundle".`);
     const kvs = new KvsEmulator(dataDir === null ? {} : { file: join(dataDir, 'kvs.json') });
-    restore = installForgeFetch(kvs);
-    const imported = (await import('../../src/index')) as unknown as { handler: ResolverHandler };
-    const handler = options.wrapHandler ? options.wrapHandler(imported.handler) : imported.handler;
+    const fnHost = new FunctionHost({
+      bundleDir,
+      functions: manifest.functions,
+      kvs,
+      // `forge variables set TESTKASE_BASE_URL …`, pointed at the simulator.
+      variables: { TESTKASE_BASE_URL: sim.apiBaseUrl },
+      // The manifest's egress, plus the simulator standing in for api.testkase.com.
+      egress: [...manifest.egress, new URL(sim.apiBaseUrl).origin],
+      scopes: manifest.scopes,
+      appId: manifest.appId,
+      environmentId: ENV_ID,
+      cloudId: CLOUD_ID,
+      log,
+    });
+    functions = fnHost;
+    await fnHost.start();
+    const direct: Invoker = (request: InvocationRequest): Promise<InvocationOutcome> => fnHost.invoke(request);
+    const invoke = options.wrapInvoke ? options.wrapInvoke(direct) : direct;
 
     const resourceDir = resolve(options.resourceDir ?? join(REPO_ROOT, manifest.resourcePath));
     const iconFile = [join(resourceDir, 'icon.svg'), join(REPO_ROOT, 'static/public/icon.svg')].find((f) => existsSync(f)) ?? '';
-    const host = createHost({ manifest, resourceDir, iconFile, handler, simulatorUrl: sim.url, log });
+    const host = createHost({ manifest, resourceDir, iconFile, invoke, simulatorUrl: sim.url, log });
 
     await new Promise<void>((done, fail) => {
       host.server.once('error', fail);
@@ -95,6 +116,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       port,
       sim,
       kvs,
+      functions: fnHost,
       manifest,
       appId: manifest.appId,
       envId: ENV_ID,
@@ -107,12 +129,12 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
           host.server.close(() => done());
           host.server.closeAllConnections();
         });
-        restore?.();
+        await fnHost.stop();
         if (ownSim) await sim.stop();
       },
     };
   } catch (e) {
-    restore?.();
+    await functions?.stop();
     if (ownSim) await sim.stop();
     throw e;
   }

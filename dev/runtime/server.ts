@@ -9,6 +9,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { redact } from '../../src/log';
+import type { InvocationOutcome, InvocationRequest } from '../forge/functions';
 import { bridgeScript } from './bridge-script';
 import { computeResourceCsp } from './csp';
 import {
@@ -27,11 +28,8 @@ import {
 import { HOST_CSS, HOST_JS, HOST_PAGE_CSP, globalPage, indexPage, issuePage, messagePage, type PageFrame } from './pages';
 import { TOKENS_CSS, parseTheme, type Theme } from './tokens';
 
-/** The resolver handler as @forge/resolver's getDefinitions() returns it. */
-export type ResolverHandler = (
-  request: { call: { functionKey: string; payload?: unknown }; context: Record<string, unknown> },
-  runtime: { principal?: { accountId: string }; installContext?: string },
-) => Promise<unknown>;
+/** Runs one invocation of the app's resolver function (in Forge's sandbox: see dev/forge/functions.ts). */
+export type Invoker = (request: InvocationRequest) => Promise<InvocationOutcome>;
 
 export interface FrameSession {
   id: string;
@@ -64,7 +62,7 @@ export interface HostOptions {
   resourceDir: string;
   /** The app icon shown next to the panel title. */
   iconFile: string;
-  handler: ResolverHandler;
+  invoke: Invoker;
   simulatorUrl: string;
   log: (line: string) => void;
 }
@@ -335,32 +333,35 @@ export function createHost(options: HostOptions): Host {
     session.invokes.push(now);
     const functionKey = request.functionKey;
     const where = session.issue ? session.issue.key : 'global page';
-    try {
-      const result = await options.handler(
-        { call: { functionKey, payload }, context: resolverContext(session) },
-        { principal: { accountId: session.user.accountId }, installContext: `ari:cloud:jira::site/${CLOUD_ID}` },
-      );
-      const ms = Math.round(performance.now() - started);
-      const outcome = isEnvelope(result) ? (result.ok ? 'ok' : `error ${result.error?.code ?? ''}`) : 'done';
-      events.invokes.push({ session: session.id, accountId: session.user.accountId, moduleKey: session.moduleKey, functionKey, ok: true, ms });
-      say(`[forge-local] invoke ${functionKey} as ${session.user.accountId} (${where}) → ${outcome} in ${ms} ms`);
-      const metadata = wantsRateLimit(request.metadata)
-        ? {
-            rateLimitProperties: {
-              rateLimitLimit: INVOKE_LIMIT.calls,
-              rateLimitRemaining: Math.max(0, INVOKE_LIMIT.calls - session.invokes.length),
-              rateLimitReset: Math.ceil(((session.invokes[0] ?? now) + INVOKE_LIMIT.windowMs) / 1000),
-            },
-          }
-        : {};
-      return sendJson(res, 200, { ok: true, body: result, metadata });
-    } catch (e) {
-      const ms = Math.round(performance.now() - started);
-      events.invokes.push({ session: session.id, accountId: session.user.accountId, moduleKey: session.moduleKey, functionKey, ok: false, ms });
-      say(`[forge-local] invoke ${functionKey} as ${session.user.accountId} (${where}) threw: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
+    const resolverFunction = manifest.resolvers[session.moduleKey];
+    if (!resolverFunction) return sendJson(res, 400, { ok: false, error: `manifest.yml gives ${session.moduleKey} no resolver function` });
+    const outcome = await options.invoke({
+      accountId: session.user.accountId,
+      functionKey: resolverFunction,
+      moduleKey: session.moduleKey,
+      moduleType: session.moduleKey === MODULE_KEYS.panel ? 'jira:issuePanel' : 'jira:globalPage',
+      body: { call: { functionKey, payload }, context: resolverContext(session) },
+    });
+    const ms = Math.round(performance.now() - started);
+    events.invokes.push({ session: session.id, accountId: session.user.accountId, moduleKey: session.moduleKey, functionKey, ok: outcome.ok, ms });
+    if (!outcome.ok) {
+      say(`[forge-local] invoke ${functionKey} as ${session.user.accountId} (${where}) failed: ${outcome.message}`);
       // Like Forge: the UI gets an opaque failure, the details stay in the function's log.
-      return sendJson(res, 500, { ok: false, error: 'the function threw (see the local runtime log)' });
+      return sendJson(res, 500, { ok: false, error: 'There was an error invoking the function (see the local runtime log)' });
     }
+    const result = outcome.body;
+    const status = isEnvelope(result) ? (result.ok ? 'ok' : `error ${result.error?.code ?? ''}`) : 'done';
+    say(`[forge-local] invoke ${functionKey} as ${session.user.accountId} (${where}) → ${status} in ${ms} ms`);
+    const metadata = wantsRateLimit(request.metadata)
+      ? {
+          rateLimitProperties: {
+            rateLimitLimit: INVOKE_LIMIT.calls,
+            rateLimitRemaining: Math.max(0, INVOKE_LIMIT.calls - session.invokes.length),
+            rateLimitReset: Math.ceil(((session.invokes[0] ?? now) + INVOKE_LIMIT.windowMs) / 1000),
+          },
+        }
+      : {};
+    return sendJson(res, 200, { ok: true, body: result, metadata });
   }
 
   /** The resource's files (not its index.html) at one URL for every frame; Vite's hashed assets are immutable. */

@@ -3,9 +3,10 @@
  * generate (shown once, with Copy), see it listed by preview, delete with confirmation.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../dev/chromium';
 import { startSimulator, type Simulator } from '../../dev/testkase-sim';
-import { CHROMIUM_PATH, assertBrowserAvailable, describeE2E, screenshot } from './support/rig';
+import { assertBrowserAvailable, describeE2E, screenshot } from './support/rig';
 
 describeE2E('simulator API Keys page', () => {
   let sim: Simulator;
@@ -13,7 +14,7 @@ describeE2E('simulator API Keys page', () => {
   beforeAll(async () => {
     assertBrowserAvailable();
     sim = await startSimulator({ port: 0, dataDir: null, quiet: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

@@ -1,6 +1,7 @@
 /**
- * Browser test rig: the local Forge runtime on free ports with a fresh data folder, driven in
- * Debian's headless Chromium through playwright-core. Every page of a rig collects CSP violations
+ * Browser test rig: the local Forge runtime (the bundled backend in Forge's sandbox) on free ports
+ * with a fresh data folder, driven in headless Chromium (from the npm package, or CHROMIUM_PATH)
+ * through playwright-core. Every page of a rig collects CSP violations
  * (the browser's `securitypolicyviolation` events in every frame, plus the reports the host
  * received) and console errors; `expectClean()` fails the test on any CSP violation.
  */
@@ -9,11 +10,12 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { describe } from 'vitest';
 import { startRuntime, type Runtime } from '../../../dev/runtime';
+import { launchChromium } from '../../../dev/chromium';
+import { bundleExists } from '../../../dev/forge/paths';
 
-export const CHROMIUM_PATH = process.env.TESTKASE_CHROMIUM ?? '/usr/bin/chromium';
 export const REPO = join(import.meta.dirname, '../../..');
 export const SCREENSHOTS = join(REPO, 'test-results/screenshots');
 /** The built Custom UI the rig serves: static/dist, or TESTKASE_RESOURCE_DIR (e.g. a build in a temp folder). */
@@ -24,8 +26,8 @@ const SKIP = process.env.TESTKASE_SKIP_E2E === '1';
 export const describeE2E: typeof describe.skip = SKIP ? describe.skip : describe;
 
 export function assertBrowserAvailable(): void {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error('Chromium not found: apt-get install -y chromium (or set TESTKASE_SKIP_E2E=1 to skip)');
+  if (!bundleExists()) {
+    throw new Error('The backend is not bundled (.forge/bundle): run "npm run bundle" first (npm test does it).');
   }
   if (!existsSync(join(RESOURCE_DIR, 'index.html'))) {
     throw new Error(`The UI is not built (${RESOURCE_DIR}): run "npm run build" first (npm test does it).`);
@@ -67,10 +69,7 @@ export async function startRig(options: { log?: (line: string) => void } = {}): 
   const runtime = await startRuntime({ port: 0, simPort: 0, dataDir, quiet: true, resourceDir: RESOURCE_DIR, ...(options.log ? { log: options.log } : {}) });
   let browser: Browser;
   try {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    browser = await launchChromium();
   } catch (e) {
     await runtime.stop();
     throw e;

@@ -1,0 +1,113 @@
+/**
+ * `npm run bundle`: bundles the backend exactly as `forge deploy` and `forge tunnel` do, with
+ * Atlassian's @forge/bundler (the version the Forge CLI pins), offline.
+ *
+ * The one difference from the CLI: at bundle time the CLI downloads Forge's node runtime wrapper
+ * and loader from Atlassian's CDN, which is unreachable here. @forge/bundler has its own switch for
+ * that — FORGE_RUNTIME_PATH makes its LocalWrapperProvider read `<path>/dist/{wrapper,loader}.js` —
+ * and we point it at dev/forge/runtime, our stand-in (see docs/local-runtime.md).
+ *
+ * Output: .forge/bundle/ (git-ignored): the webpack bundle (`index.cjs`), `__forge__.cjs`,
+ * `__forge_wrapper__.cjs`, `runtime.json` and the manifest, laid out as @forge/tunnel lays out
+ * its own sandbox folder.
+ */
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { Logger } from '@forge/cli-shared';
+import { REPO_ROOT } from '../runtime/fixtures';
+import { BUNDLE_DIR, RUNTIME_WRAPPER_DIR } from './paths';
+
+// The Forge CLI is a CommonJS program, and @forge/bundler refuses to run without `require.main`
+// (it captures it when its modules load). Under an ES-module entry (tsx) there is none: name a
+// CommonJS module as the main one before loading the bundler.
+process.mainModule ??= { filename: import.meta.filename } as NodeJS.Module;
+const { getEntryPoints, getNodeBundler, getWrapperProvider, mergeOutputs } = await import('@forge/bundler');
+const { ConfigFile, DirectoryArchiver, FileSystemReader, FileSystemWriter, manifestFileName } = await import('@forge/cli-shared');
+
+
+export interface BundleResult {
+  dir: string;
+  /** Bytes of every file in the bundle folder. */
+  bytes: number;
+  ms: number;
+  warnings: string[];
+}
+
+/** Collects the bundler's messages; anything it reports as an error fails the bundle. */
+function collectingLogger(warnings: string[], verbose: boolean): Logger {
+  const say = (line: string) => (verbose ? console.log(line) : undefined);
+  return {
+    traceEnabled: false,
+    debugEnabled: false,
+    trace: () => undefined,
+    debug: () => undefined,
+    info: say,
+    warn: (line: string) => {
+      warnings.push(line);
+      say(`warning: ${line}`);
+    },
+    error: (error: Error) => {
+      throw error;
+    },
+  };
+}
+
+function folderBytes(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .reduce((sum, d) => sum + statSync(join(d.parentPath, d.name)).size, 0);
+}
+
+/** The statsig answers the Forge CLI would get for a plain Node app: no TypeScript bundler EAP. */
+const statsig = {
+  isTypescriptBundlerEnabled: async () => false,
+  testForgeCliBundleRuntimeLoaderGate: async () => true,
+} as unknown as Parameters<typeof getNodeBundler>[3];
+
+export async function bundleBackend(options: { appDir?: string; outDir?: string; verbose?: boolean } = {}): Promise<BundleResult> {
+  const started = performance.now();
+  const outDir = options.outDir ?? BUNDLE_DIR;
+  const warnings: string[] = [];
+  const logger = collectingLogger(warnings, options.verbose ?? false);
+  // The Forge CLI runs in the app's folder: the manifest and src/ are read relative to it.
+  const appDir = resolve(options.appDir ?? REPO_ROOT);
+  const cwd = process.cwd();
+  process.chdir(appDir);
+  const previousRuntimePath = process.env.FORGE_RUNTIME_PATH;
+  process.env.FORGE_RUNTIME_PATH = RUNTIME_WRAPPER_DIR;
+  try {
+    const reader = new FileSystemReader();
+    const configFile = new ConfigFile(reader, new FileSystemWriter());
+    const wrapperProvider = getWrapperProvider({ fileSystemReader: reader, statsigService: statsig });
+    const bundler = getNodeBundler(logger, wrapperProvider, configFile, statsig);
+    const output = await bundler.bundle({ appDirectory: appDir, entryPoints: getEntryPoints(await configFile.getAppHandlers()) });
+
+    rmSync(outDir, { recursive: true, force: true });
+    mkdirSync(outDir, { recursive: true });
+    const manifest = Buffer.from(JSON.stringify(await configFile.readConfig()));
+    const files = mergeOutputs(output.additionalOutputs, new Map([[manifestFileName, manifest]]));
+    const archiver = new DirectoryArchiver(outDir);
+    archiver.addFrom('', output.outputDir);
+    archiver.addMany(files);
+    await archiver.finalise();
+    rmSync(output.outputDir, { recursive: true, force: true });
+    return { dir: outDir, bytes: folderBytes(outDir), ms: Math.round(performance.now() - started), warnings };
+  } finally {
+    if (previousRuntimePath === undefined) delete process.env.FORGE_RUNTIME_PATH;
+    else process.env.FORGE_RUNTIME_PATH = previousRuntimePath;
+    process.chdir(cwd);
+  }
+}
+
+if (process.argv[1] && relative(process.argv[1], import.meta.filename) === '') {
+  bundleBackend({ verbose: process.argv.includes('--verbose') }).then(
+    (r) => {
+      console.log(`Bundled the backend with @forge/bundler into ${relative(REPO_ROOT, r.dir)}: ${(r.bytes / 1024).toFixed(0)} KB in ${r.ms} ms`);
+      for (const w of r.warnings) console.log(`warning: ${w}`);
+    },
+    (e: unknown) => {
+      console.error(`Bundling failed: ${e instanceof Error ? e.message : String(e)}`);
+      process.exit(1);
+    },
+  );
+}
