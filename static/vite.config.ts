@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 
@@ -14,11 +14,48 @@ const preact = {
   react: 'preact/compat',
 };
 
+/**
+ * Dev server only: CSS imported by a module is attached as `<link rel="stylesheet">` (served by Vite
+ * as `?direct` CSS) instead of Vite's usual `<style>` element. Forge's Custom UI policy allows
+ * stylesheets from the resource but no inline style (the manifest keeps it strict), so under
+ * `forge tunnel` — and `npm run dev`, which applies the same tunnel policy — a `<style>` element would be
+ * blocked and the app would render unstyled. Hot reload keeps working: an edit replaces the link.
+ */
+const PLAIN_CSS = /\.css$/; // not ?inline, ?url, ?raw or ?direct requests
+
+function cssAsStylesheet(): Plugin {
+  let root = '';
+  return {
+    name: 'testkase:css-as-stylesheet',
+    apply: 'serve',
+    enforce: 'post',
+    configResolved(config) {
+      root = config.root;
+    },
+    transform(_code, id) {
+      if (!PLAIN_CSS.test(id)) return null;
+      const url = id.startsWith(`${root}/`) ? id.slice(root.length) : `/@fs${id}`;
+      return {
+        code: [
+          `const id = ${JSON.stringify(url)};`,
+          'let link = document.querySelector(`link[data-dev-css="${id}"]`);',
+          "if (!link) { link = document.createElement('link'); link.rel = 'stylesheet'; link.dataset.devCss = id; document.head.append(link); }",
+          "link.href = `${id}?direct&t=${Date.now()}`;",
+          'import.meta.hot.accept();',
+          'import.meta.hot.prune(() => link.remove());',
+          "export default '';",
+        ].join('\n'),
+        map: { mappings: '' },
+      };
+    },
+  };
+}
+
 // Forge serves the resource from a sub-path: assets must be relative (`base: './'`), or the panel is blank.
 export default defineConfig(({ command }) => ({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
-  plugins: [react()],
+  plugins: [react(), cssAsStylesheet()],
   resolve: command === 'build' ? { alias: preact } : {},
   build: {
     outDir: 'dist',

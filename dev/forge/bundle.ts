@@ -17,10 +17,7 @@ import type { Logger } from '@forge/cli-shared';
 import { REPO_ROOT } from '../runtime/fixtures';
 import { BUNDLE_DIR, RUNTIME_WRAPPER_DIR } from './paths';
 
-// The Forge CLI is a CommonJS program, and @forge/bundler refuses to run without `require.main`
-// (it captures it when its modules load). Under an ES-module entry (tsx) there is none: name a
-// CommonJS module as the main one before loading the bundler.
-process.mainModule ??= { filename: import.meta.filename } as NodeJS.Module;
+import './as-cli';
 const { getEntryPoints, getNodeBundler, getWrapperProvider, mergeOutputs } = await import('@forge/bundler');
 const { ConfigFile, DirectoryArchiver, FileSystemReader, FileSystemWriter, manifestFileName } = await import('@forge/cli-shared');
 
@@ -33,8 +30,8 @@ export interface BundleResult {
   warnings: string[];
 }
 
-/** Collects the bundler's messages; anything it reports as an error fails the bundle. */
-function collectingLogger(warnings: string[], verbose: boolean): Logger {
+/** Collects the bundler's messages; anything it reports as an error fails the bundle (or goes to `onError` when watching). */
+function collectingLogger(warnings: string[], verbose: boolean, onError?: (error: Error) => void): Logger {
   const say = (line: string) => (verbose ? console.log(line) : undefined);
   return {
     traceEnabled: false,
@@ -47,7 +44,8 @@ function collectingLogger(warnings: string[], verbose: boolean): Logger {
       say(`warning: ${line}`);
     },
     error: (error: Error) => {
-      throw error;
+      if (onError) onError(error);
+      else throw error;
     },
   };
 }
@@ -64,13 +62,10 @@ const statsig = {
   testForgeCliBundleRuntimeLoaderGate: async () => true,
 } as unknown as Parameters<typeof getNodeBundler>[3];
 
-export async function bundleBackend(options: { appDir?: string; outDir?: string; verbose?: boolean } = {}): Promise<BundleResult> {
-  const started = performance.now();
-  const outDir = options.outDir ?? BUNDLE_DIR;
-  const warnings: string[] = [];
-  const logger = collectingLogger(warnings, options.verbose ?? false);
-  // The Forge CLI runs in the app's folder: the manifest and src/ are read relative to it.
-  const appDir = resolve(options.appDir ?? REPO_ROOT);
+type Output = Awaited<ReturnType<ReturnType<typeof getNodeBundler>['bundle']>>;
+
+/** The Forge CLI runs in the app's folder (the manifest and src/ are read relative to it), with our runtime wrapper. */
+async function inApp<T>(appDir: string, body: (tools: { bundler: ReturnType<typeof getNodeBundler>; configFile: InstanceType<typeof ConfigFile> }) => Promise<T>, logger: Logger): Promise<T> {
   const cwd = process.cwd();
   process.chdir(appDir);
   const previousRuntimePath = process.env.FORGE_RUNTIME_PATH;
@@ -79,24 +74,73 @@ export async function bundleBackend(options: { appDir?: string; outDir?: string;
     const reader = new FileSystemReader();
     const configFile = new ConfigFile(reader, new FileSystemWriter());
     const wrapperProvider = getWrapperProvider({ fileSystemReader: reader, statsigService: statsig });
-    const bundler = getNodeBundler(logger, wrapperProvider, configFile, statsig);
-    const output = await bundler.bundle({ appDirectory: appDir, entryPoints: getEntryPoints(await configFile.getAppHandlers()) });
-
-    rmSync(outDir, { recursive: true, force: true });
-    mkdirSync(outDir, { recursive: true });
-    const manifest = Buffer.from(JSON.stringify(await configFile.readConfig()));
-    const files = mergeOutputs(output.additionalOutputs, new Map([[manifestFileName, manifest]]));
-    const archiver = new DirectoryArchiver(outDir);
-    archiver.addFrom('', output.outputDir);
-    archiver.addMany(files);
-    await archiver.finalise();
-    rmSync(output.outputDir, { recursive: true, force: true });
-    return { dir: outDir, bytes: folderBytes(outDir), ms: Math.round(performance.now() - started), warnings };
+    return await body({ bundler: getNodeBundler(logger, wrapperProvider, configFile, statsig), configFile });
   } finally {
     if (previousRuntimePath === undefined) delete process.env.FORGE_RUNTIME_PATH;
     else process.env.FORGE_RUNTIME_PATH = previousRuntimePath;
     process.chdir(cwd);
   }
+}
+
+/** Lays the bundler's output out as a sandbox folder, as @forge/tunnel does: code, runtime files, manifest. */
+async function writeBundle(output: Output, manifest: unknown, outDir: string): Promise<void> {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const files = mergeOutputs(output.additionalOutputs, new Map([[manifestFileName, Buffer.from(JSON.stringify(manifest))]]));
+  const archiver = new DirectoryArchiver(outDir);
+  archiver.addFrom('', output.outputDir);
+  archiver.addMany(files);
+  await archiver.finalise();
+}
+
+export async function bundleBackend(options: { appDir?: string; outDir?: string; verbose?: boolean } = {}): Promise<BundleResult> {
+  const started = performance.now();
+  const outDir = options.outDir ?? BUNDLE_DIR;
+  const warnings: string[] = [];
+  const appDir = resolve(options.appDir ?? REPO_ROOT);
+  await inApp(appDir, async ({ bundler, configFile }) => {
+    const output = await bundler.bundle({ appDirectory: appDir, entryPoints: getEntryPoints(await configFile.getAppHandlers()) });
+    await writeBundle(output, await configFile.readConfig(), outDir);
+    rmSync(output.outputDir, { recursive: true, force: true });
+  }, collectingLogger(warnings, options.verbose ?? false));
+  return { dir: outDir, bytes: folderBytes(outDir), ms: Math.round(performance.now() - started), warnings };
+}
+
+/**
+ * Re-bundles on every change to the backend's sources, with the bundler's own watch mode (what
+ * `forge tunnel` uses); each build lands in a fresh folder so a running sandbox is never half-updated.
+ */
+export async function watchBackend(options: {
+  appDir?: string;
+  onBundle: (dir: string) => void | Promise<void>;
+  onError: (error: Error) => void;
+  onStart?: () => void;
+}): Promise<{ stop(): Promise<void> }> {
+  const appDir = resolve(options.appDir ?? REPO_ROOT);
+  let build = 0;
+  const logger = collectingLogger([], false, options.onError);
+  return inApp(appDir, async ({ bundler, configFile }) => {
+    const manifest = await configFile.readConfig();
+    const onFinished = async (err: Error | null, output?: Output) => {
+      if (err || !output) return options.onError(err ?? new Error('the bundler reported no output'));
+      const dir = join(BUNDLE_DIR, '..', `dev-bundle-${process.pid}-${++build}`);
+      await writeBundle(output, manifest, dir);
+      const previous = join(BUNDLE_DIR, '..', `dev-bundle-${process.pid}-${build - 2}`);
+      rmSync(previous, { recursive: true, force: true }); // keep the one a sandbox may still be loading
+      await options.onBundle(dir);
+    };
+    const watcher = await bundler.watch(
+      { appDirectory: appDir, entryPoints: getEntryPoints(await configFile.getAppHandlers()), watchMode: 'watch', successMessage: 'bundled' },
+      { onBuildWillStart: async () => options.onStart?.(), onBuildFinished: onFinished as never },
+    );
+    await onFinished(null, watcher.result);
+    return {
+      async stop() {
+        await watcher.stop();
+        for (let n = Math.max(1, build - 1); n <= build; n++) rmSync(join(BUNDLE_DIR, '..', `dev-bundle-${process.pid}-${n}`), { recursive: true, force: true });
+      },
+    };
+  }, logger);
 }
 
 if (process.argv[1] && relative(process.argv[1], import.meta.filename) === '') {

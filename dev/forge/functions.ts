@@ -18,6 +18,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { format } from 'node:util';
 import type { KvsEmulator } from '../kvs';
+import './as-cli';
 
 export const INVOCATION_TIMEOUT_MS = 25_000;
 export const RESPONSE_LIMIT_BYTES = 5 * 1024 * 1024;

@@ -1,6 +1,8 @@
 /**
- * `npm start`: build the UI if needed, start the TestKase simulator and the local Jira host, print
- * their URLs. Ctrl-C (SIGINT) or SIGTERM stops everything.
+ * `npm start`: build the UI and bundle the backend when their sources changed, start the TestKase
+ * simulator and the local Jira host, print their URLs. `npm run dev` (`--dev`): the same with the UI
+ * from the Vite dev server and the backend re-bundled on change (a local `forge tunnel`).
+ * Ctrl-C (SIGINT) or SIGTERM stops everything.
  *
  *   PORT (default 4000)            the local Jira host
  *   SIM_PORT (default 4010)        the TestKase simulator
@@ -8,10 +10,11 @@
  *   TESTKASE_QUIET=1               no request log
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { BUNDLE_DIR } from '../forge/paths';
 import { REPO_ROOT, readManifest } from './fixtures';
-import { startRuntime } from './index';
+import { startRuntime, type Runtime } from './index';
 
 function port(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -24,23 +27,57 @@ function port(name: string, fallback: number): number {
   return n;
 }
 
+/** Newest modification time under these files and folders (node_modules and builds excluded). */
+function newest(paths: string[]): number {
+  let latest = 0;
+  for (const p of paths) {
+    if (!existsSync(p)) continue;
+    const stat = statSync(p);
+    if (stat.isFile()) latest = Math.max(latest, stat.mtimeMs);
+    else for (const entry of readdirSync(p, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile() && !entry.parentPath.includes('node_modules') && !entry.parentPath.includes(`${join('static', 'dist')}`)) {
+        latest = Math.max(latest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+      }
+    }
+  }
+  return latest;
+}
+
+/** Runs `npm run <script>` when `output` is missing or older than its inputs. */
+function refresh(script: string, output: string, inputs: string[]): void {
+  if (existsSync(output) && statSync(output).mtimeMs >= newest(inputs)) return;
+  console.log(`${output.replace(REPO_ROOT, '')} is missing or older than its sources: running npm run ${script}…`);
+  const run = spawnSync('npm', ['run', script], { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (run.status !== 0) {
+    console.error(`npm run ${script} failed: fix it and run again.`);
+    process.exit(1);
+  }
+}
+
 async function main(): Promise<void> {
+  const dev = process.argv.includes('--dev');
   const hostPort = port('PORT', 4000);
   const simPort = port('SIM_PORT', 4010);
   const dataDir = resolve(process.env.TESTKASE_DATA_DIR || join(REPO_ROOT, '.data'));
   const quiet = process.env.TESTKASE_QUIET === '1';
+  const at = (p: string) => join(REPO_ROOT, p);
 
-  const dist = join(REPO_ROOT, readManifest().resourcePath);
-  if (!existsSync(join(dist, 'index.html'))) {
-    console.log(`The UI is not built yet (${dist}): running npm run build…`);
-    const build = spawnSync('npm', ['run', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
-    if (build.status !== 0) {
-      console.error('npm run build failed: fix the build and run npm start again.');
-      process.exit(1);
-    }
+  // What ships: the backend bundle (always), the built UI (not in dev mode, which serves the sources).
+  refresh('bundle', join(BUNDLE_DIR, 'index.cjs'), [at('src'), at('manifest.yml'), at('package-lock.json'), at('tsconfig.json'), at('dev/forge/runtime')]);
+  if (!dev) refresh('build', at(join(readManifest().resourcePath, 'index.html')), [at('static'), at('src/shared'), at('src/testkase/limits.ts'), at('package-lock.json')]);
+
+  let runtime: Runtime;
+  let stopAll: () => Promise<void>;
+  if (dev) {
+    const { startDev } = await import('./dev');
+    const d = await startDev({ port: hostPort, simPort, dataDir, quiet });
+    runtime = d.runtime;
+    stopAll = () => d.stop();
+    console.log(`UI dev server:       ${d.uiUrl}  (hot reload; the backend re-bundles on change)`);
+  } else {
+    runtime = await startRuntime({ port: hostPort, simPort, dataDir, quiet });
+    stopAll = () => runtime.stop();
   }
-
-  const runtime = await startRuntime({ port: hostPort, simPort, dataDir, quiet });
   console.log(`TestKase simulator:  ${runtime.sim.url}  (API Keys page: ${runtime.sim.url}/, API: ${runtime.sim.apiBaseUrl})`);
   console.log(`Local Jira host:     ${runtime.url}  (DEMO-1: ${runtime.url}/browse/DEMO-1, Apps → TestKase: ${runtime.globalPageUrl})`);
   console.log(`Data folder:         ${dataDir}`);
@@ -56,7 +93,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, 5_000);
     force.unref();
-    runtime.stop().then(
+    stopAll().then(
       () => {
         console.log('Stopped.');
         process.exit(0);

@@ -23,6 +23,8 @@ export function computeResourceCsp(options: {
   hostname: string;
   /** Where the browser should POST violation reports. */
   reportUri: string;
+  /** Served from a dev server through the tunnel (`npm run dev`): Forge's tunnel policy, as `forge tunnel` applies it. */
+  tunnel?: boolean;
   log?: (line: string) => void;
 }): ResourceCsp {
   const processing = new CSPProcessingService({ info: (m: string) => options.log?.(`@forge/csp: ${m}`) }, load);
@@ -34,6 +36,7 @@ export function computeResourceCsp(options: {
     existingCSPDetails,
     microsEnv: 'prod',
     hostname: options.hostname,
+    ...(options.tunnel ? { tunnelCSPReporterUri: options.reportUri } : {}),
   });
   const directives = injected.map((d) => (d.startsWith('report-uri ') ? `report-uri ${options.reportUri}` : d));
   return { header: directives.join('; '), directives };

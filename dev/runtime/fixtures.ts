@@ -110,6 +110,8 @@ export interface AppManifest {
   titles: Record<string, string>;
   /** The path of the `main` resource. */
   resourcePath: string;
+  /** `resources[main].tunnel.port`: where `forge tunnel` expects the resource's dev server. */
+  tunnelPort: number | null;
   /** Each function's handler (`module.export`), by function key. */
   functions: Record<string, string>;
   /** The function behind each module's resolver, by module key. */
@@ -125,7 +127,7 @@ export function readManifest(file = `${REPO_ROOT}manifest.yml`): AppManifest {
     app?: { id?: string };
     permissions?: Record<string, unknown>;
     modules?: Record<string, Array<{ key?: string; title?: string; handler?: string; resolver?: { function?: string } }>>;
-    resources?: Array<{ key?: string; path?: string }>;
+    resources?: Array<{ key?: string; path?: string; tunnel?: { port?: number } }>;
   };
   const appAri = doc.app?.id ?? '';
   const appId = appAri.match(/app\/([0-9a-f-]{36})$/i)?.[1];
@@ -138,12 +140,14 @@ export function readManifest(file = `${REPO_ROOT}manifest.yml`): AppManifest {
       if (m.key && m.resolver?.function) resolvers[m.key] = m.resolver.function;
     }
   }
-  const resourcePath = doc.resources?.find((r) => r.key === 'main')?.path ?? 'static/dist';
+  const main = doc.resources?.find((r) => r.key === 'main');
+  const resourcePath = main?.path ?? 'static/dist';
+  const tunnelPort = main?.tunnel?.port ?? null;
   const functions: Record<string, string> = {};
   for (const f of doc.modules?.function ?? []) if (f.key && f.handler) functions[f.key] = f.handler;
   const permissions = (doc.permissions ?? {}) as { scopes?: string[]; external?: { fetch?: { backend?: Array<string | { address?: string }> } } };
   const egress = (permissions.external?.fetch?.backend ?? []).map((e) => (typeof e === 'string' ? e : (e.address ?? ''))).filter(Boolean);
-  return { appId, appAri, permissions: doc.permissions ?? {}, titles, resourcePath, functions, resolvers, scopes: permissions.scopes ?? [], egress };
+  return { appId, appAri, permissions: doc.permissions ?? {}, titles, resourcePath, tunnelPort, functions, resolvers, scopes: permissions.scopes ?? [], egress };
 }
 
 export function globalPagePath(manifest: AppManifest): string {

@@ -5,7 +5,7 @@
  *
  * One runtime per process: @forge/tunnel keeps its sandboxes in a process-wide container.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { KvsEmulator } from '../kvs';
@@ -36,6 +36,10 @@ export interface RuntimeOptions {
   resourceDir?: string;
   /** The bundled backend (`npm run bundle`). Default: .forge/bundle. */
   bundleDir?: string;
+  /** `npm run dev`: serve the resource from this dev server (origin) instead of `resourceDir`. */
+  devServer?: string;
+  /** Forge's bridge limit on invokes per frame (default 500 per 25 s); tests lower it. */
+  invokeLimit?: { calls: number; windowMs: number };
   /** Wraps how invocations are run (the benchmark answers a bare `__floor` call this way); default: none. */
   wrapInvoke?: (invoke: Invoker) => Invoker;
 }
@@ -64,7 +68,10 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   const dataDir = options.dataDir === undefined ? join(REPO_ROOT, '.data') : options.dataDir === null ? null : resolve(options.dataDir);
   const manifest = readManifest();
   // Holds each user's saved configuration (secrets encrypted, key beside them): owner-only.
-  if (dataDir !== null) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (dataDir !== null) {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    chmodSync(dataDir, 0o700); // mkdir's mode does not apply to a folder that already exists
+  }
 
   const ownSim = !options.sim;
   const sim =
@@ -97,7 +104,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
 
     const resourceDir = resolve(options.resourceDir ?? join(REPO_ROOT, manifest.resourcePath));
     const iconFile = [join(resourceDir, 'icon.svg'), join(REPO_ROOT, 'static/public/icon.svg')].find((f) => existsSync(f)) ?? '';
-    const host = createHost({ manifest, resourceDir, iconFile, invoke, simulatorUrl: sim.url, log });
+    const host = createHost({ manifest, resourceDir, iconFile, invoke, simulatorUrl: sim.url, log, ...(options.devServer ? { devServer: options.devServer } : {}), ...(options.invokeLimit ? { invokeLimit: options.invokeLimit } : {}) });
 
     await new Promise<void>((done, fail) => {
       host.server.once('error', fail);

@@ -6,9 +6,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { redact } from '../../src/log';
+import { isLoopbackHost } from '../loopback';
 import type { InvocationOutcome, InvocationRequest } from '../forge/functions';
 import { bridgeScript } from './bridge-script';
 import { computeResourceCsp } from './csp';
@@ -63,6 +66,14 @@ export interface HostOptions {
   /** The app icon shown next to the panel title. */
   iconFile: string;
   invoke: Invoker;
+  /**
+   * `npm run dev`: the Vite dev server (resources[].tunnel.port) the resource is served from instead
+   * of the built folder, as `forge tunnel` serves it: proxied, HMR websocket included, with Forge's
+   * tunnel CSP.
+   */
+  devServer?: string;
+  /** Forge's bridge limit on invokes per frame; default 500 per 25 s. */
+  invokeLimit?: { calls: number; windowMs: number };
   simulatorUrl: string;
   log: (line: string) => void;
 }
@@ -84,7 +95,7 @@ const MAX_SESSIONS = 2000;
 /** Where every frame loads the resource's files from (see the <base> injected into index.html). */
 const SHARED_ASSETS = '/resource/app/';
 const MAX_BODY = 1024 * 1024;
-const INVOKE_LIMIT = { calls: 500, windowMs: 25_000 };
+const FORGE_INVOKE_LIMIT = { calls: 500, windowMs: 25_000 };
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -113,6 +124,7 @@ export function createHost(options: HostOptions): Host {
   const gpPath = globalPagePath(manifest);
   const appTitle = manifest.titles[MODULE_KEYS.globalPage] ?? 'TestKase';
   let cspCache: { html: string; directives: string[] } | undefined;
+  const INVOKE_LIMIT = options.invokeLimit ?? FORGE_INVOKE_LIMIT;
   const host: Host = { server: undefined as unknown as Server, events, sessions, origin: '', frameOrigin: '' };
 
   function say(line: string): void {
@@ -181,6 +193,7 @@ export function createHost(options: HostOptions): Host {
         permissions: manifest.permissions,
         hostname: host.origin,
         reportUri: 'REPORT_URI',
+        tunnel: options.devServer !== undefined,
         log: say,
       });
       cspCache = { html: indexHtml, directives };
@@ -284,7 +297,23 @@ export function createHost(options: HostOptions): Host {
     return file === root || file.startsWith(root + sep) ? { root, decoded, file } : null;
   }
 
-  function serveResourceFile(res: ServerResponse, session: FrameSession, rel: string, head: boolean): void {
+  /** index.html as the dev server renders it, with the bridge first in <head>; everything else is proxied. */
+  async function serveDevIndex(res: ServerResponse, session: FrameSession, head: boolean): Promise<void> {
+    let html: string;
+    try {
+      const answer = await fetch(`${options.devServer}/index.html`);
+      html = await answer.text();
+      if (!answer.ok) throw new Error(`HTTP ${answer.status}`);
+    } catch (e) {
+      return send(res, 503, TYPES['.txt']!, `The UI dev server at ${options.devServer} did not answer (${e instanceof Error ? e.message : String(e)}): is npm run dev running?`);
+    }
+    const tag = `<script src="/resource/${session.id}/__bridge.js"></script>`;
+    const injected = /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (m) => `${m}\n${tag}`) : `${tag}\n${html}`;
+    return send(res, 200, TYPES['.html']!, head ? '' : injected, { 'content-security-policy': resourceCsp(injected, session), 'cache-control': 'no-store' });
+  }
+
+  function serveResourceFile(res: ServerResponse, session: FrameSession, rel: string, head: boolean): void | Promise<void> {
+    if (options.devServer && (rel === 'index.html' || rel === '')) return serveDevIndex(res, session, head);
     const found = resourcePath(rel);
     if (!found) return sendJson(res, 404, { ok: false, error: 'Not found' });
     const { root, decoded, file } = found;
@@ -330,6 +359,11 @@ export function createHost(options: HostOptions): Host {
     }
     const now = Date.now();
     session.invokes = session.invokes.filter((t) => t > now - INVOKE_LIMIT.windowMs);
+    if (session.invokes.length >= INVOKE_LIMIT.calls) {
+      // Forge's bridge limit: the invoke fails without reaching the function.
+      say(`[forge-local] invoke ${request.functionKey} refused: ${INVOKE_LIMIT.calls} invokes in ${INVOKE_LIMIT.windowMs / 1000} s from one frame`);
+      return sendJson(res, 429, { ok: false, error: `rate limited: at most ${INVOKE_LIMIT.calls} invokes per ${INVOKE_LIMIT.windowMs / 1000} s` });
+    }
     session.invokes.push(now);
     const functionKey = request.functionKey;
     const where = session.issue ? session.issue.key : 'global page';
@@ -385,6 +419,8 @@ export function createHost(options: HostOptions): Host {
 
     const resource = path.match(/^\/resource\/([0-9a-f]{32})\/(.*)$/);
     if (resource) return handleResource(req, res, resource[1]!, resource[2]!);
+    // In dev mode the app's modules (/src/…, /@vite/client, /node_modules/.vite/…) come from the dev server.
+    if (options.devServer && isFrameHost(req)) return proxyToDevServer(req, res);
     if (path.startsWith(SHARED_ASSETS) && (method === 'GET' || method === 'HEAD')) return serveSharedFile(res, path.slice(SHARED_ASSETS.length), method === 'HEAD');
 
     if (path === '/healthz') return sendJson(res, 200, { ok: true });
@@ -421,12 +457,50 @@ export function createHost(options: HostOptions): Host {
     return sendPage(res, 404, messagePage(frame, 'Page not found', `The local Jira site has no page at ${path}.`));
   }
 
+  function isFrameHost(req: IncomingMessage): boolean {
+    return host.frameOrigin !== '' && `http://${req.headers.host ?? ''}` === host.frameOrigin;
+  }
+
+  function proxyToDevServer(req: IncomingMessage, res: ServerResponse): void {
+    const target = new URL(options.devServer!);
+    const upstream = httpRequest(
+      { hostname: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    upstream.on('error', (e) => {
+      if (!res.headersSent) send(res, 502, TYPES['.txt']!, `The UI dev server did not answer: ${e.message}`);
+      else res.end();
+    });
+    req.pipe(upstream);
+  }
+
   host.server = createServer((req, res) => {
+    const port = (host.server.address() as AddressInfo | null)?.port ?? 0;
+    if (!isLoopbackHost(req, port)) {
+      return send(res, 421, TYPES['.txt']!, 'The local Jira host answers only requests addressed to 127.0.0.1 or localhost.');
+    }
     route(req, res).catch((e: unknown) => {
       say(`[forge-local] request failed: ${req.method} ${req.url}: ${e instanceof Error ? e.message : String(e)}`);
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: 'The local host failed to answer this request' });
       else res.end();
     });
+  });
+  // The dev server's hot-reload websocket, tunnelled like its HTTP requests.
+  host.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (!options.devServer || !isFrameHost(req)) return socket.destroy(); // the frame host is loopback by construction
+    const target = new URL(options.devServer);
+    const upstream = connect(Number(target.port), target.hostname, () => {
+      const headers = Object.entries(req.headers).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : (v ?? '')}`);
+      upstream.write(`${req.method} ${req.url} HTTP/1.1\r\n${headers.join('\r\n')}\r\n\r\n`);
+      upstream.write(head);
+      upstream.pipe(socket);
+      socket.pipe(upstream);
+    });
+    upstream.on('error', () => socket.destroy());
+    socket.on('error', () => upstream.destroy());
   });
   return host;
 }

@@ -3,6 +3,7 @@
  * the admin API under /_sim/admin and the API Keys page at /. Listens on 127.0.0.1 only and turns
  * every failure into a JSON error: nothing a client sends can crash it.
  */
+import { isLoopbackHost } from '../loopback';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleAdmin, SimAdmin, type RequestLogEntry } from './admin';
@@ -52,6 +53,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const limiter = new RateLimiter(options.rateLimit ?? { limit: 600, windowSeconds: 60 }, clock.now);
   const admin = new SimAdmin(store, faults, limiter, clock);
   const hung = new Set<ServerResponse>();
+  let port = 0;
   const say = (line: string) => {
     if (!options.quiet) process.stdout.write(`[testkase-sim] ${line}\n`);
   };
@@ -135,6 +137,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   }
 
   const server = createServer((req, res) => {
+    if (!isLoopbackHost(req, port)) return sendError(res, 421, 'MISDIRECTED', 'This simulator answers only requests addressed to 127.0.0.1 or localhost.');
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -160,7 +163,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   return {
     url,

@@ -3,12 +3,13 @@
  * create a test case, execute a test, hit TestKase errors, replace and delete a token) while capturing
  * every invoke response, every browser console message, the runtime's log, the function's console
  * output, the simulator's request log, the app's DOM after each step, Forge storage on disk and the
- * built bundle. None of it may contain any token minted during the run.
+ * built UI and backend bundles. None of it may contain any token minted during the run.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Frame } from 'playwright-core';
+import { BUNDLE_DIR } from '../../dev/forge/paths';
 import { RESOURCE_DIR, describeE2E, saveTokenThroughUi, startRig, type Rig, type RigPage } from './support/rig';
 
 describeE2E('no token leak', () => {
@@ -97,6 +98,7 @@ describeE2E('no token leak', () => {
     keep('simulator state file', readFileSync(join(rig.dataDir, 'sim', 'testkase-sim.json'), 'utf8'));
     const walk = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
     for (const file of walk(RESOURCE_DIR)) keep(`bundle ${file.slice(RESOURCE_DIR.length)}`, readFileSync(file, 'utf8'));
+    for (const file of walk(BUNDLE_DIR)) keep(`backend bundle ${file.slice(BUNDLE_DIR.length)}`, readFileSync(file, 'utf8'));
     await new Promise((r) => setTimeout(r, 200)); // let the last response bodies arrive
 
     // The capture is real: invoke responses and the runtime log were seen, and previews of the tokens did appear.
@@ -113,7 +115,7 @@ describeE2E('no token leak', () => {
     const bytes = captured.reduce((n, c) => n + c.text.length, 0);
     const kinds = new Map<string, number>();
     for (const c of captured) {
-      const kind = c.where.startsWith('response') ? 'bridge responses' : c.where.startsWith('bundle') ? 'bundle files' : c.where.startsWith('DOM') ? 'DOM snapshots' : c.where;
+      const kind = c.where.startsWith('response') ? 'bridge responses' : c.where.startsWith('bundle') ? 'UI bundle files' : c.where.startsWith('backend bundle') ? 'backend bundle files' : c.where.startsWith('DOM') ? 'DOM snapshots' : c.where;
       kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
     }
     console.info(`token leak check: ${minted.length} tokens × ${captured.length} captured items (${Math.round(bytes / 1024)} KB; ${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}): ${leaks.length} leaks`);

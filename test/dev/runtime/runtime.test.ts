@@ -3,7 +3,8 @@
  * principal from the host's session, never from the request), Forge's CSP from @forge/csp, the
  * bridge script's answers (run in a VM with a fake DOM), 127.0.0.1 binding, persistence, log redaction.
  */
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -266,6 +267,41 @@ describe('local Forge runtime (HTTP, no browser)', () => {
     });
     expect(refused).toBe(true);
   });
+
+  it('answers only requests addressed to a loopback name (no DNS rebinding), host and simulator alike', async () => {
+    const status = (port: number, host: string) =>
+      new Promise<number>((done, fail) => {
+        const req = httpRequest({ host: '127.0.0.1', port, path: '/', headers: { host } }, (res) => {
+          res.resume();
+          done(res.statusCode ?? 0);
+        });
+        req.on('error', fail);
+        req.end();
+      });
+    expect(await status(runtime.port, `rebound.example:${runtime.port}`)).toBe(421);
+    expect(await status(runtime.port, `127.0.0.1:${runtime.port}`)).toBe(200);
+    expect(await status(runtime.port, `localhost:${runtime.port}`)).toBe(200);
+    expect(await status(runtime.sim.port, `rebound.example:${runtime.sim.port}`)).toBe(421);
+    expect(await status(runtime.sim.port, `127.0.0.1:${runtime.sim.port}`)).toBe(200);
+  });
+
+  it('enforces the bridge invoke limit per frame, and makes an existing data folder owner-only', async () => {
+    const dir = tempDir();
+    chmodSync(dir, 0o755);
+    const limited = await startRuntime({ port: 0, simPort: 0, dataDir: dir, quiet: true, invokeLimit: { calls: 3, windowMs: 60_000 } });
+    try {
+      expect(statSync(dir).mode & 0o777).toBe(0o700);
+      const p = await page(limited, '/browse/DEMO-1');
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await invoke(limited, p.session, { functionKey: 'getState', payload: {} })).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      // Another frame has its own budget.
+      const other = await page(limited, '/browse/DEMO-1');
+      expect((await invoke(limited, other.session, { functionKey: 'getState', payload: {} })).status).toBe(200);
+    } finally {
+      await limited.stop();
+    }
+  }, 60_000);
 
   it('keeps saved configuration across a restart on the same data folder', async () => {
     const dir = tempDir();

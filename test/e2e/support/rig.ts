@@ -13,6 +13,7 @@ import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { describe } from 'vitest';
 import { startRuntime, type Runtime } from '../../../dev/runtime';
+import { startDev } from '../../../dev/runtime/dev';
 import { launchChromium } from '../../../dev/chromium';
 import { bundleExists } from '../../../dev/forge/paths';
 
@@ -62,16 +63,29 @@ export interface Rig {
 
 const run = promisify(execFile);
 
-/** `log` receives the runtime's (already redacted) log lines, e.g. to check them for leaks. */
-export async function startRig(options: { log?: (line: string) => void } = {}): Promise<Rig> {
+/**
+ * `log` receives the runtime's log lines, e.g. to check them for leaks. `devUiRoot` runs `npm run dev`'s
+ * mode instead (the UI from a Vite dev server over that folder, the existing backend bundle).
+ */
+export async function startRig(options: { log?: (line: string) => void; devUiRoot?: string } = {}): Promise<Rig> {
   assertBrowserAvailable();
   const dataDir = mkdtempSync(join(tmpdir(), 'tk-e2e-'));
-  const runtime = await startRuntime({ port: 0, simPort: 0, dataDir, quiet: true, resourceDir: RESOURCE_DIR, ...(options.log ? { log: options.log } : {}) });
+  const common = { port: 0, simPort: 0, dataDir, quiet: true, ...(options.log ? { log: options.log } : {}) };
+  let runtime: Runtime;
+  let stopServers: () => Promise<void>;
+  if (options.devUiRoot) {
+    const dev = await startDev({ ...common, uiRoot: options.devUiRoot, uiPort: 0, watchBackend: false });
+    runtime = dev.runtime;
+    stopServers = () => dev.stop();
+  } else {
+    runtime = await startRuntime({ ...common, resourceDir: RESOURCE_DIR });
+    stopServers = () => runtime.stop();
+  }
   let browser: Browser;
   try {
     browser = await launchChromium();
   } catch (e) {
-    await runtime.stop();
+    await stopServers();
     throw e;
   }
   const contexts: BrowserContext[] = [];
@@ -136,7 +150,7 @@ export async function startRig(options: { log?: (line: string) => void } = {}): 
     async stop() {
       for (const c of contexts) await c.close().catch(() => undefined);
       await browser.close().catch(() => undefined);
-      await runtime.stop();
+      await stopServers();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,13 @@
+import { launchChromium } from './dev/chromium';
+const b = await launchChromium();
+const ctx = await b.newContext({ viewport: { width: 1280, height: 800 } });
+const p = await ctx.newPage();
+const msgs: string[] = [];
+await ctx.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error('CSP', e.effectiveDirective, e.blockedURI)));
+p.on('console', (m) => msgs.push(`${m.type()}: ${m.text()}`));
+await p.goto(process.argv[2] ?? 'http://127.0.0.1:4100/browse/DEMO-1');
+await p.waitForTimeout(4000);
+await p.screenshot({ path: '/tmp/dev-shot.png' });
+for (const f of p.frames()) msgs.push('frame ' + f.url());
+console.log(msgs.join('\n'));
+await b.close();
