@@ -200,7 +200,7 @@ describe('cold render: asking for the linked cases while the mapping is re-check
   it('overlaps the linked-cases request with the mapping lookup when the project is known from before', async () => {
     expectOk(await b.call(me, 'savePat', { token: await b.token('alice') }, 'global'));
     expectOk(await b.call(me, 'getState')); // first ever render: learns DEMO → PRJ-1
-    expectOk(await b.call(me, 'savePat', { token: await b.token('alice') }, 'global')); // a save drops the caches
+    expectOk(await b.call(me, 'savePat', { token: await b.token('alice') }, 'global')); // a new token version: the mapping cache no longer applies
     b.sim.admin.addFault({ latencyMs: 80 });
     b.sim.admin.clearRequests();
     const state = expectOk(await b.call(me, 'getState'));
