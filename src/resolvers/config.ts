@@ -11,6 +11,7 @@ import { fetchLinkedTests } from './linked-tests';
 import type { CallContext } from './context';
 import type { TestKaseClient } from '../testkase/client';
 import type { StoredConfig } from '../storage/user-config';
+import { rememberSecret } from '../log';
 
 function summary(details: TokenDetails): TokenSummary {
   return {
@@ -92,6 +93,7 @@ export const configResolvers = {
     guard(async () => {
       const ctx = callerOf(request);
       const { token } = parsePayload(SavePatPayload, request.payload);
+      rememberSecret(token);
       const client = clientFactory.create(token);
       let who, projects;
       try {

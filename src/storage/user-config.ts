@@ -20,7 +20,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { kvs, WhereConditions } from '@forge/kvs';
 import { z } from 'zod';
 import { User } from '../testkase/contract';
-import { log } from '../log';
+import { log, rememberSecret } from '../log';
 import { legacySecretKeys, loadLegacyConfig } from './legacy-layout';
 
 /** What the app may show about a saved token (never the token). */
@@ -81,7 +81,12 @@ const detailsOf = ({ version: _version, ...details }: Meta): TokenDetails => det
  */
 export async function loadConfig(accountId: string): Promise<StoredConfig | undefined> {
   const [saved, rawMeta] = await Promise.all([readSecret(accountId), kvs.get(metaKey(accountId))]);
-  if (!saved) return loadLegacyConfig(rawMeta, userPrefix(accountId));
+  if (!saved) {
+    const legacy = await loadLegacyConfig(rawMeta, userPrefix(accountId));
+    if (legacy) rememberSecret(legacy.token);
+    return legacy;
+  }
+  rememberSecret(saved.token);
   const meta = Meta.safeParse(rawMeta);
   const current = meta.success && meta.data.version === saved.version ? meta.data : metaFromSecret(saved);
   return { token: saved.token, version: saved.version, details: detailsOf(current) };

@@ -17,6 +17,7 @@ import {
   type TestCase,
 } from './contract';
 import { request, type FetchLike, type HttpOptions } from './http';
+import { rememberSecret } from '../log';
 
 export interface ClientConfig {
   baseUrl: string;
@@ -39,6 +40,7 @@ export class TestKaseClient {
   private readonly http: HttpOptions;
 
   constructor(config: ClientConfig) {
+    rememberSecret(config.token); // whatever this call logs or returns from here on is scrubbed of it
     const now = config.now ?? Date.now;
     this.http = {
       baseUrl: config.baseUrl,

@@ -8,7 +8,7 @@
 import type { z } from 'zod';
 import { ErrorBody, type Method } from './contract';
 import { kindForStatus, parseRetryAfter, TestKaseError } from './errors';
-import { redact } from '../log';
+import { fromServer } from './server-text';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -130,7 +130,11 @@ function httpError(method: string, path: string, response: Response, text: strin
   let serverMessage: string | undefined;
   try {
     const parsed = ErrorBody.safeParse(JSON.parse(text));
-    if (parsed.success) ({ code, message: serverMessage } = parsed.data.error);
+    // Both fields came from TestKase: a server that echoes the token back must not make us repeat it.
+    if (parsed.success) {
+      code = fromServer(parsed.data.error.code, token, 60) || undefined;
+      serverMessage = fromServer(parsed.data.error.message, token, 300) || undefined;
+    }
   } catch {
     // not JSON: the status says enough
   }
@@ -139,8 +143,7 @@ function httpError(method: string, path: string, response: Response, text: strin
     status: response.status,
     ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
     ...(code ? { code } : {}),
-    // A server that echoes the token back must not make us repeat it.
-    ...(serverMessage ? { serverMessage: redact(serverMessage.split(token).join('[redacted]')).slice(0, 300) } : {}),
+    ...(serverMessage ? { serverMessage } : {}),
   });
 }
 

@@ -156,6 +156,18 @@ describe('TestKase HTTP client against a real loopback server', () => {
     for (const e of errors) expect(`${e.message} ${e.stack} ${JSON.stringify(e)}`).not.toContain(TOKEN.slice(7));
   });
 
+  it('scrubs the token out of the code and the message TestKase sends, prefixed or not', async () => {
+    const bare = 'UHJlZml4bGVzc1Rva2VuRm9yQVRlc3QwMTIzNDU2';
+    for (const token of [TOKEN, bare]) {
+      script = [json(400, { error: { code: `E_${token}`, message: `bad\n${token}\u0007 here` } })];
+      const e = await failure(client({ token }).userProjects());
+      const all = `${e.message} ${JSON.stringify(e.details)}`;
+      expect(all).not.toContain(token.slice(7));
+      expect(e.details.code).toMatch(/^E_/);
+      expect(e.details.serverMessage).toMatch(/^bad \[redacted\] here$/);
+    }
+  });
+
   it('pages through every test case so the list agrees with the total', async () => {
     const make = (n: number) => ({
       id: `TC-${n}`, projectId: 'PRJ-1', title: `Case ${n}`, description: '', priority: 'LOW', jiraIssueKeys: ['DEMO-1'],
