@@ -156,6 +156,54 @@ describe('TestKase HTTP client against a real loopback server', () => {
     for (const e of errors) expect(`${e.message} ${e.stack} ${JSON.stringify(e)}`).not.toContain(TOKEN.slice(7));
   });
 
+  it('does not follow a redirect, even to the same origin: one request, a typed error, no retry', async () => {
+    for (const status of [301, 302, 303, 307, 308]) {
+      seen = [];
+      script = [(_req, res) => {
+        res.writeHead(status, { location: '/api/v1/projects/user-projects?again=1' });
+        res.end();
+      }, json(200, projects)];
+      const e = await failure(client().userProjects());
+      expect(e.kind).toBe('BAD_RESPONSE');
+      expect(e.message).toMatch(/redirect/);
+      expect(seen.map((r) => r.url)).toEqual(['/api/v1/projects/user-projects']);
+    }
+  });
+
+  it('refuses an answer a platform fetch reached by following a redirect anyway', async () => {
+    const followed = new Response(JSON.stringify(projects), { status: 200, headers: { 'content-type': 'application/json' } });
+    Object.defineProperty(followed, 'redirected', { value: true });
+    const e = await failure(client({ fetch: async () => followed }).userProjects());
+    expect(e.kind).toBe('BAD_RESPONSE');
+  });
+
+  it('asks fetch not to follow redirects', async () => {
+    const inits: RequestInit[] = [];
+    await client({ fetch: async (_url, init) => (inits.push(init), new Response(JSON.stringify(projects), { status: 200 })) }).userProjects();
+    expect(inits[0]!.redirect).toBe('manual');
+  });
+
+  it('reads at most maxResponseBytes of a body, whether its length is declared or streamed', async () => {
+    const big = JSON.stringify({ data: Array.from({ length: 2_000 }, () => projects.data[0]) }); // ~90 KB
+    script = [json(200, JSON.parse(big)), (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' }); // chunked: no content-length
+      res.write(big.slice(0, 40_000));
+      setTimeout(() => res.end(big.slice(40_000)), 10);
+    }];
+    for (let i = 0; i < 2; i++) {
+      const e = await failure(client({ maxResponseBytes: 32 * 1024 }).userProjects());
+      expect(e.kind).toBe('BAD_RESPONSE');
+      expect(e.message).toMatch(/larger than 32768 bytes/);
+    }
+    script = [json(200, JSON.parse(big))];
+    expect(await client({ maxResponseBytes: 256 * 1024 }).userProjects()).toHaveLength(2_000);
+  });
+
+  it('keeps the status of an error whose body is too large to read', async () => {
+    script = [json(401, { error: { code: 'UNAUTHORIZED', message: 'x'.repeat(200_000) } })];
+    expect((await failure(client().userProjects())).kind).toBe('UNAUTHORIZED');
+  });
+
   it('scrubs the token out of the code and the message TestKase sends, prefixed or not', async () => {
     const bare = 'UHJlZml4bGVzc1Rva2VuRm9yQVRlc3QwMTIzNDU2';
     for (const token of [TOKEN, bare]) {
