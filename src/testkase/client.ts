@@ -18,6 +18,8 @@ import {
 } from './contract';
 import { request, type FetchLike, type HttpOptions } from './http';
 import { rememberSecret } from '../log';
+import { isTestKaseError } from './errors';
+import { projectListAnswered, projectListPaths } from './project-list-path';
 
 export interface ClientConfig {
   baseUrl: string;
@@ -69,8 +71,20 @@ export class TestKaseClient {
     return (await this.send(endpoints.whoAmI, endpoints.whoAmI.path())).data;
   }
 
+  /** The documented project list, on whichever of its two documented paths this TestKase serves. */
   async userProjects() {
-    return (await this.send(endpoints.userProjects, endpoints.userProjects.path())).data;
+    let notFound: unknown;
+    for (const path of projectListPaths(this.http.baseUrl)) {
+      try {
+        const { data } = await this.send(endpoints.userProjects, path);
+        projectListAnswered(this.http.baseUrl, path);
+        return data;
+      } catch (e) {
+        if (!isTestKaseError(e, 'NOT_FOUND')) throw e; // 401, 5xx…: the other path would not help
+        notFound = e;
+      }
+    }
+    throw notFound;
   }
 
   async jiraMappings(jiraProjectKey: string) {

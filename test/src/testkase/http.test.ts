@@ -85,8 +85,19 @@ describe('TestKase HTTP client against a real loopback server', () => {
   it('maps 403 and 404 without retrying', async () => {
     script = [json(403, { error: { code: 'FORBIDDEN', message: 'guest' } }), json(404, { error: { code: 'NOT_FOUND', message: 'x' } })];
     expect((await failure(client().userProjects())).kind).toBe('FORBIDDEN');
-    expect((await failure(client().userProjects())).kind).toBe('NOT_FOUND');
+    expect((await failure(client().whoAmI())).kind).toBe('NOT_FOUND');
     expect(seen).toHaveLength(2);
+  });
+
+  it('lists projects on the second documented path when the first answers 404, and on neither when both do', async () => {
+    const notFound = json(404, { error: { code: 'NOT_FOUND', message: 'x' } });
+    script = [notFound, notFound];
+    expect((await failure(client().userProjects())).kind).toBe('NOT_FOUND');
+    expect(seen.map((r) => r.url)).toEqual(['/api/v1/projects/user-projects', '/api/v1/projects/user/my-projects']);
+    seen = [];
+    script = [json(401, { error: { code: 'UNAUTHORIZED', message: 'revoked' } })];
+    expect((await failure(client().userProjects())).kind).toBe('UNAUTHORIZED'); // only a 404 means "the other path"
+    expect(seen).toHaveLength(1);
   });
 
   it('retries a read on 429 honouring Retry-After, then succeeds', async () => {
