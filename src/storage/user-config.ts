@@ -123,12 +123,17 @@ export async function recordValidation(accountId: string, stored: StoredConfig, 
   return details;
 }
 
-/** Removes every record of this user: the secret first (the commit point), then caches, records and metadata. */
+/**
+ * Removes every record of this user: the secret first (the commit point), then, in parallel, the
+ * caches and records, and the metadata (after any old-layout secrets it names, so a crash cannot
+ * lose their names).
+ */
 export async function deleteConfig(accountId: string): Promise<void> {
   const [, previousMeta] = await Promise.all([kvs.deleteSecret(secretKey(accountId)), kvs.get(metaKey(accountId))]);
-  await removeLegacySecrets(previousMeta, accountId);
-  await deleteByPrefix(userPrefix(accountId), metaKey(accountId));
-  await settleMeta(accountId, null);
+  await Promise.all([
+    removeLegacySecrets(previousMeta, accountId).then(() => settleMeta(accountId, null)),
+    deleteByPrefix(userPrefix(accountId), metaKey(accountId)),
+  ]);
 }
 
 /**
