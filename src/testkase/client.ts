@@ -40,8 +40,9 @@ export interface ClientConfig {
 /** Lists are paged through to the end, up to this many items, so counts and lists agree. */
 export const MAX_LIST_ITEMS = 2_000;
 /**
- * Test case ids per executions query: 100 ids make a URL of about 1.5 KB. All 2,000 in one query
- * made a ~17 KB URL, past what servers and proxies accept (Node's default header limit is 16 KB).
+ * Test case ids per executions query: 100 ids make a URL of at most ~1.5 KB. The ids of 1,900 linked
+ * cases in one query made an 18 KB URL, past what servers and proxies accept (Node's default header
+ * limit is 16 KB).
  */
 export const MAX_IDS_PER_QUERY = 100;
 /** Id chunks fetched at once: enough to overlap round trips without a burst against the rate limit. */
