@@ -53,6 +53,13 @@ export interface KvsEmulatorOptions {
   now?: () => number;
   /** Called before each write is applied; throwing aborts the write (used to simulate a crash). */
   beforeWrite?: (write: KvsWrite) => void;
+  /**
+   * Simulated network time of every call, in ms (default 0). In Forge each `@forge/kvs` call is a
+   * network call; with latency, concurrent calls interleave the way they do there.
+   */
+  latencyMs?: number;
+  /** Extra random 0…jitterMs per call, so repeated runs explore different interleavings. */
+  jitterMs?: number;
 }
 
 const ENC_PREFIX = 'enc:v1:';
@@ -63,11 +70,16 @@ export class KvsEmulator {
   private readonly file: string | undefined;
   private readonly key: Buffer | undefined;
   beforeWrite: ((write: KvsWrite) => void) | undefined;
+  /** See KvsEmulatorOptions; settable while running (a test can turn latency on for one phase). */
+  latencyMs: number;
+  jitterMs: number;
 
   constructor(options: KvsEmulatorOptions = {}) {
     this.now = options.now ?? Date.now;
     this.file = options.file;
     this.beforeWrite = options.beforeWrite;
+    this.latencyMs = options.latencyMs ?? 0;
+    this.jitterMs = options.jitterMs ?? 0;
     if (this.file) {
       mkdirSync(dirname(this.file), { recursive: true });
       this.key = loadOrCreateKey(`${this.file}.key`);
@@ -100,6 +112,28 @@ export class KvsEmulator {
       if (e instanceof z.ZodError) return error(400, 'INVALID_REQUEST', e.issues.map((i) => i.message).join('; '));
       throw e;
     }
+  }
+
+  /**
+   * Answers one request after the simulated network time: half of it before the operation is
+   * applied (the request travelling), half after (the answer travelling back), so a call's effect
+   * lands in the middle of its round trip, as it does against a remote store.
+   */
+  async handleAfterLatency(path: string, rawBody: unknown): Promise<KvsResponse> {
+    const total = this.latencyMs + (this.jitterMs > 0 ? Math.random() * this.jitterMs : 0);
+    if (total <= 0) return this.handle(path, rawBody);
+    await sleep(total / 2);
+    const response = this.handle(path, rawBody);
+    await sleep(total / 2);
+    return response;
+  }
+
+  /**
+   * Test-only: the secret keys currently stored, optionally under a prefix. Forge cannot list
+   * secrets, which is exactly why a test must be able to: an orphaned secret is invisible otherwise.
+   */
+  secretKeys(prefix = ''): string[] {
+    return this.keys('secret').filter((k) => k.startsWith(prefix));
   }
 
   /** Keys currently stored (live, not expired) in a space: for tests. */
@@ -219,6 +253,8 @@ const PersistedFile = z.object({
   data: z.record(z.string(), PersistedEntry),
   secret: z.record(z.string(), PersistedEntry),
 });
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function error(status: number, code: string, message: string): KvsResponse {
   return { status, body: { code, message } };

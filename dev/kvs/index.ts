@@ -24,7 +24,7 @@ export function installForgeFetch(emulator: KvsEmulator): () => void {
     }
     let body: unknown = undefined;
     if (typeof init?.body === 'string' && init.body.length > 0) body = JSON.parse(init.body);
-    const result = emulator.handle(path, body);
+    const result = await emulator.handleAfterLatency(path, body);
     const text = result.body === undefined ? '' : JSON.stringify(result.body);
     return new Response(result.status === 204 ? null : text, {
       status: result.status,

@@ -9,6 +9,7 @@ import { FaultRule, RateLimit, type Fault, type FaultRuleInput, type Faults, typ
 import { parseOr400, readJson, sendError, sendJson } from './http-util';
 import { SimError, type Store } from './store';
 import { EXPIRY_DAYS } from './tokens';
+import { ProjectListPath, type RouteSettings } from './api-routes';
 
 export interface RequestLogEntry {
   at: string;
@@ -60,7 +61,17 @@ export class SimAdmin {
     private readonly faults: Faults,
     private readonly limiter: RateLimiter,
     private readonly clock: { advance(ms: number): void; now(): number },
+    private readonly settings: RouteSettings,
   ) {}
+
+  /** The documented path the project list is served on; the other one answers 404. */
+  projectListPath(): ProjectListPath {
+    return this.settings.projectListPath;
+  }
+
+  setProjectListPath(path: ProjectListPath): void {
+    this.settings.projectListPath = parseOr400(ProjectListPath, path, 'project list path');
+  }
 
   users() {
     return this.store.state.users.filter((u) => !u.deleted).map((u) => ({ id: u.id, name: u.name, email: u.email, memberships: { ...u.memberships } }));
@@ -213,6 +224,13 @@ export async function handleAdmin(admin: SimAdmin, req: IncomingMessage, res: Se
       if (method === 'PUT') {
         admin.setRateLimit(parseOr400(RateLimit, await body(), 'rate limit'));
         return sendJson(res, 200, { data: admin.rateLimit() });
+      }
+      return notAllowed('GET, PUT');
+    case 'project-list':
+      if (method === 'GET') return sendJson(res, 200, { data: { path: admin.projectListPath() } });
+      if (method === 'PUT') {
+        admin.setProjectListPath(parseOr400(z.strictObject({ path: ProjectListPath }), await body(), 'project list').path);
+        return sendJson(res, 200, { data: { path: admin.projectListPath() } });
       }
       return notAllowed('GET, PUT');
     case 'requests':

@@ -34,7 +34,17 @@ export interface ApiRoute {
   /** The contract endpoint this route serves; its method comes from the contract. */
   name: EndpointName;
   pattern: RegExp;
+  /** Served only with these settings (the project list is served on one of its two documented paths). */
+  servedWhen?: (settings: RouteSettings) => boolean;
   handle(store: Store, req: ApiRequest): { status: number; body: unknown };
+}
+
+/** The two documented paths of the project list: the simulator serves one, switchable at run time. */
+export const ProjectListPath = z.enum([endpoints.userProjects.path(), endpoints.userProjects.alternativePath()]);
+export type ProjectListPath = z.infer<typeof ProjectListPath>;
+
+export interface RouteSettings {
+  projectListPath: ProjectListPath;
 }
 
 const PageQuery = {
@@ -66,11 +76,14 @@ function paged<T>(items: T[], page: number, pageSize: number) {
 const ok = (body: unknown, status = 200) => ({ status, body });
 
 const routes: ApiRoute[] = [
-  {
-    name: 'userProjects',
-    pattern: /^\/projects\/user-projects$/,
-    handle: (store, { user }) => ok({ data: store.userProjects(user) }),
-  },
+  ...ProjectListPath.options.map(
+    (path): ApiRoute => ({
+      name: 'userProjects',
+      pattern: new RegExp(`^${path.replace(/[/-]/g, '\\$&')}$`),
+      servedWhen: (settings) => settings.projectListPath === path,
+      handle: (store, { user }) => ok({ data: store.userProjects(user) }),
+    }),
+  ),
   {
     name: 'whoAmI',
     pattern: /^\/auth\/token-info$/,
@@ -181,9 +194,10 @@ const routes: ApiRoute[] = [
 export const apiRoutes = routes.map((r) => ({ ...r, method: endpoints[r.name].method }));
 
 /** Finds the route for a path; distinguishes unknown paths (404) from wrong methods (405). */
-export function matchRoute(method: string, path: string): { route: ApiRoute; params: string[] } | { allow: string[] } | null {
+export function matchRoute(method: string, path: string, settings: RouteSettings): { route: ApiRoute; params: string[] } | { allow: string[] } | null {
   const allow: string[] = [];
   for (const route of apiRoutes) {
+    if (route.servedWhen && !route.servedWhen(settings)) continue;
     const m = route.pattern.exec(path);
     if (!m) continue;
     if (route.method === method) {

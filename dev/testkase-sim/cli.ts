@@ -1,7 +1,7 @@
 /**
  * `npm run --silent sim -- <command>`: run the simulator, or administer a running one over HTTP.
  *
- *   serve [--port 4010] [--data .data/sim] [--in-memory] [--reset]
+ *   serve [--port 4010] [--data .data/sim] [--in-memory] [--reset] [--project-list /projects/user/my-projects]
  *   token create --user alice [--name "Jira Plugin"] [--days 90]   (prints only the token)
  *   token list [--user alice] | token revoke --id tok_1
  *   mapping list | mapping add --jira-project DEMO --project PRJ-1 | mapping remove --jira-project DEMO
@@ -9,15 +9,17 @@
  *             [--hang] [--malformed] [--drop] [--times 3]
  *   fault list | fault remove --id fault_1 | fault clear
  *   rate-limit [--limit 60 --window 60] | user delete --user bob | requests [--clear] | reset
+ *   project-list [--path /projects/user-projects|/projects/user/my-projects]
  *
  * Admin commands find the simulator through TESTKASE_SIM_URL (default http://127.0.0.1:4010).
  */
 import { parseArgs } from 'node:util';
 import { startSimulator } from './server';
+import { ProjectListPath } from './api-routes';
 
 const HELP = `Usage: npm run --silent sim -- <command> [options]
 
-  serve [--port 4010] [--data .data/sim] [--in-memory] [--reset]
+  serve [--port 4010] [--data .data/sim] [--in-memory] [--reset] [--project-list <path>]
   token create --user <alice|bob|gina|nora> [--name "Jira Plugin"] [--days 7|30|60|90|180|365]
   token list [--user <id>]            token revoke --id <token id>
   mapping list                        mapping add --jira-project DEMO --project PRJ-1
@@ -27,6 +29,7 @@ const HELP = `Usage: npm run --silent sim -- <command> [options]
   fault list | fault remove --id <fault id> | fault clear
   rate-limit [--limit n --window seconds]
   user delete --user <id>             requests [--clear]            reset
+  project-list [--path /projects/user-projects|/projects/user/my-projects]   (which documented path answers)
 
 Admin commands talk to the running simulator at $TESTKASE_SIM_URL (default http://127.0.0.1:4010).`;
 
@@ -57,6 +60,8 @@ const { values: opt, positionals } = parseArgs({
     limit: { type: 'string' },
     window: { type: 'string' },
     clear: { type: 'boolean' },
+    'project-list': { type: 'string' },
+    path: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -101,12 +106,19 @@ function table(rows: Array<Record<string, unknown>>, columns: string[]): string 
   return [line(columns), ...cells.map(line)].join('\n');
 }
 
+function projectListPathOption(value: string): ProjectListPath {
+  const parsed = ProjectListPath.safeParse(value);
+  if (!parsed.success) throw new CliError(`--project-list must be one of ${ProjectListPath.options.join(', ')}`);
+  return parsed.data;
+}
+
 async function serve(): Promise<void> {
   const inMemory = opt['in-memory'] === true;
   const sim = await startSimulator({
     port: int('port') ?? Number(process.env.SIM_PORT ?? 4010),
     dataDir: inMemory ? null : (opt.data ?? process.env.TESTKASE_SIM_DATA ?? '.data/sim'),
     reset: opt.reset === true,
+    ...(opt['project-list'] ? { projectListPath: projectListPathOption(opt['project-list']) } : {}),
   });
   process.stdout.write(`TestKase simulator at ${sim.url} (API ${sim.apiBaseUrl}; API Keys page ${sim.url}/)\n`);
   const stop = () => void sim.stop().then(() => process.exit(0));
@@ -182,6 +194,11 @@ async function main(): Promise<void> {
         return out('Request log cleared.');
       }
       return out(table((await admin('GET', '/requests')) as Array<Record<string, unknown>>, ['at', 'method', 'path', 'status', 'userId', 'fault', 'ms']));
+    case 'project-list': {
+      if (!opt.path) return out(((await admin('GET', '/project-list')) as { path: string }).path);
+      const { path } = (await admin('PUT', '/project-list', { path: opt.path })) as { path: string };
+      return out(`The project list answers at GET ${path}; the other documented path answers 404.`);
+    }
     case 'reset':
       await admin('POST', '/reset', {});
       return out('Simulator reseeded: demo data restored, tokens and faults cleared.');

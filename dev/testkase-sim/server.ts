@@ -7,7 +7,7 @@ import { isLoopbackHost } from '../loopback';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleAdmin, SimAdmin, type RequestLogEntry } from './admin';
-import { matchRoute } from './api-routes';
+import { matchRoute, type ProjectListPath, type RouteSettings } from './api-routes';
 import { Faults, RateLimiter, type RateLimit } from './faults';
 import { readJson, sendError, sendJson } from './http-util';
 import { SimError, Store } from './store';
@@ -26,6 +26,8 @@ export interface SimulatorOptions {
   /** No request logging to stdout. */
   quiet?: boolean;
   rateLimit?: RateLimit;
+  /** Which documented path of the project list to serve (the other answers 404); default as seed 001 documents it. */
+  projectListPath?: ProjectListPath;
 }
 
 export interface Simulator {
@@ -51,7 +53,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const store = new Store({ dataDir: options.dataDir ?? null, reset: options.reset ?? false, now: clock.now });
   const faults = new Faults();
   const limiter = new RateLimiter(options.rateLimit ?? { limit: 600, windowSeconds: 60 }, clock.now);
-  const admin = new SimAdmin(store, faults, limiter, clock);
+  const settings: RouteSettings = { projectListPath: options.projectListPath ?? '/projects/user-projects' };
+  const admin = new SimAdmin(store, faults, limiter, clock, settings);
   const hung = new Set<ServerResponse>();
   let port = 0;
   const say = (line: string) => {
@@ -69,7 +72,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     };
     res.on('close', () => finish(res.headersSent ? res.statusCode : 0));
 
-    const found = matchRoute(method, path.slice(API_PREFIX.length) || '/');
+    const found = matchRoute(method, path.slice(API_PREFIX.length) || '/', settings);
     if (!found) return sendError(res, 404, 'NOT_FOUND', `No route ${method} ${path}.`);
     if ('allow' in found) return sendError(res, 405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on ${path}; use ${found.allow.join(', ')}.`, { allow: found.allow.join(', ') });
     entry.route = found.route.name;

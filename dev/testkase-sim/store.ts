@@ -17,7 +17,7 @@ import type {
 } from '../../src/testkase/contract';
 import { seedState } from './seed';
 import { byId, SimState, type SimCycle, type SimExecution, type SimTestCase, type SimToken, type SimUser } from './state';
-import { hashToken, mintToken, sameHash, tokenPreview } from './tokens';
+import { hashToken, listingPreview, mintToken, sameHash } from './tokens';
 
 const DAY = 86_400_000;
 
@@ -106,7 +106,7 @@ export class Store {
         userId: user.id,
         name,
         hash: hashToken(token),
-        preview: tokenPreview(token),
+        preview: listingPreview(token),
         createdAt: new Date(now).toISOString(),
         expiresAt: new Date(now + days * DAY).toISOString(),
         revokedAt: null,

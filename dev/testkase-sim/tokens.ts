@@ -3,7 +3,7 @@
  * stored only as a hash, listed by preview.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { PAT_PREFIX, tokenPreview } from '../../src/testkase/token';
+import { PAT_PREFIX } from '../../src/testkase/token';
 
 /** Expiry choices offered by TestKase's API Keys page. */
 export const EXPIRY_DAYS = [7, 30, 60, 90, 180, 365] as const;
@@ -32,4 +32,11 @@ export function sameHash(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export { tokenPreview };
+/**
+ * How TestKase lists a token on its API Keys page, as its docs show it (`tk_pat_a1b2…z7`): the
+ * prefix and 4 characters, an ellipsis, the last 2. The app shows less of a saved token (see
+ * `tokenPreview` in src/testkase/token.ts); this is TestKase's own listing, simulated as documented.
+ */
+export function listingPreview(token: string): string {
+  return `${token.slice(0, PAT_PREFIX.length + 4)}…${token.slice(-2)}`;
+}

@@ -7,7 +7,7 @@ import { JiraMapping, Project, User } from '../testkase/contract';
 import type { TestKaseClient } from '../testkase/client';
 import { isTestKaseError } from '../testkase/errors';
 import { MAPPING_TTL_SECONDS, VALIDATION_TTL_SECONDS, dropCache, prefetch, readCache, readRecord, writeCache, type Prefetched } from '../storage/cache';
-import { cacheKey, recordKey, updateMeta, type StoredConfig } from '../storage/user-config';
+import { cacheKey, recordKey, recordValidation, type StoredConfig, type TokenDetails } from '../storage/user-config';
 import { kvs } from '@forge/kvs';
 import { log } from '../log';
 import { computeState, type MappingOutcome, type ValidationOutcome } from './state-machine';
@@ -22,8 +22,8 @@ export interface Resolved {
   state: ConfigState;
   validation: ValidationOutcome;
   mapping: MappingOutcome;
-  /** True when TestKase was asked about the token (so the stored metadata was refreshed). */
-  revalidated: boolean;
+  /** What to show about the token now, when TestKase was asked about it (owner, expiry, when). */
+  refreshed: TokenDetails | null;
 }
 
 export interface ResolveInput {
@@ -53,7 +53,7 @@ export interface KnownState {
 }
 
 export async function readKnownState({ accountId, stored, jiraProjectKey, prefetched }: Omit<ResolveInput, 'client'>): Promise<KnownState> {
-  const { version } = stored.meta;
+  const { version } = stored;
   const [validation, mapping, remembered] = await Promise.all([
     readCache(accountId, VALIDATION_CACHE, version, CachedValidation, prefetched),
     jiraProjectKey ? readCache(accountId, mappingCache(jiraProjectKey), version, JiraMapping, prefetched) : undefined,
@@ -76,12 +76,12 @@ export function stateHints(known: KnownState, jiraProjectKey: string | null): { 
 /** `known` when the caller already read it (to act on stateHints first); read here otherwise. */
 export async function resolveState(input: ResolveInput, known?: KnownState): Promise<Resolved> {
   const cached = known ?? (await readKnownState(input));
-  let revalidated = false;
+  let refreshed: TokenDetails | null = null;
   const [validation, mapping] = await Promise.all([
-    validate(input, cached, () => (revalidated = true)),
+    validate(input, cached, (details) => (refreshed = details)),
     input.jiraProjectKey ? lookUpMapping(input, cached, input.jiraProjectKey) : Promise.resolve<MappingOutcome>({ kind: 'NOT_APPLICABLE' }),
   ]);
-  return { state: computeState({ tokenPresent: true, validation, mapping }), validation, mapping, revalidated };
+  return { state: computeState({ tokenPresent: true, validation, mapping }), validation, mapping, refreshed };
 }
 
 /** After a successful save: the token was just validated, so the first render need not do it again. */
@@ -108,20 +108,24 @@ export async function forgetContradicted(accountId: string, jiraProjectKey: stri
   }
 }
 
-async function validate({ accountId, stored, client }: ResolveInput, known: KnownState, asked: () => void): Promise<ValidationOutcome> {
+async function validate(
+  { accountId, stored, client }: ResolveInput,
+  known: KnownState,
+  refreshed: (details: TokenDetails) => void,
+): Promise<ValidationOutcome> {
   if (known.validation) return { kind: 'VALID', projects: known.validation.projects };
-  asked();
   try {
     const [who, projects] = await Promise.all([client.whoAmI(), client.userProjects()]);
-    await Promise.all([
-      writeCache(accountId, VALIDATION_CACHE, stored.meta.version, { projects, user: who.user }, VALIDATION_TTL_SECONDS),
-      updateMeta(accountId, {
+    const [, details] = await Promise.all([
+      writeCache(accountId, VALIDATION_CACHE, stored.version, { projects, user: who.user }, VALIDATION_TTL_SECONDS),
+      recordValidation(accountId, stored, {
         lastValidatedAt: new Date().toISOString(),
         testkaseUser: who.user,
         tokenName: who.token.name,
         expiresAt: who.token.expiresAt,
       }),
     ]);
+    refreshed(details);
     return { kind: 'VALID', projects };
   } catch (e) {
     return failureOutcome(e, 'token validation');
@@ -135,7 +139,7 @@ async function lookUpMapping({ accountId, stored, client }: ResolveInput, known:
     const mapping = mappings.find((m) => m.jiraProjectKey === jiraProjectKey);
     if (!mapping) return { kind: 'NOT_MAPPED', previouslyMapped: known.rememberedProjectId !== null };
     await Promise.all([
-      writeCache(accountId, mappingCache(jiraProjectKey), stored.meta.version, mapping, MAPPING_TTL_SECONDS),
+      writeCache(accountId, mappingCache(jiraProjectKey), stored.version, mapping, MAPPING_TTL_SECONDS),
       kvs.set(rememberedKey(accountId, jiraProjectKey), mapping.projectId),
     ]);
     return { kind: 'MAPPED', mapping };

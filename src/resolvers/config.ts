@@ -2,7 +2,7 @@
 import type { AppState, LinkedTests, Result, TokenSummary } from '../shared/definitions';
 import { isTestKaseError } from '../testkase/errors';
 import { tokenPreview } from '../testkase/token';
-import { deleteConfig, loadConfig, readMeta, saveConfig, type TokenMeta } from '../storage/user-config';
+import { deleteConfig, loadConfig, saveConfig, type TokenDetails } from '../storage/user-config';
 import { forgetContradicted, prefetchStateCaches, primeValidation, readKnownState, resolveState, stateHints } from '../config/resolve-state';
 import { callerOf, clientFactory, guard, parsePayload, type ResolverRequest } from './session';
 import { EmptyPayload, SavePatPayload } from './payloads';
@@ -11,21 +11,22 @@ import { fetchLinkedTests } from './linked-tests';
 import type { CallContext } from './context';
 import type { TestKaseClient } from '../testkase/client';
 import type { StoredConfig } from '../storage/user-config';
+import { rememberSecret } from '../log';
 
-function summary(meta: TokenMeta): TokenSummary {
+function summary(details: TokenDetails): TokenSummary {
   return {
-    preview: meta.preview,
-    savedAt: meta.savedAt,
-    lastValidatedAt: meta.lastValidatedAt,
-    testkaseUser: meta.testkaseUser,
-    tokenName: meta.tokenName,
-    expiresAt: meta.expiresAt,
+    preview: details.preview,
+    savedAt: details.savedAt,
+    lastValidatedAt: details.lastValidatedAt,
+    testkaseUser: details.testkaseUser,
+    tokenName: details.tokenName,
+    expiresAt: details.expiresAt,
   };
 }
 
 async function buildState(ctx: CallContext, loaded?: { stored: StoredConfig; client: TestKaseClient }): Promise<AppState> {
   const base = { module: ctx.module, issueKey: ctx.issueKey, jiraProjectKey: ctx.jiraProjectKey };
-  // One storage round trip for the metadata and the caches together, then the secret.
+  // One storage round trip: the secret, its metadata and the caches are read in parallel.
   const [stored, prefetched] = loaded
     ? [loaded.stored, undefined]
     : await Promise.all([loadConfig(ctx.accountId), prefetchStateCaches(ctx.accountId, ctx.jiraProjectKey)]);
@@ -46,7 +47,7 @@ async function buildState(ctx: CallContext, loaded?: { stored: StoredConfig; cli
       guess = { projectId: hints.projectId, linked };
     }
   }
-  const { state, revalidated } = await resolveState(input, known);
+  const { state, refreshed } = await resolveState(input, known);
 
   let linked: Result<LinkedTests> | null = null;
   let config = state;
@@ -61,9 +62,7 @@ async function buildState(ctx: CallContext, loaded?: { stored: StoredConfig; cli
       else linked = { ok: false, error: fromTestKase(e, false) };
     }
   }
-  // Validation refreshes who the token belongs to; only then is the metadata worth reading again.
-  const meta = revalidated ? ((await readMeta(ctx.accountId)) ?? stored.meta) : stored.meta;
-  return { ...base, config, token: summary(meta), linked };
+  return { ...base, config, token: summary(refreshed ?? stored.details), linked };
 }
 
 /** Why a token could not be verified, said so that it is clear nothing was stored or changed. */
@@ -94,6 +93,7 @@ export const configResolvers = {
     guard(async () => {
       const ctx = callerOf(request);
       const { token } = parsePayload(SavePatPayload, request.payload);
+      rememberSecret(token);
       const client = clientFactory.create(token);
       let who, projects;
       try {
@@ -101,17 +101,13 @@ export const configResolvers = {
       } catch (e) {
         throw unverifiedToken(e);
       }
-      const now = new Date().toISOString();
-      const meta = await saveConfig(ctx.accountId, token, {
-        preview: tokenPreview(token),
-        savedAt: now,
-        lastValidatedAt: now,
-        testkaseUser: who.user,
-        tokenName: who.token.name,
-        expiresAt: who.token.expiresAt,
-      });
-      await primeValidation(ctx.accountId, meta.version, { projects, user: who.user });
-      return buildState(ctx, { stored: { token, meta }, client });
+      const stored = await saveConfig(
+        ctx.accountId,
+        token,
+        { preview: tokenPreview(token), savedAt: new Date().toISOString(), testkaseUser: who.user, tokenName: who.token.name, expiresAt: who.token.expiresAt },
+        ({ version }) => primeValidation(ctx.accountId, version, { projects, user: who.user }),
+      );
+      return buildState(ctx, { stored, client });
     }),
 
   deletePat: (request: ResolverRequest) =>

@@ -1,7 +1,26 @@
 /** Test Cycles tab: list and create cycles, add the issue's cases, see and record executions. */
-import { callTestKase, guard, openIssueSession, parsePayload, type ResolverRequest } from './session';
+import { callTestKase, guard, openIssueSession, parsePayload, type IssueSession, type ResolverRequest } from './session';
 import { AddToCyclePayload, CreateCyclePayload, CycleRefPayload, EmptyPayload, ExecutePayload } from './payloads';
 import { fail } from './errors';
+
+/**
+ * The panel of an issue acts on that issue's tests only: a Fail records the issue as the defect, so
+ * running an unrelated case from it would file a wrong defect. The issue comes from the trusted
+ * context; TestKase still checks what the token may do. Checked against each case's own
+ * `jiraIssueKeys`, so a TestKase that ignored the issue filter could not widen it.
+ */
+async function requireLinked(s: IssueSession, testCaseIds: string[], field: string): Promise<void> {
+  const linked = await callTestKase(s, false, () => s.client.allTestCases({ projectId: s.project.id, jiraIssueKey: s.ctx.issueKey }));
+  const ids = new Set(linked.items.filter((t) => t.jiraIssueKeys.includes(s.ctx.issueKey)).map((t) => t.id));
+  const others = testCaseIds.filter((id) => !ids.has(id));
+  if (others.length === 0) return;
+  const named = others.length <= 3 ? others.join(', ') : `${others.slice(0, 3).join(', ')} and ${others.length - 3} more`;
+  throw fail(
+    'VALIDATION',
+    `${named} ${others.length === 1 ? 'is' : 'are'} not linked to ${s.ctx.issueKey}, so this panel cannot run or add ${others.length === 1 ? 'it' : 'them'}. Link ${others.length === 1 ? 'it' : 'them'} on the Test Cases tab first. Nothing was changed.`,
+    { field },
+  );
+}
 
 export const testCycleResolvers = {
   listCycles: (request: ResolverRequest) =>
@@ -29,7 +48,9 @@ export const testCycleResolvers = {
     guard(async () => {
       const { cycleId, testCaseIds } = parsePayload(AddToCyclePayload, request.payload);
       const s = await openIssueSession(request, 'write');
-      return callTestKase(s, true, () => s.client.addToCycle(cycleId, { projectId: s.project.id, testCaseIds: [...new Set(testCaseIds)] }));
+      const unique = [...new Set(testCaseIds)];
+      await requireLinked(s, unique, 'testCaseIds');
+      return callTestKase(s, true, () => s.client.addToCycle(cycleId, { projectId: s.project.id, testCaseIds: unique }));
     }),
 
   /** The cycle's executions of this issue's linked test cases, and which linked cases it lacks. */
@@ -50,11 +71,12 @@ export const testCycleResolvers = {
       return { cycle, items: executions.items, notInCycle: linkedIds.filter((id) => !inCycle.has(id)) };
     }),
 
-  /** A Fail records the current Jira issue as the defect reference. */
+  /** A Fail records the current Jira issue as the defect reference; only the issue's own cases can be run. */
   executeTest: (request: ResolverRequest) =>
     guard(async () => {
       const input = parsePayload(ExecutePayload, request.payload);
       const s = await openIssueSession(request, 'write');
+      await requireLinked(s, [input.testCaseId], 'testCaseId');
       const comment = input.comment?.trim() ? input.comment.trim() : null;
       return callTestKase(s, true, () =>
         s.client.recordExecution(input.cycleId, {

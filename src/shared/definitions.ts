@@ -31,6 +31,7 @@ export type ErrorCode =
   | 'NOT_MAPPED' // the Jira project has no TestKase project mapped
   | 'NO_ISSUE_CONTEXT' // an issue operation called outside an issue panel
   | 'STORAGE' // Forge storage failed
+  | 'UNKNOWN_FUNCTION' // the frontend called a function this backend does not define (e.g. a stale page)
   | 'INTERNAL'; // a bug: logged without the PAT
 
 export interface AppError {

@@ -1,25 +1,30 @@
 /**
- * Each user's saved configuration in Forge storage (@forge/kvs), keyed by a hash of the
- * platform accountId — which only ever comes from the resolver's trusted context.
+ * Each user's saved configuration in Forge storage (@forge/kvs), keyed by a hash of the platform
+ * accountId — which only ever comes from the resolver's trusted context.
  *
- * - the PAT: `kvs.setSecret` (encrypted, not queryable), under a per-save version;
- * - metadata (preview, who, when, expiry): `kvs.set`;
- * - caches: `kvs.set` with a TTL, tagged with the token version so a new token never reuses them.
+ * - `pat` (kvs.setSecret, one fixed key per user): the whole configuration the user saved — token,
+ *   version, preview, owner, expiry. It is the single source of truth and the commit point:
+ *   setSecret replaces it atomically and deleteSecret removes it, so a user never has more than one
+ *   secret, whatever the interleaving or crash, and no secret can be orphaned.
+ * - `meta` (kvs.set, queryable, for listings): DERIVED from the secret. It names the version it
+ *   describes and carries what changes after a save (lastValidatedAt, a refreshed owner or expiry).
+ *   A reader uses it only when its version is the secret's; otherwise the secret's own fields.
+ * - caches (`cache:`) and records (`rec:`): kvs.set; caches are tagged with the token version, so a
+ *   new token never sees another token's cache.
  *
- * Saving is crash-safe: the metadata record is the commit point. A crash before it leaves the old
- * configuration in force, a crash after it the new one. Either way the secret that lost is named in
- * `orphanVersion` and deleted on the next read, so no token outlives its configuration.
- * Deleting removes the secrets first, so a half-deleted configuration reads as none.
+ * Reading never writes or deletes. A writer removes only what it replaced, and after writing the
+ * metadata re-reads the secret until the two agree (settleMeta), so racing saves and deletes cannot
+ * leave metadata describing a token that is not the stored one.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { kvs, WhereConditions } from '@forge/kvs';
 import { z } from 'zod';
 import { User } from '../testkase/contract';
+import { log, rememberSecret } from '../log';
+import { legacySecretKeys, loadLegacyConfig } from './legacy-layout';
 
-const Meta = z.object({
-  version: z.string(),
-  /** A secret version that may still exist and must be deleted (left by an interrupted save). */
-  orphanVersion: z.string().nullable(),
+/** What the app may show about a saved token (never the token). */
+const Details = z.object({
   preview: z.string(),
   savedAt: z.string(),
   lastValidatedAt: z.string().nullable(),
@@ -27,85 +32,140 @@ const Meta = z.object({
   tokenName: z.string().nullable(),
   expiresAt: z.string().nullable(),
 });
-export type TokenMeta = z.infer<typeof Meta>;
+export type TokenDetails = z.infer<typeof Details>;
+
+/** The secret's value. Validated at save time, so it needs no lastValidatedAt of its own: that is savedAt. */
+const SavedConfig = Details.omit({ lastValidatedAt: true }).extend({
+  token: z.string().min(1),
+  version: z.string().min(1),
+});
+type SavedConfig = z.infer<typeof SavedConfig>;
+
+const Meta = Details.extend({ version: z.string().min(1) });
+type Meta = z.infer<typeof Meta>;
 
 export interface StoredConfig {
   token: string;
-  meta: TokenMeta;
+  /** Changes on every save: tags caches and the metadata. */
+  version: string;
+  details: TokenDetails;
+  /** Saved under the previous storage layout (see legacy-layout.ts): its metadata is left as it is until the next save. */
+  legacy?: true;
 }
 
-const userPrefix = (accountId: string) => `u:${createHash('sha256').update(accountId).digest('hex').slice(0, 40)}:`;
+export const userPrefix = (accountId: string) => `u:${createHash('sha256').update(accountId).digest('hex').slice(0, 40)}:`;
+const secretKey = (accountId: string) => `${userPrefix(accountId)}pat`;
 const metaKey = (accountId: string) => `${userPrefix(accountId)}meta`;
-const secretKey = (accountId: string, version: string) => `${userPrefix(accountId)}pat:${version}`;
 export const cacheKey = (accountId: string, name: string) => `${userPrefix(accountId)}cache:${name}`;
 export const recordKey = (accountId: string, name: string) => `${userPrefix(accountId)}rec:${name}`;
 
-export async function readMeta(accountId: string): Promise<TokenMeta | undefined> {
-  const raw = await kvs.get(metaKey(accountId));
-  const parsed = Meta.safeParse(raw);
+/** Rounds of write-then-check before settleMeta gives up (only a storm of writes by one user gets there). */
+const SETTLE_ROUNDS = 5;
+
+async function readSecret(accountId: string): Promise<SavedConfig | undefined> {
+  const parsed = SavedConfig.safeParse(await kvs.getSecret(secretKey(accountId)));
   return parsed.success ? parsed.data : undefined;
 }
 
-/** The saved token and its metadata, or undefined when there is none (or only half of one). */
-export async function loadConfig(accountId: string): Promise<StoredConfig | undefined> {
-  const meta = await readMeta(accountId);
-  if (!meta) return undefined;
-  const token = await kvs.getSecret<string>(secretKey(accountId, meta.version));
-  if (typeof token !== 'string' || token.length === 0) {
-    // Metadata without its secret: a delete was interrupted. Finish it.
-    await deleteConfig(accountId);
-    return undefined;
-  }
-  if (meta.orphanVersion && meta.orphanVersion !== meta.version) {
-    await kvs.deleteSecret(secretKey(accountId, meta.orphanVersion));
-    await kvs.set(metaKey(accountId), { ...meta, orphanVersion: null });
-  }
-  return { token, meta };
+async function readMeta(accountId: string): Promise<Meta | undefined> {
+  const parsed = Meta.safeParse(await kvs.get(metaKey(accountId)));
+  return parsed.success ? parsed.data : undefined;
 }
 
+const metaFromSecret = ({ token: _token, ...saved }: SavedConfig): Meta => ({ ...saved, lastValidatedAt: saved.savedAt });
+const detailsOf = ({ version: _version, ...details }: Meta): TokenDetails => details;
+
+/**
+ * The saved token and what to show about it, or undefined when there is none. The secret and the
+ * metadata are read in parallel (one storage round trip); nothing is written.
+ */
+export async function loadConfig(accountId: string): Promise<StoredConfig | undefined> {
+  const [saved, rawMeta] = await Promise.all([readSecret(accountId), kvs.get(metaKey(accountId))]);
+  if (!saved) {
+    const legacy = await loadLegacyConfig(rawMeta, userPrefix(accountId));
+    if (legacy) rememberSecret(legacy.token);
+    return legacy;
+  }
+  rememberSecret(saved.token);
+  const meta = Meta.safeParse(rawMeta);
+  const current = meta.success && meta.data.version === saved.version ? meta.data : metaFromSecret(saved);
+  return { token: saved.token, version: saved.version, details: detailsOf(current) };
+}
+
+/**
+ * Replaces the user's configuration. `afterCommit` runs once the new token is in force, in parallel
+ * with settling the metadata (the caller primes its caches there).
+ */
 export async function saveConfig(
   accountId: string,
   token: string,
-  details: Omit<TokenMeta, 'version' | 'orphanVersion'>,
-): Promise<TokenMeta> {
-  const previous = await readMeta(accountId);
-  const version = randomUUID();
-  if (previous) await kvs.set(metaKey(accountId), { ...previous, orphanVersion: version });
-  await kvs.setSecret(secretKey(accountId, version), token);
-  const meta: TokenMeta = { ...details, version, orphanVersion: previous?.version ?? null };
-  await kvs.set(metaKey(accountId), meta); // commit point
-  if (previous) {
-    await kvs.deleteSecret(secretKey(accountId, previous.version));
-    meta.orphanVersion = null;
-    await kvs.set(metaKey(accountId), meta);
-  }
-  await deleteByPrefix(`${userPrefix(accountId)}cache:`);
-  return meta;
+  details: Omit<SavedConfig, 'token' | 'version'>,
+  afterCommit: (stored: StoredConfig) => Promise<void> = async () => undefined,
+): Promise<StoredConfig> {
+  const saved: SavedConfig = { ...details, token, version: randomUUID() };
+  // The metadata is read only to find secrets of the previous storage layout this save replaces.
+  const [, previousMeta] = await Promise.all([kvs.setSecret(secretKey(accountId), saved), kvs.get(metaKey(accountId))]); // commit point
+  await removeLegacySecrets(previousMeta, accountId);
+  const meta = metaFromSecret(saved);
+  const stored = { token, version: saved.version, details: detailsOf(meta) };
+  await Promise.all([settleMeta(accountId, meta), afterCommit(stored)]);
+  return stored;
 }
 
-export async function updateMeta(accountId: string, patch: Partial<Omit<TokenMeta, 'version' | 'orphanVersion'>>): Promise<void> {
-  const meta = await readMeta(accountId);
-  if (meta) await kvs.set(metaKey(accountId), { ...meta, ...patch });
+/**
+ * After TestKase confirmed the token again: record when, and who it belongs to now. If the token was
+ * replaced or deleted meanwhile, settleMeta makes the metadata describe what is stored instead.
+ */
+export async function recordValidation(accountId: string, stored: StoredConfig, refreshed: Omit<TokenDetails, 'preview' | 'savedAt'>): Promise<TokenDetails> {
+  const details: TokenDetails = { ...stored.details, ...refreshed };
+  // Old-layout metadata names the old secrets: overwriting it would orphan them.
+  if (!stored.legacy) await settleMeta(accountId, { ...details, version: stored.version });
+  return details;
 }
 
-/** Removes every record of this user: secrets first, then metadata, caches and remembered mappings. */
+/**
+ * Removes every record of this user: the secret first (the commit point), then, in parallel, the
+ * caches and records, and the metadata (after any old-layout secrets it names, so a crash cannot
+ * lose their names).
+ */
 export async function deleteConfig(accountId: string): Promise<void> {
-  const meta = await readMeta(accountId);
-  if (meta) {
-    await kvs.deleteSecret(secretKey(accountId, meta.version));
-    if (meta.orphanVersion) await kvs.deleteSecret(secretKey(accountId, meta.orphanVersion));
-  }
-  await kvs.delete(metaKey(accountId));
-  await deleteByPrefix(userPrefix(accountId));
+  const [, previousMeta] = await Promise.all([kvs.deleteSecret(secretKey(accountId)), kvs.get(metaKey(accountId))]);
+  await Promise.all([
+    removeLegacySecrets(previousMeta, accountId).then(() => settleMeta(accountId, null)),
+    deleteByPrefix(userPrefix(accountId), metaKey(accountId)),
+  ]);
 }
 
-async function deleteByPrefix(prefix: string): Promise<void> {
+/**
+ * Writes `intended` (null: removes the metadata), then re-reads the secret and the metadata until
+ * the metadata describes the stored secret, or is absent when there is none. Whichever writer writes
+ * the metadata last checks it against the secret afterwards, so once every writer has returned the
+ * two agree.
+ */
+async function settleMeta(accountId: string, intended: Meta | null): Promise<void> {
+  let next: Meta | null = intended;
+  for (let round = 0; round < SETTLE_ROUNDS; round++) {
+    if (next) await kvs.set(metaKey(accountId), next);
+    else await kvs.delete(metaKey(accountId));
+    const [saved, meta] = await Promise.all([readSecret(accountId), readMeta(accountId)]);
+    if (saved?.version === meta?.version) return;
+    next = saved ? metaFromSecret(saved) : null;
+  }
+  // Harmless: readers trust the metadata only when its version matches the secret's.
+  log.warn(`the token metadata did not settle after ${SETTLE_ROUNDS} rounds of concurrent writes`);
+}
+
+async function removeLegacySecrets(previousMeta: unknown, accountId: string): Promise<void> {
+  await Promise.all(legacySecretKeys(previousMeta, userPrefix(accountId)).map((key) => kvs.deleteSecret(key)));
+}
+
+async function deleteByPrefix(prefix: string, except: string): Promise<void> {
   let cursor: string | undefined;
   do {
     let query = kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(100);
     if (cursor) query = query.cursor(cursor);
     const page = await query.getMany();
-    await Promise.all(page.results.map((r) => kvs.delete(r.key)));
+    await Promise.all(page.results.filter((r) => r.key !== except).map((r) => kvs.delete(r.key)));
     cursor = page.nextCursor;
   } while (cursor);
 }

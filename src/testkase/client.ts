@@ -17,6 +17,9 @@ import {
   type TestCase,
 } from './contract';
 import { request, type FetchLike, type HttpOptions } from './http';
+import { rememberSecret } from '../log';
+import { isTestKaseError } from './errors';
+import { projectListAnswered, projectListPaths } from './project-list-path';
 
 export interface ClientConfig {
   baseUrl: string;
@@ -30,15 +33,26 @@ export interface ClientConfig {
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   onAttempt?: HttpOptions['onAttempt'];
+  /** Largest response body read, in bytes; default MAX_RESPONSE_BYTES (http.ts). */
+  maxResponseBytes?: number;
 }
 
 /** Lists are paged through to the end, up to this many items, so counts and lists agree. */
 export const MAX_LIST_ITEMS = 2_000;
+/**
+ * Test case ids per executions query: 100 ids make a URL of at most ~1.5 KB. The ids of 1,900 linked
+ * cases in one query made an 18 KB URL, past what servers and proxies accept (Node's default header
+ * limit is 16 KB).
+ */
+export const MAX_IDS_PER_QUERY = 100;
+/** Id chunks fetched at once: enough to overlap round trips without a burst against the rate limit. */
+const CHUNK_CONCURRENCY = 4;
 
 export class TestKaseClient {
   private readonly http: HttpOptions;
 
   constructor(config: ClientConfig) {
+    rememberSecret(config.token); // whatever this call logs or returns from here on is scrubbed of it
     const now = config.now ?? Date.now;
     this.http = {
       baseUrl: config.baseUrl,
@@ -50,6 +64,7 @@ export class TestKaseClient {
       now,
       ...(config.sleep ? { sleep: config.sleep } : {}),
       ...(config.onAttempt ? { onAttempt: config.onAttempt } : {}),
+      ...(config.maxResponseBytes ? { maxResponseBytes: config.maxResponseBytes } : {}),
     };
   }
 
@@ -57,8 +72,20 @@ export class TestKaseClient {
     return (await this.send(endpoints.whoAmI, endpoints.whoAmI.path())).data;
   }
 
+  /** The documented project list, on whichever of its two documented paths this TestKase serves. */
   async userProjects() {
-    return (await this.send(endpoints.userProjects, endpoints.userProjects.path())).data;
+    let notFound: unknown;
+    for (const path of projectListPaths(this.http.baseUrl)) {
+      try {
+        const { data } = await this.send(endpoints.userProjects, path);
+        projectListAnswered(this.http.baseUrl, path);
+        return data;
+      } catch (e) {
+        if (!isTestKaseError(e, 'NOT_FOUND')) throw e; // 401, 5xx…: the other path would not help
+        notFound = e;
+      }
+    }
+    throw notFound;
   }
 
   async jiraMappings(jiraProjectKey: string) {
@@ -107,9 +134,15 @@ export class TestKaseClient {
     return (await this.send(e, e.path(cycleId), body)).data;
   }
 
+  /** Every execution of the cycle, or of the given test cases only (queried in chunks of MAX_IDS_PER_QUERY ids). */
   async allCycleExecutions(p: { cycleId: string; projectId: string; testCaseIds?: string[] }): Promise<{ items: Execution[]; total: number }> {
     const e = endpoints.cycleExecutions;
-    return this.pageAll((page, pageSize) => this.send(e, e.path({ ...p, page, pageSize })));
+    const query = (testCaseIds?: string[]) =>
+      this.pageAll((page, pageSize) => this.send(e, e.path({ cycleId: p.cycleId, projectId: p.projectId, ...(testCaseIds ? { testCaseIds } : {}), page, pageSize })));
+    if (!p.testCaseIds || p.testCaseIds.length === 0) return query();
+    const chunks = chunk([...new Set(p.testCaseIds)], MAX_IDS_PER_QUERY);
+    const parts = await mapLimited(chunks, CHUNK_CONCURRENCY, query);
+    return { items: parts.flatMap((part) => part.items).slice(0, MAX_LIST_ITEMS), total: parts.reduce((sum, part) => sum + part.total, 0) };
   }
 
   async recordExecution(cycleId: string, body: RecordExecutionBody) {
@@ -133,7 +166,26 @@ export class TestKaseClient {
     const rest = await Promise.all(
       Array.from({ length: Math.max(0, pages - 1) }, (_, i) => fetchPage(i + 2, pageSize)),
     );
-    const items = [first, ...rest].flatMap((p) => p.data);
+    // A page longer than asked for is cut to the asked size: TestKase decides the total, not the memory we spend.
+    const items = [first, ...rest].flatMap((p) => p.data.slice(0, pageSize));
     return { items: items.slice(0, MAX_LIST_ITEMS), total };
   }
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+}
+
+/** `fn` over every item, at most `limit` at a time, results in order. */
+async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }

@@ -202,12 +202,18 @@ const q = encodeURIComponent;
  * `response` validates the body. `documented` marks the three routes TestKase publishes.
  */
 export const endpoints = {
-  /** DOCUMENTED. Projects the token's user belongs to, with the user's role in each. */
+  /**
+   * DOCUMENTED, in two forms. Projects the token's user belongs to, with the user's role in each.
+   * Token validation depends on it, so the client tries `path`, falls back to `alternativePath` on a
+   * 404 and remembers which one answered, per base URL (see project-list-path.ts).
+   */
   userProjects: {
     method: 'GET' as Method,
     documented: true,
-    // Another version of TestKase's docs shows /projects/user/my-projects: change it here if so.
+    /** As seed 001 documents it. */
     path: () => '/projects/user-projects',
+    /** As another version of TestKase's docs documents it. */
+    alternativePath: () => '/projects/user/my-projects',
     response: list(Project),
   },
   /** ASSUMED. Who the token belongs to, and the token's own metadata (preview, expiry). */

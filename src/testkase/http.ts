@@ -4,11 +4,16 @@
  * Time budget: a resolver call must finish well under Forge's 25 s limit, so every client shares
  * one deadline; each attempt's timeout is clipped to what remains of it, and a Retry-After that
  * would overrun it is returned to the caller as RATE_LIMITED instead of being waited out.
+ *
+ * Distrust: redirects are not followed (the request carries the token); a body is read only up to
+ * a byte limit, so one oversized answer cannot exhaust the function's memory; and nothing TestKase
+ * sends reaches an error message without the token scrubbed out of it.
  */
 import type { z } from 'zod';
 import { ErrorBody, type Method } from './contract';
 import { kindForStatus, parseRetryAfter, TestKaseError } from './errors';
-import { redact } from '../log';
+import { readCapped, TooLarge } from './read-capped';
+import { fromServer } from './server-text';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -26,7 +31,17 @@ export interface HttpOptions {
   now?: () => number;
   /** Observes every attempt (route, status, ms): used by the benchmark and tests. */
   onAttempt?: (event: AttemptEvent) => void;
+  /** Largest successful body read, in bytes; default MAX_RESPONSE_BYTES. */
+  maxResponseBytes?: number;
 }
+
+/**
+ * A page of 100 test cases with 10,000-character descriptions is about 1 MB of JSON; 8 MiB leaves
+ * room for that several times over while keeping a hostile or broken answer far from Forge's memory.
+ */
+export const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+/** An error body is only read for its code and message. */
+const MAX_ERROR_BYTES = 64 * 1024;
 
 export interface AttemptEvent {
   method: string;
@@ -94,9 +109,10 @@ async function attemptOnce(
       resolve('timeout');
     }, timeoutMs);
   });
+  const url = `${opts.baseUrl}${path}`;
   try {
-    const exchange = (async () => {
-      const response = await opts.fetch(`${opts.baseUrl}${path}`, {
+    const exchange = (async (): Promise<Outcome> => {
+      const response = await opts.fetch(url, {
         method,
         headers: {
           Authorization: `Bearer ${opts.token}`,
@@ -104,18 +120,33 @@ async function attemptOnce(
           ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        // Not 'error': that fails like a network error and would be retried. Not 'follow': the
+        // request carries the token, and a redirect may point anywhere on (or off) the origin.
+        redirect: 'manual',
         signal: controller.signal,
       });
-      return { response, text: await response.text() };
+      if (isRedirect(response)) {
+        controller.abort(); // the body of a redirect is of no interest
+        return { kind: 'error', status: response.status, error: new TestKaseError('BAD_RESPONSE', `${method} ${path}: answered with a redirect (HTTP ${response.status}), which is not followed; check TESTKASE_BASE_URL`) };
+      }
+      if (!response.ok) {
+        // The status decides; an oversized error body is simply not looked at.
+        const text = await readCapped(response, MAX_ERROR_BYTES, controller);
+        return { kind: 'error', status: response.status, error: httpError(method, path, response, text === TooLarge ? '' : text, opts.token) };
+      }
+      const limit = opts.maxResponseBytes ?? MAX_RESPONSE_BYTES;
+      const text = await readCapped(response, limit, controller);
+      if (text === TooLarge) {
+        return { kind: 'error', status: response.status, error: new TestKaseError('BAD_RESPONSE', `${method} ${path}: the response is larger than ${limit} bytes`) };
+      }
+      return { kind: 'ok', status: response.status, text };
     })();
     exchange.catch(() => undefined); // settled later by the race; keep it from being "unhandled"
     const result = await Promise.race([exchange, timeout]);
     if (result === 'timeout') {
       return { kind: 'error', status: 'timeout', error: new TestKaseError('UNAVAILABLE', `${method} ${path}: timed out after ${timeoutMs} ms`) };
     }
-    const { response, text } = result;
-    if (response.ok) return { kind: 'ok', status: response.status, text };
-    return { kind: 'error', status: response.status, error: httpError(method, path, response, text, opts.token) };
+    return result;
   } catch (e) {
     const reason = e instanceof Error ? e.name : 'error';
     return { kind: 'error', status: 'network', error: new TestKaseError('UNAVAILABLE', `${method} ${path}: network failure (${reason})`) };
@@ -124,13 +155,25 @@ async function attemptOnce(
   }
 }
 
+/**
+ * A 3xx (or an opaque redirect), or a platform fetch that followed one anyway despite `manual`.
+ * `response.url` is not compared with the request: behind Forge's egress proxy it need not be ours.
+ */
+function isRedirect(response: Response): boolean {
+  return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400) || response.redirected;
+}
+
 function httpError(method: string, path: string, response: Response, text: string, token: string): TestKaseError {
   const kind = kindForStatus(response.status);
   let code: string | undefined;
   let serverMessage: string | undefined;
   try {
     const parsed = ErrorBody.safeParse(JSON.parse(text));
-    if (parsed.success) ({ code, message: serverMessage } = parsed.data.error);
+    // Both fields came from TestKase: a server that echoes the token back must not make us repeat it.
+    if (parsed.success) {
+      code = fromServer(parsed.data.error.code, token, 60) || undefined;
+      serverMessage = fromServer(parsed.data.error.message, token, 300) || undefined;
+    }
   } catch {
     // not JSON: the status says enough
   }
@@ -139,8 +182,7 @@ function httpError(method: string, path: string, response: Response, text: strin
     status: response.status,
     ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
     ...(code ? { code } : {}),
-    // A server that echoes the token back must not make us repeat it.
-    ...(serverMessage ? { serverMessage: redact(serverMessage.split(token).join('[redacted]')).slice(0, 300) } : {}),
+    ...(serverMessage ? { serverMessage } : {}),
   });
 }
 

@@ -82,4 +82,23 @@ describe('KVS emulation behind the unmodified @forge/kvs package', () => {
     emu.beforeWrite = undefined;
     expect(await kvs.get('a')).toBe(1);
   });
+
+  it('applies a call in the middle of its simulated round trip, so concurrent calls interleave', async () => {
+    const emu = use(new KvsEmulator({ latencyMs: 100 }));
+    const slowSet = kvs.set('k', 1); // lands after ~50 ms
+    emu.latencyMs = 0;
+    // Issued after the set but without latency: it is answered before the set is applied.
+    expect(await kvs.get('k')).toBeUndefined();
+    await slowSet;
+    expect(await kvs.get('k')).toBe(1);
+  });
+
+  it('lists secret keys for tests, optionally under a prefix', async () => {
+    const emu = use(new KvsEmulator());
+    await kvs.setSecret('u:1:pat', 'a');
+    await kvs.setSecret('u:2:pat', 'b');
+    await kvs.set('u:1:meta', {});
+    expect(emu.secretKeys().sort()).toEqual(['u:1:pat', 'u:2:pat']);
+    expect(emu.secretKeys('u:1:')).toEqual(['u:1:pat']);
+  });
 });

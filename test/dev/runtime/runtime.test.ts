@@ -13,7 +13,7 @@ import { CSPInjectionService, CSPProcessingService } from '@forge/csp';
 import type { Permissions } from '@forge/manifest';
 import { load } from 'cheerio/slim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRuntime, type Runtime } from '../../../dev/runtime';
+import { startRuntime, type ResolverHandler, type Runtime } from '../../../dev/runtime';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -86,7 +86,13 @@ describe('local Forge runtime (HTTP, no browser)', () => {
 
   beforeAll(async () => {
     dataDir = tempDir();
-    runtime = await startRuntime({ port: 0, simPort: 0, dataDir, quiet: true, log: (l) => logLines.push(l) });
+    // The app never throws (an unknown key is a typed error); a wrapper adds one function that does, so
+    // the runtime's handling of a thrown function stays covered.
+    const wrapHandler = (real: ResolverHandler): ResolverHandler => async (request, rt) => {
+      if (request.call.functionKey === 'throwingFunction') throw new Error('this function throws on purpose');
+      return real(request, rt);
+    };
+    runtime = await startRuntime({ port: 0, simPort: 0, dataDir, quiet: true, log: (l) => logLines.push(l), wrapHandler });
   }, 60_000);
 
   afterAll(async () => {
@@ -192,10 +198,13 @@ describe('local Forge runtime (HTTP, no browser)', () => {
     const { session } = await page(runtime, '/browse/DEMO-2');
     const withMeta = await invoke(runtime, session, { functionKey: 'getState', payload: {}, metadata: { rateLimitProperties: true } });
     expect(withMeta.json.metadata.rateLimitProperties).toMatchObject({ rateLimitLimit: 500 });
+    const thrown = await invoke(runtime, session, { functionKey: 'throwingFunction', payload: {} });
+    expect(thrown.status).toBe(500);
+    expect(thrown.json.ok).toBe(false);
+    expect(logLines.some((l) => l.includes('this function throws on purpose'))).toBe(true);
     const unknown = await invoke(runtime, session, { functionKey: 'noSuchFunction', payload: {} });
-    expect(unknown.status).toBe(500);
-    expect(unknown.json.ok).toBe(false);
-    expect(logLines.some((l) => l.includes("Resolver has no definition for 'noSuchFunction'"))).toBe(true);
+    expect(unknown.status).toBe(200);
+    expect(unknown.json.body).toMatchObject({ ok: false, error: { code: 'UNKNOWN_FUNCTION' } }); // the app's typed answer
     const bad = await invoke(runtime, session, { payload: {} });
     expect(bad.status).toBe(400);
     const stale = await invoke(runtime, '0'.repeat(32), { functionKey: 'getState' });
@@ -224,7 +233,8 @@ describe('local Forge runtime (HTTP, no browser)', () => {
     const wrapped = await bridge.callBridge('invoke', { functionKey: 'getState', payload: {}, metadata: { rateLimitProperties: true } });
     expect(wrapped.body).toMatchObject({ ok: true });
     expect(wrapped.metadata.rateLimitProperties.rateLimitLimit).toBe(500);
-    await expect(bridge.callBridge('invoke', { functionKey: 'noSuchFunction', payload: {} })).rejects.toThrow(/error invoking the function/);
+    await expect(bridge.callBridge('invoke', { functionKey: 'throwingFunction', payload: {} })).rejects.toThrow(/error invoking the function/);
+    await expect(bridge.callBridge('invoke', { functionKey: 'noSuchFunction', payload: {} })).resolves.toMatchObject({ ok: false, error: { code: 'UNKNOWN_FUNCTION' } });
 
     await bridge.callBridge('enableTheming');
     expect(attributes['data-color-mode']).toBe('light');

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { tokenPreview } from '../../../src/testkase/token';
 import { expectOk, startBackend, type Backend } from '../../support/backend';
 
 let b: Backend;
@@ -53,7 +54,7 @@ describe('getState / savePat / deletePat', () => {
     const before = new Set(b.kvs.keys('secret'));
     const state = expectOk(await b.call(me, 'savePat', { token: `  ${token}\n` }, 'global'));
     expect(state.config).toEqual({ kind: 'READY', project: null, canWrite: false });
-    expect(state.token).toMatchObject({ preview: `${token.slice(0, 11)}…${token.slice(-2)}`, tokenName: 'Jira Plugin', testkaseUser: { id: expect.any(String), name: expect.stringContaining('Alice') } });
+    expect(state.token).toMatchObject({ preview: `${token.slice(0, 11)}…`, tokenName: 'Jira Plugin', testkaseUser: { id: expect.any(String), name: expect.stringContaining('Alice') } });
     expect(state.token!.expiresAt).not.toBeNull();
     expect(JSON.stringify(state)).not.toContain(token);
     // Stored as a secret, under a key that is not the accountId itself.
@@ -115,7 +116,7 @@ describe('getState / savePat / deletePat', () => {
     b.sim.admin.revokeToken(minted.id);
     const state = expectOk(await b.call(me, 'getState'));
     expect(state.config).toEqual({ kind: 'PAT_SAVED', reason: 'TOKEN_REJECTED' });
-    expect(state.token?.preview).toBe(minted.preview); // the saved configuration is untouched
+    expect(state.token?.preview).toBe(tokenPreview(minted.token)); // the saved configuration is untouched
   });
 
   it('keeps the previous token when a replacement is rejected or TestKase is down', async () => {
@@ -160,7 +161,7 @@ describe('getState / savePat / deletePat', () => {
     const first = expectOk(await b.call(me, 'savePat', { token: await b.token('alice') }, 'global'));
     const secrets = b.kvs.keys('secret').length;
     const replacement = await b.token('bob');
-    const newPreview = `${replacement.slice(0, 11)}…${replacement.slice(-2)}`;
+    const newPreview = tokenPreview(replacement);
     const seen = new Set<string | undefined>();
     for (let crashAt = 1; crashAt <= 6; crashAt++) {
       // Start each round from the first token.
@@ -200,7 +201,7 @@ describe('cold render: asking for the linked cases while the mapping is re-check
   it('overlaps the linked-cases request with the mapping lookup when the project is known from before', async () => {
     expectOk(await b.call(me, 'savePat', { token: await b.token('alice') }, 'global'));
     expectOk(await b.call(me, 'getState')); // first ever render: learns DEMO → PRJ-1
-    expectOk(await b.call(me, 'savePat', { token: await b.token('alice') }, 'global')); // a save drops the caches
+    expectOk(await b.call(me, 'savePat', { token: await b.token('alice') }, 'global')); // a new token version: the mapping cache no longer applies
     b.sim.admin.addFault({ latencyMs: 80 });
     b.sim.admin.clearRequests();
     const state = expectOk(await b.call(me, 'getState'));

@@ -108,6 +108,28 @@ describe('Test Cycles tab', () => {
     expect(again.counts.FAIL).toBeGreaterThan(0);
   });
 
+  it('runs and adds only test cases linked to the issue: an unrelated case is refused before TestKase is asked to change anything', async () => {
+    const [cycle] = expectOk(await b.call(admin, 'listCycles'));
+    const linkedToDemo1 = expectOk(await b.call(admin, 'listLinkedTests')).items.map((t) => t.id);
+    const linkedToDemo2 = expectOk(await b.call(admin, 'listLinkedTests', undefined, { issue: 'DEMO-2' })).items.map((t) => t.id);
+    const unrelated = 'TC-8';
+    expect(linkedToDemo1).not.toContain(unrelated);
+    const other = linkedToDemo2.find((id) => !linkedToDemo1.includes(id))!;
+    expect(other).toBeDefined();
+    const executionsBefore = JSON.stringify(expectOk(await b.call(admin, 'listCycleExecutions', { cycleId: cycle!.id })));
+    b.sim.admin.clearRequests();
+    for (const testCaseId of [unrelated, other]) {
+      const r = await b.call(admin, 'executeTest', { cycleId: cycle!.id, testCaseId, status: 'FAIL' });
+      expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'testCaseId', message: expect.stringContaining(`${testCaseId} is not linked to DEMO-1`) } });
+    }
+    const added = await b.call(admin, 'addToCycle', { cycleId: cycle!.id, testCaseIds: [linkedToDemo1[0], unrelated] });
+    expect(added).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'testCaseIds', message: expect.stringContaining(unrelated) } });
+    expect(b.sim.admin.requests().filter((r) => r.method !== 'GET')).toEqual([]);
+    expect(JSON.stringify(expectOk(await b.call(admin, 'listCycleExecutions', { cycleId: cycle!.id })))).toBe(executionsBefore);
+    // From the issue it is linked to, the same case can be run.
+    expect(await b.call(admin, 'executeTest', { cycleId: cycle!.id, testCaseId: other, status: 'PASS' }, { issue: 'DEMO-2' })).toMatchObject({ ok: true });
+  });
+
   it('validates cycle ids and statuses', async () => {
     expect(await b.call(admin, 'executeTest', { cycleId: 'TCYCLE-1', testCaseId: 'TC-1', status: 'PASSED' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'status' } });
     expect(await b.call(admin, 'listCycleExecutions', { cycleId: '../../admin' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'cycleId' } });

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { clientFactory } from '../../../src/resolvers/session';
 import { resolveBaseUrl } from '../../../src/testkase/base-url';
 import { TestKaseClient } from '../../../src/testkase/client';
+import { tokenPreview } from '../../../src/testkase/token';
 import type { FaultRuleInput } from '../../../dev/testkase-sim';
 import { expectOk, startBackend, type Backend } from '../../support/backend';
 
@@ -107,7 +108,7 @@ describe('changes in TestKase mid-session', () => {
     b.sim.admin.revokeToken(minted.id);
     expect(await b.call(me, 'listCycles')).toMatchObject({ ok: false, error: { code: 'TOKEN_REJECTED' } });
     expect(expectOk(await b.call(me, 'getState')).config).toEqual({ kind: 'PAT_SAVED', reason: 'TOKEN_REJECTED' });
-    expect(expectOk(await b.call(me, 'getState', undefined, 'global')).token?.preview).toBe(minted.preview);
+    expect(expectOk(await b.call(me, 'getState', undefined, 'global')).token?.preview).toBe(tokenPreview(minted.token));
   });
 
   it('a mapping removed mid-session: the next failing call drops the cache and the panel says MAPPING_LOST', async () => {
@@ -145,7 +146,7 @@ describe('isolation under concurrency', () => {
         const accountId = `acc-iso${count}-${i}`;
         const minted = b.sim.admin.createToken({ user: users[i % users.length]!, name: `iso ${accountId}`, days: 30 });
         expectOk(await b.call(accountId, 'savePat', { token: minted.token }, 'global'));
-        return { accountId, tokenId: minted.id, preview: minted.preview };
+        return { accountId, tokenId: minted.id, preview: tokenPreview(minted.token) };
       }),
     );
     // Every simulator request is attributed to the token that made it. Each phase makes the same,

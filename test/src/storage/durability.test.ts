@@ -1,16 +1,19 @@
 /**
  * Storage durability across a real process kill: a backend process saving a replacement PAT is
  * SIGKILLed before each of its storage writes in turn. After a restart the user's configuration is
- * the old one or the new one, never half, and no secret outlives its configuration.
+ * the old one or the new one, never half (what is shown is the stored token's), and the user has
+ * exactly one secret: the fixed secret key is overwritten in one write, so none can be orphaned.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { kvs } from '@forge/kvs';
 import { installForgeFetch, KvsEmulator } from '../../../dev/kvs';
 import { startSimulator, type Simulator } from '../../../dev/testkase-sim';
 import { tokenPreview } from '../../../src/testkase/token';
+import { userPrefix } from '../../../src/storage/user-config';
 import type { AppState, Result } from '../../../src/shared/definitions';
 
 const ACCOUNT = 'acc-durable';
@@ -20,7 +23,7 @@ let oldToken: string;
 let newToken: string;
 
 /** Runs the save in a child process; kills it when it announces write number `killAt` (1-based). */
-function saveInChild(file: string, token: string, killAt: number | null): Promise<{ writes: number; finished: boolean }> {
+function saveInChild(file: string, token: string, killAt: number | null): Promise<{ writes: number; finished: boolean; described: string[] }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/save-child.ts'], {
       env: { ...process.env, KVS_FILE: file, ACCOUNT_ID: ACCOUNT, PAT: token, TESTKASE_BASE_URL: sim.apiBaseUrl, PAUSE_MS: killAt === null ? '0' : '200' },
@@ -28,6 +31,7 @@ function saveInChild(file: string, token: string, killAt: number | null): Promis
     });
     let writes = 0;
     let finished = false;
+    const described: string[] = [];
     let buffer = '';
     child.stdout.on('data', (chunk: Buffer) => {
       buffer += chunk.toString();
@@ -37,18 +41,19 @@ function saveInChild(file: string, token: string, killAt: number | null): Promis
         buffer = buffer.slice(nl + 1);
         if (line.startsWith('WRITE')) {
           writes += 1;
+          described.push(line.slice('WRITE '.length));
           if (writes === killAt) child.kill('SIGKILL');
         }
         if (line === 'DONE true') finished = true;
       }
     });
     child.on('error', reject);
-    child.on('exit', () => resolve({ writes, finished }));
+    child.on('exit', () => resolve({ writes, finished, described }));
   });
 }
 
-/** A restarted backend reading the file: what the user sees, and which of their secrets exist. */
-async function afterRestart(file: string): Promise<{ preview: string | null; secrets: string[] }> {
+/** A restarted backend reading the file: what the user sees, which secrets exist, and which token is stored. */
+async function afterRestart(file: string): Promise<{ preview: string | null; secrets: string[]; storedToken: string | null }> {
   const emu = new KvsEmulator({ file });
   const restore = installForgeFetch(emu);
   try {
@@ -58,7 +63,8 @@ async function afterRestart(file: string): Promise<{ preview: string | null; sec
       { principal: { accountId: ACCOUNT } },
     )) as Result<AppState>;
     if (!r.ok) throw new Error(r.error.message);
-    return { preview: r.data.token?.preview ?? null, secrets: emu.keys('secret') };
+    const stored = await kvs.getSecret<{ token?: string }>(`${userPrefix(ACCOUNT)}pat`);
+    return { preview: r.data.token?.preview ?? null, secrets: emu.secretKeys(), storedToken: stored?.token ?? null };
   } finally {
     restore();
   }
@@ -77,15 +83,16 @@ afterAll(async () => {
 });
 
 describe('a backend killed in the middle of replacing a PAT', () => {
-  it('leaves the old or the new configuration after any write, never half, and no orphan secret', { timeout: 180_000 }, async () => {
+  it('leaves the old or the new configuration after any write, never half, and exactly one secret', { timeout: 180_000 }, async () => {
     const base = join(dir, 'base.json');
     expect(await saveInChild(base, oldToken, null)).toMatchObject({ finished: true });
     const clean = join(dir, 'clean.json');
     copyFileSync(base, clean);
     copyFileSync(`${base}.key`, `${clean}.key`);
-    const { writes, finished } = await saveInChild(clean, newToken, null);
+    const { writes, finished, described } = await saveInChild(clean, newToken, null);
     expect(finished).toBe(true);
     expect(writes).toBeGreaterThanOrEqual(3);
+    expect(described[0]).toBe('set secret'); // the commit point comes first: nothing of the new token exists before it
 
     const outcomes: string[] = [];
     for (let k = 1; k <= writes; k++) {
@@ -96,10 +103,11 @@ describe('a backend killed in the middle of replacing a PAT', () => {
       expect(run).toMatchObject({ writes: k, finished: false });
       const seen = await afterRestart(file);
       expect([tokenPreview(oldToken), tokenPreview(newToken)]).toContain(seen.preview);
-      expect(seen.secrets).toHaveLength(1); // the one in force; the loser was cleaned up on read
+      expect(seen.preview).toBe(tokenPreview(seen.storedToken ?? '')); // never half: shown = stored
+      expect(seen.secrets).toEqual([`${userPrefix(ACCOUNT)}pat`]);
       outcomes.push(seen.preview === tokenPreview(newToken) ? 'new' : 'old');
     }
-    console.log(`durability: killed before each of ${writes} writes → ${outcomes.join(',')}`);
+    console.log(`durability: killed before each of ${writes} writes → ${described.map((w, i) => `${w}: ${outcomes[i]}`).join(', ')}`);
     // Early kills keep the old token, late ones the new: both outcomes happen, in that order.
     expect(outcomes[0]).toBe('old');
     expect(outcomes.at(-1)).toBe('new');

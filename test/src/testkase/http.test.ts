@@ -85,8 +85,19 @@ describe('TestKase HTTP client against a real loopback server', () => {
   it('maps 403 and 404 without retrying', async () => {
     script = [json(403, { error: { code: 'FORBIDDEN', message: 'guest' } }), json(404, { error: { code: 'NOT_FOUND', message: 'x' } })];
     expect((await failure(client().userProjects())).kind).toBe('FORBIDDEN');
-    expect((await failure(client().userProjects())).kind).toBe('NOT_FOUND');
+    expect((await failure(client().whoAmI())).kind).toBe('NOT_FOUND');
     expect(seen).toHaveLength(2);
+  });
+
+  it('lists projects on the second documented path when the first answers 404, and on neither when both do', async () => {
+    const notFound = json(404, { error: { code: 'NOT_FOUND', message: 'x' } });
+    script = [notFound, notFound];
+    expect((await failure(client().userProjects())).kind).toBe('NOT_FOUND');
+    expect(seen.map((r) => r.url)).toEqual(['/api/v1/projects/user-projects', '/api/v1/projects/user/my-projects']);
+    seen = [];
+    script = [json(401, { error: { code: 'UNAUTHORIZED', message: 'revoked' } })];
+    expect((await failure(client().userProjects())).kind).toBe('UNAUTHORIZED'); // only a 404 means "the other path"
+    expect(seen).toHaveLength(1);
   });
 
   it('retries a read on 429 honouring Retry-After, then succeeds', async () => {
@@ -154,6 +165,66 @@ describe('TestKase HTTP client against a real loopback server', () => {
     script = [json(401, { error: { code: 'UNAUTHORIZED', message: `bad ${TOKEN}` } }), hang, hang, hang];
     const errors = [await failure(client().userProjects()), await failure(client({ timeoutMs: 100, budgetMs: 400 }).userProjects())];
     for (const e of errors) expect(`${e.message} ${e.stack} ${JSON.stringify(e)}`).not.toContain(TOKEN.slice(7));
+  });
+
+  it('does not follow a redirect, even to the same origin: one request, a typed error, no retry', async () => {
+    for (const status of [301, 302, 303, 307, 308]) {
+      seen = [];
+      script = [(_req, res) => {
+        res.writeHead(status, { location: '/api/v1/projects/user-projects?again=1' });
+        res.end();
+      }, json(200, projects)];
+      const e = await failure(client().userProjects());
+      expect(e.kind).toBe('BAD_RESPONSE');
+      expect(e.message).toMatch(/redirect/);
+      expect(seen.map((r) => r.url)).toEqual(['/api/v1/projects/user-projects']);
+    }
+  });
+
+  it('refuses an answer a platform fetch reached by following a redirect anyway', async () => {
+    const followed = new Response(JSON.stringify(projects), { status: 200, headers: { 'content-type': 'application/json' } });
+    Object.defineProperty(followed, 'redirected', { value: true });
+    const e = await failure(client({ fetch: async () => followed }).userProjects());
+    expect(e.kind).toBe('BAD_RESPONSE');
+  });
+
+  it('asks fetch not to follow redirects', async () => {
+    const inits: RequestInit[] = [];
+    await client({ fetch: async (_url, init) => (inits.push(init), new Response(JSON.stringify(projects), { status: 200 })) }).userProjects();
+    expect(inits[0]!.redirect).toBe('manual');
+  });
+
+  it('reads at most maxResponseBytes of a body, whether its length is declared or streamed', async () => {
+    const big = JSON.stringify({ data: Array.from({ length: 2_000 }, () => projects.data[0]) }); // ~90 KB
+    script = [json(200, JSON.parse(big)), (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' }); // chunked: no content-length
+      res.write(big.slice(0, 40_000));
+      setTimeout(() => res.end(big.slice(40_000)), 10);
+    }];
+    for (let i = 0; i < 2; i++) {
+      const e = await failure(client({ maxResponseBytes: 32 * 1024 }).userProjects());
+      expect(e.kind).toBe('BAD_RESPONSE');
+      expect(e.message).toMatch(/larger than 32768 bytes/);
+    }
+    script = [json(200, JSON.parse(big))];
+    expect(await client({ maxResponseBytes: 256 * 1024 }).userProjects()).toHaveLength(2_000);
+  });
+
+  it('keeps the status of an error whose body is too large to read', async () => {
+    script = [json(401, { error: { code: 'UNAUTHORIZED', message: 'x'.repeat(200_000) } })];
+    expect((await failure(client().userProjects())).kind).toBe('UNAUTHORIZED');
+  });
+
+  it('scrubs the token out of the code and the message TestKase sends, prefixed or not', async () => {
+    const bare = 'UHJlZml4bGVzc1Rva2VuRm9yQVRlc3QwMTIzNDU2';
+    for (const token of [TOKEN, bare]) {
+      script = [json(400, { error: { code: `E_${token}`, message: `bad\n${token}\u0007 here` } })];
+      const e = await failure(client({ token }).userProjects());
+      const all = `${e.message} ${JSON.stringify(e.details)}`;
+      expect(all).not.toContain(token.slice(7));
+      expect(e.details.code).toMatch(/^E_/);
+      expect(e.details.serverMessage).toMatch(/^bad \[redacted\] here$/);
+    }
   });
 
   it('pages through every test case so the list agrees with the total', async () => {

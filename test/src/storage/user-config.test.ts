@@ -1,0 +1,134 @@
+/**
+ * The storage layout's rules, through the real resolver handler: reading never writes or deletes,
+ * metadata is trusted only for the version it names, and configurations saved under the previous
+ * layout (versioned secret keys) keep working until their next save or delete removes them.
+ */
+import { kvs } from '@forge/kvs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { KvsWrite } from '../../../dev/kvs';
+import { userPrefix } from '../../../src/storage/user-config';
+import { tokenPreview } from '../../../src/testkase/token';
+import { expectOk, startBackend, type Backend } from '../../support/backend';
+
+let b: Backend;
+beforeAll(async () => {
+  b = await startBackend();
+});
+afterAll(async () => {
+  await b.stop();
+});
+afterEach(() => {
+  b.kvs.beforeWrite = undefined;
+});
+
+let n = 0;
+const nextUser = () => `acc-layout-${++n}`;
+const metaKey = (accountId: string) => `${userPrefix(accountId)}meta`;
+const dataOf = (accountId: string) => Object.keys(b.kvs.snapshot().data).filter((k) => k.startsWith(userPrefix(accountId)));
+
+/** Runs `body` and returns every storage write it made. */
+async function writesDuring(body: () => Promise<unknown>): Promise<KvsWrite[]> {
+  const writes: KvsWrite[] = [];
+  b.kvs.beforeWrite = (w) => void writes.push(w);
+  try {
+    await body();
+  } finally {
+    b.kvs.beforeWrite = undefined;
+  }
+  return writes;
+}
+
+describe('reading a configuration', () => {
+  it('writes and deletes nothing on a warm render', async () => {
+    const me = nextUser();
+    expectOk(await b.call(me, 'savePat', { token: await b.token('alice') }, 'global'));
+    expectOk(await b.call(me, 'getState')); // cold: caches the mapping
+    const before = b.kvs.snapshot();
+    expect(await writesDuring(() => b.call(me, 'getState'))).toEqual([]);
+    expect(await writesDuring(() => b.call(me, 'getState', undefined, 'global'))).toEqual([]);
+    expect(b.kvs.snapshot()).toEqual(before);
+  });
+
+  it('shows what the secret carries when the metadata names another version, and leaves the metadata to the writers', async () => {
+    const me = nextUser();
+    const token = await b.token('alice');
+    expectOk(await b.call(me, 'savePat', { token }, 'global'));
+    const meta = b.kvs.snapshot().data[metaKey(me)] as Record<string, unknown>;
+    // As a save killed between its commit (the secret) and its metadata write leaves it.
+    await kvs.set(metaKey(me), { ...meta, version: 'an-older-save', tokenName: 'Old token', preview: 'tk_pat_old…' });
+    let shown;
+    const writes = await writesDuring(async () => (shown = expectOk(await b.call(me, 'getState', undefined, 'global'))));
+    expect(shown!.token).toMatchObject({ preview: tokenPreview(token), tokenName: 'Jira Plugin' });
+    expect(writes).toEqual([]);
+    expect(b.kvs.snapshot().data[metaKey(me)]).toMatchObject({ version: 'an-older-save' });
+    // The next writer (a save) makes the metadata describe the stored token again.
+    expectOk(await b.call(me, 'savePat', { token }, 'global'));
+    const secret = await kvs.getSecret<{ version: string }>(`${userPrefix(me)}pat`);
+    expect(b.kvs.snapshot().data[metaKey(me)]).toMatchObject({ version: secret!.version, tokenName: 'Jira Plugin' });
+  });
+
+  it('a revalidation records when and who in the metadata of the version it checked', async () => {
+    const me = nextUser();
+    expectOk(await b.call(me, 'savePat', { token: await b.token('alice') }, 'global'));
+    const savedAt = (b.kvs.snapshot().data[metaKey(me)] as { lastValidatedAt: string }).lastValidatedAt;
+    b.advance(11 * 60_000); // past the validation cache
+    await new Promise((r) => setTimeout(r, 5)); // lastValidatedAt uses the wall clock
+    const state = expectOk(await b.call(me, 'getState', undefined, 'global'));
+    expect(state.token!.lastValidatedAt! > savedAt).toBe(true);
+    expect(b.kvs.snapshot().data[metaKey(me)]).toMatchObject({ lastValidatedAt: state.token!.lastValidatedAt });
+  });
+});
+
+describe('a configuration saved under the previous layout (versioned secret keys)', () => {
+  /** What the previous code stored: the token under `pat:<version>`, named by metadata with `orphanVersion`. */
+  async function seedLegacy(accountId: string, token: string, orphan: string | null) {
+    const prefix = userPrefix(accountId);
+    await kvs.setSecret(`${prefix}pat:v1`, token);
+    if (orphan) await kvs.setSecret(`${prefix}pat:v0`, orphan);
+    const meta = {
+      version: 'v1',
+      orphanVersion: orphan ? 'v0' : null,
+      preview: tokenPreview(token),
+      savedAt: '2026-01-01T00:00:00.000Z',
+      lastValidatedAt: '2026-01-01T00:00:00.000Z',
+      testkaseUser: { id: 'alice', name: 'Alice' },
+      tokenName: 'Jira Plugin',
+      expiresAt: null,
+    };
+    await kvs.set(`${prefix}meta`, meta);
+    return meta;
+  }
+
+  it('is read as it is, and a render (even one that revalidates) changes neither its secrets nor its metadata', async () => {
+    const me = nextUser();
+    const token = await b.token('alice');
+    const meta = await seedLegacy(me, token, await b.token('bob'));
+    const secrets = b.kvs.secretKeys(userPrefix(me)).sort();
+    const writes = await writesDuring(async () => {
+      const state = expectOk(await b.call(me, 'getState'));
+      expect(state.config.kind).toBe('READY');
+      expect(state.token?.preview).toBe(tokenPreview(token));
+    });
+    expect(writes.filter((w) => w.space === 'secret' || w.key === metaKey(me))).toEqual([]);
+    expect(b.kvs.secretKeys(userPrefix(me)).sort()).toEqual(secrets);
+    expect(b.kvs.snapshot().data[metaKey(me)]).toEqual(meta);
+  });
+
+  it('is replaced by the next save: its secrets (the one in force and the orphan it names) are removed', async () => {
+    const me = nextUser();
+    await seedLegacy(me, await b.token('alice'), await b.token('bob'));
+    const next = await b.token('gina');
+    expectOk(await b.call(me, 'savePat', { token: next }, 'global'));
+    expect(b.kvs.secretKeys(userPrefix(me))).toEqual([`${userPrefix(me)}pat`]);
+    expect(b.kvs.snapshot().data[metaKey(me)]).not.toHaveProperty('orphanVersion');
+    expect(expectOk(await b.call(me, 'getState', undefined, 'global')).token?.preview).toBe(tokenPreview(next));
+  });
+
+  it('is removed entirely by a delete', async () => {
+    const me = nextUser();
+    await seedLegacy(me, await b.token('alice'), await b.token('bob'));
+    expect(expectOk(await b.call(me, 'deletePat', undefined, 'global')).config).toEqual({ kind: 'NO_CONFIG' });
+    expect(b.kvs.secretKeys(userPrefix(me))).toEqual([]);
+    expect(dataOf(me)).toEqual([]);
+  });
+});
