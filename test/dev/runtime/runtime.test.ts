@@ -13,7 +13,7 @@ import { CSPInjectionService, CSPProcessingService } from '@forge/csp';
 import type { Permissions } from '@forge/manifest';
 import { load } from 'cheerio/slim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRuntime, type ResolverHandler, type Runtime } from '../../../dev/runtime';
+import { startRuntime, type Invoker, type Runtime } from '../../../dev/runtime';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -86,13 +86,15 @@ describe('local Forge runtime (HTTP, no browser)', () => {
 
   beforeAll(async () => {
     dataDir = tempDir();
-    // The app never throws (an unknown key is a typed error); a wrapper adds one function that does, so
-    // the runtime's handling of a thrown function stays covered.
-    const wrapHandler = (real: ResolverHandler): ResolverHandler => async (request, rt) => {
-      if (request.call.functionKey === 'throwingFunction') throw new Error('this function throws on purpose');
-      return real(request, rt);
+    // The app never throws (an unknown key is a typed error); a wrapper makes one call fail as a throwing
+    // function does in the sandbox (test/dev/forge covers the sandbox itself), so the host's answer stays covered.
+    const wrapInvoke = (real: Invoker): Invoker => async (request) => {
+      if ((request.body.call as { functionKey?: string }).functionKey === 'throwingFunction') {
+        return { ok: false, reason: 'threw', message: 'the function threw Error: this function throws on purpose', ms: 1 };
+      }
+      return real(request);
     };
-    runtime = await startRuntime({ port: 0, simPort: 0, dataDir, quiet: true, log: (l) => logLines.push(l), wrapHandler });
+    runtime = await startRuntime({ port: 0, simPort: 0, dataDir, quiet: true, log: (l) => logLines.push(l), wrapInvoke });
   }, 60_000);
 
   afterAll(async () => {
