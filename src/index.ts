@@ -1,19 +1,16 @@
 /**
  * The Forge function behind both Custom UI modules (manifest: function `resolver`, handler
- * `index.handler`). Typed against the Definitions the frontend's makeInvoke uses; only these
- * functions can be called (see resolvers/dispatch.ts).
+ * `index.handler`). Every function of the table in shared/functions.ts is implemented here, typed
+ * against the Definitions the frontend's makeInvoke uses; only these can be called (resolvers/dispatch.ts).
  */
 import { makeResolver } from '@forge/resolver';
-import type { Definitions } from './shared/definitions';
-import { configResolvers } from './resolvers/config';
+import type { Definitions } from './shared/functions';
+import { connectionResolvers } from './resolvers/connection';
 import { testCaseResolvers } from './resolvers/test-cases';
 import { testCycleResolvers } from './resolvers/test-cycles';
+import { handlersFor, type Implementations } from './resolvers/envelope';
 import { ownFunctionsOnly } from './resolvers/dispatch';
 
-const functions = {
-  ...configResolvers,
-  ...testCaseResolvers,
-  ...testCycleResolvers,
-};
+const implementations: Implementations = { ...connectionResolvers, ...testCaseResolvers, ...testCycleResolvers };
 
-export const handler = ownFunctionsOnly(functions, makeResolver<Definitions>(functions));
+export const handler = ownFunctionsOnly(implementations, makeResolver<Definitions>(handlersFor(implementations)));

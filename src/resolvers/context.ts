@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { JiraIssueKey, JiraProjectKey } from '../testkase/contract';
 import type { ModuleKind } from '../shared/definitions';
+import { fail } from './errors';
+import { sentences } from './sentences';
 
 export interface CallContext {
   accountId: string;
@@ -32,4 +34,11 @@ export function trustedContext(context: Record<string, unknown> | undefined): Ca
     return { accountId, module: 'GLOBAL_PAGE', issueKey: null, jiraProjectKey: null };
   }
   return undefined;
+}
+
+/** The trusted caller of a resolver call, or a typed error when the platform did not say. */
+export function callerOf(context: Record<string, unknown> | undefined): CallContext {
+  const ctx = trustedContext(context);
+  if (!ctx) throw fail('INTERNAL', sentences.noCaller);
+  return ctx;
 }

@@ -8,15 +8,16 @@
  */
 import type { AppError, Result } from '../shared/definitions';
 import { log, scrubKnownSecrets, withSecretScope } from '../log';
+import { sentences } from './sentences';
 
 /** @forge/resolver's handler type, whatever it is exactly: the wrapper has the same signature. */
 type ForgeHandler<E> = (event: E, runtime?: Record<string, unknown>) => Promise<unknown>;
 
 const UNKNOWN_FUNCTION: Result<never> = {
   ok: false,
-  error: { code: 'UNKNOWN_FUNCTION', message: 'This page asked TestKase for Jira for something it does not offer. Reload the page; if it keeps happening, tell your Jira admin.' },
+  error: { code: 'UNKNOWN_FUNCTION', message: sentences.unknownFunction },
 };
-const INTERNAL: AppError = { code: 'INTERNAL', message: 'Something went wrong in TestKase for Jira. Try again; if it keeps happening, tell your Jira admin.' };
+const INTERNAL: AppError = { code: 'INTERNAL', message: sentences.internal };
 
 export function ownFunctionsOnly<E>(functions: object, inner: ForgeHandler<E>): ForgeHandler<E> {
   return async (event, runtime) => {

@@ -1,11 +1,14 @@
 /**
- * Failures as people read them: one plain sentence with the next step. No stack traces, no PAT,
- * no raw TestKase bodies (a TestKase validation message is passed on, shortened, as text).
+ * Failures as people read them (the sentences are in sentences.ts): typed AppErrors with one plain
+ * sentence and the next step. No stack traces, no PAT, no raw TestKase bodies (a TestKase validation
+ * message is passed on, shortened, as text).
  */
 import { z } from 'zod';
-import type { AppError, ConfigState, ErrorCode, Result } from '../shared/definitions';
+import type { AppError, ConfigState, ErrorCode } from '../shared/definitions';
 import { isTestKaseError } from '../testkase/errors';
+import { isStorageFailure } from '../storage/failures';
 import { log } from '../log';
+import { sentences, stateMessage, waitForRateLimit } from './sentences';
 
 export class AppFailure extends Error {
   constructor(readonly appError: AppError) {
@@ -16,92 +19,77 @@ export class AppFailure extends Error {
 export const fail = (code: ErrorCode, message: string, extra: Partial<AppError> = {}): AppFailure =>
   new AppFailure({ code, message, ...extra });
 
-export const ok = <T>(data: T): Result<T> => ({ ok: true, data });
+const retryAfter = (seconds: number | undefined) => (seconds !== undefined ? { retryAfterSeconds: seconds } : {});
 
-export const GLOBAL_PAGE_HINT = 'Open the TestKase page from the Jira Apps menu';
-const TOKEN_REJECTED_MESSAGE = `TestKase rejected your Personal Access Token: it may have been revoked or have expired. ${GLOBAL_PAGE_HINT} and enter a new token.`;
-const UNREACHABLE_MESSAGE = 'TestKase could not be reached. Nothing was changed; try again in a moment.';
-
-/** `write` decides whether a timeout may have changed something in TestKase. */
-export function fromTestKase(error: unknown, write: boolean): AppError {
+/** Any failure of a resolver body. `write` decides whether a timeout may have changed something in TestKase. */
+export function toAppError(error: unknown, write = false): AppError {
+  if (error instanceof AppFailure) return error.appError;
+  if (error instanceof z.ZodError) return fromZod(error);
+  if (isStorageFailure(error)) {
+    log.error('Forge storage failed', error);
+    return { code: 'STORAGE', message: sentences.storage };
+  }
   if (!isTestKaseError(error)) {
     log.error('unexpected failure', error);
-    return { code: 'INTERNAL', message: 'Something went wrong in TestKase for Jira. Try again; if it keeps happening, tell your Jira admin.' };
+    return { code: 'INTERNAL', message: sentences.internal };
   }
-  const retry = error.details.retryAfterSeconds;
   switch (error.kind) {
     case 'UNAUTHORIZED':
-      return { code: 'TOKEN_REJECTED', message: TOKEN_REJECTED_MESSAGE };
+      return { code: 'TOKEN_REJECTED', message: sentences.tokenRejected };
     case 'FORBIDDEN':
-      return {
-        code: 'FORBIDDEN',
-        message: 'Your TestKase role does not allow this (Guests can only view). Ask a TestKase project admin if you need more access.',
-      };
+      return { code: 'FORBIDDEN', message: sentences.forbidden };
     case 'NOT_FOUND':
-      return { code: 'NOT_FOUND', message: 'TestKase could not find that item; it may have been deleted. Refresh and try again.' };
+      return { code: 'NOT_FOUND', message: sentences.notFound };
     case 'RATE_LIMITED':
-      return {
-        code: 'RATE_LIMITED',
-        message: `TestKase is receiving too many requests for your token. Wait ${retry ?? 'a few'} seconds and try again.`,
-        ...(retry !== undefined ? { retryAfterSeconds: retry } : {}),
-      };
+      return { code: 'RATE_LIMITED', message: waitForRateLimit(error.details.retryAfterSeconds), ...retryAfter(error.details.retryAfterSeconds) };
     case 'UNAVAILABLE':
-      return {
-        code: 'UNAVAILABLE',
-        message: write
-          ? 'TestKase did not answer in time, so the change may or may not have been saved. Refresh to check before trying again.'
-          : UNREACHABLE_MESSAGE,
-      };
+      return { code: 'UNAVAILABLE', message: write ? sentences.writeTimedOut : sentences.unreachable };
     case 'BAD_RESPONSE':
       log.error('TestKase response does not match the contract', error);
-      return {
-        code: 'BAD_RESPONSE',
-        message: 'TestKase answered in a way this app does not understand. Try again later; if it persists, tell your Jira admin.',
-      };
-    case 'BAD_REQUEST': {
-      const detail = error.details.serverMessage ? ` (${error.details.serverMessage.slice(0, 200)})` : '';
-      return { code: 'VALIDATION', message: `TestKase did not accept this${detail}. Check the values and try again.` };
-    }
+      return { code: 'BAD_RESPONSE', message: sentences.badResponse };
+    case 'BAD_REQUEST':
+      return { code: 'VALIDATION', message: sentences.rejectedInput(error.details.serverMessage?.slice(0, 200)) };
   }
 }
 
-/** An operation needs READY; anything else becomes the matching error. */
+/** An operation needs READY with a project; any other state becomes the matching error. */
 export function fromConfigState(state: ConfigState, jiraProjectKey: string | null): AppError {
-  if (state.kind === 'NO_CONFIG') {
-    return { code: 'NO_TOKEN', message: `You have not connected TestKase yet. ${GLOBAL_PAGE_HINT} and save your Personal Access Token.` };
-  }
-  if (state.kind === 'READY') {
-    return { code: 'INTERNAL', message: 'This needs a Jira issue; open it from an issue panel.' };
-  }
-  const project = jiraProjectKey ?? 'this Jira project';
+  const message = stateMessage(state, jiraProjectKey);
+  if (state.kind === 'NO_CONFIG') return { code: 'NO_TOKEN', message: message!.text };
+  if (state.kind === 'READY') return { code: 'NO_ISSUE_CONTEXT', message: sentences.issueOnly };
+  const text = message!.text;
   switch (state.reason) {
     case 'TOKEN_REJECTED':
-      return { code: 'TOKEN_REJECTED', message: TOKEN_REJECTED_MESSAGE };
+      return { code: 'TOKEN_REJECTED', message: text };
     case 'PROJECT_NOT_MAPPED':
     case 'MAPPING_LOST':
-      return {
-        code: 'NOT_MAPPED',
-        message: `${project} is not connected to a TestKase project. Ask a TestKase project admin to connect it in TestKase Settings → Jira Integration.`,
-      };
+      return { code: 'NOT_MAPPED', message: text };
     case 'NO_PROJECT_ACCESS':
-      return {
-        code: 'FORBIDDEN',
-        message: `Your TestKase user is not a member of the TestKase project connected to ${project}. Ask a TestKase admin to add you.`,
-      };
+      return { code: 'FORBIDDEN', message: text };
     case 'RATE_LIMITED':
-      return {
-        code: 'RATE_LIMITED',
-        message: `TestKase is receiving too many requests for your token. Wait ${state.retryAfterSeconds ?? 'a few'} seconds and try again.`,
-        ...(state.retryAfterSeconds !== undefined ? { retryAfterSeconds: state.retryAfterSeconds } : {}),
-      };
+      return { code: 'RATE_LIMITED', message: text, ...retryAfter(state.retryAfterSeconds) };
     case 'TESTKASE_UNAVAILABLE':
-    case 'CHECKING':
-      return { code: 'UNAVAILABLE', message: UNREACHABLE_MESSAGE };
+      return { code: 'UNAVAILABLE', message: sentences.unreachable };
+  }
+}
+
+/** Why a token could not be verified at save time, said so that it is clear nothing was stored or changed. */
+export function unverifiedToken(e: unknown): AppFailure {
+  const error = toAppError(e);
+  switch (error.code) {
+    case 'TOKEN_REJECTED':
+      return fail('TOKEN_REJECTED', sentences.tokenNotSaved.rejected);
+    case 'RATE_LIMITED':
+      return fail('RATE_LIMITED', sentences.tokenNotSaved.rateLimited(error.retryAfterSeconds), retryAfter(error.retryAfterSeconds));
+    case 'UNAVAILABLE':
+      return fail('UNAVAILABLE', sentences.tokenNotSaved.unreachable);
+    default:
+      return fail(error.code, sentences.tokenNotSaved.unconfirmed);
   }
 }
 
 /** A zod failure on a payload, as one sentence naming the field. */
-export function fromZod(error: z.ZodError): AppError {
+function fromZod(error: z.ZodError): AppError {
   const issue = error.issues[0];
   const field = issue?.path.map(String).join('.') || undefined;
   const what = issue ? describeIssue(issue) : 'it is not valid';

@@ -1,7 +1,7 @@
 /**
- * The one contract between the Custom UI and the resolver: shared by `makeResolver<Definitions>`
- * (src/index.ts) and `makeInvoke<Definitions>()` (static/). Type-only, so the frontend bundle
- * pulls in no backend code.
+ * What the Custom UI and the resolver exchange: the answers' types, the error envelope, and (derived
+ * from the function table in functions.ts) `Definitions` for `makeResolver` / `makeInvoke` and the
+ * payload types. Type-only, so the frontend bundle pulls in no backend code.
  */
 import type {
   AddToCycleResult,
@@ -15,7 +15,10 @@ import type {
   User,
 } from '../testkase/contract';
 
+import type { Definitions, FunctionKey, PayloadOf } from './functions';
+
 export type { AddToCycleResult, Cycle, Execution, ExecutionStatus, Priority, ProjectRole, StatusCounts, TestCase, User };
+export type { Definitions, FunctionKey, PayloadOf };
 
 // ---------- result envelope (resolvers never throw to the UI) ----------
 
@@ -30,7 +33,7 @@ export type ErrorCode =
   | 'BAD_RESPONSE' // TestKase answered something the contract does not describe
   | 'NOT_MAPPED' // the Jira project has no TestKase project mapped
   | 'NO_ISSUE_CONTEXT' // an issue operation called outside an issue panel
-  | 'STORAGE' // Forge storage failed
+  | 'STORAGE' // Forge storage failed (a @forge/kvs call was refused or did not answer)
   | 'UNKNOWN_FUNCTION' // the frontend called a function this backend does not define (e.g. a stale page)
   | 'INTERNAL'; // a bug: logged without the PAT
 
@@ -49,7 +52,6 @@ export type Result<T> = { ok: true; data: T } | { ok: false; error: AppError };
 // ---------- configuration state ----------
 
 export type PatSavedReason =
-  | 'CHECKING'
   | 'TOKEN_REJECTED'
   | 'PROJECT_NOT_MAPPED'
   | 'MAPPING_LOST'
@@ -61,6 +63,12 @@ export interface MappedProject {
   id: string;
   name: string;
   role: ProjectRole;
+}
+
+/** What a person is told about a state that is not READY: a heading and one sentence with the next step. */
+export interface StateMessage {
+  title: string;
+  text: string;
 }
 
 export type ConfigState =
@@ -98,6 +106,8 @@ export interface AppState {
   issueKey: string | null;
   jiraProjectKey: string | null;
   config: ConfigState;
+  /** What to tell the person while the state is not READY (null when READY). */
+  message: StateMessage | null;
   token: TokenSummary | null;
   /** Filled in the issue panel when READY, so the first screen needs one invoke. */
   linked: Result<LinkedTests> | null;
@@ -118,58 +128,13 @@ export interface CycleExecutions {
   notInCycle: string[];
 }
 
-// ---------- payloads ----------
+// ---------- payloads (derived from the schemas in payloads.ts) ----------
 
-export interface SavePatPayload {
-  token: string;
-}
-export interface SearchPayload {
-  query: string;
-  page?: number;
-}
-export interface TestCaseRef {
-  testCaseId: string;
-}
-export interface CreateTestCasePayload {
-  title: string;
-  description?: string;
-  priority?: Priority;
-}
-export interface CreateCyclePayload {
-  name: string;
-  description?: string;
-  environment?: string;
-}
-export interface AddToCyclePayload {
-  cycleId: string;
-  testCaseIds: string[];
-}
-export interface CycleRef {
-  cycleId: string;
-}
-export interface ExecutePayload {
-  cycleId: string;
-  testCaseId: string;
-  status: ExecutionStatus;
-  comment?: string;
-}
-
-// ---------- the resolver functions ----------
-
-export type Definitions = {
-  getState: () => Promise<Result<AppState>>;
-  savePat: (payload: SavePatPayload) => Promise<Result<AppState>>;
-  deletePat: () => Promise<Result<AppState>>;
-  listLinkedTests: () => Promise<Result<LinkedTests>>;
-  searchTestCases: (payload: SearchPayload) => Promise<Result<SearchResult>>;
-  linkTestCase: (payload: TestCaseRef) => Promise<Result<TestCase>>;
-  unlinkTestCase: (payload: TestCaseRef) => Promise<Result<TestCase>>;
-  createTestCase: (payload: CreateTestCasePayload) => Promise<Result<TestCase>>;
-  listCycles: () => Promise<Result<Cycle[]>>;
-  createCycle: (payload: CreateCyclePayload) => Promise<Result<Cycle>>;
-  addToCycle: (payload: AddToCyclePayload) => Promise<Result<AddToCycleResult>>;
-  listCycleExecutions: (payload: CycleRef) => Promise<Result<CycleExecutions>>;
-  executeTest: (payload: ExecutePayload) => Promise<Result<Execution>>;
-};
-
-export type FunctionKey = keyof Definitions;
+export type SavePatPayload = PayloadOf<'savePat'>;
+export type SearchPayload = PayloadOf<'searchTestCases'>;
+export type TestCaseRef = PayloadOf<'linkTestCase'>;
+export type CreateTestCasePayload = PayloadOf<'createTestCase'>;
+export type CreateCyclePayload = PayloadOf<'createCycle'>;
+export type AddToCyclePayload = PayloadOf<'addToCycle'>;
+export type CycleRef = PayloadOf<'listCycleExecutions'>;
+export type ExecutePayload = PayloadOf<'executeTest'>;

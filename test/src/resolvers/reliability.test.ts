@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { clientFactory } from '../../../src/resolvers/session';
+import { clientFactory } from '../../../src/connection/client-factory';
 import { resolveBaseUrl } from '../../../src/testkase/base-url';
 import { TestKaseClient } from '../../../src/testkase/client';
 import { tokenPreview } from '../../../src/testkase/token';

@@ -13,7 +13,7 @@ import { kvs } from '@forge/kvs';
 import { installForgeFetch, KvsEmulator } from '../../../dev/kvs';
 import { startSimulator, type Simulator } from '../../../dev/testkase-sim';
 import { tokenPreview } from '../../../src/testkase/token';
-import { userPrefix } from '../../../src/storage/user-config';
+import { userPrefix } from '../../../src/storage/keys';
 import type { AppState, Result } from '../../../src/shared/definitions';
 
 const ACCOUNT = 'acc-durable';

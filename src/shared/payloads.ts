@@ -1,10 +1,10 @@
 /**
- * zod schemas of every resolver payload. Strict objects: an unknown key (including `__proto__`
- * or an `issueKey` the browser tries to slip in) is a validation error, not silently ignored.
+ * zod schemas of every resolver payload: the one description of what the UI may send (the UI's types
+ * are derived from them in functions.ts). Strict objects: an unknown key (including `__proto__` or an
+ * `issueKey` the browser tries to slip in) is a validation error, not silently ignored.
  */
 import { z } from 'zod';
 import { CycleId, ExecutionStatus, LIMITS, Priority, TestCaseId } from '../testkase/contract';
-import type { Definitions } from '../shared/definitions';
 
 const noControlChars = (s: string) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s);
 const text = (max: number) => z.string().max(max).refine(noControlChars, 'control characters are not allowed');
@@ -50,20 +50,3 @@ export const ExecutePayload = z.strictObject({
   status: ExecutionStatus,
   comment: text(LIMITS.commentMax).optional(),
 });
-
-/** Compile-time check that every resolver has a payload schema. */
-export const payloadSchemas = {
-  getState: EmptyPayload,
-  savePat: SavePatPayload,
-  deletePat: EmptyPayload,
-  listLinkedTests: EmptyPayload,
-  searchTestCases: SearchPayload,
-  linkTestCase: TestCaseRefPayload,
-  unlinkTestCase: TestCaseRefPayload,
-  createTestCase: CreateTestCasePayload,
-  listCycles: EmptyPayload,
-  createCycle: CreateCyclePayload,
-  addToCycle: AddToCyclePayload,
-  listCycleExecutions: CycleRefPayload,
-  executeTest: ExecutePayload,
-} satisfies Record<keyof Definitions, z.ZodType>;

@@ -1,12 +1,11 @@
 /**
  * The storage layout's rules, through the real resolver handler: reading never writes or deletes,
- * metadata is trusted only for the version it names, and configurations saved under the previous
- * layout (versioned secret keys) keep working until their next save or delete removes them.
+ * and metadata is trusted only for the version it names.
  */
 import { kvs } from '@forge/kvs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { KvsWrite } from '../../../dev/kvs';
-import { userPrefix } from '../../../src/storage/user-config';
+import { userPrefix } from '../../../src/storage/keys';
 import { tokenPreview } from '../../../src/testkase/token';
 import { expectOk, startBackend, type Backend } from '../../support/backend';
 
@@ -76,59 +75,5 @@ describe('reading a configuration', () => {
     const state = expectOk(await b.call(me, 'getState', undefined, 'global'));
     expect(state.token!.lastValidatedAt! > savedAt).toBe(true);
     expect(b.kvs.snapshot().data[metaKey(me)]).toMatchObject({ lastValidatedAt: state.token!.lastValidatedAt });
-  });
-});
-
-describe('a configuration saved under the previous layout (versioned secret keys)', () => {
-  /** What the previous code stored: the token under `pat:<version>`, named by metadata with `orphanVersion`. */
-  async function seedLegacy(accountId: string, token: string, orphan: string | null) {
-    const prefix = userPrefix(accountId);
-    await kvs.setSecret(`${prefix}pat:v1`, token);
-    if (orphan) await kvs.setSecret(`${prefix}pat:v0`, orphan);
-    const meta = {
-      version: 'v1',
-      orphanVersion: orphan ? 'v0' : null,
-      preview: tokenPreview(token),
-      savedAt: '2026-01-01T00:00:00.000Z',
-      lastValidatedAt: '2026-01-01T00:00:00.000Z',
-      testkaseUser: { id: 'alice', name: 'Alice' },
-      tokenName: 'Jira Plugin',
-      expiresAt: null,
-    };
-    await kvs.set(`${prefix}meta`, meta);
-    return meta;
-  }
-
-  it('is read as it is, and a render (even one that revalidates) changes neither its secrets nor its metadata', async () => {
-    const me = nextUser();
-    const token = await b.token('alice');
-    const meta = await seedLegacy(me, token, await b.token('bob'));
-    const secrets = b.kvs.secretKeys(userPrefix(me)).sort();
-    const writes = await writesDuring(async () => {
-      const state = expectOk(await b.call(me, 'getState'));
-      expect(state.config.kind).toBe('READY');
-      expect(state.token?.preview).toBe(tokenPreview(token));
-    });
-    expect(writes.filter((w) => w.space === 'secret' || w.key === metaKey(me))).toEqual([]);
-    expect(b.kvs.secretKeys(userPrefix(me)).sort()).toEqual(secrets);
-    expect(b.kvs.snapshot().data[metaKey(me)]).toEqual(meta);
-  });
-
-  it('is replaced by the next save: its secrets (the one in force and the orphan it names) are removed', async () => {
-    const me = nextUser();
-    await seedLegacy(me, await b.token('alice'), await b.token('bob'));
-    const next = await b.token('gina');
-    expectOk(await b.call(me, 'savePat', { token: next }, 'global'));
-    expect(b.kvs.secretKeys(userPrefix(me))).toEqual([`${userPrefix(me)}pat`]);
-    expect(b.kvs.snapshot().data[metaKey(me)]).not.toHaveProperty('orphanVersion');
-    expect(expectOk(await b.call(me, 'getState', undefined, 'global')).token?.preview).toBe(tokenPreview(next));
-  });
-
-  it('is removed entirely by a delete', async () => {
-    const me = nextUser();
-    await seedLegacy(me, await b.token('alice'), await b.token('bob'));
-    expect(expectOk(await b.call(me, 'deletePat', undefined, 'global')).config).toEqual({ kind: 'NO_CONFIG' });
-    expect(b.kvs.secretKeys(userPrefix(me))).toEqual([]);
-    expect(dataOf(me)).toEqual([]);
   });
 });

@@ -16,12 +16,12 @@
  * metadata re-reads the secret until the two agree (settleMeta), so racing saves and deletes cannot
  * leave metadata describing a token that is not the stored one.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { kvs, WhereConditions } from '@forge/kvs';
 import { z } from 'zod';
 import { User } from '../testkase/contract';
 import { log, rememberSecret } from '../log';
-import { legacySecretKeys, loadLegacyConfig } from './legacy-layout';
+import { keys, userPrefix } from './keys';
 
 /** What the app may show about a saved token (never the token). */
 const Details = z.object({
@@ -44,20 +44,15 @@ type SavedConfig = z.infer<typeof SavedConfig>;
 const Meta = Details.extend({ version: z.string().min(1) });
 type Meta = z.infer<typeof Meta>;
 
-export interface StoredConfig {
+export interface StoredToken {
   token: string;
   /** Changes on every save: tags caches and the metadata. */
   version: string;
   details: TokenDetails;
-  /** Saved under the previous storage layout (see legacy-layout.ts): its metadata is left as it is until the next save. */
-  legacy?: true;
 }
 
-export const userPrefix = (accountId: string) => `u:${createHash('sha256').update(accountId).digest('hex').slice(0, 40)}:`;
-const secretKey = (accountId: string) => `${userPrefix(accountId)}pat`;
-const metaKey = (accountId: string) => `${userPrefix(accountId)}meta`;
-export const cacheKey = (accountId: string, name: string) => `${userPrefix(accountId)}cache:${name}`;
-export const recordKey = (accountId: string, name: string) => `${userPrefix(accountId)}rec:${name}`;
+const secretKey = keys.secret;
+const metaKey = keys.meta;
 
 /** Rounds of write-then-check before settleMeta gives up (only a storm of writes by one user gets there). */
 const SETTLE_ROUNDS = 5;
@@ -79,13 +74,9 @@ const detailsOf = ({ version: _version, ...details }: Meta): TokenDetails => det
  * The saved token and what to show about it, or undefined when there is none. The secret and the
  * metadata are read in parallel (one storage round trip); nothing is written.
  */
-export async function loadConfig(accountId: string): Promise<StoredConfig | undefined> {
+export async function loadToken(accountId: string): Promise<StoredToken | undefined> {
   const [saved, rawMeta] = await Promise.all([readSecret(accountId), kvs.get(metaKey(accountId))]);
-  if (!saved) {
-    const legacy = await loadLegacyConfig(rawMeta, userPrefix(accountId));
-    if (legacy) rememberSecret(legacy.token);
-    return legacy;
-  }
+  if (!saved) return undefined;
   rememberSecret(saved.token);
   const meta = Meta.safeParse(rawMeta);
   const current = meta.success && meta.data.version === saved.version ? meta.data : metaFromSecret(saved);
@@ -96,16 +87,14 @@ export async function loadConfig(accountId: string): Promise<StoredConfig | unde
  * Replaces the user's configuration. `afterCommit` runs once the new token is in force, in parallel
  * with settling the metadata (the caller primes its caches there).
  */
-export async function saveConfig(
+export async function saveToken(
   accountId: string,
   token: string,
   details: Omit<SavedConfig, 'token' | 'version'>,
-  afterCommit: (stored: StoredConfig) => Promise<void> = async () => undefined,
-): Promise<StoredConfig> {
+  afterCommit: (stored: StoredToken) => Promise<void> = async () => undefined,
+): Promise<StoredToken> {
   const saved: SavedConfig = { ...details, token, version: randomUUID() };
-  // The metadata is read only to find secrets of the previous storage layout this save replaces.
-  const [, previousMeta] = await Promise.all([kvs.setSecret(secretKey(accountId), saved), kvs.get(metaKey(accountId))]); // commit point
-  await removeLegacySecrets(previousMeta, accountId);
+  await kvs.setSecret(secretKey(accountId), saved); // commit point
   const meta = metaFromSecret(saved);
   const stored = { token, version: saved.version, details: detailsOf(meta) };
   await Promise.all([settleMeta(accountId, meta), afterCommit(stored)]);
@@ -116,24 +105,19 @@ export async function saveConfig(
  * After TestKase confirmed the token again: record when, and who it belongs to now. If the token was
  * replaced or deleted meanwhile, settleMeta makes the metadata describe what is stored instead.
  */
-export async function recordValidation(accountId: string, stored: StoredConfig, refreshed: Omit<TokenDetails, 'preview' | 'savedAt'>): Promise<TokenDetails> {
+export async function recordValidation(accountId: string, stored: StoredToken, refreshed: Omit<TokenDetails, 'preview' | 'savedAt'>): Promise<TokenDetails> {
   const details: TokenDetails = { ...stored.details, ...refreshed };
-  // Old-layout metadata names the old secrets: overwriting it would orphan them.
-  if (!stored.legacy) await settleMeta(accountId, { ...details, version: stored.version });
+  await settleMeta(accountId, { ...details, version: stored.version });
   return details;
 }
 
 /**
  * Removes every record of this user: the secret first (the commit point), then, in parallel, the
- * caches and records, and the metadata (after any old-layout secrets it names, so a crash cannot
- * lose their names).
+ * metadata and the caches and records.
  */
-export async function deleteConfig(accountId: string): Promise<void> {
-  const [, previousMeta] = await Promise.all([kvs.deleteSecret(secretKey(accountId)), kvs.get(metaKey(accountId))]);
-  await Promise.all([
-    removeLegacySecrets(previousMeta, accountId).then(() => settleMeta(accountId, null)),
-    deleteByPrefix(userPrefix(accountId), metaKey(accountId)),
-  ]);
+export async function deleteToken(accountId: string): Promise<void> {
+  await kvs.deleteSecret(secretKey(accountId));
+  await Promise.all([settleMeta(accountId, null), deleteByPrefix(userPrefix(accountId), metaKey(accountId))]);
 }
 
 /**
@@ -153,10 +137,6 @@ async function settleMeta(accountId: string, intended: Meta | null): Promise<voi
   }
   // Harmless: readers trust the metadata only when its version matches the secret's.
   log.warn(`the token metadata did not settle after ${SETTLE_ROUNDS} rounds of concurrent writes`);
-}
-
-async function removeLegacySecrets(previousMeta: unknown, accountId: string): Promise<void> {
-  await Promise.all(legacySecretKeys(previousMeta, userPrefix(accountId)).map((key) => kvs.deleteSecret(key)));
 }
 
 async function deleteByPrefix(prefix: string, except: string): Promise<void> {

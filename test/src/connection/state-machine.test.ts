@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeState, type MappingOutcome, type ValidationOutcome } from '../../../src/config/state-machine';
+import { computeState, type MappingOutcome, type UseOutcome, type ValidationOutcome } from '../../../src/connection/state-machine';
 import type { Project } from '../../../src/testkase/contract';
 
 const projects: Project[] = [
@@ -13,15 +13,17 @@ const mapped = (projectId: string): MappingOutcome => ({
 });
 
 const validations: ValidationOutcome[] = [
-  { kind: 'PENDING' },
   { kind: 'VALID', projects },
   { kind: 'REJECTED' },
   { kind: 'UNAVAILABLE' },
   { kind: 'RATE_LIMITED', retryAfterSeconds: 7 },
 ];
+const uses: UseOutcome[] = [{ kind: 'NOT_USED' }, { kind: 'ACCEPTED' }, { kind: 'REJECTED' }];
+const present = { kind: 'PRESENT' } as const;
+const notUsed = { kind: 'NOT_USED' } as const;
+
 const mappings: MappingOutcome[] = [
   { kind: 'NOT_APPLICABLE' },
-  { kind: 'PENDING' },
   mapped('PRJ-1'),
   mapped('PRJ-3'),
   mapped('PRJ-4'),
@@ -34,14 +36,12 @@ const mappings: MappingOutcome[] = [
 ];
 
 /** The expected state, written as a table independent of the implementation's order of checks. */
-function expected(v: ValidationOutcome, m: MappingOutcome): unknown {
-  if (v.kind === 'REJECTED' || m.kind === 'REJECTED') return { kind: 'PAT_SAVED', reason: 'TOKEN_REJECTED' };
+function expected(v: ValidationOutcome, m: MappingOutcome, u: UseOutcome): unknown {
+  if (v.kind === 'REJECTED' || m.kind === 'REJECTED' || u.kind === 'REJECTED') return { kind: 'PAT_SAVED', reason: 'TOKEN_REJECTED' };
   if (v.kind === 'RATE_LIMITED') return { kind: 'PAT_SAVED', reason: 'RATE_LIMITED', retryAfterSeconds: 7 };
   if (v.kind === 'UNAVAILABLE') return { kind: 'PAT_SAVED', reason: 'TESTKASE_UNAVAILABLE' };
-  if (v.kind === 'PENDING') return { kind: 'PAT_SAVED', reason: 'CHECKING' };
   const table: Record<string, unknown> = {
     NOT_APPLICABLE: { kind: 'READY', project: null, canWrite: false },
-    PENDING: { kind: 'PAT_SAVED', reason: 'CHECKING' },
     'MAPPED:PRJ-1': { kind: 'READY', project: { id: 'PRJ-1', name: 'Demo Web Shop', role: 'USER' }, canWrite: true },
     'MAPPED:PRJ-3': { kind: 'READY', project: { id: 'PRJ-3', name: 'Read Only', role: 'GUEST' }, canWrite: false },
     'MAPPED:PRJ-4': { kind: 'READY', project: { id: 'PRJ-4', name: 'Admin One', role: 'PROJECT_ADMIN' }, canWrite: true },
@@ -60,27 +60,34 @@ describe('computeState', () => {
   it('is NO_CONFIG without a token, whatever else is known', () => {
     for (const validation of validations)
       for (const mapping of mappings)
-        expect(computeState({ tokenPresent: false, validation, mapping })).toEqual({ kind: 'NO_CONFIG' });
+        for (const use of uses) expect(computeState({ token: { kind: 'ABSENT' }, validation, mapping, use })).toEqual({ kind: 'NO_CONFIG' });
   });
 
-  describe('with a token: every validation × mapping combination', () => {
+  describe('with a token: every validation × mapping × first-use combination', () => {
     for (const validation of validations)
-      for (const mapping of mappings) {
-        const label = `${validation.kind} × ${mapping.kind}${mapping.kind === 'MAPPED' ? `(${mapping.mapping.projectId})` : ''}${mapping.kind === 'NOT_MAPPED' ? `(previously ${mapping.previouslyMapped})` : ''}`;
-        it(label, () => {
-          const state = computeState({ tokenPresent: true, validation, mapping });
-          expect(state).toEqual(expected(validation, mapping));
-        });
-      }
+      for (const mapping of mappings)
+        for (const use of uses) {
+          const label = `${validation.kind} × ${mapping.kind}${mapping.kind === 'MAPPED' ? `(${mapping.mapping.projectId})` : ''}${mapping.kind === 'NOT_MAPPED' ? `(previously ${mapping.previouslyMapped})` : ''} × ${use.kind}`;
+          it(label, () => {
+            const state = computeState({ token: present, validation, mapping, use });
+            expect(state).toEqual(expected(validation, mapping, use));
+          });
+        }
   });
 
   it('makes Guests read-only and never lets them write', () => {
-    const state = computeState({ tokenPresent: true, validation: { kind: 'VALID', projects }, mapping: mapped('PRJ-3') });
+    const state = computeState({ token: present, validation: { kind: 'VALID', projects }, mapping: mapped('PRJ-3'), use: notUsed });
     expect(state).toMatchObject({ kind: 'READY', canWrite: false });
   });
 
+  it('turns READY into TOKEN_REJECTED when the first request with a cached validation is refused', () => {
+    const input = { token: present, validation: { kind: 'VALID', projects }, mapping: mapped('PRJ-1') } as const;
+    expect(computeState({ ...input, use: { kind: 'ACCEPTED' } })).toMatchObject({ kind: 'READY' });
+    expect(computeState({ ...input, use: { kind: 'REJECTED' } })).toEqual({ kind: 'PAT_SAVED', reason: 'TOKEN_REJECTED' });
+  });
+
   it('omits retryAfterSeconds when TestKase did not say', () => {
-    const state = computeState({ tokenPresent: true, validation: { kind: 'RATE_LIMITED' }, mapping: { kind: 'PENDING' } });
+    const state = computeState({ token: present, validation: { kind: 'RATE_LIMITED' }, mapping: { kind: 'UNAVAILABLE' }, use: notUsed });
     expect(state).toEqual({ kind: 'PAT_SAVED', reason: 'RATE_LIMITED' });
     expect('retryAfterSeconds' in state).toBe(false);
   });

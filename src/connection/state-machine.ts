@@ -1,13 +1,16 @@
 /**
- * NO_CONFIG → PAT_SAVED → READY, as a pure function of what is known about the user's token and
- * the Jira project's mapping. All I/O happens in resolve-state.ts; this file only decides.
- * See docs/state-machine.md for the diagram.
+ * NO_CONFIG → PAT_SAVED → READY, as a pure function of what is known about the user's token, the
+ * Jira project's mapping and the first request the render made with the token. All I/O happens in
+ * open-connection.ts; this file only decides. See docs/state-machine.md for the diagram.
  */
 import type { JiraMapping, Project } from '../testkase/contract';
 import type { ConfigState } from '../shared/definitions';
 
+/** Whether the user has a token saved. */
+export type TokenOutcome = { kind: 'ABSENT' } | { kind: 'PRESENT' };
+
+/** What TestKase said about the token (or the cache remembered of it). */
 export type ValidationOutcome =
-  | { kind: 'PENDING' }
   | { kind: 'VALID'; projects: Project[] }
   | { kind: 'REJECTED' }
   | { kind: 'UNAVAILABLE' }
@@ -16,36 +19,39 @@ export type ValidationOutcome =
 export type MappingOutcome =
   /** Not in a Jira project (the global page): no mapping to check. */
   | { kind: 'NOT_APPLICABLE' }
-  | { kind: 'PENDING' }
   | { kind: 'MAPPED'; mapping: JiraMapping }
   | { kind: 'NOT_MAPPED'; previouslyMapped: boolean }
   | { kind: 'REJECTED' }
   | { kind: 'UNAVAILABLE' }
   | { kind: 'RATE_LIMITED'; retryAfterSeconds?: number };
 
+/**
+ * The render's first request against the project (the issue's linked test cases). A cached
+ * validation can be minutes old: a 401 here means the token was revoked since.
+ */
+export type UseOutcome = { kind: 'NOT_USED' } | { kind: 'ACCEPTED' } | { kind: 'REJECTED' };
+
 export interface StateInput {
-  tokenPresent: boolean;
+  token: TokenOutcome;
   validation: ValidationOutcome;
   mapping: MappingOutcome;
+  use: UseOutcome;
 }
 
 const saved = (reason: Extract<ConfigState, { kind: 'PAT_SAVED' }>['reason'], retryAfterSeconds?: number): ConfigState =>
   retryAfterSeconds === undefined ? { kind: 'PAT_SAVED', reason } : { kind: 'PAT_SAVED', reason, retryAfterSeconds };
 
-export function computeState({ tokenPresent, validation, mapping }: StateInput): ConfigState {
-  if (!tokenPresent) return { kind: 'NO_CONFIG' };
+export function computeState({ token, validation, mapping, use }: StateInput): ConfigState {
+  if (token.kind === 'ABSENT') return { kind: 'NO_CONFIG' };
 
   // A rejected token outranks everything: nothing else can work until it is replaced.
-  if (validation.kind === 'REJECTED' || mapping.kind === 'REJECTED') return saved('TOKEN_REJECTED');
+  if (validation.kind === 'REJECTED' || mapping.kind === 'REJECTED' || use.kind === 'REJECTED') return saved('TOKEN_REJECTED');
   if (validation.kind === 'RATE_LIMITED') return saved('RATE_LIMITED', validation.retryAfterSeconds);
   if (validation.kind === 'UNAVAILABLE') return saved('TESTKASE_UNAVAILABLE');
-  if (validation.kind === 'PENDING') return saved('CHECKING');
 
   switch (mapping.kind) {
     case 'NOT_APPLICABLE':
       return { kind: 'READY', project: null, canWrite: false };
-    case 'PENDING':
-      return saved('CHECKING');
     case 'RATE_LIMITED':
       return saved('RATE_LIMITED', mapping.retryAfterSeconds);
     case 'UNAVAILABLE':

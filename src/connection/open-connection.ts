@@ -1,0 +1,169 @@
+/**
+ * The connection use case: everything between "a Jira user opened the app" and "this is their state",
+ * for the first screen (getState) and for every panel operation alike.
+ *
+ * 1. Read what storage knows, in one round trip: the token, its details, the validation and mapping
+ *    caches and the project last seen mapped (storage/connection-cache.ts).
+ * 2. Ask TestKase only what the caches do not answer — the token's validation and the Jira project's
+ *    mapping, in parallel — and remember the successes.
+ * 3. Make the render's first request against the project (getState: the linked test cases) at the
+ *    same time when the project is almost certainly known (cached or last seen), and keep its answer
+ *    only if the state confirms that project.
+ * 4. Let the pure state machine decide (state-machine.ts), and forget what TestKase contradicted.
+ */
+import type { ConfigState } from '../shared/definitions';
+import type { TestKaseClient } from '../testkase/client';
+import { isTestKaseError } from '../testkase/errors';
+import { log } from '../log';
+import {
+  forgetMapping,
+  forgetValidation,
+  readSnapshot,
+  rememberMapping,
+  rememberValidation,
+  type CachedValidation,
+  type ConnectionSnapshot,
+} from '../storage/connection-cache';
+import { recordValidation, type StoredToken, type TokenDetails } from '../storage/token-store';
+import { clientFactory } from './client-factory';
+import { computeState, type MappingOutcome, type UseOutcome, type ValidationOutcome } from './state-machine';
+
+export interface Where {
+  accountId: string;
+  /** Null outside a Jira project (the global page): there is no mapping to check. */
+  jiraProjectKey: string | null;
+}
+
+/** The render's first request against the mapped project, given the project id. */
+export type FirstRequest<T> = (client: TestKaseClient, projectId: string) => Promise<T>;
+
+export type FirstAnswer<T> = { ok: true; data: T } | { ok: false; error: unknown };
+
+export interface Connection<T> {
+  state: ConfigState;
+  /** What to show about the saved token (refreshed when TestKase was asked about it); null without one. */
+  token: TokenDetails | null;
+  /** A client with the user's token (null without one). */
+  client: TestKaseClient | null;
+  /** The first request's answer when READY with a project; null otherwise. */
+  first: FirstAnswer<T> | null;
+}
+
+/** A token saved just now: TestKase has validated it, so nothing needs asking again. */
+export interface JustSaved {
+  stored: StoredToken;
+  client: TestKaseClient;
+  validation: CachedValidation;
+}
+
+export async function openConnection<T = never>(
+  where: Where,
+  options: { first?: FirstRequest<T>; justSaved?: JustSaved } = {},
+): Promise<Connection<T>> {
+  const known = await readKnown(where, options.justSaved);
+  if (!known.stored) {
+    const state = computeState({ token: { kind: 'ABSENT' }, validation: { kind: 'UNAVAILABLE' }, mapping: { kind: 'NOT_APPLICABLE' }, use: { kind: 'NOT_USED' } });
+    return { state, token: null, client: null, first: null };
+  }
+  const stored = known.stored;
+  const client = options.justSaved?.client ?? clientFactory.create(stored.token);
+
+  // The project is almost always the one cached or last seen: when TestKase must be asked about the
+  // token or the mapping, make the first request at the same time instead of after the answer.
+  const answered = known.validation !== undefined && (known.mapping !== undefined || where.jiraProjectKey === null);
+  const likelyProject = known.mapping?.projectId ?? known.rememberedProjectId;
+  const early = options.first && !answered && likelyProject ? { projectId: likelyProject, answer: settle(options.first(client, likelyProject)) } : null;
+
+  let token = stored.details;
+  const [validation, mapping] = await Promise.all([
+    validate(where.accountId, stored, client, known).then((v) => {
+      if (v.refreshed) token = v.refreshed;
+      return v.outcome;
+    }),
+    where.jiraProjectKey ? lookUpMapping(where.accountId, where.jiraProjectKey, stored.version, client, known) : Promise.resolve<MappingOutcome>({ kind: 'NOT_APPLICABLE' }),
+  ]);
+
+  let state = computeState({ token: { kind: 'PRESENT' }, validation, mapping, use: { kind: 'NOT_USED' } });
+  let first: FirstAnswer<T> | null = null;
+  if (state.kind === 'READY' && state.project && options.first) {
+    first = await (early?.projectId === state.project.id ? early.answer : settle(options.first(client, state.project.id)));
+    if (!first.ok) {
+      if (where.jiraProjectKey) await forgetContradicted(where.accountId, where.jiraProjectKey, first.error);
+      const use: UseOutcome = isTestKaseError(first.error, 'UNAUTHORIZED') ? { kind: 'REJECTED' } : { kind: 'ACCEPTED' };
+      state = computeState({ token: { kind: 'PRESENT' }, validation, mapping, use });
+      if (state.kind !== 'READY') first = null;
+    }
+  }
+  return { state, token, client, first };
+}
+
+/**
+ * Drops what a TestKase error contradicts, so the next render re-checks instead of repeating the
+ * failure: 401 → the token's validation; 403/404 on the project → membership (validation) and mapping.
+ */
+export async function forgetContradicted(accountId: string, jiraProjectKey: string, e: unknown): Promise<void> {
+  if (isTestKaseError(e, 'UNAUTHORIZED')) await forgetValidation(accountId);
+  if (isTestKaseError(e, 'FORBIDDEN') || isTestKaseError(e, 'NOT_FOUND')) {
+    await Promise.all([forgetValidation(accountId), forgetMapping(accountId, jiraProjectKey)]);
+  }
+}
+
+async function readKnown(where: Where, justSaved: JustSaved | undefined): Promise<ConnectionSnapshot> {
+  const snapshot = await readSnapshot(where.accountId, where.jiraProjectKey);
+  if (!justSaved) return snapshot;
+  // The cache may still hold the replaced token's entries (tagged with its version): use what the save established.
+  return { ...snapshot, stored: justSaved.stored, validation: justSaved.validation, mapping: snapshot.stored?.version === justSaved.stored.version ? snapshot.mapping : undefined };
+}
+
+function settle<T>(pending: Promise<T>): Promise<FirstAnswer<T>> {
+  return pending.then(
+    (data) => ({ ok: true as const, data }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+}
+
+async function validate(
+  accountId: string,
+  stored: StoredToken,
+  client: TestKaseClient,
+  known: ConnectionSnapshot,
+): Promise<{ outcome: ValidationOutcome; refreshed?: TokenDetails }> {
+  if (known.validation) return { outcome: { kind: 'VALID', projects: known.validation.projects } };
+  try {
+    const [who, projects] = await Promise.all([client.whoAmI(), client.userProjects()]);
+    const [, refreshed] = await Promise.all([
+      rememberValidation(accountId, stored.version, { projects, user: who.user }),
+      recordValidation(accountId, stored, {
+        lastValidatedAt: new Date().toISOString(),
+        testkaseUser: who.user,
+        tokenName: who.token.name,
+        expiresAt: who.token.expiresAt,
+      }),
+    ]);
+    return { outcome: { kind: 'VALID', projects }, refreshed };
+  } catch (e) {
+    return { outcome: failureOutcome(e, 'token validation') };
+  }
+}
+
+async function lookUpMapping(accountId: string, jiraProjectKey: string, version: string, client: TestKaseClient, known: ConnectionSnapshot): Promise<MappingOutcome> {
+  if (known.mapping) return { kind: 'MAPPED', mapping: known.mapping };
+  try {
+    const mapping = (await client.jiraMappings(jiraProjectKey)).find((m) => m.jiraProjectKey === jiraProjectKey);
+    if (!mapping) return { kind: 'NOT_MAPPED', previouslyMapped: known.rememberedProjectId !== null };
+    await rememberMapping(accountId, version, mapping);
+    return { kind: 'MAPPED', mapping };
+  } catch (e) {
+    return failureOutcome(e, 'mapping lookup');
+  }
+}
+
+function failureOutcome(e: unknown, what: string): { kind: 'REJECTED' } | { kind: 'UNAVAILABLE' } | { kind: 'RATE_LIMITED'; retryAfterSeconds?: number } {
+  if (isTestKaseError(e, 'UNAUTHORIZED')) return { kind: 'REJECTED' };
+  if (isTestKaseError(e, 'RATE_LIMITED')) {
+    const retry = e.details.retryAfterSeconds;
+    return retry === undefined ? { kind: 'RATE_LIMITED' } : { kind: 'RATE_LIMITED', retryAfterSeconds: retry };
+  }
+  log.warn(`${what} failed`, e);
+  return { kind: 'UNAVAILABLE' };
+}

@@ -1,0 +1,72 @@
+/**
+ * Every sentence the backend says to a person, once: the UI shows these as they come (messages of
+ * states and errors), so a wording is changed here and nowhere else. Plain words, what happened and
+ * the one next step; never a token, a stack trace or a raw TestKase body.
+ */
+import type { ConfigState, StateMessage } from '../shared/definitions';
+
+export const SETTINGS_STEP = 'Open the TestKase page from the Jira Apps menu';
+const TRY_AGAIN = 'Try again; if it keeps happening, tell your Jira admin.';
+const MAPPING_STEP = 'Ask a TestKase admin to connect it in TestKase Settings → Jira Integration.';
+
+/** TestKase's 429, with the seconds it asked for when it said. */
+export const waitForRateLimit = (seconds: number | undefined) =>
+  `TestKase is receiving too many requests for your token. Wait ${seconds ?? 'a few'} seconds and try again.`;
+
+export const sentences = {
+  tokenRejected: `TestKase rejected your Personal Access Token: it may have been revoked or have expired. ${SETTINGS_STEP} and enter a new token.`,
+  unreachable: 'TestKase could not be reached. Nothing was changed; try again in a moment.',
+  writeTimedOut: 'TestKase did not answer in time, so the change may or may not have been saved. Refresh to check before trying again.',
+  forbidden: 'Your TestKase role does not allow this (Guests can only view). Ask a TestKase project admin if you need more access.',
+  notFound: 'TestKase could not find that item; it may have been deleted. Refresh and try again.',
+  badResponse: 'TestKase answered in a way this app does not understand. Try again later; if it persists, tell your Jira admin.',
+  rejectedInput: (detail: string | undefined) => `TestKase did not accept this${detail ? ` (${detail})` : ''}. Check the values and try again.`,
+  internal: `Something went wrong in TestKase for Jira. ${TRY_AGAIN}`,
+  storage: 'Forge storage did not answer, so nothing was changed. Try again in a moment.',
+  unknownFunction: 'This page asked TestKase for Jira for something it does not offer. Reload the page; if it keeps happening, tell your Jira admin.',
+  noCaller: 'Jira did not say who is signed in or where the app is open. Reload the page and try again.',
+  issueOnly: 'This works only in the TestKase panel of a Jira issue.',
+  guestReadOnly: (project: string) => `You have read-only (Guest) access to ${project} in TestKase, so you can view but not change it.`,
+  notLinked: (named: string, count: number, issueKey: string) =>
+    `${named} ${count === 1 ? 'is' : 'are'} not linked to ${issueKey}, so this panel cannot run or add ${count === 1 ? 'it' : 'them'}. Link ${count === 1 ? 'it' : 'them'} on the Test Cases tab first. Nothing was changed.`,
+  cycleGone: (cycleId: string) => `The test cycle ${cycleId} no longer exists in TestKase. Refresh the list of cycles.`,
+  /** savePat: nothing was stored, whatever went wrong. */
+  tokenNotSaved: {
+    rejected: 'TestKase rejected this token: it may be mistyped, revoked or expired. Your token was not saved and your previous settings are unchanged. Create a new token in TestKase (Settings → API Keys) and paste it here.',
+    rateLimited: (seconds: number | undefined) => `${waitForRateLimit(seconds)} Your token was not saved and your previous settings are unchanged.`,
+    unreachable: 'TestKase could not be reached to check this token. Your token was not saved and your previous settings are unchanged. Try again in a moment.',
+    unconfirmed: `TestKase could not confirm this token. Your token was not saved and your previous settings are unchanged. ${TRY_AGAIN}`,
+  },
+} as const;
+
+/** What a person is told about a state that is not READY (null when READY). */
+export function stateMessage(state: ConfigState, jiraProjectKey: string | null): StateMessage | null {
+  const project = jiraProjectKey ?? 'This Jira project';
+  if (state.kind === 'READY') return null;
+  if (state.kind === 'NO_CONFIG') {
+    return {
+      title: 'Connect TestKase to see test cases here',
+      text: `Save your TestKase Personal Access Token on the TestKase settings page (${SETTINGS_STEP}). Each Jira user connects with their own token.`,
+    };
+  }
+  switch (state.reason) {
+    case 'TOKEN_REJECTED':
+      return { title: 'TestKase rejected your token', text: sentences.tokenRejected };
+    case 'PROJECT_NOT_MAPPED':
+      return { title: 'This Jira project is not connected to TestKase', text: `${project} is not connected to a TestKase project. ${MAPPING_STEP}` };
+    case 'MAPPING_LOST':
+      return {
+        title: 'The connection to TestKase was removed',
+        text: `${project} was connected to a TestKase project, but that connection no longer exists. Ask a TestKase admin to connect it again in TestKase Settings → Jira Integration.`,
+      };
+    case 'NO_PROJECT_ACCESS':
+      return {
+        title: 'You are not a member of the TestKase project',
+        text: `${project} is connected to a TestKase project your TestKase user cannot access. Ask a TestKase admin to add you to it.`,
+      };
+    case 'RATE_LIMITED':
+      return { title: 'TestKase is busy', text: `${waitForRateLimit(state.retryAfterSeconds)} Nothing was lost.` };
+    case 'TESTKASE_UNAVAILABLE':
+      return { title: 'TestKase could not be reached', text: 'Nothing was lost. Try again in a moment.' };
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * The resolver functions, in one table: each function key, the schema of the payload it accepts, and
+ * (as a type) what it answers. Definitions for `makeResolver` / `makeInvoke` and the payload types of
+ * the UI are derived from it, and the backend parses every payload with the schema named here, so a
+ * UI payload that drifts from its schema does not compile. The UI imports this module type-only: no
+ * zod reaches its bundle.
+ *
+ * Adding a function: a row here, its implementation in src/resolvers/, its call in the UI.
+ */
+import type { z } from 'zod';
+import * as P from './payloads';
+import type {
+  AddToCycleResult,
+  AppState,
+  Cycle,
+  CycleExecutions,
+  Execution,
+  LinkedTests,
+  Result,
+  SearchResult,
+  TestCase,
+} from './definitions';
+
+/** A function's payload schema, and the type of its answer (carried by the type only). */
+export interface FunctionSpec<S extends z.ZodType, R> {
+  payload: S;
+  /** Never set: it only carries the answer's type. */
+  answer?: R;
+}
+
+const answers =
+  <R>() =>
+  <S extends z.ZodType>(payload: S): FunctionSpec<S, R> => ({ payload });
+
+export const FUNCTIONS = {
+  getState: answers<AppState>()(P.EmptyPayload),
+  savePat: answers<AppState>()(P.SavePatPayload),
+  deletePat: answers<AppState>()(P.EmptyPayload),
+  listLinkedTests: answers<LinkedTests>()(P.EmptyPayload),
+  searchTestCases: answers<SearchResult>()(P.SearchPayload),
+  linkTestCase: answers<TestCase>()(P.TestCaseRefPayload),
+  unlinkTestCase: answers<TestCase>()(P.TestCaseRefPayload),
+  createTestCase: answers<TestCase>()(P.CreateTestCasePayload),
+  listCycles: answers<Cycle[]>()(P.EmptyPayload),
+  createCycle: answers<Cycle>()(P.CreateCyclePayload),
+  addToCycle: answers<AddToCycleResult>()(P.AddToCyclePayload),
+  listCycleExecutions: answers<CycleExecutions>()(P.CycleRefPayload),
+  executeTest: answers<Execution>()(P.ExecutePayload),
+};
+
+type Table = typeof FUNCTIONS;
+export type FunctionKey = keyof Table;
+/** What the UI sends. */
+export type PayloadOf<K extends FunctionKey> = z.input<Table[K]['payload']>;
+/** What the implementation receives, once parsed (trimmed, defaulted). */
+export type ParsedPayloadOf<K extends FunctionKey> = z.output<Table[K]['payload']>;
+/** What the function answers on success. */
+export type AnswerOf<K extends FunctionKey> = Table[K] extends FunctionSpec<z.ZodType, infer R> ? R : never;
+
+/** For `makeResolver<Definitions>` and `makeInvoke<Definitions>`: a function without payload takes no argument. */
+export type Definitions = {
+  [K in FunctionKey]: Table[K]['payload'] extends { shape: infer Shape }
+    ? [keyof Shape] extends [never]
+      ? () => Promise<Result<AnswerOf<K>>>
+      : (payload: PayloadOf<K>) => Promise<Result<AnswerOf<K>>>
+    : (payload: PayloadOf<K>) => Promise<Result<AnswerOf<K>>>;
+};
