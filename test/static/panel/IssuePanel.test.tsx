@@ -94,6 +94,29 @@ describe('IssuePanel states', () => {
     expect(callsOf('getState')).toHaveLength(2 + CHECK_POLLS);
   });
 
+  it('CHECKING: a poll that fails shows its error with a Retry instead of checking on', async () => {
+    vi.useFakeTimers();
+    let n = 0;
+    routeInvoke({
+      getState: () => (++n === 1 ? { ok: true, data: notReady(saved('CHECKING')) } : { ok: false, error: { code: 'UNAVAILABLE', message: 'The TestKase app did not answer.' } }),
+    });
+    render(<IssuePanel ctx={panelCtx} />);
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(0);
+    });
+    expect(screen.getByText('Checking your TestKase token…')).toBeTruthy();
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(CHECK_POLL_MS);
+    });
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('The TestKase app did not answer.');
+    expect(within(alert).getByRole('button', { name: 'Retry' })).toBeTruthy();
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(CHECK_POLL_MS * CHECK_POLLS);
+    });
+    expect(callsOf('getState')).toHaveLength(2);
+  });
+
   it('a failed getState shows the backend sentence (not JSON) and a Retry', async () => {
     routeInvoke({ getState: () => ({ ok: false, error: { code: 'STORAGE', message: 'Your settings could not be read. Try again.' } }) });
     render(<IssuePanel ctx={panelCtx} />);
