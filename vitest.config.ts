@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
-import react from '@vitejs/plugin-react';
+import { preactRenderer } from './static/renderer.js';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [preactRenderer()],
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
     environment: 'node',

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen } from './testing-library';
 
 vi.mock('@forge/bridge', () => import('./bridgeMock'));
 import { enableTheme, getContext, invoke, routeInvoke } from './bridgeMock';

@@ -1,32 +1,21 @@
 /** The global page: each user saves, replaces or deletes their own TestKase Personal Access Token. */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { AppError, AppState } from '../../../src/shared/definitions';
 import { api, initialState } from '../api';
 import type { UiContext } from '../context';
-import { Button } from '../components/Button';
-import { Message } from '../components/Message';
-import { Skeleton } from '../components/Spinner';
-import { fromResult, type Load, type Notice } from '../load';
-import { NoticeView } from '../panel/NoticeView';
+import { Loaded } from '../components/Loaded';
+import { useLoad } from '../load';
+import { NoticeView, type Notice } from '../panel/NoticeView';
 import { TokenDetails } from './TokenDetails';
 import { TokenForm } from './TokenForm';
 
 export default function GlobalPage({ ctx, now = () => new Date() }: { ctx: UiContext; now?: () => Date }) {
-  const [state, setState] = useState<Load<AppState>>({ status: 'loading' });
+  const settings = useLoad(api.getState, [], { firstFetch: initialState });
   const [replacing, setReplacing] = useState(false);
   const [saving, setSaving] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
-
-  const load = useCallback(async (first = false) => {
-    setState({ status: 'loading' });
-    setState(fromResult(await (first ? initialState() : api.getState())));
-  }, []);
-
-  useEffect(() => {
-    void load(true);
-  }, [load]);
 
   const save = async (token: string) => {
     setSaving(true);
@@ -35,7 +24,7 @@ export default function GlobalPage({ ctx, now = () => new Date() }: { ctx: UiCon
     const r = await api.savePat({ token });
     setSaving(false);
     if (r.ok) {
-      setState({ status: 'ready', data: r.data });
+      settings.update(() => r.data);
       setReplacing(false);
       const who = r.data.token?.testkaseUser?.name;
       setNotice({ tone: 'success', text: who ? `Connected to TestKase as ${who}.` : 'Saved and connected to TestKase.' });
@@ -51,7 +40,7 @@ export default function GlobalPage({ ctx, now = () => new Date() }: { ctx: UiCon
     const r = await api.deletePat();
     setDeleting(false);
     if (r.ok) {
-      setState({ status: 'ready', data: r.data });
+      settings.update(() => r.data);
       setReplacing(false);
       setNotice({ tone: 'success', text: 'Your token was deleted from Jira. Delete it in TestKase too if you no longer use it.' });
     } else {
@@ -64,20 +53,18 @@ export default function GlobalPage({ ctx, now = () => new Date() }: { ctx: UiCon
       <h1 className="page-title">TestKase for Jira</h1>
       <Help />
       <NoticeView notice={notice} />
-      {body()}
+      <Loaded
+        state={settings.state}
+        loadingLabel="Loading your TestKase settings…"
+        errorTitle="Your TestKase settings could not be loaded"
+        onRetry={() => void settings.reload()}
+      >
+        {body}
+      </Loaded>
     </main>
   );
 
-  function body() {
-    if (state.status === 'loading') return <Skeleton label="Loading your TestKase settings…" />;
-    if (state.status === 'error') {
-      return (
-        <Message tone="error" title="Your TestKase settings could not be loaded" actions={<Button onClick={() => void load()}>Retry</Button>}>
-          <p>{state.error.message}</p>
-        </Message>
-      );
-    }
-    const { token } = state.data;
+  function body({ token }: AppState) {
     return (
       <>
         {token && (

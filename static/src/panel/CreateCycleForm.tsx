@@ -3,8 +3,7 @@ import type { Cycle } from '../../../src/shared/definitions';
 import { api } from '../api';
 import { FormActions, TextField } from '../components/Inputs';
 import { UI_LIMITS } from '../labels';
-import type { Notice } from '../load';
-import { NoticeView } from './NoticeView';
+import { NoticeView, type Notice } from './NoticeView';
 
 export function CreateCycleForm({ onCreated, onCancel }: { onCreated: (c: Cycle) => void; onCancel: () => void }) {
   const id = useId();

@@ -3,8 +3,7 @@ import type { Priority, TestCase } from '../../../src/shared/definitions';
 import { api } from '../api';
 import { FormActions, SelectField, TextField } from '../components/Inputs';
 import { PRIORITY_LABEL, PRIORITY_ORDER, UI_LIMITS } from '../labels';
-import type { Notice } from '../load';
-import { NoticeView } from './NoticeView';
+import { NoticeView, type Notice } from './NoticeView';
 
 /** Create a test case; the backend links it to the current issue (taken from its own context). */
 export function CreateTestCaseForm({ onCreated, onCancel }: { onCreated: (tc: TestCase) => Promise<void> | void; onCancel: () => void }) {

@@ -1,18 +1,17 @@
 /** One cycle: this issue's test cases in it (status, who, when, comment), add missing ones, execute. */
-import { Fragment, useCallback, useEffect, useState } from 'react';
+import { Fragment, useState } from 'react';
 import { ShowMore, usePaged } from '../components/ShowMore';
 import type { Cycle, CycleExecutions, Execution } from '../../../src/shared/definitions';
 import { api } from '../api';
 import type { UiContext } from '../context';
 import { Button } from '../components/Button';
 import { DateTime } from '../components/DateTime';
+import { Loaded } from '../components/Loaded';
 import { StatusLozenge } from '../components/Lozenge';
-import { Message } from '../components/Message';
-import { Skeleton } from '../components/Spinner';
-import { STATUS_LABEL } from '../labels';
-import { fromResult, type Load, type Notice } from '../load';
+import { STATUS_LABEL, UI_LIMITS } from '../labels';
+import { useLoad } from '../load';
 import { ExecuteForm } from './ExecuteForm';
-import { NoticeView } from './NoticeView';
+import { NoticeView, type Notice } from './NoticeView';
 
 export function CycleDetail({
   ctx,
@@ -30,31 +29,18 @@ export function CycleDetail({
   onBack: () => void;
   onChanged: (executed: boolean) => void;
 }) {
-  const [data, setData] = useState<Load<CycleExecutions>>({ status: 'loading' });
+  const executions = useLoad(() => api.listCycleExecutions({ cycleId: cycle.id }), [cycle.id]);
   const [executing, setExecuting] = useState<string | null>(null);
   const [adding, setAdding] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
-  const rows = usePaged(data.status === 'ready' ? data.data.items : []);
-
-  const load = useCallback(
-    async (quiet = false) => {
-      if (!quiet) setData({ status: 'loading' });
-      const r = await api.listCycleExecutions({ cycleId: cycle.id });
-      setData((prev) => (r.ok || !quiet || prev.status !== 'ready' ? fromResult(r) : prev));
-    },
-    [cycle.id],
-  );
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const rows = usePaged(executions.state.status === 'ready' ? executions.state.data.items : []);
 
   const add = async (ids: string[]) => {
     setAdding(ids.length === 1 ? (ids[0] ?? null) : 'all');
     setNotice(null);
     const r = await api.addToCycle({ cycleId: cycle.id, testCaseIds: ids });
     if (r.ok) {
-      await load(true);
+      await executions.refresh();
       onChanged(false);
       const added = r.data.added.length;
       const already = r.data.alreadyInCycle.length;
@@ -70,11 +56,7 @@ export function CycleDetail({
 
   const saved = (execution: Execution) => {
     setExecuting(null);
-    setData((prev) =>
-      prev.status === 'ready'
-        ? { status: 'ready', data: { ...prev.data, items: prev.data.items.map((e) => (e.testCaseId === execution.testCaseId ? execution : e)) } }
-        : prev,
-    );
+    executions.update((d) => ({ ...d, items: d.items.map((e) => (e.testCaseId === execution.testCaseId ? execution : e)) }));
     setNotice({ tone: 'success', text: `Saved ${STATUS_LABEL[execution.status]} for ${execution.testCaseId}.` });
     onChanged(true);
   };
@@ -90,20 +72,13 @@ export function CycleDetail({
       </div>
       {cycle.description && <p className="muted description">{cycle.description}</p>}
       <NoticeView notice={notice} />
-      {body()}
+      <Loaded state={executions.state} loadingLabel="Loading executions…" errorTitle="The cycle could not be loaded" onRetry={() => void executions.reload()}>
+        {body}
+      </Loaded>
     </section>
   );
 
-  function body() {
-    if (data.status === 'loading') return <Skeleton label="Loading executions…" />;
-    if (data.status === 'error') {
-      return (
-        <Message tone="error" title="The cycle could not be loaded" actions={<Button onClick={() => void load()}>Retry</Button>}>
-          <p>{data.error.message}</p>
-        </Message>
-      );
-    }
-    const { items, notInCycle } = data.data;
+  function body({ items, notInCycle }: CycleExecutions) {
     const cols = canWrite ? 6 : 5;
     return (
       <>
@@ -183,7 +158,7 @@ export function CycleDetail({
               ))}
             </ul>
             {canWrite && notInCycle.length > 1 && (
-              <Button busy={adding === 'all'} busyLabel="Adding…" disabled={adding !== null} onClick={() => void add(notInCycle.slice(0, 100))}>
+              <Button busy={adding === 'all'} busyLabel="Adding…" disabled={adding !== null} onClick={() => void add(notInCycle.slice(0, UI_LIMITS.addToCycleMax))}>
                 Add all {notInCycle.length} to cycle
               </Button>
             )}

@@ -3,8 +3,7 @@ import type { Execution, ExecutionStatus } from '../../../src/shared/definitions
 import { api } from '../api';
 import { FormActions, SelectField, TextField } from '../components/Inputs';
 import { STATUSES, STATUS_LABEL, UI_LIMITS } from '../labels';
-import type { Notice } from '../load';
-import { NoticeView } from './NoticeView';
+import { NoticeView, type Notice } from './NoticeView';
 
 /** Record a result for one test case in one cycle. */
 export function ExecuteForm({

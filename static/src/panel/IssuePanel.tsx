@@ -1,12 +1,10 @@
 /** The issue panel: one `getState` for the first screen, then the Test Cases / Test Cycles tabs. */
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AppState, ConfigState } from '../../../src/shared/definitions';
+import { useEffect, useState } from 'react';
+import type { ConfigState } from '../../../src/shared/definitions';
 import { api, initialState } from '../api';
 import { globalPageUrl, openSettings, type UiContext } from '../context';
-import { Button } from '../components/Button';
-import { Message } from '../components/Message';
-import { Skeleton } from '../components/Spinner';
-import { fromResult, type Load } from '../load';
+import { Loaded } from '../components/Loaded';
+import { useLoad } from '../load';
 import { ConfigMessage } from './ConfigMessage';
 import { ReadyPanel } from './ReadyPanel';
 
@@ -15,60 +13,46 @@ export const CHECK_POLL_MS = 2_000;
 export const CHECK_POLLS = 5;
 
 export default function IssuePanel({ ctx }: { ctx: UiContext }) {
-  const [state, setState] = useState<Load<AppState>>({ status: 'loading' });
+  const panel = useLoad(api.getState, [], { firstFetch: initialState });
   const [polls, setPolls] = useState(0);
 
-  const load = useCallback(async (quiet = false, first = false) => {
-    if (!quiet) setState({ status: 'loading' });
-    setState(fromResult(await (first ? initialState() : api.getState())));
-  }, []);
-
-  useEffect(() => {
-    void load(false, true);
-  }, [load]);
-
-  const checking = state.status === 'ready' && isChecking(state.data.config);
-  const pollTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const checking = panel.state.status === 'ready' && isChecking(panel.state.data.config);
+  const { refresh } = panel;
   useEffect(() => {
     if (!checking || polls >= CHECK_POLLS) return;
-    pollTimer.current = setTimeout(() => {
+    const timer = setTimeout(() => {
       setPolls((n) => n + 1);
-      void load(true);
+      // A poll that fails says so (with Retry) rather than keep "checking" on screen.
+      void refresh({ onError: 'show' });
     }, CHECK_POLL_MS);
-    return () => clearTimeout(pollTimer.current);
-  }, [checking, polls, load]);
+    return () => clearTimeout(timer);
+  }, [checking, polls, refresh]);
 
   const retry = () => {
     setPolls(0);
-    void load();
+    void panel.reload();
   };
 
-  return <div className="app issue-panel">{render()}</div>;
-
-  function render() {
-    if (state.status === 'loading') return <Skeleton label="Loading TestKase…" />;
-    if (state.status === 'error') {
-      return (
-        <Message tone="error" title="TestKase could not be loaded" actions={<Button onClick={retry}>Retry</Button>}>
-          <p>{state.error.message}</p>
-        </Message>
-      );
-    }
-    const { config, jiraProjectKey, issueKey, linked } = state.data;
-    if (config.kind !== 'READY') {
-      return (
-        <ConfigMessage
-          config={config}
-          projectKey={jiraProjectKey}
-          canOpenSettings={globalPageUrl(ctx) !== null}
-          onOpenSettings={() => void openSettings(ctx)}
-          onRetry={retry}
-          stillChecking={polls >= CHECK_POLLS}
-        />
-      );
-    }
-    return <ReadyPanel ctx={ctx} config={config} issueKey={issueKey} initialLinked={linked} />;
-  }
+  return (
+    <div className="app issue-panel">
+      <Loaded state={panel.state} loadingLabel="Loading TestKase…" errorTitle="TestKase could not be loaded" onRetry={retry}>
+        {({ config, jiraProjectKey, issueKey, linked }) =>
+          config.kind === 'READY' ? (
+            <ReadyPanel ctx={ctx} config={config} issueKey={issueKey} initialLinked={linked} />
+          ) : (
+            <ConfigMessage
+              config={config}
+              projectKey={jiraProjectKey}
+              canOpenSettings={globalPageUrl(ctx) !== null}
+              onOpenSettings={() => void openSettings(ctx)}
+              onRetry={retry}
+              stillChecking={polls >= CHECK_POLLS}
+            />
+          )
+        }
+      </Loaded>
+    </div>
+  );
 }
 
 const isChecking = (c: ConfigState) => c.kind === 'PAT_SAVED' && c.reason === 'CHECKING';

@@ -8,8 +8,7 @@ import { StatusLozenge } from '../components/Lozenge';
 import { Message } from '../components/Message';
 import { Spinner } from '../components/Spinner';
 import { UI_LIMITS } from '../labels';
-import type { Notice } from '../load';
-import { NoticeView } from './NoticeView';
+import { NoticeView, type Notice } from './NoticeView';
 
 type Search =
   | { status: 'idle' }

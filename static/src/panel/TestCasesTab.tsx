@@ -5,14 +5,13 @@ import type { LinkedTests, TestCase } from '../../../src/shared/definitions';
 import { api } from '../api';
 import { Button } from '../components/Button';
 import { StatusLozenge } from '../components/Lozenge';
-import { Message } from '../components/Message';
-import { Skeleton } from '../components/Spinner';
+import { Loaded } from '../components/Loaded';
 import { StatusBar } from '../components/StatusBar';
 import { PRIORITY_LABEL } from '../labels';
-import type { Load, Notice } from '../load';
+import type { Loader } from '../load';
 import { CreateTestCaseForm } from './CreateTestCaseForm';
 import { LinkExisting } from './LinkExisting';
-import { NoticeView } from './NoticeView';
+import { NoticeView, type Notice } from './NoticeView';
 
 type Mode = 'none' | 'create' | 'link';
 
@@ -20,17 +19,16 @@ export function TestCasesTab({
   linked,
   canWrite,
   issueKey,
-  onRefresh,
 }: {
-  linked: Load<LinkedTests>;
+  /** Owned by ReadyPanel (the cycles tab shows its titles); refreshed here after each write. */
+  linked: Loader<LinkedTests>;
   canWrite: boolean;
   issueKey: string | null;
-  onRefresh: (quiet?: boolean) => Promise<void>;
 }) {
   const [mode, setMode] = useState<Mode>('none');
   const [notice, setNotice] = useState<Notice>(null);
   const [unlinking, setUnlinking] = useState<string | null>(null);
-  const rows = usePaged(linked.status === 'ready' ? linked.data.items : []);
+  const rows = usePaged(linked.state.status === 'ready' ? linked.state.data.items : []);
   const issue = issueKey ?? 'this issue';
 
   const unlink = async (tc: TestCase) => {
@@ -38,7 +36,7 @@ export function TestCasesTab({
     setNotice(null);
     const r = await api.unlinkTestCase({ testCaseId: tc.id });
     if (r.ok) {
-      await onRefresh();
+      await linked.refresh();
       setNotice({ tone: 'success', text: `Unlinked ${tc.id} from ${issue}.` });
     } else {
       setNotice({ tone: 'error', text: r.error.message });
@@ -48,12 +46,12 @@ export function TestCasesTab({
 
   const created = async (tc: TestCase) => {
     setMode('none');
-    await onRefresh();
+    await linked.refresh();
     setNotice({ tone: 'success', text: `Created ${tc.id} and linked it to ${issue}.` });
   };
 
   const linkedOne = async (tc: TestCase) => {
-    await onRefresh();
+    await linked.refresh();
     setNotice({ tone: 'success', text: `Linked ${tc.id} to ${issue}.` });
   };
 
@@ -77,26 +75,24 @@ export function TestCasesTab({
       {canWrite && mode === 'create' && <CreateTestCaseForm onCreated={created} onCancel={() => setMode('none')} />}
       {canWrite && mode === 'link' && (
         <LinkExisting
-          linkedIds={linked.status === 'ready' ? new Set(linked.data.items.map((t) => t.id)) : new Set()}
+          linkedIds={linked.state.status === 'ready' ? new Set(linked.state.data.items.map((t) => t.id)) : new Set()}
           onLinked={linkedOne}
           onClose={() => setMode('none')}
         />
       )}
       <NoticeView notice={notice} />
-      {body()}
+      <Loaded
+        state={linked.state}
+        loadingLabel="Loading linked test cases…"
+        errorTitle="Linked test cases could not be loaded"
+        onRetry={() => void linked.reload()}
+      >
+        {cases}
+      </Loaded>
     </section>
   );
 
-  function body() {
-    if (linked.status === 'loading') return <Skeleton label="Loading linked test cases…" />;
-    if (linked.status === 'error') {
-      return (
-        <Message tone="error" title="Linked test cases could not be loaded" actions={<Button onClick={() => void onRefresh(false)}>Retry</Button>}>
-          <p>{linked.error.message}</p>
-        </Message>
-      );
-    }
-    const { items, total, counts } = linked.data;
+  function cases({ items, total, counts }: LinkedTests) {
     if (items.length === 0) {
       return (
         <div className="empty">

@@ -1,18 +1,17 @@
 /** Test Cycles tab (lazy): the project's cycles with progress; open one to run this issue's cases. */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ShowMore, usePaged } from '../components/ShowMore';
 import type { Cycle, LinkedTests } from '../../../src/shared/definitions';
 import { api } from '../api';
 import type { UiContext } from '../context';
 import { Button } from '../components/Button';
+import { Loaded } from '../components/Loaded';
 import { Lozenge } from '../components/Lozenge';
-import { Message } from '../components/Message';
-import { Skeleton } from '../components/Spinner';
 import { StatusBar } from '../components/StatusBar';
-import { fromResult, type Load, type Notice } from '../load';
+import { useLoad, type Load } from '../load';
 import { CreateCycleForm } from './CreateCycleForm';
 import { CycleDetail } from './CycleDetail';
-import { NoticeView } from './NoticeView';
+import { NoticeView, type Notice } from './NoticeView';
 
 export const executedOf = (c: Cycle) => c.total - c.counts.NOT_EXECUTED;
 
@@ -28,29 +27,19 @@ export default function TestCyclesTab({
   /** A result was recorded: the Test Cases tab's latest statuses are stale. */
   onExecuted: () => void;
 }) {
-  const [cycles, setCycles] = useState<Load<Cycle[]>>({ status: 'loading' });
+  const cycles = useLoad(api.listCycles, []);
   const [open, setOpen] = useState<Cycle | null>(null);
   const [creating, setCreating] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
   const [dirty, setDirty] = useState(false);
-  const rows = usePaged(cycles.status === 'ready' ? cycles.data : []);
-
-  const load = useCallback(async (quiet = false) => {
-    if (!quiet) setCycles({ status: 'loading' });
-    const r = await api.listCycles();
-    setCycles((prev) => (r.ok || !quiet || prev.status !== 'ready' ? fromResult(r) : prev));
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const rows = usePaged(cycles.state.status === 'ready' ? cycles.state.data : []);
 
   const back = () => {
     setOpen(null);
     // Progress changed while the cycle was open: refresh the counts behind the list.
     if (dirty) {
       setDirty(false);
-      void load(true);
+      void cycles.refresh();
     }
   };
 
@@ -92,26 +81,20 @@ export default function TestCyclesTab({
           onCancel={() => setCreating(false)}
           onCreated={(c) => {
             setCreating(false);
-            setCycles((prev) => (prev.status === 'ready' ? { status: 'ready', data: [c, ...prev.data.filter((x) => x.id !== c.id)] } : prev));
+            cycles.update((list) => [c, ...list.filter((x) => x.id !== c.id)]);
             setNotice({ tone: 'success', text: `Created the cycle “${c.name}”.` });
           }}
         />
       )}
       <NoticeView notice={notice} />
-      {list()}
+      <Loaded state={cycles.state} loadingLabel="Loading test cycles…" errorTitle="Test cycles could not be loaded" onRetry={() => void cycles.reload()}>
+        {list}
+      </Loaded>
     </section>
   );
 
-  function list() {
-    if (cycles.status === 'loading') return <Skeleton label="Loading test cycles…" />;
-    if (cycles.status === 'error') {
-      return (
-        <Message tone="error" title="Test cycles could not be loaded" actions={<Button onClick={() => void load()}>Retry</Button>}>
-          <p>{cycles.error.message}</p>
-        </Message>
-      );
-    }
-    if (cycles.data.length === 0) return <p className="empty">This TestKase project has no test cycles yet.</p>;
+  function list(all: Cycle[]) {
+    if (all.length === 0) return <p className="empty">This TestKase project has no test cycles yet.</p>;
     return (
       <>
         <ul className="cycle-list">

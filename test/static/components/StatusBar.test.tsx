@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen } from '../testing-library';
 import { StatusBar } from '../../../static/src/components/StatusBar';
 import { StatusLozenge } from '../../../static/src/components/Lozenge';
 

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '../testing-library';
 
 vi.mock('@forge/bridge', () => import('../bridgeMock'));
 import { callsOf, invoke, routeInvoke, type Handlers } from '../bridgeMock';

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '../testing-library';
 
 vi.mock('@forge/bridge', () => import('../bridgeMock'));
 import { callsOf, invoke, navigate, routeInvoke } from '../bridgeMock';
@@ -92,6 +92,29 @@ describe('IssuePanel states', () => {
       await vi.advanceTimersByTimeAsync(0);
     });
     expect(callsOf('getState')).toHaveLength(2 + CHECK_POLLS);
+  });
+
+  it('CHECKING: a poll that fails shows its error with a Retry instead of checking on', async () => {
+    vi.useFakeTimers();
+    let n = 0;
+    routeInvoke({
+      getState: () => (++n === 1 ? { ok: true, data: notReady(saved('CHECKING')) } : { ok: false, error: { code: 'UNAVAILABLE', message: 'The TestKase app did not answer.' } }),
+    });
+    render(<IssuePanel ctx={panelCtx} />);
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(0);
+    });
+    expect(screen.getByText('Checking your TestKase token…')).toBeTruthy();
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(CHECK_POLL_MS);
+    });
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('The TestKase app did not answer.');
+    expect(within(alert).getByRole('button', { name: 'Retry' })).toBeTruthy();
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(CHECK_POLL_MS * CHECK_POLLS);
+    });
+    expect(callsOf('getState')).toHaveLength(2);
   });
 
   it('a failed getState shows the backend sentence (not JSON) and a Retry', async () => {

@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '../testing-library';
 
 vi.mock('@forge/bridge', () => import('../bridgeMock'));
 import { callsOf, invoke, routeInvoke, type Handlers } from '../bridgeMock';
 import TestCyclesTab from '../../../static/src/panel/TestCyclesTab';
 import type { Execution, ExecutionStatus } from '../../../src/shared/definitions';
+import { LIMITS } from '../../../src/testkase/limits';
 import { cycle, execution, linked, panelCtx, testCase } from '../fixtures';
 
 beforeEach(() => {
@@ -111,6 +112,19 @@ describe('Test Cycles tab', () => {
     expect(callsOf('addToCycle')).toEqual([{ cycleId: 'TCYCLE-2', testCaseIds: ['TC-2'] }]);
     expect(screen.getByText('Login works 2').closest('tr')).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Add to cycle/ })).toBeNull();
+  });
+
+  it('"Add all" sends no more test cases than the backend accepts in one call', async () => {
+    const ids = Array.from({ length: LIMITS.addToCycleMax + 5 }, (_, i) => `TC-${i + 1}`);
+    renderTab({
+      listCycles: () => ({ ok: true, data: [sprint] }),
+      listCycleExecutions: () => ({ ok: true, data: { cycle: sprint, items: [], notInCycle: ids } }),
+      addToCycle: (p) => ({ ok: true, data: { added: p.testCaseIds, alreadyInCycle: [] } }),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Open cycle Sprint 2' }));
+    fireEvent.click(await screen.findByRole('button', { name: `Add all ${ids.length} to cycle` }));
+    expect((await screen.findByRole('status')).textContent).toBe(`Added ${LIMITS.addToCycleMax} test cases to Sprint 2.`);
+    expect(callsOf('addToCycle')).toEqual([{ cycleId: 'TCYCLE-2', testCaseIds: ids.slice(0, LIMITS.addToCycleMax) }]);
   });
 
   it.each(['PASS', 'FAIL', 'BLOCKED', 'SKIPPED', 'NOT_EXECUTED'] as ExecutionStatus[])('executes a test as %s with the right payload and immediate feedback', async (status) => {
