@@ -11,7 +11,6 @@
  *    only if the state confirms that project.
  * 4. Let the pure state machine decide (state-machine.ts), and forget what TestKase contradicted.
  */
-import type { ConfigState } from '../shared/definitions';
 import type { TestKaseClient } from '../testkase/client';
 import { isTestKaseError } from '../testkase/errors';
 import { log } from '../log';
@@ -26,7 +25,7 @@ import {
 } from '../storage/connection-cache';
 import { recordValidation, type StoredToken, type TokenDetails } from '../storage/token-store';
 import { clientFactory } from './client-factory';
-import { computeState, type MappingOutcome, type UseOutcome, type ValidationOutcome } from './state-machine';
+import { computeState, type ConnectionState, type MappingOutcome, type UseOutcome, type ValidationOutcome } from './state-machine';
 
 export interface Where {
   accountId: string;
@@ -40,7 +39,7 @@ export type FirstRequest<T> = (client: TestKaseClient, projectId: string) => Pro
 export type FirstAnswer<T> = { ok: true; data: T } | { ok: false; error: unknown };
 
 export interface Connection<T> {
-  state: ConfigState;
+  state: ConnectionState;
   /** What to show about the saved token (refreshed when TestKase was asked about it); null without one. */
   token: TokenDetails | null;
   /** A client with the user's token (null without one). */

@@ -4,7 +4,13 @@
  * open-connection.ts; this file only decides. See docs/state-machine.md for the diagram.
  */
 import type { JiraMapping, Project } from '../testkase/contract';
-import type { ConfigState } from '../shared/definitions';
+import type { MappedProject, PatSavedReason } from '../shared/definitions';
+
+/** The decision; the UI gets it with the words for it (ConfigState in shared/definitions.ts). */
+export type ConnectionState =
+  | { kind: 'NO_CONFIG' }
+  | { kind: 'PAT_SAVED'; reason: PatSavedReason; retryAfterSeconds?: number }
+  | { kind: 'READY'; project: MappedProject | null; canWrite: boolean };
 
 /** Whether the user has a token saved. */
 export type TokenOutcome = { kind: 'ABSENT' } | { kind: 'PRESENT' };
@@ -38,10 +44,10 @@ export interface StateInput {
   use: UseOutcome;
 }
 
-const saved = (reason: Extract<ConfigState, { kind: 'PAT_SAVED' }>['reason'], retryAfterSeconds?: number): ConfigState =>
+const saved = (reason: PatSavedReason, retryAfterSeconds?: number): ConnectionState =>
   retryAfterSeconds === undefined ? { kind: 'PAT_SAVED', reason } : { kind: 'PAT_SAVED', reason, retryAfterSeconds };
 
-export function computeState({ token, validation, mapping, use }: StateInput): ConfigState {
+export function computeState({ token, validation, mapping, use }: StateInput): ConnectionState {
   if (token.kind === 'ABSENT') return { kind: 'NO_CONFIG' };
 
   // A rejected token outranks everything: nothing else can work until it is replaced.

@@ -10,7 +10,7 @@ import type { CallContext } from './context';
 import type { Implementation } from './envelope';
 import { toAppError, unverifiedToken } from './errors';
 import { fetchLinkedTests } from './linked-tests';
-import { stateMessage } from './sentences';
+import { withMessage } from './sentences';
 
 /** The first screen: the state, what to say about it, the token's details, and in an issue panel its linked tests. */
 async function appState(caller: CallContext, justSaved?: JustSaved): Promise<AppState> {
@@ -29,8 +29,7 @@ async function appState(caller: CallContext, justSaved?: JustSaved): Promise<App
     module: caller.module,
     issueKey,
     jiraProjectKey,
-    config: connection.state,
-    message: stateMessage(connection.state, jiraProjectKey),
+    config: withMessage(connection.state, jiraProjectKey),
     token: connection.token,
     linked,
   };

@@ -4,7 +4,8 @@
  * message is passed on, shortened, as text).
  */
 import { z } from 'zod';
-import type { AppError, ConfigState, ErrorCode } from '../shared/definitions';
+import type { AppError, ErrorCode } from '../shared/definitions';
+import type { ConnectionState } from '../connection/state-machine';
 import { isTestKaseError } from '../testkase/errors';
 import { isStorageFailure } from '../storage/failures';
 import { log } from '../log';
@@ -53,11 +54,10 @@ export function toAppError(error: unknown, write = false): AppError {
 }
 
 /** An operation needs READY with a project; any other state becomes the matching error. */
-export function fromConfigState(state: ConfigState, jiraProjectKey: string | null): AppError {
-  const message = stateMessage(state, jiraProjectKey);
-  if (state.kind === 'NO_CONFIG') return { code: 'NO_TOKEN', message: message!.text };
+export function fromConfigState(state: ConnectionState, jiraProjectKey: string | null): AppError {
   if (state.kind === 'READY') return { code: 'NO_ISSUE_CONTEXT', message: sentences.issueOnly };
-  const text = message!.text;
+  const text = stateMessage(state, jiraProjectKey).text;
+  if (state.kind === 'NO_CONFIG') return { code: 'NO_TOKEN', message: text };
   switch (state.reason) {
     case 'TOKEN_REJECTED':
       return { code: 'TOKEN_REJECTED', message: text };

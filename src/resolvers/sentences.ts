@@ -4,6 +4,7 @@
  * the one next step; never a token, a stack trace or a raw TestKase body.
  */
 import type { ConfigState, StateMessage } from '../shared/definitions';
+import type { ConnectionState } from '../connection/state-machine';
 
 export const SETTINGS_STEP = 'Open the TestKase page from the Jira Apps menu';
 const TRY_AGAIN = 'Try again; if it keeps happening, tell your Jira admin.';
@@ -39,10 +40,14 @@ export const sentences = {
   },
 } as const;
 
-/** What a person is told about a state that is not READY (null when READY). */
-export function stateMessage(state: ConfigState, jiraProjectKey: string | null): StateMessage | null {
+/** The state as the UI gets it: with what to tell the person when it is not READY. */
+export function withMessage(state: ConnectionState, jiraProjectKey: string | null): ConfigState {
+  return state.kind === 'READY' ? state : { ...state, message: stateMessage(state, jiraProjectKey) };
+}
+
+/** What a person is told about a state that is not READY. */
+export function stateMessage(state: Exclude<ConnectionState, { kind: 'READY' }>, jiraProjectKey: string | null): StateMessage {
   const project = jiraProjectKey ?? 'This Jira project';
-  if (state.kind === 'READY') return null;
   if (state.kind === 'NO_CONFIG') {
     return {
       title: 'Connect TestKase to see test cases here',

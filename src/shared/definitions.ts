@@ -71,9 +71,10 @@ export interface StateMessage {
   text: string;
 }
 
+/** The user's connection as the UI gets it: a state that is not READY carries what to tell the person. */
 export type ConfigState =
-  | { kind: 'NO_CONFIG' }
-  | { kind: 'PAT_SAVED'; reason: PatSavedReason; retryAfterSeconds?: number }
+  | { kind: 'NO_CONFIG'; message: StateMessage }
+  | { kind: 'PAT_SAVED'; reason: PatSavedReason; retryAfterSeconds?: number; message: StateMessage }
   | {
       kind: 'READY';
       /** The TestKase project mapped to this Jira project; null outside a Jira project (global page). */
@@ -106,8 +107,6 @@ export interface AppState {
   issueKey: string | null;
   jiraProjectKey: string | null;
   config: ConfigState;
-  /** What to tell the person while the state is not READY (null when READY). */
-  message: StateMessage | null;
   token: TokenSummary | null;
   /** Filled in the issue panel when READY, so the first screen needs one invoke. */
   linked: Result<LinkedTests> | null;

@@ -36,9 +36,11 @@ describeE2E('npm run dev', () => {
     await frame.evaluate(() => ((window as unknown as { __beforeEdit: boolean }).__beforeEdit = true));
 
     const file = join(copy, 'static/src/panel/ConfigMessage.tsx');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('Connect TestKase to see test cases here', 'Connect TestKase (edited in dev mode)'));
+    const source = readFileSync(file, 'utf8');
+    expect(source).toContain('Open TestKase settings');
+    writeFileSync(file, source.replace('Open TestKase settings', 'Open TestKase settings (edited in dev mode)'));
 
-    await frame.getByText('Connect TestKase (edited in dev mode)').waitFor({ timeout: 30_000 });
+    await frame.getByRole('button', { name: 'Open TestKase settings (edited in dev mode)' }).waitFor({ timeout: 30_000 });
     expect(await frame.evaluate(() => (window as unknown as { __beforeEdit?: boolean }).__beforeEdit)).toBe(true); // not reloaded
     await screenshot(rp.page, 'dev-mode-hot-reloaded');
     rp.expectClean();

@@ -1,3 +1,4 @@
+import { withMessage } from '../../src/resolvers/sentences';
 import type { AppState, Cycle, Execution, LinkedTests, StatusCounts, TestCase, TokenSummary } from '../../src/shared/definitions';
 import type { UiContext } from '../../static/src/context';
 
@@ -90,7 +91,7 @@ export function globalState(over: Partial<AppState> = {}): AppState {
     module: 'GLOBAL_PAGE',
     issueKey: null,
     jiraProjectKey: null,
-    config: { kind: 'NO_CONFIG' },
+    config: withMessage({ kind: 'NO_CONFIG' }, null),
     token: null,
     linked: null,
     ...over,

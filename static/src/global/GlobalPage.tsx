@@ -1,6 +1,6 @@
 /** The global page: each user saves, replaces or deletes their own TestKase Personal Access Token. */
 import { useState } from 'react';
-import type { AppError, AppState } from '../../../src/shared/definitions';
+import type { AppState } from '../../../src/shared/definitions';
 import { api, initialState } from '../api';
 import type { UiContext } from '../context';
 import { Loaded } from '../components/Loaded';
@@ -31,7 +31,7 @@ export default function GlobalPage({ ctx, now = () => new Date() }: { ctx: UiCon
       return;
     }
     if (r.error.code === 'VALIDATION' && r.error.field === 'token') setFieldError(r.error.message);
-    else setNotice({ tone: 'error', text: saveFailure(r.error) });
+    else setNotice({ tone: 'error', text: r.error.message });
   };
 
   const remove = async () => {
@@ -97,12 +97,6 @@ export default function GlobalPage({ ctx, now = () => new Date() }: { ctx: UiCon
       </>
     );
   }
-}
-
-/** "Nothing changed" matters: a failed replace keeps the old token working. */
-function saveFailure(error: AppError): string {
-  const unchanged = /nothing (was )?changed|not saved/i.test(error.message) ? '' : ' Nothing was changed.';
-  return `${error.message}${unchanged}`;
 }
 
 function Help() {

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { tokenPreview } from '../../../src/testkase/token';
 import { expectOk, startBackend, type Backend } from '../../support/backend';
 
+/** A state that is not READY carries a heading and a sentence for the person. */
+const STATE_MESSAGE = { title: expect.any(String), text: expect.any(String) };
+
 let b: Backend;
 beforeAll(async () => {
   b = await startBackend();
@@ -46,7 +49,7 @@ describe('getState / savePat / deletePat', () => {
     const r = await b.call(me, 'savePat', { token: 'tk_pat_' + 'A'.repeat(40) }, 'global');
     expect(r).toMatchObject({ ok: false, error: { code: 'TOKEN_REJECTED' } });
     if (!r.ok) expect(r.error.message).toMatch(/not saved/);
-    expect(expectOk(await b.call(me, 'getState', undefined, 'global')).config).toEqual({ kind: 'NO_CONFIG' });
+    expect(expectOk(await b.call(me, 'getState', undefined, 'global')).config).toEqual({ kind: 'NO_CONFIG', message: STATE_MESSAGE });
   });
 
   it('saves a valid token, shows only its preview and owner, and becomes READY', async () => {
@@ -87,7 +90,7 @@ describe('getState / savePat / deletePat', () => {
   it('says PROJECT_NOT_MAPPED for a Jira project without a TestKase mapping', async () => {
     expectOk(await b.call(me, 'savePat', { token: await b.token('alice') }, 'global'));
     const state = expectOk(await b.call(me, 'getState', undefined, { issue: 'OTHER-1' }));
-    expect(state.config).toEqual({ kind: 'PAT_SAVED', reason: 'PROJECT_NOT_MAPPED' });
+    expect(state.config).toEqual({ kind: 'PAT_SAVED', reason: 'PROJECT_NOT_MAPPED', message: STATE_MESSAGE });
     expect(state.linked).toBeNull();
   });
 
@@ -97,7 +100,7 @@ describe('getState / savePat / deletePat', () => {
     b.sim.admin.removeMapping('DEMO');
     try {
       b.advance(3 * 60_000); // past the mapping cache
-      expect(expectOk(await b.call(me, 'getState')).config).toEqual({ kind: 'PAT_SAVED', reason: 'MAPPING_LOST' });
+      expect(expectOk(await b.call(me, 'getState')).config).toEqual({ kind: 'PAT_SAVED', reason: 'MAPPING_LOST', message: STATE_MESSAGE });
     } finally {
       b.sim.admin.addMapping('DEMO', 'PRJ-1');
     }
@@ -106,7 +109,7 @@ describe('getState / savePat / deletePat', () => {
 
   it('says NO_PROJECT_ACCESS when the mapped project is not one of the user’s', async () => {
     expectOk(await b.call(me, 'savePat', { token: await b.token('nora') }, 'global'));
-    expect(expectOk(await b.call(me, 'getState')).config).toEqual({ kind: 'PAT_SAVED', reason: 'NO_PROJECT_ACCESS' });
+    expect(expectOk(await b.call(me, 'getState')).config).toEqual({ kind: 'PAT_SAVED', reason: 'NO_PROJECT_ACCESS', message: STATE_MESSAGE });
   });
 
   it('shows TOKEN_REJECTED on the first render after the token is revoked, even while validation is cached', async () => {
@@ -115,7 +118,7 @@ describe('getState / savePat / deletePat', () => {
     expect(expectOk(await b.call(me, 'getState')).config.kind).toBe('READY');
     b.sim.admin.revokeToken(minted.id);
     const state = expectOk(await b.call(me, 'getState'));
-    expect(state.config).toEqual({ kind: 'PAT_SAVED', reason: 'TOKEN_REJECTED' });
+    expect(state.config).toEqual({ kind: 'PAT_SAVED', reason: 'TOKEN_REJECTED', message: STATE_MESSAGE });
     expect(state.token?.preview).toBe(tokenPreview(minted.token)); // the saved configuration is untouched
   });
 
@@ -150,11 +153,11 @@ describe('getState / savePat / deletePat', () => {
     const keysBefore = b.kvs.keys('data').length;
     const secretsBefore = b.kvs.keys('secret').length;
     const state = expectOk(await b.call(me, 'deletePat', undefined, 'global'));
-    expect(state.config).toEqual({ kind: 'NO_CONFIG' });
+    expect(state.config).toEqual({ kind: 'NO_CONFIG', message: STATE_MESSAGE });
     expect(b.kvs.keys('secret').length).toBe(secretsBefore - 1);
     expect(b.kvs.keys('data').length).toBeLessThan(keysBefore - 2); // meta, caches and the mapping record
     expect(expectOk(await b.call(other, 'getState')).config.kind).toBe('READY');
-    expect(expectOk(await b.call(me, 'deletePat', undefined, 'global')).config).toEqual({ kind: 'NO_CONFIG' }); // idempotent
+    expect(expectOk(await b.call(me, 'deletePat', undefined, 'global')).config).toEqual({ kind: 'NO_CONFIG', message: STATE_MESSAGE }); // idempotent
   });
 
   it('keeps either the old or the new configuration when a save crashes between any two writes, and leaves no orphan secret', async () => {

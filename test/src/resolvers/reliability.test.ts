@@ -11,6 +11,9 @@ import { tokenPreview } from '../../../src/testkase/token';
 import type { FaultRuleInput } from '../../../dev/testkase-sim';
 import { expectOk, startBackend, type Backend } from '../../support/backend';
 
+/** A state that is not READY carries a heading and a sentence for the person. */
+const STATE_MESSAGE = { title: expect.any(String), text: expect.any(String) };
+
 // The same client with a scaled-down clock: 300 ms per attempt, 1.2 s in all (production: 8 s / 18 s).
 const TIMEOUT_MS = 300;
 const BUDGET_MS = 1_200;
@@ -107,7 +110,7 @@ describe('changes in TestKase mid-session', () => {
     expect(expectOk(await b.call(me, 'getState')).config.kind).toBe('READY');
     b.sim.admin.revokeToken(minted.id);
     expect(await b.call(me, 'listCycles')).toMatchObject({ ok: false, error: { code: 'TOKEN_REJECTED' } });
-    expect(expectOk(await b.call(me, 'getState')).config).toEqual({ kind: 'PAT_SAVED', reason: 'TOKEN_REJECTED' });
+    expect(expectOk(await b.call(me, 'getState')).config).toEqual({ kind: 'PAT_SAVED', reason: 'TOKEN_REJECTED', message: STATE_MESSAGE });
     expect(expectOk(await b.call(me, 'getState', undefined, 'global')).token?.preview).toBe(tokenPreview(minted.token));
   });
 
@@ -118,7 +121,7 @@ describe('changes in TestKase mid-session', () => {
       // Within the mapping cache the panel still believes READY; reads still work (the project exists).
       // Once the cache expires, the state is re-derived.
       b.advance(3 * 60_000);
-      expect(expectOk(await b.call(me, 'getState')).config).toEqual({ kind: 'PAT_SAVED', reason: 'MAPPING_LOST' });
+      expect(expectOk(await b.call(me, 'getState')).config).toEqual({ kind: 'PAT_SAVED', reason: 'MAPPING_LOST', message: STATE_MESSAGE });
       expect(await b.call(me, 'listCycles')).toMatchObject({ ok: false, error: { code: 'NOT_MAPPED' } });
     } finally {
       b.sim.admin.addMapping('DEMO', 'PRJ-1');

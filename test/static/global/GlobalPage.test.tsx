@@ -7,6 +7,7 @@ import { callsOf, invoke, routeInvoke, type Handlers } from '../bridgeMock';
 import GlobalPage from '../../../static/src/global/GlobalPage';
 import { globalCtx, globalState, token } from '../fixtures';
 import type { AppState } from '../../../src/shared/definitions';
+import { sentences } from '../../../src/resolvers/sentences';
 
 beforeEach(() => {
   invoke.mockReset();
@@ -74,14 +75,16 @@ describe('Global page', () => {
     expect(screen.queryByText('Your saved token')).toBeNull();
   });
 
-  it('unavailable: says nothing changed and to try again', async () => {
+  it('unavailable: says nothing changed and to try again (in the backend\'s words, shown as they come)', async () => {
     await renderPage(globalState(), {
-      savePat: () => ({ ok: false, error: { code: 'UNAVAILABLE', message: 'TestKase could not be reached; try again in a moment.' } }),
+      savePat: () => ({ ok: false, error: { code: 'UNAVAILABLE', message: sentences.tokenNotSaved.unreachable } }),
     });
     await screen.findByLabelText(/Personal Access Token/);
     paste(SECRET);
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('TestKase could not be reached; try again in a moment. Nothing was changed.');
+    const alert = (await screen.findByRole('alert')).textContent;
+    expect(alert).toBe(sentences.tokenNotSaved.unreachable);
+    expect(alert).toMatch(/not saved and your previous settings are unchanged\. Try again/);
   });
 
   it('bad format: a field error on the token input', async () => {
