@@ -29,7 +29,7 @@ import {
   type ModuleKey,
 } from './fixtures';
 import { HOST_CSS, HOST_JS, HOST_PAGE_CSP, globalPage, indexPage, issuePage, messagePage, type PageFrame } from './pages';
-import { TOKENS_CSS, parseTheme, type Theme } from './tokens';
+import { THEME_ATTRIBUTE, parseTheme, tokensCss, type Theme } from './tokens';
 
 /** Runs one invocation of the app's resolver function (in Forge's sandbox: see dev/forge/functions.ts). */
 export type Invoker = (request: InvocationRequest) => Promise<InvocationOutcome>;
@@ -240,11 +240,12 @@ export function createHost(options: HostOptions): Host {
         globalPagePath: gpPath,
         globalPageModuleKey: MODULE_KEYS.globalPage,
         initialPath: session.initialPath,
+        themeAttribute: THEME_ATTRIBUTE,
       });
       return send(res, 200, TYPES['.js']!, body, { 'cache-control': 'no-store' });
     }
     if (rest === '__forge/tokens.css' && (method === 'GET' || method === 'HEAD')) {
-      return send(res, 200, TYPES['.css']!, TOKENS_CSS);
+      return send(res, 200, TYPES['.css']!, await tokensCss());
     }
     if (rest === '__forge/invoke' && method === 'POST') return invoke(req, res, session);
     if (rest === '__forge/log' && method === 'POST') {
@@ -428,7 +429,7 @@ export function createHost(options: HostOptions): Host {
 
     if (path === '/__host/host.js') return send(res, 200, TYPES['.js']!, HOST_JS);
     if (path === '/__host/host.css') return send(res, 200, TYPES['.css']!, HOST_CSS);
-    if (path === '/__host/tokens.css') return send(res, 200, TYPES['.css']!, TOKENS_CSS);
+    if (path === '/__host/tokens.css') return send(res, 200, TYPES['.css']!, await tokensCss());
     if (path === '/__host/favicon.svg') return send(res, 200, TYPES['.svg']!, FAVICON);
     if (path === '/__host/app-icon.svg') {
       return existsSync(options.iconFile) ? send(res, 200, TYPES['.svg']!, readFileSync(options.iconFile)) : send(res, 200, TYPES['.svg']!, FAVICON);
