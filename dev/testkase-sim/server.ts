@@ -7,7 +7,9 @@ import { isLoopbackHost } from '../loopback';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleAdmin, SimAdmin, type RequestLogEntry } from './admin';
-import { matchRoute, type ProjectListPath, type RouteSettings } from './api-routes';
+import { decodeRequest, handlers, type ProjectListPath, type RouteSettings } from './api-routes';
+import { endpoints, type EndpointName } from '../../src/testkase/contract';
+import { pathsOf } from '../../src/testkase/endpoint';
 import { Faults, RateLimiter, type RateLimit } from './faults';
 import { readJson, sendError, sendJson } from './http-util';
 import { SimError, Store } from './store';
@@ -15,6 +17,30 @@ import { indexHtml, PAGE_CSP, uiCss, uiJs } from './web-page';
 import { PAT_PATTERN } from '../../src/testkase/token';
 
 export const API_PREFIX = '/api/v1';
+
+// Interim: the endpoint table's templates as patterns (replaced by the HTTP library's router).
+const routes = (Object.keys(endpoints) as EndpointName[]).flatMap((name) =>
+  pathsOf(endpoints[name]).map((template) => ({ name, template, method: endpoints[name].method, pattern: new RegExp(`^${template.replace(/:(\w+)/g, '(?<$1>[^/]+)')}$`) })),
+);
+
+function matchRoute(method: string, path: string, settings: RouteSettings): { route: { name: EndpointName }; params: Record<string, string> } | { allow: string[] } | null {
+  const allow: string[] = [];
+  for (const route of routes) {
+    if (route.name === 'userProjects' && route.template !== settings.projectListPath) continue;
+    const m = route.pattern.exec(path);
+    if (!m) continue;
+    if (route.method !== method) {
+      allow.push(route.method);
+      continue;
+    }
+    try {
+      return { route, params: Object.fromEntries(Object.entries(m.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)])) };
+    } catch {
+      throw new SimError(400, 'BAD_REQUEST', 'The path is not valid URL encoding.');
+    }
+  }
+  return allow.length > 0 ? { allow } : null;
+}
 
 export interface SimulatorOptions {
   /** 0 picks a free port. */
@@ -53,7 +79,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const store = new Store({ dataDir: options.dataDir ?? null, reset: options.reset ?? false, now: clock.now });
   const faults = new Faults();
   const limiter = new RateLimiter(options.rateLimit ?? { limit: 600, windowSeconds: 60 }, clock.now);
-  const settings: RouteSettings = { projectListPath: options.projectListPath ?? '/projects/user-projects' };
+  const settings: RouteSettings = { projectListPath: options.projectListPath ?? endpoints.userProjects.path };
   const admin = new SimAdmin(store, faults, limiter, clock, settings);
   const hung = new Set<ServerResponse>();
   let port = 0;
@@ -121,7 +147,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
     const body = method === 'GET' || method === 'DELETE' ? undefined : await readJson(req);
     const query = Object.fromEntries(url.searchParams);
-    const { status, body: out } = found.route.handle(store, { user: check.user, token: check.token, params: found.params, query, body });
+    const name = found.route.name;
+    const decoded = decodeRequest(endpoints[name], { params: found.params, query, body });
+    const handle = handlers[name] as (s: Store, r: unknown) => { status: number; body: unknown };
+    const { status, body: out } = handle(store, { ...decoded, user: check.user, token: check.token });
     sendJson(res, status, out);
   }
 
