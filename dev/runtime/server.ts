@@ -480,7 +480,7 @@ export function createHost(options: HostOptions): Host {
 
   host.server = createServer((req, res) => {
     const port = (host.server.address() as AddressInfo | null)?.port ?? 0;
-    if (!isLoopbackHost(req, port)) {
+    if (!isLoopbackHost(req.headers.host, port)) {
       return send(res, 421, TYPES['.txt']!, 'The local Jira host answers only requests addressed to 127.0.0.1 or localhost.');
     }
     route(req, res).catch((e: unknown) => {

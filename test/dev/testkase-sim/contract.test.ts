@@ -1,7 +1,8 @@
 /** Every simulator route answers exactly what src/testkase/contract.ts describes. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints, ErrorBody, LIMITS } from '../../../src/testkase/contract';
-import { requestPath } from '../../../src/testkase/endpoint';
+import { pathsOf, requestPath } from '../../../src/testkase/endpoint';
+import { request } from 'node:http';
 import type { Simulator } from '../../../dev/testkase-sim';
 import { freshSim, http } from './support';
 
@@ -166,5 +167,42 @@ describe('clear errors, never a crash', () => {
     const big = { projectId: 'PRJ-1', title: 'x', description: 'y'.repeat(70 * 1024) };
     expectError(await http(sim, 'POST', '/test-cases', { token: alice, body: big }), 413);
     expect((await get('/projects/user-projects')).status).toBe(200);
+  });
+
+  it('reads a body sent without a length (chunked) up to the same limit', async () => {
+    const chunked = (text: string) =>
+      new Promise<number>((done, fail) => {
+        const req = request(`${sim.apiBaseUrl}/test-cycles`, { method: 'POST', headers: { authorization: `Bearer ${alice}`, 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
+          res.resume();
+          done(res.statusCode ?? 0);
+        });
+        req.on('error', fail);
+        req.write(text.slice(0, 10));
+        req.end(text.slice(10));
+      });
+    expect(await chunked(JSON.stringify({ projectId: 'PRJ-1', name: 'Chunked' }))).toBe(201);
+    expect(await chunked(JSON.stringify({ projectId: 'PRJ-1', name: 'Chunked', description: 'y'.repeat(70 * 1024) }))).toBe(413);
+  });
+});
+
+describe('routes come from the endpoint table', () => {
+  const endpointList = Object.values(endpoints);
+  const concrete = (template: string) => template.replace(':testCaseId', 'TC-1').replace(':jiraIssueKey', 'DEMO-1').replace(':cycleId', 'TCYCLE-1');
+
+  it('serves every entry on its method and path (here without a token: 401, not 404)', async () => {
+    for (const e of endpointList) {
+      const [path] = pathsOf(e);
+      const r = await http(sim, e.method, concrete(path), e.method === 'GET' || e.method === 'DELETE' ? {} : { body: {} });
+      expect([e.path, r.status]).toEqual([e.path, 401]);
+    }
+  });
+
+  it('answers 405 on the path of an entry, with the methods the table gives that path in Allow', async () => {
+    for (const e of endpointList) {
+      const [path] = pathsOf(e);
+      const allow = endpointList.filter((x) => x.path === e.path).map((x) => x.method).join(', ');
+      const r = await http(sim, 'PUT', concrete(path), { token: alice, body: {} });
+      expect([e.path, r.status, r.headers.get('allow')]).toEqual([e.path, 405, allow]);
+    }
   });
 });
