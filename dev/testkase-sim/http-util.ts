@@ -23,10 +23,13 @@ export function jsonAnswer(status: number, body: unknown, headers: Record<string
   return Response.json(body, { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers } });
 }
 
-/** Bodies over MAX_BODY_BYTES answer 413, whether their length is declared or streamed. */
+/**
+ * Bodies over MAX_BODY_BYTES answer 413, whether their length is declared or streamed. The rest of
+ * the body is not read: the connection ends with the answer, so a client does not reuse it.
+ */
 export const limitBody: MiddlewareHandler<SimEnv> = bodyLimit({
   maxSize: MAX_BODY_BYTES,
-  onError: () => jsonError(413, 'PAYLOAD_TOO_LARGE', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`),
+  onError: () => jsonError(413, 'PAYLOAD_TOO_LARGE', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`, { connection: 'close' }),
 });
 
 /** The JSON body (undefined when empty); 415 for another content type, 400 for text that is not JSON. */

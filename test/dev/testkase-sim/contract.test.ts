@@ -165,7 +165,9 @@ describe('clear errors, never a crash', () => {
 
   it('413 for an oversized body, and the server keeps answering', async () => {
     const big = { projectId: 'PRJ-1', title: 'x', description: 'y'.repeat(70 * 1024) };
-    expectError(await http(sim, 'POST', '/test-cases', { token: alice, body: big }), 413);
+    const refused = await http(sim, 'POST', '/test-cases', { token: alice, body: big });
+    expectError(refused, 413);
+    expect(refused.headers.get('connection')).toBe('close'); // the unread rest of the body ends the connection
     expect((await get('/projects/user-projects')).status).toBe(200);
   });
 
