@@ -3,9 +3,7 @@
  * site that re-points its own host name at 127.0.0.1 (DNS rebinding) sends its name in `Host`, and
  * is refused instead of reaching a signed-in session or the simulator's admin API.
  */
-import type { IncomingMessage } from 'node:http';
-
-export function isLoopbackHost(req: IncomingMessage, port: number): boolean {
-  const host = (req.headers.host ?? '').toLowerCase();
-  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+export function isLoopbackHost(host: string | undefined, port: number): boolean {
+  const name = (host ?? '').toLowerCase();
+  return name === `127.0.0.1:${port}` || name === `localhost:${port}`;
 }

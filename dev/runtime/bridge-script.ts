@@ -22,6 +22,8 @@ export interface BridgeConfig {
   globalPageModuleKey: string;
   /** Initial history location for the global page. */
   initialPath: string;
+  /** The `data-theme` value the token stylesheet is keyed on. */
+  themeAttribute: string;
 }
 
 export function bridgeScript(config: BridgeConfig): string {
@@ -72,7 +74,7 @@ function applyTheme() {
   var root = document.documentElement;
   var mode = context.theme && context.theme.colorMode === 'dark' ? 'dark' : 'light';
   root.setAttribute('data-color-mode', mode);
-  root.setAttribute('data-theme', 'dark:dark light:light spacing:spacing typography:typography');
+  root.setAttribute('data-theme', CONFIG.themeAttribute);
   if (!document.getElementById('forge-local-tokens')) {
     var link = document.createElement('link');
     link.id = 'forge-local-tokens';

@@ -3,7 +3,7 @@
  * and its script. The pages carry no inline script or style: everything is served from /__host/.
  */
 import { ISSUES, USERS, type JiraIssue, type JiraUser } from './fixtures';
-import type { Theme } from './tokens';
+import { THEME_ATTRIBUTE, type Theme } from './tokens';
 
 export function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -30,7 +30,7 @@ function shell(frame: PageFrame, title: string, body: string, page: string): str
     .map((t) => `<option value="${t}"${t === frame.theme ? ' selected' : ''}>${t === 'light' ? 'Light' : 'Dark'}</option>`)
     .join('');
   return `<!doctype html>
-<html lang="en" data-color-mode="${frame.theme}" data-theme="dark:dark light:light spacing:spacing typography:typography">
+<html lang="en" data-color-mode="${frame.theme}" data-theme="${THEME_ATTRIBUTE}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

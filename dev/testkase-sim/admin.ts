@@ -2,14 +2,14 @@
  * Simulator administration: the same operations in-process (`sim.admin`, for tests and the runtime)
  * and over HTTP under `/_sim/admin/*` (for the CLI and the API Keys page).
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Hono } from 'hono';
 import { z } from 'zod';
 import { JiraProjectKey, ProjectId } from '../../src/testkase/contract';
 import { FaultRule, RateLimit, type Fault, type FaultRuleInput, type Faults, type RateLimiter } from './faults';
-import { parseOr400, readJson, sendError, sendJson } from './http-util';
+import { jsonAnswer, jsonError, limitBody, parseOr400, readJsonBody, resource, type SimContext, type SimEnv } from './http-util';
 import { SimError, type Store } from './store';
 import { EXPIRY_DAYS } from './tokens';
-import { ProjectListPath, type RouteSettings } from './api-routes';
+import { ProjectListPath, type RouteSettings } from './api-handlers';
 
 export interface RequestLogEntry {
   at: string;
@@ -178,82 +178,56 @@ export class SimAdmin {
 }
 
 /** `/_sim/admin/*` over HTTP. Writes require a JSON content type, so a web page elsewhere cannot forge them. */
-export async function handleAdmin(admin: SimAdmin, req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): Promise<void> {
-  const method = req.method ?? 'GET';
-  const parts = path.replace(/^\/_sim\/admin\/?/, '').split('/').filter(Boolean).map((p) => decodeURIComponent(p));
-  const [resource, id] = parts;
-  const body = async () => {
-    if (!String(req.headers['content-type'] ?? '').includes('application/json')) {
+export function registerAdmin(app: Hono<SimEnv>, admin: SimAdmin): void {
+  const at = (path: string) => `/_sim/admin${path}`;
+  const body = async (c: SimContext) => {
+    if (!(c.req.header('content-type') ?? '').includes('application/json')) {
       throw new SimError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Admin writes must be sent as application/json.');
     }
-    return (await readJson(req)) ?? {};
+    return (await readJsonBody(c)) ?? {};
   };
-  const notAllowed = (allow: string) => sendError(res, 405, 'METHOD_NOT_ALLOWED', `${method} is not allowed here; use ${allow}.`, { allow });
-  const gone = (what: string) => sendError(res, 404, 'NOT_FOUND', `No ${what} '${id}'.`);
+  const id = (c: SimContext) => c.req.param('id') ?? '';
+  const data = (value: unknown, status = 200) => jsonAnswer(status, { data: value });
+  const gone = (what: string, id: string) => jsonError(404, 'NOT_FOUND', `No ${what} '${id}'.`);
 
-  switch (resource) {
-    case 'users':
-      if (!id && method === 'GET') return sendJson(res, 200, { data: admin.users() });
-      if (id && method === 'DELETE') return admin.deleteUser(id) ? sendJson(res, 200, { data: { deleted: id } }) : gone('user');
-      return notAllowed(id ? 'DELETE' : 'GET');
-    case 'tokens':
-      if (!id && method === 'GET') return sendJson(res, 200, { data: admin.listTokens(query.get('user') ?? undefined) });
-      if (!id && method === 'POST') return sendJson(res, 201, { data: admin.createToken((await body()) as never) });
-      if (id && method === 'DELETE') return admin.revokeToken(id) ? sendJson(res, 200, { data: { revoked: id } }) : gone('token');
-      return notAllowed(id ? 'DELETE' : 'GET, POST');
-    case 'mappings':
-      if (!id && method === 'GET') return sendJson(res, 200, { data: admin.mappings() });
-      if (!id && method === 'POST') {
-        const m = parseOr400(MappingInput, await body(), 'mapping');
+  app.use(at('/*'), limitBody);
+  resource(app, at('/users'), { GET: [() => data(admin.users())] });
+  resource(app, at('/users/:id'), { DELETE: [(c) => (admin.deleteUser(id(c)) ? data({ deleted: id(c) }) : gone('user', id(c)))] });
+  resource(app, at('/tokens'), {
+    GET: [(c) => data(admin.listTokens(c.req.query('user')))],
+    POST: [async (c) => data(admin.createToken(parseOr400(CreateTokenInput, await body(c), 'token')), 201)],
+  });
+  resource(app, at('/tokens/:id'), { DELETE: [(c) => (admin.revokeToken(id(c)) ? data({ revoked: id(c) }) : gone('token', id(c)))] });
+  resource(app, at('/mappings'), {
+    GET: [() => data(admin.mappings())],
+    POST: [
+      async (c) => {
+        const m = parseOr400(MappingInput, await body(c), 'mapping');
         admin.addMapping(m.jiraProjectKey, m.projectId);
-        return sendJson(res, 201, { data: m });
-      }
-      if (id && method === 'DELETE') return admin.removeMapping(id) ? sendJson(res, 200, { data: { removed: id } }) : gone('mapping');
-      return notAllowed(id ? 'DELETE' : 'GET, POST');
-    case 'faults':
-      if (!id && method === 'GET') return sendJson(res, 200, { data: admin.listFaults() });
-      if (!id && method === 'POST') return sendJson(res, 201, { data: admin.addFault(parseOr400(FaultRule, await body(), 'fault')) });
-      if (!id && method === 'DELETE') {
-        admin.clearFaults();
-        return sendJson(res, 200, { data: { cleared: true } });
-      }
-      if (id && method === 'DELETE') return admin.removeFault(id) ? sendJson(res, 200, { data: { removed: id } }) : gone('fault');
-      return notAllowed(id ? 'DELETE' : 'GET, POST, DELETE');
-    case 'rate-limit':
-      if (method === 'GET') return sendJson(res, 200, { data: admin.rateLimit() });
-      if (method === 'PUT') {
-        admin.setRateLimit(parseOr400(RateLimit, await body(), 'rate limit'));
-        return sendJson(res, 200, { data: admin.rateLimit() });
-      }
-      return notAllowed('GET, PUT');
-    case 'project-list':
-      if (method === 'GET') return sendJson(res, 200, { data: { path: admin.projectListPath() } });
-      if (method === 'PUT') {
-        admin.setProjectListPath(parseOr400(z.strictObject({ path: ProjectListPath }), await body(), 'project list').path);
-        return sendJson(res, 200, { data: { path: admin.projectListPath() } });
-      }
-      return notAllowed('GET, PUT');
-    case 'requests':
-      if (method === 'GET') return sendJson(res, 200, { data: admin.requests() });
-      if (method === 'DELETE') {
-        admin.clearRequests();
-        return sendJson(res, 200, { data: { cleared: true } });
-      }
-      return notAllowed('GET, DELETE');
-    case 'clock':
-      if (method === 'POST') {
-        admin.advanceClock(parseOr400(ClockInput, await body(), 'clock').advanceMs);
-        return sendJson(res, 200, { data: { now: admin.now() } });
-      }
-      return notAllowed('POST');
-    case 'reset':
-      if (method === 'POST') {
-        await body();
-        admin.reset();
-        return sendJson(res, 200, { data: { reset: true } });
-      }
-      return notAllowed('POST');
-    default:
-      return sendError(res, 404, 'NOT_FOUND', `No admin route ${method} ${path}.`);
-  }
+        return data(m, 201);
+      },
+    ],
+  });
+  resource(app, at('/mappings/:id'), { DELETE: [(c) => (admin.removeMapping(id(c)) ? data({ removed: id(c) }) : gone('mapping', id(c)))] });
+  resource(app, at('/faults'), {
+    GET: [() => data(admin.listFaults())],
+    POST: [async (c) => data(admin.addFault(parseOr400(FaultRule, await body(c), 'fault')), 201)],
+    DELETE: [() => (admin.clearFaults(), data({ cleared: true }))],
+  });
+  resource(app, at('/faults/:id'), { DELETE: [(c) => (admin.removeFault(id(c)) ? data({ removed: id(c) }) : gone('fault', id(c)))] });
+  resource(app, at('/rate-limit'), {
+    GET: [() => data(admin.rateLimit())],
+    PUT: [async (c) => (admin.setRateLimit(parseOr400(RateLimit, await body(c), 'rate limit')), data(admin.rateLimit()))],
+  });
+  resource(app, at('/project-list'), {
+    GET: [() => data({ path: admin.projectListPath() })],
+    PUT: [async (c) => (admin.setProjectListPath(parseOr400(z.strictObject({ path: ProjectListPath }), await body(c), 'project list').path), data({ path: admin.projectListPath() }))],
+  });
+  resource(app, at('/requests'), {
+    GET: [() => data(admin.requests())],
+    DELETE: [() => (admin.clearRequests(), data({ cleared: true }))],
+  });
+  resource(app, at('/clock'), { POST: [async (c) => (admin.advanceClock(parseOr400(ClockInput, await body(c), 'clock').advanceMs), data({ now: admin.now() }))] });
+  resource(app, at('/reset'), { POST: [async (c) => (await body(c), admin.reset(), data({ reset: true }))] });
+  app.all(at('/*'), (c) => jsonError(404, 'NOT_FOUND', `No admin route ${c.req.method} ${c.req.path}.`));
 }

@@ -1,215 +1,135 @@
 /**
- * The TestKase API routes, named and shaped exactly as `src/testkase/contract.ts` describes them:
- * request bodies are parsed with the contract's own schemas, responses are built from its types.
+ * TestKase's API under /api/v1, routed from the contract's endpoint table: one route per entry and
+ * documented path, with the entry's method. A request is logged, then authenticated (so even a
+ * faulted request is attributed), shaped by injected faults, rate-limited per token, and decoded
+ * with the entry's schemas for its handler. An unknown path answers 404, a known path with another
+ * method 405 with `Allow`.
  */
-import { z } from 'zod';
-import {
-  AddToCycleBody,
-  CreateCycleBody,
-  CreateTestCaseBody,
-  CycleId,
-  JiraIssueKey,
-  JiraProjectKey,
-  LIMITS,
-  LinkIssueBody,
-  ProjectId,
-  RecordExecutionBody,
-  TestCaseId,
-  endpoints,
-  type EndpointName,
-} from '../../src/testkase/contract';
-import { parseOr400 } from './http-util';
-import { SimError, type Store } from './store';
-import type { SimToken, SimUser } from './state';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import type { Hono, MiddlewareHandler } from 'hono';
+import { endpoints, type EndpointName } from '../../src/testkase/contract';
+import { pathsOf } from '../../src/testkase/endpoint';
+import { PAT_PATTERN } from '../../src/testkase/token';
+import type { SimAdmin } from './admin';
+import { decodeRequest, handlers, type RouteSettings } from './api-handlers';
+import type { Faults, RateLimiter } from './faults';
+import { jsonAnswer, jsonError, limitBody, readJsonBody, resource, type HttpMethod, type SimContext, type SimEnv } from './http-util';
+import type { Store } from './store';
 
-export interface ApiRequest {
-  user: SimUser;
-  token: SimToken;
-  params: string[];
-  query: Record<string, string>;
-  body: unknown;
+export const API_PREFIX = '/api/v1';
+
+const AUTH_MESSAGES = {
+  MISSING: 'Send your Personal Access Token as "Authorization: Bearer <token>".',
+  MALFORMED: 'The Authorization header must be "Bearer <token>" with a TestKase Personal Access Token.',
+  UNKNOWN: 'The token is not valid.',
+  EXPIRED: 'The token has expired. Create a new one in Settings → API Keys.',
+  REVOKED: 'The token has been deleted.',
+  USER_DELETED: 'The user this token belongs to no longer exists.',
+} as const;
+
+export interface ApiDeps {
+  store: Store;
+  faults: Faults;
+  limiter: RateLimiter;
+  admin: SimAdmin;
+  settings: RouteSettings;
+  now: () => number;
+  say: (line: string) => void;
 }
 
-export interface ApiRoute {
-  /** The contract endpoint this route serves; its method comes from the contract. */
-  name: EndpointName;
-  pattern: RegExp;
-  /** Served only with these settings (the project list is served on one of its two documented paths). */
-  servedWhen?: (settings: RouteSettings) => boolean;
-  handle(store: Store, req: ApiRequest): { status: number; body: unknown };
-}
+export function registerApi(app: Hono<SimEnv>, deps: ApiDeps): void {
+  const notFound = (c: SimContext) => jsonError(404, 'NOT_FOUND', `No route ${c.req.method} ${c.req.path}.`);
+  const projectListPaths = pathsOf(endpoints.userProjects);
+  // The project list answers on one of its documented paths at a time; the other is unknown.
+  const served = (template: string): MiddlewareHandler<SimEnv> => async (c, next) =>
+    projectListPaths.includes(template) && deps.settings.projectListPath !== template ? notFound(c) : next();
 
-/** The two documented paths of the project list: the simulator serves one, switchable at run time. */
-export const ProjectListPath = z.enum([endpoints.userProjects.path(), endpoints.userProjects.alternativePath()]);
-export type ProjectListPath = z.infer<typeof ProjectListPath>;
+  app.use(`${API_PREFIX}/*`, logged(deps)); // `/*` matches the prefix itself too
 
-export interface RouteSettings {
-  projectListPath: ProjectListPath;
-}
-
-const PageQuery = {
-  page: z.coerce.number().int().positive().max(1_000_000).default(1),
-  pageSize: z.coerce.number().int().positive().max(LIMITS.pageSizeMax).default(50),
-};
-const ProjectQuery = z.object({ projectId: ProjectId });
-const TestCasesQuery = z.object({
-  projectId: ProjectId,
-  jiraIssueKey: JiraIssueKey.optional(),
-  search: z.string().max(LIMITS.searchMax).optional(),
-  ...PageQuery,
-});
-const CyclesQuery = z.object({ projectId: ProjectId, ...PageQuery });
-const ExecutionsQuery = z.object({
-  projectId: ProjectId,
-  testCaseIds: z
-    .string()
-    .optional()
-    .transform((s) => (s ? s.split(',').filter(Boolean) : undefined))
-    .pipe(z.array(TestCaseId).max(LIMITS.pageSizeMax * 20).optional()),
-  ...PageQuery,
-});
-
-function paged<T>(items: T[], page: number, pageSize: number) {
-  return { data: items.slice((page - 1) * pageSize, page * pageSize), pagination: { page, pageSize, total: items.length } };
-}
-
-const ok = (body: unknown, status = 200) => ({ status, body });
-
-const routes: ApiRoute[] = [
-  ...ProjectListPath.options.map(
-    (path): ApiRoute => ({
-      name: 'userProjects',
-      pattern: new RegExp(`^${path.replace(/[/-]/g, '\\$&')}$`),
-      servedWhen: (settings) => settings.projectListPath === path,
-      handle: (store, { user }) => ok({ data: store.userProjects(user) }),
-    }),
-  ),
-  {
-    name: 'whoAmI',
-    pattern: /^\/auth\/token-info$/,
-    handle: (store, { user, token }) =>
-      ok({ data: { user: store.publicUser(user.id), token: { name: token.name, preview: token.preview, createdAt: token.createdAt, expiresAt: token.expiresAt } } }),
-  },
-  {
-    // Any member of the organisation may read mappings (assumption A2 in docs/testkase-api.md).
-    name: 'jiraMappings',
-    pattern: /^\/integrations\/jira\/mappings$/,
-    handle: (store, { query }) => {
-      const { jiraProjectKey } = parseOr400(z.object({ jiraProjectKey: JiraProjectKey.optional() }), query, 'query');
-      return ok({ data: store.mappings(jiraProjectKey) });
-    },
-  },
-  {
-    name: 'testCases',
-    pattern: /^\/test-cases$/,
-    handle: (store, { user, query }) => {
-      const q = parseOr400(TestCasesQuery, query, 'query');
-      store.access(user, q.projectId, false);
-      const found = store.findTestCases(q.projectId, { ...(q.jiraIssueKey ? { jiraIssueKey: q.jiraIssueKey } : {}), ...(q.search ? { search: q.search } : {}) });
-      return ok(paged(found.map((t) => store.toTestCase(t)), q.page, q.pageSize));
-    },
-  },
-  {
-    name: 'createTestCase',
-    pattern: /^\/test-cases$/,
-    handle: (store, { user, body }) => {
-      const input = parseOr400(CreateTestCaseBody, body, 'body');
-      store.access(user, input.projectId, true);
-      return ok({ data: store.toTestCase(store.createTestCase(input)) }, 201);
-    },
-  },
-  {
-    name: 'linkIssue',
-    pattern: /^\/test-cases\/([^/]+)\/jira-links$/,
-    handle: (store, { user, params, body }) => {
-      const id = parseOr400(TestCaseId, params[0], 'test case id');
-      const input = parseOr400(LinkIssueBody, body, 'body');
-      store.access(user, input.projectId, true);
-      return ok({ data: store.toTestCase(store.link(input.projectId, id, input.jiraIssueKey)) });
-    },
-  },
-  {
-    name: 'unlinkIssue',
-    pattern: /^\/test-cases\/([^/]+)\/jira-links\/([^/]+)$/,
-    handle: (store, { user, params, query }) => {
-      const id = parseOr400(TestCaseId, params[0], 'test case id');
-      const key = parseOr400(JiraIssueKey, params[1], 'Jira issue key');
-      const { projectId } = parseOr400(ProjectQuery, query, 'query');
-      store.access(user, projectId, true);
-      return ok({ data: store.toTestCase(store.unlink(projectId, id, key)) });
-    },
-  },
-  {
-    name: 'testCycles',
-    pattern: /^\/test-cycles$/,
-    handle: (store, { user, query }) => {
-      const q = parseOr400(CyclesQuery, query, 'query');
-      store.access(user, q.projectId, false);
-      return ok(paged(store.cycles(q.projectId).map((c) => store.toCycle(c)), q.page, q.pageSize));
-    },
-  },
-  {
-    name: 'createCycle',
-    pattern: /^\/test-cycles$/,
-    handle: (store, { user, body }) => {
-      const input = parseOr400(CreateCycleBody, body, 'body');
-      store.access(user, input.projectId, true);
-      return ok({ data: store.toCycle(store.createCycle(input)) }, 201);
-    },
-  },
-  {
-    name: 'addToCycle',
-    pattern: /^\/test-cycles\/([^/]+)\/test-cases$/,
-    handle: (store, { user, params, body }) => {
-      const cycleId = parseOr400(CycleId, params[0], 'cycle id');
-      const input = parseOr400(AddToCycleBody, body, 'body');
-      store.access(user, input.projectId, true);
-      return ok({ data: store.addToCycle(input.projectId, cycleId, input.testCaseIds) });
-    },
-  },
-  {
-    name: 'cycleExecutions',
-    pattern: /^\/test-cycles\/([^/]+)\/executions$/,
-    handle: (store, { user, params, query }) => {
-      const cycleId = parseOr400(CycleId, params[0], 'cycle id');
-      const q = parseOr400(ExecutionsQuery, query, 'query');
-      store.access(user, q.projectId, false);
-      const only = q.testCaseIds ? new Set(q.testCaseIds) : null;
-      const rows = store.rows(store.cycle(q.projectId, cycleId)).filter((r) => !only || only.has(r.testCaseId));
-      return ok(paged(rows.map((r) => store.toExecution(r)), q.page, q.pageSize));
-    },
-  },
-  {
-    name: 'recordExecution',
-    pattern: /^\/test-cycles\/([^/]+)\/executions$/,
-    handle: (store, { user, params, body }) => {
-      const cycleId = parseOr400(CycleId, params[0], 'cycle id');
-      const input = parseOr400(RecordExecutionBody, body, 'body');
-      store.access(user, input.projectId, true);
-      return ok({ data: store.toExecution(store.record(input.projectId, cycleId, input, user.id)) }, 201);
-    },
-  },
-];
-
-export const apiRoutes = routes.map((r) => ({ ...r, method: endpoints[r.name].method }));
-
-/** Finds the route for a path; distinguishes unknown paths (404) from wrong methods (405). */
-export function matchRoute(method: string, path: string, settings: RouteSettings): { route: ApiRoute; params: string[] } | { allow: string[] } | null {
-  const allow: string[] = [];
-  for (const route of apiRoutes) {
-    if (route.servedWhen && !route.servedWhen(settings)) continue;
-    const m = route.pattern.exec(path);
-    if (!m) continue;
-    if (route.method === method) {
-      let params: string[];
-      try {
-        params = m.slice(1).map((p) => decodeURIComponent(p));
-      } catch {
-        throw new SimError(400, 'BAD_REQUEST', 'The path is not valid URL encoding.');
-      }
-      return { route, params };
+  const byTemplate = new Map<string, Partial<Record<HttpMethod, MiddlewareHandler<SimEnv>[]>>>();
+  for (const name of Object.keys(endpoints) as EndpointName[]) {
+    for (const template of pathsOf(endpoints[name])) {
+      byTemplate.set(template, { ...byTemplate.get(template), [endpoints[name].method]: [gate(name, deps), ...route(name, deps.store)] });
     }
-    allow.push(route.method);
   }
-  return allow.length > 0 ? { allow } : null;
+  for (const [template, methods] of byTemplate) resource(app, `${API_PREFIX}${template}`, methods, served(template));
+  app.all(`${API_PREFIX}/*`, notFound);
+}
+
+/** Records the request when it starts and completes the entry when the connection closes (answered, hung or dropped). */
+function logged(deps: ApiDeps): MiddlewareHandler<SimEnv> {
+  return async (c, next) => {
+    const started = performance.now();
+    const url = new URL(c.req.url);
+    const entry = deps.admin.record({ at: new Date(deps.now()).toISOString(), route: null, method: c.req.method, path: url.pathname + url.search, status: 0, userId: null, tokenId: null, fault: null, startMs: performance.timeOrigin + started, ms: 0 });
+    const { outgoing } = c.env;
+    outgoing.on('close', () => {
+      entry.status = outgoing.headersSent ? outgoing.statusCode : 0;
+      entry.ms = Math.round((performance.now() - started) * 100) / 100;
+      deps.say(`${entry.method} ${entry.path} → ${entry.status || 'no answer'}${entry.fault ? ` (fault: ${entry.fault})` : ''}`);
+    });
+    c.set('entry', entry);
+    await next();
+  };
+}
+
+/** Authentication, injected faults and the per-token rate limit, in the order TestKase's clients meet them. */
+function gate(name: EndpointName, deps: ApiDeps): MiddlewareHandler<SimEnv> {
+  return async (c, next) => {
+    const entry = c.get('entry');
+    entry.route = name;
+    const header = c.req.header('authorization');
+    const bearer = header?.match(/^Bearer (\S+)$/)?.[1];
+    const check = bearer && PAT_PATTERN.test(bearer) ? deps.store.checkToken(bearer) : null;
+    if (check?.ok) {
+      entry.userId = check.user.id;
+      entry.tokenId = check.token.id;
+    }
+
+    const plan = deps.faults.plan(name);
+    if (plan.delayMs > 0) {
+      entry.fault = `latency ${plan.delayMs}ms`;
+      await new Promise((r) => setTimeout(r, plan.delayMs));
+      if (c.env.outgoing.destroyed) return RESPONSE_ALREADY_SENT;
+    }
+    if (plan.outcome) {
+      entry.fault = plan.outcome.kind === 'status' ? `status ${plan.outcome.status}` : plan.outcome.kind;
+      switch (plan.outcome.kind) {
+        case 'status': {
+          const { status, retryAfterSeconds } = plan.outcome;
+          const code = status === 429 ? 'RATE_LIMITED' : status >= 500 ? 'SERVER_ERROR' : 'INJECTED_FAULT';
+          return jsonError(status, code, `Injected fault: HTTP ${status}.`, retryAfterSeconds !== undefined ? { 'retry-after': String(retryAfterSeconds) } : {});
+        }
+        case 'hang': // no answer until the client gives up or the simulator stops
+          await new Promise((resolve) => c.env.outgoing.once('close', resolve));
+          return RESPONSE_ALREADY_SENT;
+        case 'malformed':
+          return c.body('{"data": [{"id": "PRJ-1", "name": "Check', 200, { 'content-type': 'application/json; charset=utf-8' });
+        case 'drop':
+          c.env.incoming.socket.destroy();
+          return RESPONSE_ALREADY_SENT;
+      }
+    }
+
+    if (!header) return jsonError(401, 'UNAUTHORIZED', AUTH_MESSAGES.MISSING);
+    if (!bearer || !PAT_PATTERN.test(bearer)) return jsonError(401, 'UNAUTHORIZED', AUTH_MESSAGES.MALFORMED);
+    if (!check?.ok) return jsonError(401, 'UNAUTHORIZED', AUTH_MESSAGES[check?.reason ?? 'UNKNOWN']);
+
+    const wait = deps.limiter.take(check.token.id);
+    if (wait !== null) return jsonError(429, 'RATE_LIMITED', `Too many requests for this token; retry in ${wait} s.`, { 'retry-after': String(wait) });
+    c.set('caller', { user: check.user, token: check.token });
+    await next();
+  };
+}
+
+/** The body (bounded), decoded with the entry's schemas, answered by the entry's handler. */
+function route<N extends EndpointName>(name: N, store: Store): MiddlewareHandler<SimEnv>[] {
+  const e = endpoints[name];
+  const answer: MiddlewareHandler<SimEnv> = async (c) => {
+    const body = e.body === undefined ? undefined : await readJsonBody(c);
+    const request = decodeRequest(e, { params: c.req.param(), query: c.req.query(), body });
+    const { status, body: out } = handlers[name](store, { ...request, ...c.get('caller') });
+    return jsonAnswer(status, out);
+  };
+  return e.body === undefined ? [answer] : [limitBody, answer];
 }

@@ -15,7 +15,7 @@
  */
 import { parseArgs } from 'node:util';
 import { startSimulator } from './server';
-import { ProjectListPath } from './api-routes';
+import { ProjectListPath } from './api-handlers';
 
 const HELP = `Usage: npm run --silent sim -- <command> [options]
 

@@ -1,36 +1,42 @@
-/** Small HTTP helpers shared by the API, admin and web routes: JSON answers, bounded bodies. */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+/** HTTP pieces shared by the simulator's API, admin and web routes: JSON errors, bounded JSON bodies, 405s. */
+import type { HttpBindings } from '@hono/node-server';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+import type { H } from 'hono/types';
+import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
+import type { RequestLogEntry } from './admin';
+import type { SimToken, SimUser } from './state';
 import { SimError } from './store';
+
+/** What a route sees: Node's request and response, the request's log entry and, once authenticated, its caller. */
+export type SimEnv = { Bindings: HttpBindings; Variables: { entry: RequestLogEntry; caller: { user: SimUser; token: SimToken } } };
+export type SimContext = Context<SimEnv>;
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  if (res.headersSent || res.destroyed) return;
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text), ...headers });
-  res.end(text);
+/** Every error the simulator answers: `{ error: { code, message } }`, never cached. */
+export function jsonError(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
+  return jsonAnswer(status, { error: { code, message } }, headers);
 }
 
-export function sendError(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
-  sendJson(res, status, { error: { code, message } }, headers);
+export function jsonAnswer(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers } });
 }
 
-/** Reads a JSON body of at most MAX_BODY_BYTES; empty body → undefined. */
-export async function readJson(req: IncomingMessage): Promise<unknown> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new SimError(413, 'PAYLOAD_TOO_LARGE', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new SimError(413, 'PAYLOAD_TOO_LARGE', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);
-    chunks.push(chunk);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+/**
+ * Bodies over MAX_BODY_BYTES answer 413, whether their length is declared or streamed. The rest of
+ * the body is not read: the connection ends with the answer, so a client does not reuse it.
+ */
+export const limitBody: MiddlewareHandler<SimEnv> = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: () => jsonError(413, 'PAYLOAD_TOO_LARGE', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`, { connection: 'close' }),
+});
+
+/** The JSON body (undefined when empty); 415 for another content type, 400 for text that is not JSON. */
+export async function readJsonBody(c: SimContext): Promise<unknown> {
+  const text = await c.req.text();
   if (text.trim() === '') return undefined;
-  const type = String(req.headers['content-type'] ?? '');
-  if (!type.includes('application/json')) throw new SimError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
+  if (!(c.req.header('content-type') ?? '').includes('application/json')) throw new SimError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
   try {
     return JSON.parse(text);
   } catch {
@@ -45,4 +51,15 @@ export function parseOr400<T extends z.ZodType>(schema: T, value: unknown, what:
   const issue = r.error.issues[0]!;
   const where = issue.path.length > 0 ? issue.path.join('.') : what;
   throw new SimError(400, 'BAD_REQUEST', `Invalid ${where}: ${issue.message}`);
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Handlers = Partial<Record<HttpMethod, H<SimEnv>[]>>;
+
+/** One path, a chain of handlers per method; any other method answers 405 with the allowed ones in `Allow`. */
+export function resource(app: Hono<SimEnv>, path: string, handlers: Handlers, guard?: MiddlewareHandler<SimEnv>): void {
+  const allow = Object.keys(handlers).join(', ');
+  const before = guard ? [guard] : [];
+  for (const [method, chain] of Object.entries(handlers)) app.on(method, [path], ...before, ...chain);
+  app.on('ALL', [path], ...before, (c) => jsonError(405, 'METHOD_NOT_ALLOWED', `${c.req.method} is not allowed on ${c.req.path}; use ${allow}.`, { allow }));
 }

@@ -3,7 +3,24 @@
  * generate a token (shown once, with a copy button), list and delete that user's tokens.
  * Script and styles are separate files so the page runs under a strict CSP.
  */
+import type { Hono } from 'hono';
+import { jsonAnswer, jsonError, type SimEnv } from './http-util';
 import { EXPIRY_DAYS } from './tokens';
+
+/** The page, its script and styles, a health check; anything else is a 404, and only GET (or HEAD) is answered. */
+export function registerWebPage(app: Hono<SimEnv>): void {
+  const text = (type: string, body: string, extra: Record<string, string> = {}) =>
+    new Response(body, { headers: { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...extra } });
+  const page = () => text('text/html', indexHtml(), { 'content-security-policy': PAGE_CSP });
+  app.get('/', page);
+  app.get('/settings/api-keys', page);
+  app.get('/_sim/ui.js', () => text('text/javascript', uiJs));
+  app.get('/_sim/ui.css', () => text('text/css', uiCss));
+  app.get('/_sim/health', () => jsonAnswer(200, { ok: true }));
+  app.get('/favicon.ico', () => new Response(null, { status: 204 }));
+  app.get('*', (c) => jsonError(404, 'NOT_FOUND', `No page ${c.req.path}.`));
+  app.all('*', () => jsonError(405, 'METHOD_NOT_ALLOWED', 'Only GET here.', { allow: 'GET' }));
+}
 
 export const PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; form-action 'none'; frame-ancestors 'self'; base-uri 'none'";
 

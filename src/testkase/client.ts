@@ -3,7 +3,7 @@
  * and time budget. All paths and schemas come from the contract module.
  */
 import { fetch as forgeFetch } from '@forge/api';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   endpoints,
   LIMITS,
@@ -12,13 +12,14 @@ import {
   type CreateTestCaseBody,
   type Cycle,
   type Execution,
-  type Method,
   type RecordExecutionBody,
   type TestCase,
+  type TestCasesQuery,
 } from './contract';
+import { requestBody, requestPath, type Endpoint, type EndpointInput } from './endpoint';
 import { request, type FetchLike, type HttpOptions } from './http';
 import { rememberSecret } from '../log';
-import { isTestKaseError } from './errors';
+import { isTestKaseError, TestKaseError } from './errors';
 import { projectListAnswered, projectListPaths } from './project-list-path';
 
 export interface ClientConfig {
@@ -69,7 +70,7 @@ export class TestKaseClient {
   }
 
   async whoAmI() {
-    return (await this.send(endpoints.whoAmI, endpoints.whoAmI.path())).data;
+    return (await this.send(endpoints.whoAmI, {})).data;
   }
 
   /** The documented project list, on whichever of its two documented paths this TestKase serves. */
@@ -77,7 +78,7 @@ export class TestKaseClient {
     let notFound: unknown;
     for (const path of projectListPaths(this.http.baseUrl)) {
       try {
-        const { data } = await this.send(endpoints.userProjects, path);
+        const { data } = await this.send(endpoints.userProjects, {}, path);
         projectListAnswered(this.http.baseUrl, path);
         return data;
       } catch (e) {
@@ -89,14 +90,12 @@ export class TestKaseClient {
   }
 
   async jiraMappings(jiraProjectKey: string) {
-    const e = endpoints.jiraMappings;
-    return (await this.send(e, e.path(jiraProjectKey))).data;
+    return (await this.send(endpoints.jiraMappings, { query: { jiraProjectKey } })).data;
   }
 
   /** One page of test cases (search, issue filter). */
-  async testCasesPage(p: { projectId: string; jiraIssueKey?: string; search?: string; page?: number; pageSize?: number }) {
-    const e = endpoints.testCases;
-    return this.send(e, e.path(p));
+  async testCasesPage(p: TestCasesQuery) {
+    return this.send(endpoints.testCases, { query: p });
   }
 
   /** Every test case matching the filter (paged through). */
@@ -105,40 +104,35 @@ export class TestKaseClient {
   }
 
   async createTestCase(body: CreateTestCaseBody) {
-    const e = endpoints.createTestCase;
-    return (await this.send(e, e.path(), body)).data;
+    return (await this.send(endpoints.createTestCase, { body })).data;
   }
 
   async linkIssue(testCaseId: string, projectId: string, jiraIssueKey: string) {
-    const e = endpoints.linkIssue;
-    return (await this.send(e, e.path(testCaseId), { projectId, jiraIssueKey })).data;
+    return (await this.send(endpoints.linkIssue, { params: { testCaseId }, body: { projectId, jiraIssueKey } })).data;
   }
 
   async unlinkIssue(testCaseId: string, projectId: string, jiraIssueKey: string) {
-    const e = endpoints.unlinkIssue;
-    return (await this.send(e, e.path(testCaseId, jiraIssueKey, projectId))).data;
+    return (await this.send(endpoints.unlinkIssue, { params: { testCaseId, jiraIssueKey }, query: { projectId } })).data;
   }
 
   async allCycles(projectId: string): Promise<{ items: Cycle[]; total: number }> {
-    const e = endpoints.testCycles;
-    return this.pageAll((page, pageSize) => this.send(e, e.path({ projectId, page, pageSize })));
+    return this.pageAll((page, pageSize) => this.send(endpoints.testCycles, { query: { projectId, page, pageSize } }));
   }
 
   async createCycle(body: CreateCycleBody) {
-    const e = endpoints.createCycle;
-    return (await this.send(e, e.path(), body)).data;
+    return (await this.send(endpoints.createCycle, { body })).data;
   }
 
   async addToCycle(cycleId: string, body: AddToCycleBody) {
-    const e = endpoints.addToCycle;
-    return (await this.send(e, e.path(cycleId), body)).data;
+    return (await this.send(endpoints.addToCycle, { params: { cycleId }, body })).data;
   }
 
   /** Every execution of the cycle, or of the given test cases only (queried in chunks of MAX_IDS_PER_QUERY ids). */
   async allCycleExecutions(p: { cycleId: string; projectId: string; testCaseIds?: string[] }): Promise<{ items: Execution[]; total: number }> {
-    const e = endpoints.cycleExecutions;
     const query = (testCaseIds?: string[]) =>
-      this.pageAll((page, pageSize) => this.send(e, e.path({ cycleId: p.cycleId, projectId: p.projectId, ...(testCaseIds ? { testCaseIds } : {}), page, pageSize })));
+      this.pageAll((page, pageSize) =>
+        this.send(endpoints.cycleExecutions, { params: { cycleId: p.cycleId }, query: { projectId: p.projectId, testCaseIds, page, pageSize } }),
+      );
     if (!p.testCaseIds || p.testCaseIds.length === 0) return query();
     const chunks = chunk([...new Set(p.testCaseIds)], MAX_IDS_PER_QUERY);
     const parts = await mapLimited(chunks, CHUNK_CONCURRENCY, query);
@@ -146,13 +140,28 @@ export class TestKaseClient {
   }
 
   async recordExecution(cycleId: string, body: RecordExecutionBody) {
-    const e = endpoints.recordExecution;
-    return (await this.send(e, e.path(cycleId), body)).data;
+    return (await this.send(endpoints.recordExecution, { params: { cycleId }, body })).data;
   }
 
-  /** One exchange on a contract endpoint: its method, its response schema. */
-  private send<T extends z.ZodType>(e: { method: Method; response: T }, path: string, body?: unknown): Promise<z.infer<T>> {
-    return request(this.http, e.method, path, e.response, body);
+  /**
+   * The one way a request goes out: the URL from the endpoint's template and encoded params and
+   * query, the body validated and defaulted by its schema (a request the contract refuses is a
+   * BAD_REQUEST and nothing is sent), the answer validated by the response schema. `path` is
+   * another of the endpoint's documented paths.
+   */
+  private send<E extends Endpoint>(e: E, input: EndpointInput<E>, path: string = e.path): Promise<z.output<E['response']>> {
+    let target: string;
+    let body: unknown;
+    try {
+      target = requestPath(e, input, path);
+      body = requestBody(e, input);
+    } catch (error) {
+      if (!(error instanceof z.ZodError)) throw error;
+      const issue = error.issues[0];
+      const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+      return Promise.reject(new TestKaseError('BAD_REQUEST', `${e.method} ${path}: the request does not match the contract (${where}${issue?.message ?? 'invalid'}); nothing was sent`));
+    }
+    return request<E['response']>(this.http, e.method, target, e.response, body);
   }
 
   /** First page gives the total; the rest are fetched in parallel (at most MAX_LIST_ITEMS items). */

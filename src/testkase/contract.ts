@@ -6,6 +6,7 @@
  * here and the client, the simulator and the tests follow.
  */
 import { z } from 'zod';
+import { endpoint } from './endpoint';
 
 export const DEFAULT_BASE_URL = 'https://api.testkase.com/api/v1';
 
@@ -192,14 +193,54 @@ export const RecordExecutionBody = z.strictObject({
 });
 export type RecordExecutionBody = z.input<typeof RecordExecutionBody>;
 
+// ---------- query parameters: their wire form, written once ----------
+
+/** A positive whole number in a query string (`page=2`): a number in code, digits on the wire. */
+const WholeNumber = (max: number) =>
+  z.codec(z.string().regex(/^\d{1,9}$/, 'expected a whole number'), z.number().int().positive().max(max), {
+    decode: (digits) => Number(digits),
+    encode: (n) => String(n),
+  });
+
+/** Ids in one comma-separated parameter (`testCaseIds=TC-1,TC-2`): an array in code. */
+const IdList = (id: z.ZodString, max: number) =>
+  z.codec(z.string(), z.array(id).max(max), {
+    decode: (text) => text.split(',').filter(Boolean),
+    encode: (ids) => ids.join(','),
+  });
+
+/** Paging (A3, A8, A11): 1-based `page`, `pageSize` up to LIMITS.pageSizeMax; TestKase's defaults apply when omitted. */
+const Paging = {
+  page: WholeNumber(1_000_000).optional(),
+  pageSize: WholeNumber(LIMITS.pageSizeMax).optional(),
+};
+
+const None = z.object({});
+const ProjectQuery = z.object({ projectId: ProjectId });
+
+export const MappingsQuery = z.object({ jiraProjectKey: JiraProjectKey.optional() });
+export const TestCasesQuery = z.object({
+  projectId: ProjectId,
+  jiraIssueKey: JiraIssueKey.optional(),
+  search: z.string().max(LIMITS.searchMax).optional(),
+  ...Paging,
+});
+export type TestCasesQuery = z.output<typeof TestCasesQuery>;
+export const CyclesQuery = z.object({ projectId: ProjectId, ...Paging });
+export const ExecutionsQuery = z.object({
+  projectId: ProjectId,
+  testCaseIds: IdList(TestCaseId, LIMITS.pageSizeMax * 20).optional(),
+  ...Paging,
+});
+
 // ---------- endpoints ----------
 
-export type Method = 'GET' | 'POST' | 'DELETE';
-const q = encodeURIComponent;
+export type { Method } from './endpoint';
 
 /**
- * Every route the app calls. `path` builds the URL path and query (relative to the base URL);
- * `response` validates the body. `documented` marks the three routes TestKase publishes.
+ * Every route the app calls: method, path template relative to the base URL (`:name` = path
+ * parameter), the schemas of params, query, body and response, and whether TestKase documents it.
+ * The client sends through this table and the simulator registers its routes from it.
  */
 export const endpoints = {
   /**
@@ -207,116 +248,121 @@ export const endpoints = {
    * Token validation depends on it, so the client tries `path`, falls back to `alternativePath` on a
    * 404 and remembers which one answered, per base URL (see project-list-path.ts).
    */
-  userProjects: {
-    method: 'GET' as Method,
+  userProjects: endpoint({
+    method: 'GET',
     documented: true,
     /** As seed 001 documents it. */
-    path: () => '/projects/user-projects',
+    path: '/projects/user-projects',
     /** As another version of TestKase's docs documents it. */
-    alternativePath: () => '/projects/user/my-projects',
+    alternativePath: '/projects/user/my-projects',
+    params: None,
+    query: None,
     response: list(Project),
-  },
-  /** ASSUMED. Who the token belongs to, and the token's own metadata (preview, expiry). */
-  whoAmI: {
-    method: 'GET' as Method,
+  }),
+  /** ASSUMED (A1). Who the token belongs to, and the token's own metadata (preview, expiry). */
+  whoAmI: endpoint({
+    method: 'GET',
     documented: false,
-    path: () => '/auth/token-info',
+    path: '/auth/token-info',
+    params: None,
+    query: None,
     response: one(WhoAmI),
-  },
-  /** ASSUMED. The Jira Integration mapping(s) for a Jira project key; empty when not mapped. */
-  jiraMappings: {
-    method: 'GET' as Method,
+  }),
+  /** ASSUMED (A2). The Jira Integration mapping(s) for a Jira project key; empty when not mapped. */
+  jiraMappings: endpoint({
+    method: 'GET',
     documented: false,
-    path: (jiraProjectKey: string) => `/integrations/jira/mappings?jiraProjectKey=${q(jiraProjectKey)}`,
+    path: '/integrations/jira/mappings',
+    params: None,
+    query: MappingsQuery,
     response: list(JiraMapping),
-  },
-  /** DOCUMENTED (projectId); ASSUMED: page, pageSize, jiraIssueKey and search filters. */
-  testCases: {
-    method: 'GET' as Method,
+  }),
+  /** DOCUMENTED (projectId); ASSUMED (A3): page, pageSize, jiraIssueKey and search filters. */
+  testCases: endpoint({
+    method: 'GET',
     documented: true,
-    path: (p: { projectId: string; page?: number; pageSize?: number; jiraIssueKey?: string; search?: string }) => {
-      const params = new URLSearchParams({ projectId: p.projectId });
-      if (p.jiraIssueKey) params.set('jiraIssueKey', p.jiraIssueKey);
-      if (p.search) params.set('search', p.search);
-      if (p.page) params.set('page', String(p.page));
-      if (p.pageSize) params.set('pageSize', String(p.pageSize));
-      return `/test-cases?${params.toString()}`;
-    },
+    path: '/test-cases',
+    params: None,
+    query: TestCasesQuery,
     response: page(TestCase),
-  },
-  /** ASSUMED. Create a test case (optionally linked to Jira issues). */
-  createTestCase: {
-    method: 'POST' as Method,
+  }),
+  /** ASSUMED (A5). Create a test case (optionally linked to Jira issues). */
+  createTestCase: endpoint({
+    method: 'POST',
     documented: false,
-    path: () => '/test-cases',
+    path: '/test-cases',
+    params: None,
+    query: None,
     body: CreateTestCaseBody,
     response: one(TestCase),
-  },
-  /** ASSUMED. Link a test case to a Jira issue (idempotent on TestKase's side). */
-  linkIssue: {
-    method: 'POST' as Method,
+  }),
+  /** ASSUMED (A6). Link a test case to a Jira issue (idempotent on TestKase's side). */
+  linkIssue: endpoint({
+    method: 'POST',
     documented: false,
-    path: (testCaseId: string) => `/test-cases/${q(testCaseId)}/jira-links`,
+    path: '/test-cases/:testCaseId/jira-links',
+    params: z.object({ testCaseId: TestCaseId }),
+    query: None,
     body: LinkIssueBody,
     response: one(TestCase),
-  },
-  /** ASSUMED. Remove the link between a test case and a Jira issue. */
-  unlinkIssue: {
-    method: 'DELETE' as Method,
+  }),
+  /** ASSUMED (A7). Remove the link between a test case and a Jira issue. */
+  unlinkIssue: endpoint({
+    method: 'DELETE',
     documented: false,
-    path: (testCaseId: string, jiraIssueKey: string, projectId: string) =>
-      `/test-cases/${q(testCaseId)}/jira-links/${q(jiraIssueKey)}?projectId=${q(projectId)}`,
+    path: '/test-cases/:testCaseId/jira-links/:jiraIssueKey',
+    params: z.object({ testCaseId: TestCaseId, jiraIssueKey: JiraIssueKey }),
+    query: ProjectQuery,
     response: one(TestCase),
-  },
-  /** DOCUMENTED (projectId); ASSUMED: page and pageSize. */
-  testCycles: {
-    method: 'GET' as Method,
+  }),
+  /** DOCUMENTED (projectId); ASSUMED (A8): page and pageSize. */
+  testCycles: endpoint({
+    method: 'GET',
     documented: true,
-    path: (p: { projectId: string; page?: number; pageSize?: number }) => {
-      const params = new URLSearchParams({ projectId: p.projectId });
-      if (p.page) params.set('page', String(p.page));
-      if (p.pageSize) params.set('pageSize', String(p.pageSize));
-      return `/test-cycles?${params.toString()}`;
-    },
+    path: '/test-cycles',
+    params: None,
+    query: CyclesQuery,
     response: page(Cycle),
-  },
-  /** ASSUMED. Create a test cycle. */
-  createCycle: {
-    method: 'POST' as Method,
+  }),
+  /** ASSUMED (A9). Create a test cycle. */
+  createCycle: endpoint({
+    method: 'POST',
     documented: false,
-    path: () => '/test-cycles',
+    path: '/test-cycles',
+    params: None,
+    query: None,
     body: CreateCycleBody,
     response: one(Cycle),
-  },
-  /** ASSUMED. Add test cases to a cycle (each starts as Not Executed). */
-  addToCycle: {
-    method: 'POST' as Method,
+  }),
+  /** ASSUMED (A10). Add test cases to a cycle (each starts as Not Executed). */
+  addToCycle: endpoint({
+    method: 'POST',
     documented: false,
-    path: (cycleId: string) => `/test-cycles/${q(cycleId)}/test-cases`,
+    path: '/test-cycles/:cycleId/test-cases',
+    params: z.object({ cycleId: CycleId }),
+    query: None,
     body: AddToCycleBody,
     response: one(AddToCycleResult),
-  },
-  /** ASSUMED. Executions of a cycle, optionally only for some test cases. */
-  cycleExecutions: {
-    method: 'GET' as Method,
+  }),
+  /** ASSUMED (A11). Executions of a cycle, optionally only for some test cases. */
+  cycleExecutions: endpoint({
+    method: 'GET',
     documented: false,
-    path: (p: { cycleId: string; projectId: string; testCaseIds?: string[]; page?: number; pageSize?: number }) => {
-      const params = new URLSearchParams({ projectId: p.projectId });
-      if (p.testCaseIds && p.testCaseIds.length > 0) params.set('testCaseIds', p.testCaseIds.join(','));
-      if (p.page) params.set('page', String(p.page));
-      if (p.pageSize) params.set('pageSize', String(p.pageSize));
-      return `/test-cycles/${q(p.cycleId)}/executions?${params.toString()}`;
-    },
+    path: '/test-cycles/:cycleId/executions',
+    params: z.object({ cycleId: CycleId }),
+    query: ExecutionsQuery,
     response: page(Execution),
-  },
-  /** ASSUMED. Record the result of running a test case in a cycle; attributed to the token's user. */
-  recordExecution: {
-    method: 'POST' as Method,
+  }),
+  /** ASSUMED (A12). Record the result of running a test case in a cycle; attributed to the token's user. */
+  recordExecution: endpoint({
+    method: 'POST',
     documented: false,
-    path: (cycleId: string) => `/test-cycles/${q(cycleId)}/executions`,
+    path: '/test-cycles/:cycleId/executions',
+    params: z.object({ cycleId: CycleId }),
+    query: None,
     body: RecordExecutionBody,
     response: one(Execution),
-  },
-} as const;
+  }),
+};
 
 export type EndpointName = keyof typeof endpoints;

@@ -10,7 +10,8 @@
  * sends reaches an error message without the token scrubbed out of it.
  */
 import type { z } from 'zod';
-import { ErrorBody, type Method } from './contract';
+import { ErrorBody } from './contract';
+import type { Method } from './endpoint';
 import { kindForStatus, parseRetryAfter, TestKaseError } from './errors';
 import { readCapped, TooLarge } from './read-capped';
 import { fromServer } from './server-text';

@@ -4,9 +4,10 @@
  * the path in use is logged once (and again only if TestKase changes it).
  */
 import { endpoints } from './contract';
+import { pathsOf } from './endpoint';
 import { log } from '../log';
 
-const PATHS = [endpoints.userProjects.path(), endpoints.userProjects.alternativePath()];
+const PATHS = pathsOf(endpoints.userProjects);
 const answering = new Map<string, string>();
 
 /** The paths to try, in order: the one that answered last time first. */

@@ -33,13 +33,13 @@ async function page(runtime: Runtime, path: string, user = 'alice'): Promise<{ h
   return { html, session: session[2]! };
 }
 
-async function invoke(runtime: Runtime, session: string, body: unknown): Promise<{ status: number; json: any }> {
+async function invoke(runtime: Runtime, session: string, body: unknown): Promise<{ status: number; json: any; connection: string | null }> {
   const res = await fetch(`${runtime.url}/resource/${session}/__forge/invoke`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  return { status: res.status, json: await res.json() };
+  return { status: res.status, json: await res.json(), connection: res.headers.get('connection') };
 }
 
 /** Runs the host-generated bridge script in a VM with a minimal window/document. */
@@ -211,6 +211,14 @@ describe('local Forge runtime (HTTP, no browser)', () => {
     expect(bad.status).toBe(400);
     const stale = await invoke(runtime, '0'.repeat(32), { functionKey: 'getState' });
     expect(stale.status).toBe(404);
+  });
+
+  it('refuses an invoke body over 1 MB and ends that connection, so no client reuses it', async () => {
+    const { session } = await page(runtime, '/browse/DEMO-1');
+    const big = await invoke(runtime, session, { functionKey: 'getState', payload: { text: 'x'.repeat(1024 * 1024) } });
+    expect([big.status, big.json]).toEqual([413, { ok: false, error: 'The request body is too large' }]);
+    expect(big.connection).toBe('close');
+    expect((await invoke(runtime, session, { functionKey: 'getState', payload: {} })).status).toBe(200);
   });
 
   it('the bridge answers getContext, invoke (with and without metadata), enableTheming and navigate; unknown commands reject loudly', async () => {

@@ -4,8 +4,8 @@ import { endpoints } from '../../../src/testkase/contract';
 import { startSimulator, type Simulator } from '../../../dev/testkase-sim';
 import { freshSim, http } from './support';
 
-const FIRST = endpoints.userProjects.path();
-const SECOND = endpoints.userProjects.alternativePath();
+const FIRST = endpoints.userProjects.path;
+const SECOND = endpoints.userProjects.alternativePath!;
 
 let sim: Simulator;
 let token: string;

@@ -139,6 +139,28 @@ describe('TestKase HTTP client against a real loopback server', () => {
     expect(seen[0]!.method).toBe('POST');
   });
 
+  it('refuses a request the contract does not allow as BAD_REQUEST, and sends nothing', async () => {
+    script = [json(200, projects)];
+    const badBody = await failure(client().createCycle({ projectId: 'PRJ-1', name: '   ' }));
+    expect([badBody.kind, badBody.message]).toEqual(['BAD_REQUEST', expect.stringMatching(/^POST \/test-cycles: the request does not match the contract \(name: .+\); nothing was sent$/)]);
+    const badParam = await failure(client().linkIssue('../../admin', 'PRJ-1', 'DEMO-1'));
+    expect([badParam.kind, badParam.message]).toEqual(['BAD_REQUEST', expect.stringContaining('/test-cases/:testCaseId/jira-links')]);
+    expect((await failure(client().testCasesPage({ projectId: 'PRJ-1', pageSize: 1_000 }))).kind).toBe('BAD_REQUEST');
+    expect(seen).toEqual([]);
+  });
+
+  it('sends the body its schema leaves, defaults filled in, to the filled-in template', async () => {
+    const cycle = { id: 'TCYCLE-4', projectId: 'PRJ-1', name: 'Nightly', description: '', environment: null, isMaster: false, createdAt: '2026-01-01T00:00:00Z', total: 0, counts: { NOT_EXECUTED: 0, PASS: 0, FAIL: 0, BLOCKED: 0, SKIPPED: 0 } };
+    const execution = { id: 'EX-1', cycleId: 'TCYCLE-4', testCaseId: 'TC-1', status: 'PASS', comment: null, executedBy: null, executedAt: null, defects: [] };
+    script = [json(201, { data: cycle }), json(201, { data: execution })];
+    await client().createCycle({ projectId: 'PRJ-1', name: ' Nightly ' });
+    await client().recordExecution('TCYCLE-4', { projectId: 'PRJ-1', testCaseId: 'TC-1', status: 'PASS' });
+    expect(seen.map((r) => [r.method, r.url, JSON.parse(r.body)])).toEqual([
+      ['POST', '/api/v1/test-cycles', { projectId: 'PRJ-1', name: 'Nightly', description: '', environment: null }],
+      ['POST', '/api/v1/test-cycles/TCYCLE-4/executions', { projectId: 'PRJ-1', testCaseId: 'TC-1', status: 'PASS', comment: null, defects: [] }],
+    ]);
+  });
+
   it('times out a hung request, retries it, and stays within the total budget', async () => {
     script = [hang, hang, hang];
     const started = Date.now();

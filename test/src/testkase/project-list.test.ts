@@ -7,8 +7,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { endpoints } from '../../../src/testkase/contract';
 import { expectOk, startBackend, type Backend } from '../../support/backend';
 
-const FIRST = endpoints.userProjects.path();
-const SECOND = endpoints.userProjects.alternativePath();
+const FIRST = endpoints.userProjects.path;
+const SECOND = endpoints.userProjects.alternativePath!;
 
 let b: Backend;
 const infoLines: string[] = [];

@@ -1,0 +1,94 @@
+/**
+ * The app's frames as the host knows them: each page that shows the app opens a frame session
+ * (random id in the frame's URL) recording who is signed in, which module and which issue. The
+ * contexts the frame and the resolver receive are built from the session, never from the browser.
+ */
+import { randomBytes } from 'node:crypto';
+import { CLOUD_ID, ENV_ID, MODULE_KEYS, type AppManifest, type JiraIssue, type JiraUser, type ModuleKey } from './fixtures';
+import type { Theme } from './tokens';
+
+export interface FrameSession {
+  id: string;
+  user: JiraUser;
+  moduleKey: ModuleKey;
+  issue: JiraIssue | null;
+  theme: Theme;
+  initialPath: string;
+  invokes: number[];
+}
+
+const MAX_SESSIONS = 2000;
+
+export class FrameSessions {
+  private readonly sessions = new Map<string, FrameSession>();
+
+  open(user: JiraUser, moduleKey: ModuleKey, issue: JiraIssue | null, theme: Theme, initialPath: string): FrameSession {
+    const session: FrameSession = { id: randomBytes(16).toString('hex'), user, moduleKey, issue, theme, initialPath, invokes: [] };
+    this.sessions.set(session.id, session);
+    while (this.sessions.size > MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!);
+    return session;
+  }
+
+  get(id: string): FrameSession | undefined {
+    return this.sessions.get(id);
+  }
+}
+
+/** What the frame's session means to Forge: its site, the app's ids, the global page's location. */
+export interface FrameSite {
+  manifest: AppManifest;
+  /** http://127.0.0.1:<port>, once listening. */
+  origin(): string;
+  globalPagePath: string;
+}
+
+/** What getContext() answers in the frame (Forge's FullContext for Jira). */
+export function frontendContext(s: FrameSession, site: FrameSite): Record<string, unknown> {
+  return {
+    accountId: s.user.accountId,
+    accountType: 'licensed',
+    cloudId: CLOUD_ID,
+    workspaceId: CLOUD_ID,
+    environmentId: ENV_ID,
+    environmentType: 'DEVELOPMENT',
+    localId: localId(s, site),
+    moduleKey: s.moduleKey,
+    siteUrl: site.origin(),
+    locale: 'en-US',
+    timezone: s.user.timezone,
+    theme: { colorMode: s.theme, light: 'light', dark: 'dark', contrastMode: 'no-preference', spacing: 'spacing', typography: 'typography' },
+    surfaceColor: null,
+    extension: extensionOf(s, site),
+  };
+}
+
+/** The context the resolver receives: the host's knowledge of the frame, not the browser's. */
+export function resolverContext(s: FrameSession, site: FrameSite): Record<string, unknown> {
+  return {
+    cloudId: CLOUD_ID,
+    localId: localId(s, site),
+    moduleKey: s.moduleKey,
+    environmentId: ENV_ID,
+    environmentType: 'DEVELOPMENT',
+    siteUrl: site.origin(),
+    locale: 'en-US',
+    timezone: s.user.timezone,
+    extension: extensionOf(s, site),
+  };
+}
+
+function localId(s: FrameSession, site: FrameSite): string {
+  return `ari:cloud:ecosystem::extension/${site.manifest.appId}/${ENV_ID}/static/${s.moduleKey}`;
+}
+
+function extensionOf(s: FrameSession, site: FrameSite): Record<string, unknown> {
+  if (s.moduleKey === MODULE_KEYS.panel && s.issue) {
+    return {
+      type: 'jira:issuePanel',
+      issue: { id: s.issue.id, key: s.issue.key, type: s.issue.type, typeId: s.issue.typeId },
+      project: { id: s.issue.project.id, key: s.issue.project.key, type: s.issue.project.type },
+      isNewToIssue: false,
+    };
+  }
+  return { type: 'jira:globalPage', location: `${site.origin()}${site.globalPagePath}` };
+}

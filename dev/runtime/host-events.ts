@@ -1,0 +1,15 @@
+/** What the host observed, for tests and the log: CSP violations, unsupported bridge commands, invokes. */
+export interface CspViolation {
+  session: string | null;
+  moduleKey: string | null;
+  directive: string;
+  blockedURI: string;
+  sourceFile?: string;
+  via: 'report-uri' | 'bridge';
+}
+
+export interface HostEvents {
+  cspViolations: CspViolation[];
+  unknownCommands: Array<{ session: string; command: string }>;
+  invokes: Array<{ session: string; accountId: string; moduleKey: string; functionKey: string; ok: boolean; ms: number }>;
+}
