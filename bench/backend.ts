@@ -18,7 +18,7 @@ const panelContext = (issue: string) => ({
 const globalContext = { cloudId: 'bench-cloud', localId: 'bench', moduleKey: 'testkase-global-page', extension: { type: 'jira:globalPage' } };
 
 export interface BackendBench {
-  call(accountId: string, fn: keyof Definitions, payload?: unknown, where?: 'global' | string): Promise<{ ok: boolean; data?: unknown; error?: { code: string } }>;
+  call(accountId: string, fn: keyof Definitions, payload?: unknown, where?: string): Promise<{ ok: boolean; data?: unknown; error?: { code: string } }>;
   stop(): void;
 }
 

@@ -60,7 +60,7 @@ export async function measurePanel(options: { latencyMs: number; runs: number })
     if (call?.functionKey !== '__floor') return real(request);
     const started = performance.now();
     const res = await fetch(`${apiBaseUrl}/projects/user-projects`, { headers: { authorization: `Bearer ${floorToken}` } });
-    return { ok: true, body: { ok: res.ok, data: await res.json() }, ms: performance.now() - started };
+    return { ok: true, body: { ok: res.ok, data: (await res.json()) as unknown }, ms: performance.now() - started };
   };
   const rt: Runtime = await startRuntime({ port: 0, simPort: 0, dataDir, quiet: true, wrapInvoke });
   apiBaseUrl = rt.sim.apiBaseUrl;
@@ -84,7 +84,7 @@ export async function measurePanel(options: { latencyMs: number; runs: number })
       const frame = await appFrame();
       await frame.waitForFunction(() => (globalThis as { __bridge?: unknown }).__bridge !== undefined);
       const ok = await frame.evaluate(async (t) => {
-        const r = (await (globalThis as unknown as { __bridge: { callBridge(c: string, p: unknown): Promise<{ ok: boolean }> } }).__bridge.callBridge('invoke', { functionKey: 'savePat', payload: { token: t } })) as { ok: boolean };
+        const r = (await (globalThis as unknown as { __bridge: { callBridge(c: string, p: unknown): Promise<{ ok: boolean }> } }).__bridge.callBridge('invoke', { functionKey: 'savePat', payload: { token: t } }));
         return r.ok;
       }, token);
       if (!ok) throw new Error('saving the benchmark token failed');

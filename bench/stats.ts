@@ -1,5 +1,5 @@
 /** Small statistics helpers for the benchmark: order statistics, not means, because tails matter. */
-export function quantile(values: number[], q: number): number {
+function quantile(values: number[], q: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
   const pos = (sorted.length - 1) * q;

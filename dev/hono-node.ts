@@ -13,7 +13,9 @@ import { createServer, type Server } from 'node:http';
 import { isLoopbackHost } from './loopback';
 
 export function createHonoServer<E extends { Bindings: HttpBindings }>(app: Hono<E>, options: { requestTimeout?: number } = {}): Server {
-  const server = createServer(options, getRequestListener(app.fetch, { overrideGlobalObjects: false }));
+  const listener = getRequestListener(app.fetch, { overrideGlobalObjects: false });
+  // The listener answers through `res`; its promise settles when the answer is written.
+  const server = createServer(options, (req, res) => void listener(req, res));
   server.on('clientError', (_err, socket) => socket.destroy());
   return server;
 }

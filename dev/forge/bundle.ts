@@ -58,8 +58,8 @@ function folderBytes(dir: string): number {
 
 /** The statsig answers the Forge CLI would get for a plain Node app: no TypeScript bundler EAP. */
 const statsig = {
-  isTypescriptBundlerEnabled: async () => false,
-  testForgeCliBundleRuntimeLoaderGate: async () => true,
+  isTypescriptBundlerEnabled: () => Promise.resolve(false),
+  testForgeCliBundleRuntimeLoaderGate: () => Promise.resolve(true),
 } as unknown as Parameters<typeof getNodeBundler>[3];
 
 type Output = Awaited<ReturnType<ReturnType<typeof getNodeBundler>['bundle']>>;
@@ -131,7 +131,7 @@ export async function watchBackend(options: {
     };
     const watcher = await bundler.watch(
       { appDirectory: appDir, entryPoints: getEntryPoints(await configFile.getAppHandlers()), watchMode: 'watch', successMessage: 'bundled' },
-      { onBuildWillStart: async () => options.onStart?.(), onBuildFinished: onFinished as never },
+      { onBuildWillStart: () => Promise.resolve(options.onStart?.()), onBuildFinished: onFinished },
     );
     await onFinished(null, watcher.result);
     return {

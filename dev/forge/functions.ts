@@ -20,12 +20,12 @@ import { format } from 'node:util';
 import type { KvsEmulator } from '../kvs';
 import './as-cli';
 
-export const INVOCATION_TIMEOUT_MS = 25_000;
+const INVOCATION_TIMEOUT_MS = 25_000;
 export const RESPONSE_LIMIT_BYTES = 5 * 1024 * 1024;
 const MAX_PLATFORM_BODY = 2 * 1024 * 1024;
 
 /** A product API call the function makes through the platform (`asUser().requestJira(…)` etc.). */
-export interface ProductRequest {
+interface ProductRequest {
   accountId: string;
   /** As @forge/api sends it: `{ type: 'fpp', provider: 'user' | 'app' | 'none', remote: 'jira', … }`. */
   target: Record<string, unknown>;
@@ -33,7 +33,7 @@ export interface ProductRequest {
   path: string;
   body: string;
 }
-export type ProductApi = (request: ProductRequest) => Promise<{ status: number; body: unknown }>;
+type ProductApi = (request: ProductRequest) => Promise<{ status: number; body: unknown }>;
 
 export interface FunctionHostOptions {
   /** The folder `npm run bundle` wrote (the bundle's `__forge__.cjs` and `index.cjs`). */
@@ -121,10 +121,10 @@ export class FunctionHost {
 
     const quiet = { traceEnabled: false, debugEnabled: false, trace() {}, debug() {}, info() {}, warn: (m: string) => this.options.log(`[forge-tunnel] ${m}`), error: (e: Error) => this.options.log(`[forge-tunnel] ${e.message}`) };
     // The statsig answer `forge tunnel` gets for a tunnel it manages itself: no app/environment re-check.
-    const statsig = { isSelfManagedTunnelEnabled: async () => false };
+    const statsig = { isSelfManagedTunnelEnabled: () => Promise.resolve(false) };
     this.devServer = new this.tunnel.LocalDevelopmentServer(
-      new this.tunnel.LocalInvocationService(quiet as never),
-      quiet as never,
+      new this.tunnel.LocalInvocationService(quiet),
+      quiet,
       undefined as never, // configFile, fileSystemReader, i18n, appEnvironmentClient: only `forge tunnel`'s
       undefined as never, //   own bundling and app checks use them, and this host bundles with `npm run bundle`.
       statsig as never,

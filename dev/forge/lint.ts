@@ -29,7 +29,7 @@ export interface LintReport {
 }
 
 /** What the Forge CLI's statsig answers for an app on a current runtime. */
-const statsig = { getDeprecatedRuntimes: async () => [] } as unknown as Parameters<typeof import('@forge/lint').lint>[4];
+const statsig = { getDeprecatedRuntimes: () => Promise.resolve([]) } as unknown as Parameters<typeof import('@forge/lint').lint>[4];
 
 export async function lintApp(appDir = REPO_ROOT): Promise<LintReport> {
   const started = performance.now();

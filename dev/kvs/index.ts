@@ -5,12 +5,12 @@
 import { KvsEmulator } from './emulator';
 
 export { KvsEmulator } from './emulator';
-export type { KvsEmulatorOptions, KvsWrite } from './emulator';
+export type { KvsWrite } from './emulator';
 
 type ForgeFetch = (target: { type: string }, path: string, init?: { body?: unknown }) => Promise<Response>;
 
 declare global {
-  // eslint-disable-next-line no-var
+   
   var __forge_fetch__: ForgeFetch | undefined;
 }
 

@@ -58,7 +58,7 @@ export function registerBridgeEndpoints(app: Hono<HostEnv>, deps: BridgeDeps): v
     const session = c.get('session');
     const body = (await jsonBody(c.req)) as { kind?: unknown; detail?: Record<string, unknown> } | undefined;
     if (body?.kind === 'unknown-command') {
-      const command = String(body.detail?.command ?? '?');
+      const command = text(body.detail?.command, '?');
       events.unknownCommands.push({ session: session.id, command });
       say(`[forge-local] ${session.moduleKey}: the app called the unsupported bridge command "${command}"`);
     } else if (body?.kind === 'csp-violation') {
@@ -90,9 +90,9 @@ function recordViolation(deps: BridgeDeps, session: FrameSession, detail: Record
   const v: CspViolation = {
     session: session.id,
     moduleKey: session.moduleKey,
-    directive: String(detail.directive ?? '?'),
-    blockedURI: String(detail.blockedURI ?? ''),
-    ...(detail.sourceFile ? { sourceFile: String(detail.sourceFile) } : {}),
+    directive: text(detail.directive, '?'),
+    blockedURI: text(detail.blockedURI, ''),
+    ...(detail.sourceFile ? { sourceFile: text(detail.sourceFile, '') } : {}),
     via,
   };
   deps.events.cspViolations.push(v);
@@ -157,4 +157,10 @@ function isEnvelope(value: unknown): value is { ok: boolean; error?: { code?: st
 
 function wantsRateLimit(metadata: unknown): boolean {
   return typeof metadata === 'object' && metadata !== null && (metadata as { rateLimitProperties?: unknown }).rateLimitProperties === true;
+}
+
+/** A field the browser sent, as text (a non-string, e.g. an object, is shown as JSON rather than "[object Object]"). */
+function text(value: unknown, fallback: string): string {
+  if (value === undefined || value === null) return fallback;
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }

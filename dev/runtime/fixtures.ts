@@ -29,7 +29,7 @@ export function findUser(name: string | null | undefined): JiraUser | undefined 
   return USERS.find((u) => u.name === name);
 }
 
-export interface JiraProject {
+interface JiraProject {
   id: string;
   key: string;
   name: string;

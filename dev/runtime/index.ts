@@ -15,9 +15,7 @@ import { startSimulator, type Simulator } from '../testkase-sim';
 import { CLOUD_ID, ENV_ID, REPO_ROOT, globalPagePath, readManifest, type AppManifest } from './fixtures';
 import { createHost, type HostEvents, type Invoker } from './server';
 
-export { USERS, ISSUES, ENV_ID, CLOUD_ID, MODULE_KEYS, readManifest } from './fixtures';
-export type { CspViolation, HostEvents, Invoker } from './server';
-export type { InvocationOutcome, InvocationRequest } from '../forge/functions';
+export type { Invoker } from './server';
 
 export interface RuntimeOptions {
   /** Host port; 0 picks a free one. Default 4000. */

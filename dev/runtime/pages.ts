@@ -5,7 +5,7 @@
 import { ISSUES, USERS, type JiraIssue, type JiraUser } from './fixtures';
 import { THEME_ATTRIBUTE, type Theme } from './tokens';
 
-export function esc(text: string): string {
+function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 

@@ -20,7 +20,7 @@ import type { FrameSession, FrameSite } from './frames';
 import { answer, HTML, TEXT, type HostEnv } from './host-http';
 
 /** Where every frame loads the resource's files from (see the <base> injected into index.html). */
-export const SHARED_ASSETS = '/resource/app/';
+const SHARED_ASSETS = '/resource/app/';
 const HASHED_ASSET = /^assets\/.+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/;
 
 export interface ResourceDeps {

@@ -22,7 +22,7 @@ import { registerFrameFiles, registerSharedFiles } from './resource-files';
 import { parseTheme, tokensCss } from './tokens';
 
 export type { Invoker } from './bridge-endpoints';
-export type { CspViolation, HostEvents } from './host-events';
+export type { HostEvents } from './host-events';
 
 export interface HostOptions {
   manifest: AppManifest;

@@ -10,12 +10,12 @@ import { parseOr400 } from './http-util';
 import type { Store } from './store';
 import type { SimToken, SimUser } from './state';
 
-export interface ApiRequest<E extends Endpoint> extends DecodedRequest<E> {
+interface ApiRequest<E extends Endpoint> extends DecodedRequest<E> {
   user: SimUser;
   token: SimToken;
 }
 
-export interface ApiAnswer<E extends Endpoint> {
+interface ApiAnswer<E extends Endpoint> {
   status: 200 | 201;
   body: z.input<E['response']>;
 }

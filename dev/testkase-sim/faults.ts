@@ -24,7 +24,7 @@ export const FaultRule = z.strictObject({
   times: z.number().int().positive().max(1_000_000).optional(),
 });
 export type FaultRuleInput = z.input<typeof FaultRule>;
-export type FaultRuleSpec = z.output<typeof FaultRule>;
+type FaultRuleSpec = z.output<typeof FaultRule>;
 export type Fault = FaultRuleSpec & { id: string; fired: number };
 
 /** What the server must do for one request, decided before the route runs. */

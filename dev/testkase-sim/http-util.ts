@@ -12,7 +12,7 @@ import { SimError } from './store';
 export type SimEnv = { Bindings: HttpBindings; Variables: { entry: RequestLogEntry; caller: { user: SimUser; token: SimToken } } };
 export type SimContext = Context<SimEnv>;
 
-export const MAX_BODY_BYTES = 64 * 1024;
+const MAX_BODY_BYTES = 64 * 1024;
 
 /** Every error the simulator answers: `{ error: { code, message } }`, never cached. */
 export function jsonError(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {

@@ -15,7 +15,7 @@ import { jsonError, type SimEnv } from './http-util';
 import { SimError, Store } from './store';
 import { registerWebPage } from './web-page';
 
-export { API_PREFIX } from './api-routes';
+
 
 export interface SimulatorOptions {
   /** 0 picks a free port. */

@@ -17,14 +17,13 @@ export const SimUser = z.object({
 });
 export type SimUser = z.infer<typeof SimUser>;
 
-export const SimProject = z.object({
+const SimProject = z.object({
   id: z.string(),
   key: z.string(),
   name: z.string(),
   nextCase: z.number().int(),
   nextCycle: z.number().int(),
 });
-export type SimProject = z.infer<typeof SimProject>;
 
 export const SimToken = z.object({
   id: z.string(),
@@ -39,8 +38,7 @@ export const SimToken = z.object({
 });
 export type SimToken = z.infer<typeof SimToken>;
 
-export const SimMapping = z.object({ jiraProjectKey: z.string(), projectId: z.string() });
-export type SimMapping = z.infer<typeof SimMapping>;
+const SimMapping = z.object({ jiraProjectKey: z.string(), projectId: z.string() });
 
 export const SimTestCase = z.object({
   projectId: z.string(),
@@ -96,5 +94,5 @@ export const SimState = z.object({
 export type SimState = z.infer<typeof SimState>;
 
 /** `TC-12` → 12, for numeric ordering. */
-export const idNumber = (id: string): number => Number(id.slice(id.lastIndexOf('-') + 1));
+const idNumber = (id: string): number => Number(id.slice(id.lastIndexOf('-') + 1));
 export const byId = <T extends { id: string }>(a: T, b: T): number => idNumber(a.id) - idNumber(b.id);

@@ -7,7 +7,6 @@ import { PAT_PREFIX } from '../../src/testkase/token';
 
 /** Expiry choices offered by TestKase's API Keys page. */
 export const EXPIRY_DAYS = [7, 30, 60, 90, 180, 365] as const;
-export type ExpiryDays = (typeof EXPIRY_DAYS)[number];
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 

@@ -22,9 +22,9 @@ export function registerWebPage(app: Hono<SimEnv>): void {
   app.all('*', () => jsonError(405, 'METHOD_NOT_ALLOWED', 'Only GET here.', { allow: 'GET' }));
 }
 
-export const PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; form-action 'none'; frame-ancestors 'self'; base-uri 'none'";
+const PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; form-action 'none'; frame-ancestors 'self'; base-uri 'none'";
 
-export const indexHtml = (): string => `<!doctype html>
+const indexHtml = (): string => `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -74,7 +74,7 @@ export const indexHtml = (): string => `<!doctype html>
 </body>
 </html>`;
 
-export const uiCss = `
+const uiCss = `
 :root { color-scheme: light; --text:#172B4D; --subtle:#44546F; --border:#091E4224; --brand:#0C66E4; --danger:#C9372C; --warn-bg:#FFF7D6; --surface:#FFFFFF; --sunken:#F7F8F9; }
 * { box-sizing: border-box; }
 body { margin:0; font: 14px/1.45 -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", sans-serif; color: var(--text); background: var(--sunken); }
@@ -107,7 +107,7 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; }
 `;
 
 // Plain browser JavaScript (no build step); every value from the server is inserted as text.
-export const uiJs = `'use strict';
+const uiJs = `'use strict';
 const $ = (id) => document.getElementById(id);
 const api = async (method, path, body) => {
   const res = await fetch('/_sim/admin' + path, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });

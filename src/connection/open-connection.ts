@@ -36,7 +36,7 @@ export interface Where {
 /** The render's first request against the mapped project, given the project id. */
 export type FirstRequest<T> = (client: TestKaseClient, projectId: string) => Promise<T>;
 
-export type FirstAnswer<T> = { ok: true; data: T } | { ok: false; error: unknown };
+type FirstAnswer<T> = { ok: true; data: T } | { ok: false; error: unknown };
 
 export interface Connection<T> {
   state: ConnectionState;

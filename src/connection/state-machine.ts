@@ -13,7 +13,7 @@ export type ConnectionState =
   | { kind: 'READY'; project: MappedProject | null; canWrite: boolean };
 
 /** Whether the user has a token saved. */
-export type TokenOutcome = { kind: 'ABSENT' } | { kind: 'PRESENT' };
+type TokenOutcome = { kind: 'ABSENT' } | { kind: 'PRESENT' };
 
 /** What TestKase said about the token (or the cache remembered of it). */
 export type ValidationOutcome =

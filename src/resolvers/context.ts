@@ -23,7 +23,7 @@ const IssuePanelExtension = z.object({
 });
 const GlobalPageExtension = z.object({ type: z.literal('jira:globalPage') });
 
-export function trustedContext(context: Record<string, unknown> | undefined): CallContext | undefined {
+function trustedContext(context: Record<string, unknown> | undefined): CallContext | undefined {
   const accountId = context?.accountId;
   if (typeof accountId !== 'string' || accountId.length === 0) return undefined;
   const panel = IssuePanelExtension.safeParse(context?.extension);

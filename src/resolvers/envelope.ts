@@ -14,7 +14,7 @@ export type Implementation<K extends FunctionKey> = (input: ParsedPayloadOf<K>, 
 export type Implementations = { [K in FunctionKey]: Implementation<K> };
 
 /** Runs a body; any failure becomes `{ ok: false, error }`. */
-export async function guard<T>(body: () => Promise<T>): Promise<Result<T>> {
+async function guard<T>(body: () => Promise<T>): Promise<Result<T>> {
   try {
     return { ok: true, data: await body() };
   } catch (e) {

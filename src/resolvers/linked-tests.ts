@@ -3,7 +3,7 @@ import type { LinkedTests, StatusCounts } from '../shared/definitions';
 import type { TestKaseClient } from '../testkase/client';
 import type { TestCase } from '../testkase/contract';
 
-export function countLatestStatuses(items: TestCase[]): StatusCounts {
+function countLatestStatuses(items: TestCase[]): StatusCounts {
   const counts: StatusCounts = { NOT_EXECUTED: 0, PASS: 0, FAIL: 0, BLOCKED: 0, SKIPPED: 0 };
   for (const item of items) counts[item.latestExecution?.status ?? 'NOT_EXECUTED'] += 1;
   return counts;

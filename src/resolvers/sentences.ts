@@ -6,7 +6,7 @@
 import type { ConfigState, StateMessage } from '../shared/definitions';
 import type { ConnectionState } from '../connection/state-machine';
 
-export const SETTINGS_STEP = 'Open the TestKase page from the Jira Apps menu';
+const SETTINGS_STEP = 'Open the TestKase page from the Jira Apps menu';
 const TRY_AGAIN = 'Try again; if it keeps happening, tell your Jira admin.';
 const MAPPING_STEP = 'Ask a TestKase admin to connect it in TestKase Settings → Jira Integration.';
 

@@ -17,8 +17,8 @@ import type {
 
 import type { Definitions, FunctionKey, PayloadOf } from './functions';
 
-export type { AddToCycleResult, Cycle, Execution, ExecutionStatus, Priority, ProjectRole, StatusCounts, TestCase, User };
-export type { Definitions, FunctionKey, PayloadOf };
+export type { AddToCycleResult, Cycle, Execution, ExecutionStatus, Priority, StatusCounts, TestCase };
+export type { Definitions, FunctionKey };
 
 // ---------- result envelope (resolvers never throw to the UI) ----------
 

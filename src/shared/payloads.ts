@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { CycleId, ExecutionStatus, LIMITS, Priority, TestCaseId } from '../testkase/contract';
 
-const noControlChars = (s: string) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s);
+/** Tab, line feed and carriage return are text; every other control character is refused. */
+const noControlChars = (s: string) => !/[^\P{Cc}\t\n\r]/u.test(s);
 const text = (max: number) => z.string().max(max).refine(noControlChars, 'control characters are not allowed');
 
 export const EmptyPayload = z.strictObject({});

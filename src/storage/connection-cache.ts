@@ -14,8 +14,8 @@ import { JiraMapping, Project, User } from '../testkase/contract';
 import { keys } from './keys';
 import { loadToken, type StoredToken } from './token-store';
 
-export const VALIDATION_TTL_SECONDS = 600;
-export const MAPPING_TTL_SECONDS = 120;
+const VALIDATION_TTL_SECONDS = 600;
+const MAPPING_TTL_SECONDS = 120;
 
 export const CachedValidation = z.object({ projects: z.array(Project), user: User });
 export type CachedValidation = z.infer<typeof CachedValidation>;

@@ -91,7 +91,7 @@ export async function saveToken(
   accountId: string,
   token: string,
   details: Omit<SavedConfig, 'token' | 'version'>,
-  afterCommit: (stored: StoredToken) => Promise<void> = async () => undefined,
+  afterCommit: (stored: StoredToken) => Promise<void> = () => Promise.resolve(),
 ): Promise<StoredToken> {
   const saved: SavedConfig = { ...details, token, version: randomUUID() };
   await kvs.setSecret(secretKey(accountId), saved); // commit point

@@ -39,13 +39,13 @@ export interface ClientConfig {
 }
 
 /** Lists are paged through to the end, up to this many items, so counts and lists agree. */
-export const MAX_LIST_ITEMS = 2_000;
+const MAX_LIST_ITEMS = 2_000;
 /**
  * Test case ids per executions query: 100 ids make a URL of at most ~1.5 KB. The ids of 1,900 linked
  * cases in one query made an 18 KB URL, past what servers and proxies accept (Node's default header
  * limit is 16 KB).
  */
-export const MAX_IDS_PER_QUERY = 100;
+const MAX_IDS_PER_QUERY = 100;
 /** Id chunks fetched at once: enough to overlap round trips without a burst against the rate limit. */
 const CHUNK_CONCURRENCY = 4;
 
@@ -187,7 +187,7 @@ function chunk<T>(items: T[], size: number): T[][] {
 
 /** `fn` over every item, at most `limit` at a time, results in order. */
 async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
+  const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
     while (next < items.length) {

@@ -18,19 +18,17 @@ export const CycleId = z.string().regex(/^TCYCLE-\d{1,9}$/, 'a test cycle id loo
 export const JiraProjectKey = z.string().regex(/^[A-Z][A-Z0-9_]{0,49}$/, 'a Jira project key looks like DEMO');
 export const JiraIssueKey = z.string().regex(/^[A-Z][A-Z0-9_]{0,49}-\d{1,9}$/, 'a Jira issue key looks like DEMO-1');
 
-/** The master cycle every project has (documented for the reporter CLI). */
-export const MASTER_CYCLE_ID = 'TCYCLE-1';
 
 export const EXECUTION_STATUSES = ['NOT_EXECUTED', 'PASS', 'FAIL', 'BLOCKED', 'SKIPPED'] as const;
 export const ExecutionStatus = z.enum(EXECUTION_STATUSES);
 export type ExecutionStatus = z.infer<typeof ExecutionStatus>;
 
-export const PRIORITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
+const PRIORITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
 export const Priority = z.enum(PRIORITIES);
 export type Priority = z.infer<typeof Priority>;
 
 /** Project roles from TestKase's docs: Project Admin, User, Guest (read-only). */
-export const PROJECT_ROLES = ['PROJECT_ADMIN', 'USER', 'GUEST'] as const;
+const PROJECT_ROLES = ['PROJECT_ADMIN', 'USER', 'GUEST'] as const;
 export const ProjectRole = z.enum(PROJECT_ROLES);
 export type ProjectRole = z.infer<typeof ProjectRole>;
 
@@ -58,17 +56,15 @@ export const Project = z.object({
 });
 export type Project = z.infer<typeof Project>;
 
-export const TokenInfo = z.object({
+const TokenInfo = z.object({
   name: z.string(),
   preview: z.string(),
   createdAt: IsoDateTime,
   /** Optional: one version of TestKase's docs says tokens never expire. */
   expiresAt: IsoDateTime.nullable(),
 });
-export type TokenInfo = z.infer<typeof TokenInfo>;
 
-export const WhoAmI = z.object({ user: User, token: TokenInfo });
-export type WhoAmI = z.infer<typeof WhoAmI>;
+const WhoAmI = z.object({ user: User, token: TokenInfo });
 
 export const JiraMapping = z.object({
   jiraProjectKey: JiraProjectKey,
@@ -141,16 +137,15 @@ export type AddToCycleResult = z.infer<typeof AddToCycleResult>;
 
 // ---------- envelopes ----------
 
-export const Pagination = z.object({
+const Pagination = z.object({
   page: z.number().int().positive(),
   pageSize: z.number().int().positive(),
   total: z.number().int().nonnegative(),
 });
-export type Pagination = z.infer<typeof Pagination>;
 
-export const one = <T extends z.ZodType>(item: T) => z.object({ data: item });
-export const page = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), pagination: Pagination });
-export const list = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item) });
+const one = <T extends z.ZodType>(item: T) => z.object({ data: item });
+const page = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), pagination: Pagination });
+const list = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item) });
 
 /** Error body on every non-2xx response. */
 export const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
@@ -167,8 +162,7 @@ export const CreateTestCaseBody = z.strictObject({
 });
 export type CreateTestCaseBody = z.input<typeof CreateTestCaseBody>;
 
-export const LinkIssueBody = z.strictObject({ projectId: ProjectId, jiraIssueKey: JiraIssueKey });
-export type LinkIssueBody = z.infer<typeof LinkIssueBody>;
+const LinkIssueBody = z.strictObject({ projectId: ProjectId, jiraIssueKey: JiraIssueKey });
 
 export const CreateCycleBody = z.strictObject({
   projectId: ProjectId,
@@ -218,7 +212,7 @@ const Paging = {
 const None = z.object({});
 const ProjectQuery = z.object({ projectId: ProjectId });
 
-export const MappingsQuery = z.object({ jiraProjectKey: JiraProjectKey.optional() });
+const MappingsQuery = z.object({ jiraProjectKey: JiraProjectKey.optional() });
 export const TestCasesQuery = z.object({
   projectId: ProjectId,
   jiraIssueKey: JiraIssueKey.optional(),
@@ -226,7 +220,7 @@ export const TestCasesQuery = z.object({
   ...Paging,
 });
 export type TestCasesQuery = z.output<typeof TestCasesQuery>;
-export const CyclesQuery = z.object({ projectId: ProjectId, ...Paging });
+const CyclesQuery = z.object({ projectId: ProjectId, ...Paging });
 export const ExecutionsQuery = z.object({
   projectId: ProjectId,
   testCaseIds: IdList(TestCaseId, LIMITS.pageSizeMax * 20).optional(),
@@ -235,7 +229,7 @@ export const ExecutionsQuery = z.object({
 
 // ---------- endpoints ----------
 
-export type { Method } from './endpoint';
+
 
 /**
  * Every route the app calls: method, path template relative to the base URL (`:name` = path

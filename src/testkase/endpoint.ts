@@ -11,7 +11,7 @@ import { z } from 'zod';
 export type Method = 'GET' | 'POST' | 'DELETE';
 
 /** The `:name` segments of a path template: `'/test-cases/:testCaseId'` → `'testCaseId'`. */
-export type PathParamNames<Path extends string> = Path extends `${string}:${infer Name}/${infer Rest}`
+type PathParamNames<Path extends string> = Path extends `${string}:${infer Name}/${infer Rest}`
   ? Name | PathParamNames<`/${Rest}`>
   : Path extends `${string}:${infer Name}`
     ? Name
@@ -62,7 +62,7 @@ export function pathsOf(e: Endpoint): [string, ...string[]] {
 }
 
 /** Makes the keys of a part optional when it has no required key (`{}` for an endpoint without params). */
-type Part<Key extends string, T> = {} extends T ? { readonly [K in Key]?: T } : { readonly [K in Key]: T };
+type Part<Key extends string, T> = Record<never, never> extends T ? { readonly [K in Key]?: T } : { readonly [K in Key]: T };
 
 /** Path params and query as typed values. */
 export type PathInput<E extends Endpoint> = Part<'params', z.output<E['params']>> & Part<'query', z.output<E['query']>>;
@@ -89,14 +89,15 @@ export interface DecodedRequest<E extends Endpoint> {
 export function requestPath<E extends Endpoint>(e: E, input: PathInput<E>, template: string = e.path): string {
   const params = onTheWire(e.params, input.params);
   const query = Object.entries(onTheWire(e.query, input.query)).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
-  const path = template.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(String(params[name] ?? '')));
+  const path = template.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
   const search = new URLSearchParams(query);
   return search.size > 0 ? `${path}?${search.toString()}` : path;
 }
 
 /** Typed values in their wire form (the schemas' encode direction): strings, or absent. */
-function onTheWire(schema: z.ZodObject, values: Record<string, unknown> | undefined): Record<string, unknown> {
-  return z.encode(schema, values ?? {});
+/** Query and path values as strings: each schema's wire side is strings (codecs encode numbers and lists). */
+function onTheWire(schema: z.ZodObject, values: Record<string, unknown> | undefined): Record<string, string | undefined> {
+  return z.encode(schema, values ?? {}) as Record<string, string | undefined>;
 }
 
 /** The body as it is sent: validated, trimmed and defaulted by the endpoint's schema (a ZodError otherwise). */

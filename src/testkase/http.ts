@@ -44,7 +44,7 @@ export const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 /** An error body is only read for its code and message. */
 const MAX_ERROR_BYTES = 64 * 1024;
 
-export interface AttemptEvent {
+interface AttemptEvent {
   method: string;
   path: string;
   status: number | 'timeout' | 'network';

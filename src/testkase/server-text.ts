@@ -8,7 +8,7 @@ import { redact } from '../log';
 export function fromServer(text: string, token: string, maxLength: number): string {
   const withoutToken = token.length > 0 ? text.split(token).join('[redacted]') : text;
   return redact(withoutToken)
-    .replace(/[\u0000-\u001F\u007F\s]+/g, ' ')
+    .replace(/[\p{Cc}\s]+/gu, ' ')
     .trim()
     .slice(0, maxLength);
 }

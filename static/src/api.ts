@@ -44,7 +44,7 @@ function isResult(value: unknown): value is Result<unknown> {
 /** `invoke` answers `{ body, metadata }` when metadata is passed: unwrap it defensively. */
 export function unwrap(value: unknown): unknown {
   if (typeof value === 'object' && value !== null && !('ok' in value) && 'body' in value) {
-    return (value as { body: unknown }).body;
+    return (value).body;
   }
   return value;
 }
@@ -82,7 +82,6 @@ export const api = {
   executeTest: (p: ExecutePayload) => run(() => invoke('executeTest', p)),
 };
 
-export type Api = typeof api;
 
 // The first screen's data is the critical path of a panel render: main.tsx asks for it before the
 // context and the module's code have arrived, and the module picks the answer up when it mounts.

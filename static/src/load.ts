@@ -5,7 +5,7 @@ import type { AppError, Result } from '../../src/shared/definitions';
 /** Loading, failed (with the backend's sentence), or there. */
 export type Load<T> = { status: 'loading' } | { status: 'error'; error: AppError } | { status: 'ready'; data: T };
 
-export const fromResult = <T,>(r: Result<T>): Load<T> => (r.ok ? { status: 'ready', data: r.data } : { status: 'error', error: r.error });
+const fromResult = <T,>(r: Result<T>): Load<T> => (r.ok ? { status: 'ready', data: r.data } : { status: 'error', error: r.error });
 
 export interface LoadOptions<T> {
   /** Already fetched (e.g. part of `getState`'s answer): shown at once instead of a first fetch. `null` fetches. */
@@ -14,7 +14,7 @@ export interface LoadOptions<T> {
   firstFetch?: () => Promise<Result<T>>;
 }
 
-export interface RefreshOptions {
+interface RefreshOptions {
   /**
    * What a failed refresh does to data already shown: `keep` it (a list the user is reading stays,
    * as stale data is more use than an error), or `show` the error instead.

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, renderHook } from './testing-library';
 import type { Result } from '../../src/shared/definitions';
-import { useLoad, type LoadOptions, type Loader } from '../../static/src/load';
+import { useLoad, type LoadOptions } from '../../static/src/load';
 
 afterEach(cleanup);
 
@@ -23,7 +23,7 @@ function controlledFetch<T>() {
 
 function mount<T>(fetch: () => Promise<Result<T>>, options?: LoadOptions<T>, deps: unknown[] = []) {
   const hook = renderHook((d: unknown[] = deps) => useLoad(fetch, d, options), { initialProps: deps });
-  return { loader: () => hook.result.current as Loader<T>, rerender: hook.rerender };
+  return { loader: () => hook.result.current, rerender: hook.rerender };
 }
 
 describe('useLoad', () => {

@@ -38,13 +38,13 @@ export async function startBackend(): Promise<Backend> {
     },
     async call(accountId, fn, payload, where = { issue: 'DEMO-1' }) {
       const result = await handler(
-        { call: { functionKey: fn, payload: payload as never }, context: contextFor(where) },
+        { call: { functionKey: fn, payload: payload }, context: contextFor(where) },
         accountId === undefined ? {} : { principal: { accountId } },
       );
       return result as never;
     },
     async token(user, days = 90) {
-      return (await sim.admin.createToken({ user, name: 'Jira Plugin', days })).token;
+      return sim.admin.createToken({ user, name: 'Jira Plugin', days }).token;
     },
     async stop() {
       restore();

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Button } from './Button';
 
-export const PAGE_SIZE = 50;
+const PAGE_SIZE = 50;
 
 export function usePaged<T>(items: readonly T[], pageSize = PAGE_SIZE) {
   const [limit, setLimit] = useState(pageSize);

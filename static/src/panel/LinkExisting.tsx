@@ -14,7 +14,7 @@ type Search =
   | { status: 'idle' }
   | { status: 'loading'; query: string }
   | { status: 'error'; query: string; message: string }
-  | { status: 'ready'; query: string; result: SearchResult; items: TestCase[]; more: 'idle' | 'loading' | string };
+  | { status: 'ready'; query: string; result: SearchResult; items: TestCase[]; more: 'idle' | 'loading' | { error: string } };
 
 export function LinkExisting({
   linkedIds,
@@ -59,7 +59,7 @@ export function LinkExisting({
     setSearch({ ...current, more: 'loading' });
     const r = await api.searchTestCases({ query: current.query, page: current.result.page + 1 });
     if (!r.ok) {
-      setSearch({ ...current, more: r.error.message });
+      setSearch({ ...current, more: { error: r.error.message } });
       return;
     }
     const seen = new Set(current.items.map((t) => t.id));
@@ -154,9 +154,9 @@ export function LinkExisting({
                 );
               })}
             </ul>
-            {more !== 'idle' && more !== 'loading' && (
+            {typeof more === 'object' && (
               <Message tone="error">
-                <p>{more}</p>
+                <p>{more.error}</p>
               </Message>
             )}
             {items.length < result.total && (

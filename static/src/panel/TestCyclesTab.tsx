@@ -13,7 +13,7 @@ import { CreateCycleForm } from './CreateCycleForm';
 import { CycleDetail } from './CycleDetail';
 import { NoticeView, type Notice } from './NoticeView';
 
-export const executedOf = (c: Cycle) => c.total - c.counts.NOT_EXECUTED;
+const executedOf = (c: Cycle) => c.total - c.counts.NOT_EXECUTED;
 
 export default function TestCyclesTab({
   ctx,

@@ -10,7 +10,6 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { CSPInjectionService, CSPProcessingService } from '@forge/csp';
-import type { Permissions } from '@forge/manifest';
 import { load } from 'cheerio/slim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRuntime, type Invoker, type Runtime } from '../../../dev/runtime';
@@ -60,7 +59,7 @@ async function loadBridge(runtime: Runtime, session: string) {
     Math,
     fetch: async (url: string, init: { body: string }) => {
       fetched.push({ url, body: init.body });
-      return fetch(new URL(url, runtime.url), init as RequestInit);
+      return fetch(new URL(url, runtime.url), init);
     },
     document: {
       readyState: 'complete',
@@ -134,7 +133,7 @@ describe('local Forge runtime (HTTP, no browser)', () => {
     const csp = res.headers.get('content-security-policy') ?? '';
 
     const original = readFileSync(join(process.cwd(), 'static/dist/index.html'), 'utf8');
-    const details = new CSPProcessingService({ info: () => undefined }, load).getCspDetails(original, runtime.manifest.permissions as Permissions);
+    const details = new CSPProcessingService({ info: () => undefined }, load).getCspDetails(original, runtime.manifest.permissions);
     const expected = new CSPInjectionService()
       .getInjectableCSP({ existingCSPDetails: details, microsEnv: 'prod', hostname: runtime.url })
       .map((d) => (d.startsWith('report-uri ') ? `report-uri ${runtime.url}/resource/${session}/__forge/csp-report` : d));
@@ -178,7 +177,7 @@ describe('local Forge runtime (HTTP, no browser)', () => {
     expect(g.json.body).toMatchObject({ ok: true, data: { module: 'GLOBAL_PAGE', issueKey: null } });
 
     // alice saves her token; bob, on the same issue, still has none; alice's panel is READY.
-    const token = (await runtime.sim.admin.createToken({ user: 'alice', name: 'Jira Plugin', days: 90 })).token;
+    const token = (runtime.sim.admin.createToken({ user: 'alice', name: 'Jira Plugin', days: 90 })).token;
     const saved = await invoke(runtime, global.session, { functionKey: 'savePat', payload: { token } });
     expect(saved.json.body).toMatchObject({ ok: true, data: { config: { kind: 'READY' } } });
     const bob = await page(runtime, '/browse/DEMO-1', 'bob');
@@ -326,7 +325,7 @@ describe('local Forge runtime (HTTP, no browser)', () => {
   it('keeps saved configuration across a restart on the same data folder', async () => {
     const dir = tempDir();
     const first = await startRuntime({ port: 0, simPort: 0, dataDir: dir, quiet: true });
-    const token = (await first.sim.admin.createToken({ user: 'bob', name: 'Jira Plugin', days: 30 })).token;
+    const token = (first.sim.admin.createToken({ user: 'bob', name: 'Jira Plugin', days: 30 })).token;
     const g = await page(first, `/jira/apps/${first.appId}/${first.envId}`, 'bob');
     expect((await invoke(first, g.session, { functionKey: 'savePat', payload: { token } })).json.body.ok).toBe(true);
     await first.stop();

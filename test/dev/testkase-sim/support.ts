@@ -8,7 +8,7 @@ export async function freshSim(): Promise<Simulator> {
 export interface Answer {
   status: number;
   headers: Headers;
-  json: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests inspect arbitrary bodies
+  json: any;  
 }
 
 export async function http(sim: Simulator, method: string, path: string, opts: { token?: string | null; body?: unknown; headers?: Record<string, string> } = {}): Promise<Answer> {
@@ -21,11 +21,14 @@ export async function http(sim: Simulator, method: string, path: string, opts: {
     ...(opts.body !== undefined ? { body: typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body) } : {}),
   });
   const text = await res.text();
-  let json: unknown = null;
+  return { status: res.status, headers: res.headers, json: parseJson(text) };
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return null;
   try {
-    json = text ? JSON.parse(text) : null;
+    return JSON.parse(text);
   } catch {
-    json = { unparsable: text };
+    return { unparsable: text };
   }
-  return { status: res.status, headers: res.headers, json };
 }

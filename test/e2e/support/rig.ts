@@ -18,7 +18,7 @@ import { launchChromium } from '../../../dev/chromium';
 import { bundleExists } from '../../../dev/forge/paths';
 
 export const REPO = join(import.meta.dirname, '../../..');
-export const SCREENSHOTS = join(REPO, 'test-results/screenshots');
+const SCREENSHOTS = join(REPO, 'test-results/screenshots');
 /** The built Custom UI the rig serves: static/dist, or TESTKASE_RESOURCE_DIR (e.g. a build in a temp folder). */
 export const RESOURCE_DIR = process.env.TESTKASE_RESOURCE_DIR || join(REPO, 'static/dist');
 const SKIP = process.env.TESTKASE_SKIP_E2E === '1';
@@ -35,7 +35,7 @@ export function assertBrowserAvailable(): void {
   }
 }
 
-export interface BrowserProblem {
+interface BrowserProblem {
   kind: 'csp' | 'console' | 'pageerror';
   frame: string;
   text: string;

@@ -113,7 +113,7 @@ describe('getState / savePat / deletePat', () => {
   });
 
   it('shows TOKEN_REJECTED on the first render after the token is revoked, even while validation is cached', async () => {
-    const minted = await b.sim.admin.createToken({ user: 'bob', name: 'Jira Plugin', days: 30 });
+    const minted = b.sim.admin.createToken({ user: 'bob', name: 'Jira Plugin', days: 30 });
     expectOk(await b.call(me, 'savePat', { token: minted.token }, 'global'));
     expect(expectOk(await b.call(me, 'getState')).config.kind).toBe('READY');
     b.sim.admin.revokeToken(minted.id);

@@ -36,7 +36,7 @@ const PROTOTYPE_NAMES = [
 ];
 
 const call = (functionKey: unknown, context: Record<string, unknown> = { ...contextFor({ issue: 'DEMO-1' }), cloudId: MARKER }) =>
-  handler({ call: { functionKey: functionKey as string, payload: {} }, context } as never, { principal: { accountId: 'acc-dispatch' } });
+  handler({ call: { functionKey: functionKey as string, payload: {} }, context }, { principal: { accountId: 'acc-dispatch' } });
 
 describe('the handler calls only the app’s own functions', () => {
   it('answers every prototype name with the typed unknown-function error, echoing nothing and storing nothing', async () => {

@@ -53,7 +53,7 @@ describe('fuzzed resolver payloads', () => {
       await fc.assert(
         fc.asyncProperty(payload, fc.constantFrom<'global' | { issue: string }>('global', { issue: 'DEMO-1' }), async (p, where) => {
           const before = JSON.stringify(kvs.snapshot());
-          const result = (await handler({ call: { functionKey: fn, payload: p as never }, context: contextFor(where) }, { principal: { accountId: 'acc-fuzz' } })) as {
+          const result = (await handler({ call: { functionKey: fn, payload: p }, context: contextFor(where) }, { principal: { accountId: 'acc-fuzz' } })) as {
             ok: boolean;
             error?: { code: string; message: string };
           };

@@ -126,7 +126,7 @@ afterEach(() => {
 });
 
 async function call<K extends keyof Definitions>(fn: K, payload: unknown = undefined, where: 'global' | { issue: string } = { issue: 'DEMO-1' }) {
-  return (await handler({ call: { functionKey: fn, payload: payload as never }, context: contextFor(where) }, { principal: { accountId: 'acc-hostile' } })) as Awaited<ReturnType<Definitions[K]>>;
+  return (await handler({ call: { functionKey: fn, payload: payload }, context: contextFor(where) }, { principal: { accountId: 'acc-hostile' } })) as Awaited<ReturnType<Definitions[K]>>;
 }
 
 describe('a hostile TestKase', () => {

@@ -72,7 +72,7 @@ afterEach(() => {
 });
 
 async function call<K extends keyof Definitions>(accountId: string, fn: K, payload: unknown = undefined, where: Where = { issue: 'DEMO-1' }) {
-  return (await handler({ call: { functionKey: fn, payload: payload as never }, context: contextFor(where) }, { principal: { accountId } })) as Awaited<ReturnType<Definitions[K]>>;
+  return (await handler({ call: { functionKey: fn, payload: payload }, context: contextFor(where) }, { principal: { accountId } })) as Awaited<ReturnType<Definitions[K]>>;
 }
 
 const TOKENS = {

@@ -59,7 +59,7 @@ async function afterRestart(file: string): Promise<{ preview: string | null; sec
   try {
     const { handler } = await import('../../../src/index');
     const r = (await handler(
-      { call: { functionKey: 'getState', payload: undefined as never }, context: { cloudId: 'c', localId: 'l', moduleKey: 'testkase-global-page', extension: { type: 'jira:globalPage' } } },
+      { call: { functionKey: 'getState', payload: undefined }, context: { cloudId: 'c', localId: 'l', moduleKey: 'testkase-global-page', extension: { type: 'jira:globalPage' } } },
       { principal: { accountId: ACCOUNT } },
     )) as Result<AppState>;
     if (!r.ok) throw new Error(r.error.message);

@@ -23,7 +23,6 @@ afterEach(() => {
 let n = 0;
 const nextUser = () => `acc-layout-${++n}`;
 const metaKey = (accountId: string) => `${userPrefix(accountId)}meta`;
-const dataOf = (accountId: string) => Object.keys(b.kvs.snapshot().data).filter((k) => k.startsWith(userPrefix(accountId)));
 
 /** Runs `body` and returns every storage write it made. */
 async function writesDuring(body: () => Promise<unknown>): Promise<KvsWrite[]> {

@@ -25,7 +25,7 @@ async function renderPage(initial: AppState, handlers: Handlers = {}) {
   return view;
 }
 
-const field = () => screen.getByLabelText(/Personal Access Token/) as HTMLInputElement;
+const field = () => screen.getByLabelText<HTMLInputElement>(/Personal Access Token/);
 const paste = (value: string) => fireEvent.change(field(), { target: { value } });
 
 describe('Global page', () => {
@@ -103,7 +103,7 @@ describe('Global page', () => {
   it('shows the stored token details in the user’s timezone', async () => {
     await renderPage(connected());
     const details = (await screen.findByText('Your saved token')).closest('div')!;
-    const text = details.textContent!.replace(/\s/g, ' ');
+    const text = details.textContent.replace(/\s/g, ' ');
     expect(text).toContain('Alice Admin');
     expect(text).toContain('Nov 1, 2026, 11:00 AM'); // saved 10:00 UTC = 11:00 in Berlin
     expect(text).toContain('Nov 20, 2026, 9:30 AM'); // last validated

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, within } from '../testing-library';
+import { cleanup, fireEvent, render, screen, within } from '../testing-library';
 
 vi.mock('@forge/bridge', () => import('../bridgeMock'));
 import { callsOf, invoke, navigate, routeInvoke } from '../bridgeMock';
