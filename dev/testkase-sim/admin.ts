@@ -52,6 +52,24 @@ export const CreateTokenInput = z.strictObject({
 const MappingInput = z.strictObject({ jiraProjectKey: JiraProjectKey, projectId: ProjectId });
 const ClockInput = z.strictObject({ advanceMs: z.number().int().min(0).max(10 * 366 * 86_400_000) });
 
+export const GrowInput = z.strictObject({
+  projectId: z.string().regex(/^PRJ-\d+$/).default('PRJ-1'),
+  /** New test cases, each linked to `linkedTo` when given. */
+  testCases: z.number().int().min(0).max(20_000).default(0),
+  linkedTo: z.string().regex(/^[A-Z][A-Z0-9_]*-\d+$/).optional(),
+  /** New cycles, each holding the new test cases. */
+  cycles: z.number().int().min(0).max(5_000).default(0),
+  /** Results recorded per new cycle, on its first new test cases (at most one each). */
+  resultsPerCycle: z.number().int().min(0).max(20_000).default(0),
+  /** Who records the results. */
+  by: z.string().default('alice'),
+});
+export interface GrowResult {
+  testCaseIds: string[];
+  cycleIds: string[];
+  results: number;
+}
+
 export class SimAdmin {
   private log: RequestLogEntry[] = [];
   static readonly LOG_MAX = 20_000;
@@ -113,6 +131,11 @@ export class SimAdmin {
 
   removeMapping(jiraProjectKey: string): boolean {
     return this.store.removeMapping(jiraProjectKey);
+  }
+
+  /** Bulk demo data for tests and the benchmark: test cases (linked to an issue), cycles, results. */
+  grow(input: z.input<typeof GrowInput>): GrowResult {
+    return this.store.grow(parseOr400(GrowInput, input, 'grow'));
   }
 
   addFault(rule: FaultRuleInput): Fault {
@@ -227,6 +250,7 @@ export function registerAdmin(app: Hono<SimEnv>, admin: SimAdmin): void {
     GET: [() => data(admin.requests())],
     DELETE: [() => (admin.clearRequests(), data({ cleared: true }))],
   });
+  resource(app, at('/grow'), { POST: [async (c) => data(admin.grow(parseOr400(GrowInput, await body(c), 'grow')), 201)] });
   resource(app, at('/clock'), { POST: [async (c) => (admin.advanceClock(parseOr400(ClockInput, await body(c), 'clock').advanceMs), data({ now: admin.now() }))] });
   resource(app, at('/reset'), { POST: [async (c) => (await body(c), admin.reset(), data({ reset: true }))] });
   app.all(at('/*'), (c) => jsonError(404, 'NOT_FOUND', `No admin route ${c.req.method} ${c.req.path}.`));

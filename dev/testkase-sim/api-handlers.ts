@@ -54,9 +54,17 @@ export const handlers: Handlers = {
     const found = store.findTestCases(query.projectId, { ...(query.jiraIssueKey ? { jiraIssueKey: query.jiraIssueKey } : {}), ...(query.search ? { search: query.search } : {}) });
     return ok(paged(found.map((t) => store.toTestCase(t)), query));
   },
+  testCase: (store, { user, params, query }) => {
+    store.access(user, query.projectId, false);
+    return ok({ data: store.toTestCaseDetail(store.testCase(query.projectId, params.testCaseId)) });
+  },
+  testCaseExecutions: (store, { user, params, query }) => {
+    store.access(user, query.projectId, false);
+    return ok(paged(store.history(query.projectId, params.testCaseId), query));
+  },
   createTestCase: (store, { user, body }) => {
     store.access(user, body.projectId, true);
-    return ok({ data: store.toTestCase(store.createTestCase(body)) }, 201);
+    return ok({ data: store.toTestCase(store.createTestCase(body, user.id)) }, 201);
   },
   linkIssue: (store, { user, params, body }) => {
     store.access(user, body.projectId, true);
@@ -68,7 +76,8 @@ export const handlers: Handlers = {
   },
   testCycles: (store, { user, query }) => {
     store.access(user, query.projectId, false);
-    return ok(paged(store.cycles(query.projectId).map((c) => store.toCycle(c)), query));
+    const found = store.cycles(query.projectId, { search: query.search, testCaseId: query.testCaseId, sort: query.sort });
+    return ok(paged(found.map((c) => store.toCycle(c)), query));
   },
   createCycle: (store, { user, body }) => {
     store.access(user, body.projectId, true);
@@ -83,11 +92,19 @@ export const handlers: Handlers = {
     // An empty list filters nothing, as an absent one.
     const only = query.testCaseIds?.length ? new Set(query.testCaseIds) : null;
     const rows = store.rows(store.cycle(query.projectId, params.cycleId)).filter((r) => !only || only.has(r.testCaseId));
-    return ok(paged(rows.map((r) => store.toExecution(r)), query));
+    return ok(paged(rows, query));
   },
   recordExecution: (store, { user, params, body }) => {
     store.access(user, body.projectId, true);
-    return ok({ data: store.toExecution(store.record(body.projectId, params.cycleId, body, user.id)) }, 201);
+    return ok({ data: store.record(body.projectId, params.cycleId, body, user.id) }, 201);
+  },
+  recordExecutions: (store, { user, params, body }) => {
+    store.access(user, body.projectId, true);
+    return ok({ data: store.recordMany(body.projectId, params.cycleId, body.results, user.id) });
+  },
+  addDefect: (store, { user, params, body }) => {
+    store.access(user, body.projectId, true);
+    return ok({ data: store.addDefect(body.projectId, params.cycleId, params.executionId, body.jiraIssueKey) });
   },
 };
 

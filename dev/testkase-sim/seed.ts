@@ -1,10 +1,66 @@
 /**
  * Demo data: an organisation, alice (Project Admin), bob (User), gina (Guest) and nora (member of
  * the second project only); PRJ-1 mapped to Jira project DEMO, PRJ-2 mapped to nothing; a dozen
- * checkout test cases, some linked to DEMO-1 and DEMO-2; two cycles besides the master cycle.
+ * checkout test cases with preconditions and steps, some linked to DEMO-1 and DEMO-2; two cycles
+ * besides the master cycle, with a few results recorded (one case run twice, one Fail with a bug).
  */
 import type { ExecutionStatus, Priority } from '../../src/testkase/contract';
-import type { SimExecution, SimState, SimTestCase } from './state';
+import type { SimMember, SimRun, SimState, SimTestCase } from './state';
+
+/** Steps of the demo cases that have them: [action, expected result]. */
+const STEPS: Record<string, { preconditions: string; steps: Array<[string, string]>; type?: SimTestCase['type']; automationId?: string }> = {
+  'TC-1': {
+    preconditions: 'A customer account with a saved Visa card; one item in stock.',
+    steps: [
+      ['Add the item to the cart', 'The cart shows 1 item'],
+      ['Check out as a guest', 'The payment step offers the saved card'],
+      ['Pay with the saved Visa card', 'The order confirmation page shows an order number'],
+    ],
+    type: 'SMOKE',
+    automationId: '48271',
+  },
+  'TC-2': {
+    preconditions: 'Discount code SAVE10 (10 %) is active; a €50 cart.',
+    steps: [
+      ['Open the cart and enter SAVE10', 'The code is accepted'],
+      ['Apply the code', 'The total is €45.00'],
+      ['Enter SAVE10 again and apply', 'The code is not applied twice: the total stays €45.00'],
+    ],
+    type: 'FUNCTIONAL',
+  },
+  'TC-3': {
+    preconditions: 'Discount code SPRING22 expired yesterday.',
+    steps: [
+      ['Enter SPRING22 in the cart', 'The message "This code has expired" is shown'],
+      ['Check the total', 'The total is unchanged'],
+    ],
+  },
+  'TC-4': {
+    preconditions: 'A shipping address in Berlin.',
+    steps: [
+      ['Go to checkout with a €100 cart', 'The summary shows the net amount'],
+      ['Look at the tax line', '19 % VAT (€19.00) is shown on its own line'],
+    ],
+    type: 'REGRESSION',
+  },
+  'TC-5': {
+    preconditions: 'Stripe test mode.',
+    steps: [
+      ['Pay with 4000 0000 0000 0002', 'The payment is declined'],
+      ['Read the message', 'A plain decline message and a Retry button are shown'],
+      ['Retry with 4242 4242 4242 4242', 'The order is confirmed'],
+    ],
+  },
+  'TC-6': {
+    preconditions: 'A 3-D Secure 2 test card.',
+    steps: [
+      ['Pay with the 3DS2 card', 'The bank challenge opens'],
+      ['Approve the challenge', 'The shopper returns to the order confirmation page'],
+    ],
+  },
+};
+
+const OWNERS = ['alice', 'bob'];
 
 const DAY = 86_400_000;
 
@@ -31,54 +87,71 @@ const MOBILE_CASES: Array<[string, Priority]> = [
 
 export function seedState(now: number): SimState {
   const at = (daysAgo: number, hours = 0) => new Date(now - daysAgo * DAY + hours * 3_600_000).toISOString();
-  const testCases: SimTestCase[] = CASES.map(([title, priority, issues, description], i) => ({
-    projectId: 'PRJ-1',
-    id: `TC-${i + 1}`,
-    title,
-    description,
-    priority,
-    jiraIssueKeys: issues,
-    createdAt: at(40 - i),
-    updatedAt: at(20 - i),
-  }));
+  const testCases: SimTestCase[] = CASES.map(([title, priority, issues, description], i) => {
+    const id = `TC-${i + 1}`;
+    const extra = STEPS[id];
+    return {
+      projectId: 'PRJ-1',
+      id,
+      title,
+      description,
+      priority,
+      type: extra?.type ?? 'FUNCTIONAL',
+      status: i === 10 ? 'DRAFT' : 'READY',
+      automationId: extra?.automationId ?? null,
+      ownerId: OWNERS[i % OWNERS.length]!,
+      preconditions: extra?.preconditions ?? '',
+      steps: (extra?.steps ?? []).map(([action, expectedResult], n) => ({ order: n + 1, action, expectedResult })),
+      jiraIssueKeys: issues,
+      createdAt: at(40 - i),
+      updatedAt: at(20 - i),
+    };
+  });
   MOBILE_CASES.forEach(([title, priority], i) =>
-    testCases.push({ projectId: 'PRJ-2', id: `TC-${i + 1}`, title, description: '', priority, jiraIssueKeys: [], createdAt: at(30), updatedAt: at(30) }),
+    testCases.push({
+      projectId: 'PRJ-2',
+      id: `TC-${i + 1}`,
+      title,
+      description: '',
+      priority,
+      type: 'FUNCTIONAL',
+      status: 'READY',
+      automationId: null,
+      ownerId: null,
+      preconditions: '',
+      steps: [],
+      jiraIssueKeys: [],
+      createdAt: at(30),
+      updatedAt: at(30),
+    }),
   );
 
-  let execution = 0;
+  let member = 0;
+  let run = 0;
   let seq = 0;
-  const executions: SimExecution[] = [];
-  const member = (projectId: string, cycleId: string, testCaseId: string, run?: [ExecutionStatus, string, number, string | null, string[]?]) => {
-    executions.push({
-      id: `EX-${++execution}`,
-      projectId,
-      cycleId,
-      testCaseId,
-      status: run ? run[0] : 'NOT_EXECUTED',
-      executedBy: run ? run[1] : null,
-      executedAt: run ? at(run[2], 2) : null,
-      comment: run ? run[3] : null,
-      defects: run?.[4] ?? [],
-      seq: ++seq,
-    });
-  };
+  const members: SimMember[] = [];
+  const runs: SimRun[] = [];
+  const add = (projectId: string, cycleId: string, testCaseId: string, addedDaysAgo: number) =>
+    members.push({ id: `MEM-${++member}`, projectId, cycleId, testCaseId, addedAt: at(addedDaysAgo) });
+  const record = (cycleId: string, testCaseId: string, status: ExecutionStatus, by: string, daysAgo: number, comment: string | null, defects: string[] = []) =>
+    runs.push({ id: `EX-${++run}`, projectId: 'PRJ-1', cycleId, testCaseId, status, comment, defects, stepResults: [], recordedBy: by, recordedAt: at(daysAgo, 2), seq: ++seq });
+
   // The master cycle holds every test case of its project.
-  for (const tc of testCases) member(tc.projectId, 'TCYCLE-1', tc.id);
-  member('PRJ-1', 'TCYCLE-2', 'TC-1', ['PASS', 'bob', 6, null]);
-  member('PRJ-1', 'TCYCLE-2', 'TC-2', ['FAIL', 'alice', 5, 'Discount applied twice when the code is re-entered.', ['DEMO-1']]);
-  member('PRJ-1', 'TCYCLE-2', 'TC-3', ['PASS', 'bob', 5, null]);
-  member('PRJ-1', 'TCYCLE-2', 'TC-4', ['BLOCKED', 'bob', 4, 'Tax service sandbox is down.']);
-  member('PRJ-1', 'TCYCLE-2', 'TC-5');
-  member('PRJ-1', 'TCYCLE-2', 'TC-6', ['SKIPPED', 'alice', 4, '3DS test cards unavailable this sprint.']);
-  member('PRJ-1', 'TCYCLE-3', 'TC-1', ['PASS', 'alice', 1, 'Smoke OK on production.']);
-  member('PRJ-1', 'TCYCLE-3', 'TC-5');
-  member('PRJ-1', 'TCYCLE-3', 'TC-7');
-  member('PRJ-1', 'TCYCLE-3', 'TC-8');
+  for (const tc of testCases) add(tc.projectId, 'TCYCLE-1', tc.id, 40);
+  for (const id of ['TC-1', 'TC-2', 'TC-3', 'TC-4', 'TC-5', 'TC-6']) add('PRJ-1', 'TCYCLE-2', id, 7);
+  for (const id of ['TC-1', 'TC-5', 'TC-7', 'TC-8']) add('PRJ-1', 'TCYCLE-3', id, 2);
+  record('TCYCLE-2', 'TC-1', 'PASS', 'bob', 6, null);
+  record('TCYCLE-2', 'TC-2', 'BLOCKED', 'bob', 6, 'Discount service was restarting; retried the next day.');
+  record('TCYCLE-2', 'TC-2', 'FAIL', 'alice', 5, 'Discount applied twice when the code is re-entered.', ['DEMO-3']);
+  record('TCYCLE-2', 'TC-3', 'PASS', 'bob', 5, null);
+  record('TCYCLE-2', 'TC-4', 'BLOCKED', 'bob', 4, 'Tax service sandbox is down.');
+  record('TCYCLE-2', 'TC-6', 'SKIPPED', 'alice', 4, '3DS test cards unavailable this sprint.');
+  record('TCYCLE-3', 'TC-1', 'PASS', 'alice', 1, 'Smoke OK on production.');
 
   return {
-    version: 1,
+    version: 2,
     org: { id: 'ORG-1', name: 'Acme Shop' },
-    counters: { token: 0, execution, seq },
+    counters: { token: 0, member, run, seq },
     users: [
       { id: 'alice', name: 'Alice Martin', email: 'alice@acme.example', memberships: { 'PRJ-1': 'PROJECT_ADMIN', 'PRJ-2': 'PROJECT_ADMIN' }, deleted: false },
       { id: 'bob', name: 'Bob Nguyen', email: 'bob@acme.example', memberships: { 'PRJ-1': 'USER' }, deleted: false },
@@ -93,11 +166,12 @@ export function seedState(now: number): SimState {
     tokens: [],
     testCases,
     cycles: [
-      { projectId: 'PRJ-1', id: 'TCYCLE-1', name: 'Master cycle', description: 'Every test case of the project.', environment: null, isMaster: true, createdAt: at(60) },
-      { projectId: 'PRJ-1', id: 'TCYCLE-2', name: 'Sprint 42 regression', description: 'Checkout regression before the 3.8 release.', environment: 'staging', isMaster: false, createdAt: at(7) },
-      { projectId: 'PRJ-1', id: 'TCYCLE-3', name: 'Release 3.8 smoke', description: '', environment: 'production', isMaster: false, createdAt: at(2) },
-      { projectId: 'PRJ-2', id: 'TCYCLE-1', name: 'Master cycle', description: 'Every test case of the project.', environment: null, isMaster: true, createdAt: at(60) },
+      { projectId: 'PRJ-1', id: 'TCYCLE-1', name: 'Master cycle', description: 'Every test case of the project.', environment: null, isMaster: true, createdAt: at(60), updatedAt: at(40) },
+      { projectId: 'PRJ-1', id: 'TCYCLE-2', name: 'Sprint 42 regression', description: 'Checkout regression before the 3.8 release.', environment: 'staging', isMaster: false, createdAt: at(7), updatedAt: at(4, 2) },
+      { projectId: 'PRJ-1', id: 'TCYCLE-3', name: 'Release 3.8 smoke', description: '', environment: 'production', isMaster: false, createdAt: at(2), updatedAt: at(1, 2) },
+      { projectId: 'PRJ-2', id: 'TCYCLE-1', name: 'Master cycle', description: 'Every test case of the project.', environment: null, isMaster: true, createdAt: at(60), updatedAt: at(30) },
     ],
-    executions,
+    members,
+    runs,
   };
 }

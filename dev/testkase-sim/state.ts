@@ -3,7 +3,7 @@
  * and reseeded. Ids are per project, as TestKase numbers them (`TC-1`, `TCYCLE-1` in every project).
  */
 import { z } from 'zod';
-import { ExecutionStatus, Priority, ProjectRole } from '../../src/testkase/contract';
+import { ExecutionStatus, Priority, ProjectRole, TestCaseStatus, TestCaseType } from '../../src/testkase/contract';
 
 const Iso = z.string();
 
@@ -40,12 +40,20 @@ export type SimToken = z.infer<typeof SimToken>;
 
 const SimMapping = z.object({ jiraProjectKey: z.string(), projectId: z.string() });
 
+const SimStep = z.object({ order: z.number().int(), action: z.string(), expectedResult: z.string() });
+
 export const SimTestCase = z.object({
   projectId: z.string(),
   id: z.string(),
   title: z.string(),
   description: z.string(),
   priority: Priority,
+  type: TestCaseType,
+  status: TestCaseStatus,
+  automationId: z.string().nullable(),
+  ownerId: z.string().nullable(),
+  preconditions: z.string(),
+  steps: z.array(SimStep),
   jiraIssueKeys: z.array(z.string()),
   createdAt: Iso,
   updatedAt: Iso,
@@ -60,36 +68,49 @@ export const SimCycle = z.object({
   environment: z.string().nullable(),
   isMaster: z.boolean(),
   createdAt: Iso,
+  updatedAt: Iso,
 });
 export type SimCycle = z.infer<typeof SimCycle>;
 
-/** The current result of one test case in one cycle (membership = a row exists). */
-export const SimExecution = z.object({
+/** A test case belongs to a cycle. */
+export const SimMember = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  cycleId: z.string(),
+  testCaseId: z.string(),
+  addedAt: Iso,
+});
+export type SimMember = z.infer<typeof SimMember>;
+
+/** One recorded result: never changed afterwards, except for defects added to it. */
+export const SimRun = z.object({
   id: z.string(),
   projectId: z.string(),
   cycleId: z.string(),
   testCaseId: z.string(),
   status: ExecutionStatus,
   comment: z.string().nullable(),
-  executedBy: z.string().nullable(),
-  executedAt: Iso.nullable(),
   defects: z.array(z.string()),
-  /** Global order of the last recording, to find a case's latest execution without clock ties. */
+  stepResults: z.array(z.object({ order: z.number().int(), status: ExecutionStatus, actualResult: z.string().nullable() })),
+  recordedBy: z.string(),
+  recordedAt: Iso,
+  /** Global order of recording, so "latest" needs no clock ties. */
   seq: z.number().int(),
 });
-export type SimExecution = z.infer<typeof SimExecution>;
+export type SimRun = z.infer<typeof SimRun>;
 
 export const SimState = z.object({
-  version: z.literal(1),
+  version: z.literal(2),
   org: z.object({ id: z.string(), name: z.string() }),
-  counters: z.object({ token: z.number().int(), execution: z.number().int(), seq: z.number().int() }),
+  counters: z.object({ token: z.number().int(), member: z.number().int(), run: z.number().int(), seq: z.number().int() }),
   users: z.array(SimUser),
   projects: z.array(SimProject),
   mappings: z.array(SimMapping),
   tokens: z.array(SimToken),
   testCases: z.array(SimTestCase),
   cycles: z.array(SimCycle),
-  executions: z.array(SimExecution),
+  members: z.array(SimMember),
+  runs: z.array(SimRun),
 });
 export type SimState = z.infer<typeof SimState>;
 

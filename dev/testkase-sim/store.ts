@@ -6,17 +6,21 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type {
+  BulkRecordResult,
   Cycle,
+  CyclesQuery,
   Execution,
+  ExecutionRun,
   ExecutionStatus,
   ExecutionSummary,
   Project,
   StatusCounts,
   TestCase,
+  TestCaseDetail,
   User,
 } from '../../src/testkase/contract';
 import { seedState } from './seed';
-import { byId, SimState, type SimCycle, type SimExecution, type SimTestCase, type SimToken, type SimUser } from './state';
+import { byId, SimState, type SimCycle, type SimMember, type SimRun, type SimTestCase, type SimToken, type SimUser } from './state';
 import { hashToken, listingPreview, mintToken, sameHash } from './tokens';
 
 const DAY = 86_400_000;
@@ -52,7 +56,10 @@ export class Store {
 
   private load(): SimState {
     if (this.file && !this.opts.reset && existsSync(this.file)) {
-      return SimState.parse(JSON.parse(readFileSync(this.file, 'utf8')));
+      const saved = SimState.safeParse(JSON.parse(readFileSync(this.file, 'utf8')));
+      if (saved.success) return saved.data;
+      // A state written by an older simulator: keep it aside and start from the seed.
+      renameSync(this.file, `${this.file}.unreadable-${Date.now()}`);
     }
     const fresh = seedState(this.opts.now());
     this.persist(fresh);
@@ -194,21 +201,33 @@ export class Store {
 
   // ---------- test cases ----------
 
-  private rowsOfCase(projectId: string, testCaseId: string): SimExecution[] {
-    return this.state.executions.filter((e) => e.projectId === projectId && e.testCaseId === testCaseId);
+  private currentRun(projectId: string, cycleId: string, testCaseId: string): SimRun | undefined {
+    let latest: SimRun | undefined;
+    for (const r of this.state.runs) {
+      if (r.projectId === projectId && r.cycleId === cycleId && r.testCaseId === testCaseId && (!latest || r.seq > latest.seq)) latest = r;
+    }
+    return latest;
   }
 
+  /** The case's most recent execution among its cycles' current results (a reset in a cycle withdraws that cycle's). */
   private latestExecution(tc: SimTestCase): ExecutionSummary | null {
-    let latest: SimExecution | null = null;
-    for (const e of this.rowsOfCase(tc.projectId, tc.id)) {
-      if (e.executedAt && (!latest || e.seq > latest.seq)) latest = e;
+    let latest: SimRun | undefined;
+    for (const m of this.state.members) {
+      if (m.projectId !== tc.projectId || m.testCaseId !== tc.id) continue;
+      const run = this.currentRun(m.projectId, m.cycleId, m.testCaseId);
+      if (run && run.status !== 'NOT_EXECUTED' && (!latest || run.seq > latest.seq)) latest = run;
     }
-    if (!latest || !latest.executedAt) return null;
-    return { status: latest.status, cycleId: latest.cycleId, executedAt: latest.executedAt, executedBy: this.publicUser(latest.executedBy)! };
+    if (!latest) return null;
+    return { status: latest.status, cycleId: latest.cycleId, executedAt: latest.recordedAt, executedBy: this.publicUser(latest.recordedBy)! };
   }
 
   toTestCase(tc: SimTestCase): TestCase {
-    return { ...tc, jiraIssueKeys: [...tc.jiraIssueKeys], latestExecution: this.latestExecution(tc) };
+    const { ownerId, preconditions: _p, steps: _s, ...fields } = tc;
+    return { ...fields, owner: this.publicUser(ownerId), jiraIssueKeys: [...tc.jiraIssueKeys], latestExecution: this.latestExecution(tc) };
+  }
+
+  toTestCaseDetail(tc: SimTestCase): TestCaseDetail {
+    return { ...this.toTestCase(tc), preconditions: tc.preconditions, steps: tc.steps.map((step) => ({ ...step })) };
   }
 
   testCase(projectId: string, id: string): SimTestCase {
@@ -217,23 +236,41 @@ export class Store {
     return tc;
   }
 
+  /**
+   * Search (A3): every word of the query must appear in the id or the title, in any order, case
+   * insensitively; a test case whose id is the query itself comes first.
+   */
   findTestCases(projectId: string, filter: { jiraIssueKey?: string; search?: string }): SimTestCase[] {
-    const needle = filter.search?.trim().toLowerCase();
+    const query = filter.search?.trim().toLowerCase() ?? '';
+    const words = query.split(/\s+/).filter(Boolean);
+    const exact = (t: SimTestCase) => (query !== '' && t.id.toLowerCase() === query ? 0 : 1);
     return this.state.testCases
       .filter((t) => t.projectId === projectId)
       .filter((t) => !filter.jiraIssueKey || t.jiraIssueKeys.includes(filter.jiraIssueKey))
-      .filter((t) => !needle || t.id.toLowerCase().includes(needle) || t.title.toLowerCase().includes(needle))
-      .sort(byId);
+      .filter((t) => words.every((w) => t.id.toLowerCase().includes(w) || t.title.toLowerCase().includes(w)))
+      .sort((a, b) => exact(a) - exact(b) || byId(a, b));
   }
 
-  createTestCase(input: { projectId: string; title: string; description: string; priority: SimTestCase['priority']; jiraIssueKeys: string[] }): SimTestCase {
+  createTestCase(input: { projectId: string; title: string; description: string; priority: SimTestCase['priority']; jiraIssueKeys: string[] }, ownerId: string): SimTestCase {
     return this.mutate((s) => {
       const project = s.projects.find((p) => p.id === input.projectId)!;
       const now = this.iso();
-      const tc: SimTestCase = { ...input, jiraIssueKeys: [...new Set(input.jiraIssueKeys)], id: `TC-${project.nextCase++}`, createdAt: now, updatedAt: now };
+      const tc: SimTestCase = {
+        ...input,
+        type: 'FUNCTIONAL',
+        status: 'DRAFT',
+        automationId: null,
+        ownerId,
+        preconditions: '',
+        steps: [],
+        jiraIssueKeys: [...new Set(input.jiraIssueKeys)],
+        id: `TC-${project.nextCase++}`,
+        createdAt: now,
+        updatedAt: now,
+      };
       s.testCases.push(tc);
       const master = s.cycles.find((c) => c.projectId === input.projectId && c.isMaster);
-      if (master) this.addRow(s, master, tc.id);
+      if (master) this.addMember(s, master, tc.id);
       return tc;
     });
   }
@@ -258,6 +295,15 @@ export class Store {
     });
   }
 
+  /** Every recorded result of a test case, in any cycle, newest first (A16). */
+  history(projectId: string, testCaseId: string): ExecutionRun[] {
+    this.testCase(projectId, testCaseId);
+    return this.state.runs
+      .filter((r) => r.projectId === projectId && r.testCaseId === testCaseId)
+      .sort((a, b) => b.seq - a.seq)
+      .map((r) => ({ ...this.runView(r), cycleName: this.state.cycles.find((c) => c.projectId === projectId && c.id === r.cycleId)?.name ?? r.cycleId }));
+  }
+
   // ---------- cycles and executions ----------
 
   cycle(projectId: string, id: string): SimCycle {
@@ -266,14 +312,51 @@ export class Store {
     return c;
   }
 
-  cycles(projectId: string): SimCycle[] {
-    return this.state.cycles.filter((c) => c.projectId === projectId).sort(byId);
+  /** Cycles (A8): `search` words in the name, `testCaseId` cycles holding it, `sort` by id or newest activity first. */
+  cycles(projectId: string, filter: Pick<CyclesQuery, 'search' | 'testCaseId' | 'sort'> = {}): SimCycle[] {
+    const words = (filter.search ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+    const holding = filter.testCaseId ? new Set(this.state.members.filter((m) => m.projectId === projectId && m.testCaseId === filter.testCaseId).map((m) => m.cycleId)) : null;
+    const order = filter.sort === '-updatedAt' ? (a: SimCycle, b: SimCycle) => b.updatedAt.localeCompare(a.updatedAt) || byId(b, a) : byId;
+    return this.state.cycles
+      .filter((c) => c.projectId === projectId)
+      .filter((c) => words.every((w) => c.name.toLowerCase().includes(w)))
+      .filter((c) => !holding || holding.has(c.id))
+      .sort(order);
   }
 
-  rows(c: SimCycle): SimExecution[] {
-    return this.state.executions
-      .filter((e) => e.projectId === c.projectId && e.cycleId === c.id)
+  private members(c: SimCycle): SimMember[] {
+    return this.state.members
+      .filter((m) => m.projectId === c.projectId && m.cycleId === c.id)
       .sort((a, b) => byId({ id: a.testCaseId }, { id: b.testCaseId }));
+  }
+
+  /** The cycle's test cases, each as of its latest recorded result. */
+  rows(c: SimCycle): Execution[] {
+    return this.members(c).map((m) => this.rowView(m));
+  }
+
+  private rowView(m: SimMember): Execution {
+    const run = this.currentRun(m.projectId, m.cycleId, m.testCaseId);
+    if (run) return this.runView(run);
+    return { id: m.id, cycleId: m.cycleId, testCaseId: m.testCaseId, status: 'NOT_EXECUTED', comment: null, executedBy: null, executedAt: null, recordedBy: null, recordedAt: null, defects: [], stepResults: [] };
+  }
+
+  private runView(r: SimRun): Execution {
+    const executed = r.status !== 'NOT_EXECUTED';
+    const by = this.publicUser(r.recordedBy);
+    return {
+      id: r.id,
+      cycleId: r.cycleId,
+      testCaseId: r.testCaseId,
+      status: r.status,
+      comment: r.comment,
+      executedBy: executed ? by : null,
+      executedAt: executed ? r.recordedAt : null,
+      recordedBy: by,
+      recordedAt: r.recordedAt,
+      defects: [...r.defects],
+      stepResults: r.stepResults.map((step) => ({ ...step })),
+    };
   }
 
   toCycle(c: SimCycle): Cycle {
@@ -283,54 +366,32 @@ export class Store {
     return { ...c, total: rows.length, counts };
   }
 
-  toExecution(e: SimExecution): Execution {
-    return {
-      id: e.id,
-      cycleId: e.cycleId,
-      testCaseId: e.testCaseId,
-      status: e.status,
-      comment: e.comment,
-      executedBy: this.publicUser(e.executedBy),
-      executedAt: e.executedAt,
-      defects: [...e.defects],
-    };
-  }
-
   createCycle(input: { projectId: string; name: string; description: string; environment: string | null }): SimCycle {
     return this.mutate((s) => {
       const project = s.projects.find((p) => p.id === input.projectId)!;
-      const c: SimCycle = { ...input, id: `TCYCLE-${project.nextCycle++}`, isMaster: false, createdAt: this.iso() };
+      const now = this.iso();
+      const c: SimCycle = { ...input, id: `TCYCLE-${project.nextCycle++}`, isMaster: false, createdAt: now, updatedAt: now };
       s.cycles.push(c);
       return c;
     });
   }
 
-  private addRow(s: SimState, c: SimCycle, testCaseId: string): void {
-    s.executions.push({
-      id: `EX-${++s.counters.execution}`,
-      projectId: c.projectId,
-      cycleId: c.id,
-      testCaseId,
-      status: 'NOT_EXECUTED',
-      comment: null,
-      executedBy: null,
-      executedAt: null,
-      defects: [],
-      seq: ++s.counters.seq,
-    });
+  private addMember(s: SimState, c: SimCycle, testCaseId: string): void {
+    s.members.push({ id: `MEM-${++s.counters.member}`, projectId: c.projectId, cycleId: c.id, testCaseId, addedAt: this.iso() });
+    c.updatedAt = this.iso();
   }
 
   addToCycle(projectId: string, cycleId: string, testCaseIds: string[]): { added: string[]; alreadyInCycle: string[] } {
     const c = this.cycle(projectId, cycleId);
     for (const id of testCaseIds) this.testCase(projectId, id); // all or nothing: 404 before any change
-    const present = new Set(this.rows(c).map((r) => r.testCaseId));
+    const present = new Set(this.members(c).map((m) => m.testCaseId));
     const added: string[] = [];
     const alreadyInCycle: string[] = [];
     this.mutate((s) => {
       for (const id of new Set(testCaseIds)) {
         if (present.has(id)) alreadyInCycle.push(id);
         else {
-          this.addRow(s, c, id);
+          this.addMember(s, c, id);
           added.push(id);
         }
       }
@@ -338,19 +399,99 @@ export class Store {
     return { added, alreadyInCycle };
   }
 
-  record(projectId: string, cycleId: string, input: { testCaseId: string; status: ExecutionStatus; comment: string | null; defects: string[] }, userId: string): SimExecution {
+  /** Records a new result (A12, A17): the earlier ones stay in the history. */
+  record(
+    projectId: string,
+    cycleId: string,
+    input: { testCaseId: string; status: ExecutionStatus; comment: string | null; defects: string[]; stepResults: Array<{ order: number; status: ExecutionStatus; actualResult: string | null }> },
+    userId: string,
+  ): Execution {
     const c = this.cycle(projectId, cycleId);
-    this.testCase(projectId, input.testCaseId);
-    const row = this.rows(c).find((r) => r.testCaseId === input.testCaseId);
-    if (!row) throw new SimError(409, 'NOT_IN_CYCLE', `Test case ${input.testCaseId} is not in cycle ${cycleId}; add it to the cycle first.`);
+    const tc = this.testCase(projectId, input.testCaseId);
+    if (!this.members(c).some((m) => m.testCaseId === input.testCaseId)) {
+      throw new SimError(409, 'NOT_IN_CYCLE', `Test case ${input.testCaseId} is not in cycle ${cycleId}; add it to the cycle first.`);
+    }
+    const orders = new Set(tc.steps.map((step) => step.order));
+    const unknown = input.stepResults.find((r) => !orders.has(r.order));
+    if (unknown) throw new SimError(400, 'UNKNOWN_STEP', `Test case ${tc.id} has no step ${unknown.order}.`);
     return this.mutate((s) => {
-      row.status = input.status;
-      row.comment = input.comment;
-      row.defects = [...new Set(input.defects)];
-      row.executedBy = userId;
-      row.executedAt = this.iso();
-      row.seq = ++s.counters.seq;
-      return row;
+      const run: SimRun = {
+        id: `EX-${++s.counters.run}`,
+        projectId,
+        cycleId,
+        testCaseId: input.testCaseId,
+        status: input.status,
+        comment: input.comment,
+        defects: [...new Set(input.defects)],
+        stepResults: input.stepResults.map((r) => ({ ...r })),
+        recordedBy: userId,
+        recordedAt: this.iso(),
+        seq: ++s.counters.seq,
+      };
+      s.runs.push(run);
+      c.updatedAt = run.recordedAt;
+      return this.runView(run);
+    });
+  }
+
+  /** One result per test case (A18): each is recorded or refused on its own. */
+  recordMany(projectId: string, cycleId: string, results: Array<{ testCaseId: string; status: ExecutionStatus; comment: string | null }>, userId: string): BulkRecordResult {
+    this.cycle(projectId, cycleId);
+    const outcome: BulkRecordResult = { recorded: [], failed: [] };
+    for (const r of results) {
+      try {
+        outcome.recorded.push(this.record(projectId, cycleId, { ...r, defects: [], stepResults: [] }, userId));
+      } catch (e) {
+        if (!(e instanceof SimError)) throw e;
+        outcome.failed.push({ testCaseId: r.testCaseId, code: e.code, message: e.message });
+      }
+    }
+    return outcome;
+  }
+
+  /** Adds a Jira issue key to a recorded result's defects (A19). */
+  addDefect(projectId: string, cycleId: string, executionId: string, jiraIssueKey: string): Execution {
+    this.cycle(projectId, cycleId);
+    const run = this.state.runs.find((r) => r.projectId === projectId && r.cycleId === cycleId && r.id === executionId);
+    if (!run) throw new SimError(404, 'NOT_FOUND', `No recorded result ${executionId} in cycle ${cycleId}.`);
+    return this.mutate(() => {
+      if (!run.defects.includes(jiraIssueKey)) run.defects.push(jiraIssueKey);
+      return this.runView(run);
+    });
+  }
+
+  /** Bulk data (admin `grow`): new test cases, cycles holding them, results recorded in each; one write. */
+  grow(input: { projectId: string; testCases: number; linkedTo?: string | undefined; cycles: number; resultsPerCycle: number; by: string }): { testCaseIds: string[]; cycleIds: string[]; results: number } {
+    const project = this.state.projects.find((p) => p.id === input.projectId);
+    if (!project) throw new SimError(404, 'NOT_FOUND', `Project ${input.projectId} does not exist.`);
+    this.user(input.by);
+    const statuses: ExecutionStatus[] = ['PASS', 'FAIL', 'BLOCKED', 'SKIPPED'];
+    return this.mutate((s) => {
+      const now = this.iso();
+      const testCaseIds: string[] = [];
+      const master = s.cycles.find((c) => c.projectId === input.projectId && c.isMaster);
+      for (let i = 0; i < input.testCases; i++) {
+        const id = `TC-${project.nextCase++}`;
+        s.testCases.push({
+          projectId: input.projectId, id, title: `Generated case ${id}`, description: '', priority: 'MEDIUM', type: 'FUNCTIONAL', status: 'READY',
+          automationId: null, ownerId: input.by, preconditions: '', steps: [], jiraIssueKeys: input.linkedTo ? [input.linkedTo] : [], createdAt: now, updatedAt: now,
+        });
+        if (master) this.addMember(s, master, id);
+        testCaseIds.push(id);
+      }
+      const cycleIds: string[] = [];
+      let results = 0;
+      for (let c = 0; c < input.cycles; c++) {
+        const cycle: SimCycle = { projectId: input.projectId, id: `TCYCLE-${project.nextCycle++}`, name: `Generated cycle ${c + 1}`, description: '', environment: null, isMaster: false, createdAt: now, updatedAt: now };
+        s.cycles.push(cycle);
+        cycleIds.push(cycle.id);
+        for (const id of testCaseIds) this.addMember(s, cycle, id);
+        for (const id of testCaseIds.slice(0, input.resultsPerCycle)) {
+          s.runs.push({ id: `EX-${++s.counters.run}`, projectId: input.projectId, cycleId: cycle.id, testCaseId: id, status: statuses[results % statuses.length]!, comment: null, defects: [], stepResults: [], recordedBy: input.by, recordedAt: now, seq: ++s.counters.seq });
+          results += 1;
+        }
+      }
+      return { testCaseIds, cycleIds, results };
     });
   }
 }

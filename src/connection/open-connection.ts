@@ -55,11 +55,22 @@ export interface JustSaved {
   validation: CachedValidation;
 }
 
-export async function openConnection<T = never>(
-  where: Where,
-  options: { first?: FirstRequest<T>; justSaved?: JustSaved } = {},
-): Promise<Connection<T>> {
-  const known = await readKnown(where, options.justSaved);
+export interface OpenOptions<T> {
+  first?: FirstRequest<T>;
+  justSaved?: JustSaved;
+  /** Ask TestKase about the token even when the cache knows (the settings page: a revoked token must show at once). */
+  revalidate?: boolean;
+  /** Ask TestKase for the mapping even when the cache knows (a write must not go to a project whose mapping was removed). */
+  freshMapping?: boolean;
+}
+
+export async function openConnection<T = never>(where: Where, options: OpenOptions<T> = {}): Promise<Connection<T>> {
+  const read = await readKnown(where, options.justSaved);
+  const known: ConnectionSnapshot = {
+    ...read,
+    validation: options.revalidate ? undefined : read.validation,
+    mapping: options.freshMapping ? undefined : read.mapping,
+  };
   if (!known.stored) {
     const state = computeState({ token: { kind: 'ABSENT' }, validation: { kind: 'UNAVAILABLE' }, mapping: { kind: 'NOT_APPLICABLE' }, use: { kind: 'NOT_USED' } });
     return { state, token: null, client: null, first: null };

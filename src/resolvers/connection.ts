@@ -18,7 +18,8 @@ async function appState(caller: CallContext, justSaved?: JustSaved): Promise<App
   const first = issueKey && jiraProjectKey ? (client: Parameters<typeof fetchLinkedTests>[0], projectId: string) => fetchLinkedTests(client, projectId, issueKey) : undefined;
   const connection = await openConnection<LinkedTests>(
     { accountId: caller.accountId, jiraProjectKey },
-    { ...(first ? { first } : {}), ...(justSaved ? { justSaved } : {}) },
+    // The settings page checks the token with TestKase each time it opens: a revoked token shows at once there.
+    { ...(first ? { first } : {}), ...(justSaved ? { justSaved } : {}), revalidate: caller.module === 'GLOBAL_PAGE' && !justSaved },
   );
   const linked: Result<LinkedTests> | null = connection.first
     ? connection.first.ok

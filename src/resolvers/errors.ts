@@ -44,7 +44,9 @@ export function toAppError(error: unknown, write = false): AppError {
     case 'RATE_LIMITED':
       return { code: 'RATE_LIMITED', message: waitForRateLimit(error.details.retryAfterSeconds), ...retryAfter(error.details.retryAfterSeconds) };
     case 'UNAVAILABLE':
-      return { code: 'UNAVAILABLE', message: write ? sentences.writeTimedOut : sentences.unreachable };
+      // A server error is an answer (nothing was saved); a timeout or a lost connection leaves it open.
+      if (!write) return { code: 'UNAVAILABLE', message: sentences.unreachable };
+      return { code: 'UNAVAILABLE', message: error.details.status !== undefined ? sentences.writeRefused : sentences.writeTimedOut };
     case 'BAD_RESPONSE':
       log.error('TestKase response does not match the contract', error);
       return { code: 'BAD_RESPONSE', message: sentences.badResponse };
@@ -92,7 +94,8 @@ export function unverifiedToken(e: unknown): AppFailure {
 function fromZod(error: z.ZodError): AppError {
   const issue = error.issues[0];
   const field = issue?.path.map(String).join('.') || undefined;
-  const what = issue ? describeIssue(issue) : 'it is not valid';
+  // A custom message may end with its own full stop ("… _ - and ."): one sentence end is enough.
+  const what = (issue ? describeIssue(issue) : 'it is not valid').replace(/\.+$/, '');
   return {
     code: 'VALIDATION',
     message: field ? `The ${field} is not valid: ${what}. Nothing was changed.` : `The request is not valid: ${what}. Nothing was changed.`,

@@ -16,8 +16,12 @@ export const waitForRateLimit = (seconds: number | undefined) =>
 
 export const sentences = {
   tokenRejected: `TestKase rejected your Personal Access Token: it may have been revoked or have expired. ${SETTINGS_STEP} and enter a new token.`,
-  unreachable: 'TestKase could not be reached. Nothing was changed; try again in a moment.',
-  writeTimedOut: 'TestKase did not answer in time, so the change may or may not have been saved. Refresh to check before trying again.',
+  /** A read: nothing could have changed. */
+  unreachable: 'TestKase could not be reached. Try again in a moment.',
+  /** A write TestKase answered with a server error: it did not make the change. */
+  writeRefused: 'TestKase could not save this right now (it answered with an error), so nothing was changed. Try again in a moment.',
+  /** A write whose answer never came: it may have been made. */
+  writeTimedOut: 'TestKase did not answer in time, so the change may or may not have been saved. Use Refresh to check before trying again.',
   forbidden: 'Your TestKase role does not allow this (Guests can only view). Ask a TestKase project admin if you need more access.',
   notFound: 'TestKase could not find that item; it may have been deleted. Refresh and try again.',
   badResponse: 'TestKase answered in a way this app does not understand. Try again later; if it persists, tell your Jira admin.',
@@ -31,6 +35,9 @@ export const sentences = {
   notLinked: (named: string, count: number, issueKey: string) =>
     `${named} ${count === 1 ? 'is' : 'are'} not linked to ${issueKey}, so this panel cannot run or add ${count === 1 ? 'it' : 'them'}. Link ${count === 1 ? 'it' : 'them'} on the Test Cases tab first. Nothing was changed.`,
   cycleGone: (cycleId: string) => `The test cycle ${cycleId} no longer exists in TestKase. Refresh the list of cycles.`,
+  partlyAdded: (done: number, of: number, why: string) => `${done} of ${of} test cases were added before TestKase stopped: ${why} Add the others again; the ones already added are kept.`,
+  notRecorded: (testCaseId: string, code: string) =>
+    code === 'NOT_IN_CYCLE' ? `${testCaseId} is not in this cycle, so no result was recorded for it. Add it to the cycle first.` : `TestKase did not record a result for ${testCaseId}. Try it again on its own.`,
   /** savePat: nothing was stored, whatever went wrong. */
   tokenNotSaved: {
     rejected: 'TestKase rejected this token: it may be mistyped, revoked or expired. Your token was not saved and your previous settings are unchanged. Create a new token in TestKase (Settings → API Keys) and paste it here.',

@@ -1,10 +1,11 @@
-/** Test Cases tab: the issue's linked test cases, search, link, unlink, create. */
+/** Test Cases tab: the issue's linked test cases, search, details and history, link, unlink, create. */
 import { LIMITS } from '../testkase/contract';
 import type { Implementation } from './envelope';
 import { callTestKase, openIssueSession } from './issue-session';
-import { fetchLinkedTests } from './linked-tests';
+import { fetchLinkedTests, summaryOf } from './linked-tests';
 
 const SEARCH_PAGE_SIZE = 20;
+const HISTORY_PAGE_SIZE = 20;
 
 const listLinkedTests: Implementation<'listLinkedTests'> = async (_input, caller) => {
   const s = await openIssueSession(caller, 'read');
@@ -18,22 +19,33 @@ const searchTestCases: Implementation<'searchTestCases'> = async ({ query, page 
     s.client.testCasesPage({ projectId: s.project.id, page, pageSize, ...(query ? { search: query } : {}) }),
   );
   // The page the view asked for, whatever TestKase sent: a longer page would all go to the browser.
-  return { items: result.data.slice(0, pageSize), total: result.pagination.total, page, pageSize };
+  return { items: result.data.slice(0, pageSize).map(summaryOf), total: result.pagination.total, page, pageSize };
+};
+
+const getTestCase: Implementation<'getTestCase'> = async ({ testCaseId }, caller) => {
+  const s = await openIssueSession(caller, 'read');
+  return callTestKase(s, false, () => s.client.testCase(testCaseId, s.project.id));
+};
+
+const listTestCaseHistory: Implementation<'listTestCaseHistory'> = async ({ testCaseId, page = 1 }, caller) => {
+  const s = await openIssueSession(caller, 'read');
+  const result = await callTestKase(s, false, () => s.client.testCaseHistory(testCaseId, s.project.id, page, HISTORY_PAGE_SIZE));
+  return { items: result.data.slice(0, HISTORY_PAGE_SIZE), total: result.pagination.total, page, pageSize: HISTORY_PAGE_SIZE };
 };
 
 const linkTestCase: Implementation<'linkTestCase'> = async ({ testCaseId }, caller) => {
   const s = await openIssueSession(caller, 'write');
-  return callTestKase(s, true, () => s.client.linkIssue(testCaseId, s.project.id, s.caller.issueKey));
+  return summaryOf(await callTestKase(s, true, () => s.client.linkIssue(testCaseId, s.project.id, s.caller.issueKey)));
 };
 
 const unlinkTestCase: Implementation<'unlinkTestCase'> = async ({ testCaseId }, caller) => {
   const s = await openIssueSession(caller, 'write');
-  return callTestKase(s, true, () => s.client.unlinkIssue(testCaseId, s.project.id, s.caller.issueKey));
+  return summaryOf(await callTestKase(s, true, () => s.client.unlinkIssue(testCaseId, s.project.id, s.caller.issueKey)));
 };
 
 const createTestCase: Implementation<'createTestCase'> = async (input, caller) => {
   const s = await openIssueSession(caller, 'write');
-  return callTestKase(s, true, () =>
+  const created = await callTestKase(s, true, () =>
     s.client.createTestCase({
       projectId: s.project.id,
       title: input.title,
@@ -42,6 +54,7 @@ const createTestCase: Implementation<'createTestCase'> = async (input, caller) =
       jiraIssueKeys: [s.caller.issueKey],
     }),
   );
+  return summaryOf(created);
 };
 
-export const testCaseResolvers = { listLinkedTests, searchTestCases, linkTestCase, unlinkTestCase, createTestCase };
+export const testCaseResolvers = { listLinkedTests, searchTestCases, getTestCase, listTestCaseHistory, linkTestCase, unlinkTestCase, createTestCase };

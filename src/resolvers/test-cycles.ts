@@ -1,14 +1,16 @@
-/** Test Cycles tab: list and create cycles, add the issue's cases, see and record executions. */
+/** Test Cycles: list and create cycles, add the issue's cases, see and record results (one at a time or several), defects. */
+import type { BulkOutcome } from '../shared/definitions';
+import { LIMITS } from '../testkase/contract';
 import type { Implementation } from './envelope';
-import { fail } from './errors';
+import { AppFailure, fail, toAppError } from './errors';
 import { callTestKase, openIssueSession, type IssueSession } from './issue-session';
 import { sentences } from './sentences';
 
 /**
- * The panel of an issue acts on that issue's tests only: a Fail records the issue as the defect, so
- * running an unrelated case from it would file a wrong defect. The issue comes from the trusted
- * context; TestKase still checks what the token may do. Checked against each case's own
- * `jiraIssueKeys`, so a TestKase that ignored the issue filter could not widen it.
+ * The panel of an issue acts on that issue's tests only: running an unrelated case from it would
+ * record a result the tester did not mean for this story. The issue comes from the trusted context;
+ * TestKase still checks what the token may do. Checked against each case's own `jiraIssueKeys`, so a
+ * TestKase that ignored the issue filter could not widen it.
  */
 async function requireLinked(s: IssueSession, testCaseIds: string[], field: string): Promise<void> {
   const { issueKey } = s.caller;
@@ -20,9 +22,15 @@ async function requireLinked(s: IssueSession, testCaseIds: string[], field: stri
   throw fail('VALIDATION', sentences.notLinked(named, others.length, issueKey), { field });
 }
 
-const listCycles: Implementation<'listCycles'> = async (_input, caller) => {
+function batches<T>(items: T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+}
+
+/** Cycles newest activity first (the ones a tester is working in), optionally searched by name or holding a test case. */
+const listCycles: Implementation<'listCycles'> = async ({ search, containing }, caller) => {
   const s = await openIssueSession(caller, 'read');
-  return (await callTestKase(s, false, () => s.client.allCycles(s.project.id))).items;
+  const filter = { sort: '-updatedAt' as const, ...(search ? { search } : {}), ...(containing ? { testCaseId: containing } : {}) };
+  return callTestKase(s, false, () => s.client.allCycles(s.project.id, filter));
 };
 
 const createCycle: Implementation<'createCycle'> = async (input, caller) => {
@@ -37,14 +45,27 @@ const createCycle: Implementation<'createCycle'> = async (input, caller) => {
   );
 };
 
+/** A selection of any size (up to LIMITS.addToCycleSelectionMax), sent in TestKase-sized batches; one outcome. */
 const addToCycle: Implementation<'addToCycle'> = async ({ cycleId, testCaseIds }, caller) => {
   const s = await openIssueSession(caller, 'write');
   const unique = [...new Set(testCaseIds)];
   await requireLinked(s, unique, 'testCaseIds');
-  return callTestKase(s, true, () => s.client.addToCycle(cycleId, { projectId: s.project.id, testCaseIds: unique }));
+  const outcome = { added: [] as string[], alreadyInCycle: [] as string[] };
+  for (const batch of batches(unique, LIMITS.addToCycleMax)) {
+    try {
+      const r = await callTestKase(s, true, () => s.client.addToCycle(cycleId, { projectId: s.project.id, testCaseIds: batch }));
+      outcome.added.push(...r.added);
+      outcome.alreadyInCycle.push(...r.alreadyInCycle);
+    } catch (e) {
+      const done = outcome.added.length + outcome.alreadyInCycle.length;
+      if (done === 0) throw e;
+      throw fail(toAppError(e).code, sentences.partlyAdded(done, unique.length, toAppError(e).message));
+    }
+  }
+  return outcome;
 };
 
-/** The cycle's executions of this issue's linked test cases, and which linked cases it lacks. */
+/** The cycle's rows for this issue's linked test cases, and which linked cases it lacks. */
 const listCycleExecutions: Implementation<'listCycleExecutions'> = async ({ cycleId }, caller) => {
   const s = await openIssueSession(caller, 'read');
   const [cycles, linked] = await callTestKase(s, false, () =>
@@ -60,7 +81,10 @@ const listCycleExecutions: Implementation<'listCycleExecutions'> = async ({ cycl
   return { cycle, items: executions.items, notInCycle: linkedIds.filter((id) => !inCycle.has(id)) };
 };
 
-/** A Fail records the current Jira issue as the defect reference; only the issue's own cases can be run. */
+/**
+ * One result, with its step results and the bugs the tester names (a Fail does not file the story
+ * under test as its own defect). A new record each time: the previous ones stay in the history.
+ */
 const executeTest: Implementation<'executeTest'> = async (input, caller) => {
   const s = await openIssueSession(caller, 'write');
   await requireLinked(s, [input.testCaseId], 'testCaseId');
@@ -71,9 +95,37 @@ const executeTest: Implementation<'executeTest'> = async (input, caller) => {
       testCaseId: input.testCaseId,
       status: input.status,
       comment,
-      defects: input.status === 'FAIL' ? [s.caller.issueKey] : [],
+      defects: [...new Set(input.defects ?? [])],
+      stepResults: (input.stepResults ?? []).map((r) => ({ order: r.order, status: r.status, actualResult: r.actualResult?.trim() ? r.actualResult.trim() : null })),
     }),
   );
 };
 
-export const testCycleResolvers = { listCycles, createCycle, addToCycle, listCycleExecutions, executeTest };
+/** One result for several of the issue's test cases: TestKase's bulk call per batch, an outcome per test case. */
+const executeMany: Implementation<'executeMany'> = async ({ cycleId, testCaseIds, status, comment }, caller) => {
+  const s = await openIssueSession(caller, 'write');
+  const unique = [...new Set(testCaseIds)];
+  await requireLinked(s, unique, 'testCaseIds');
+  const text = comment?.trim() ? comment.trim() : null;
+  const outcome: BulkOutcome = { recorded: [], failed: [] };
+  for (const batch of batches(unique, LIMITS.bulkMax)) {
+    try {
+      const r = await callTestKase(s, true, () => s.client.recordExecutions(cycleId, { projectId: s.project.id, results: batch.map((testCaseId) => ({ testCaseId, status, comment: text })) }));
+      outcome.recorded.push(...r.recorded);
+      outcome.failed.push(...r.failed.map((f) => ({ testCaseId: f.testCaseId, message: sentences.notRecorded(f.testCaseId, f.code) })));
+    } catch (e) {
+      // The batch was refused or its answer lost: say so for each of its cases, and keep the others' outcomes.
+      const message = e instanceof AppFailure ? e.appError.message : toAppError(e, true).message;
+      outcome.failed.push(...batch.map((testCaseId) => ({ testCaseId, message })));
+    }
+  }
+  return outcome;
+};
+
+/** A bug the tester created in Jira (through Jira's own dialog) is recorded on the result it is about. */
+const addDefect: Implementation<'addDefect'> = async ({ cycleId, executionId, issueKey }, caller) => {
+  const s = await openIssueSession(caller, 'write');
+  return callTestKase(s, true, () => s.client.addDefect(cycleId, executionId, s.project.id, issueKey));
+};
+
+export const testCycleResolvers = { listCycles, createCycle, addToCycle, listCycleExecutions, executeTest, executeMany, addDefect };

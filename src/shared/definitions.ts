@@ -7,17 +7,22 @@ import type {
   AddToCycleResult,
   Cycle,
   Execution,
+  ExecutionRun,
   ExecutionStatus,
+  ExecutionSummary,
   Priority,
   ProjectRole,
   StatusCounts,
+  StepResult,
   TestCase,
+  TestCaseDetail,
+  TestStep,
   User,
 } from '../testkase/contract';
 
 import type { Definitions, FunctionKey, PayloadOf } from './functions';
 
-export type { AddToCycleResult, Cycle, Execution, ExecutionStatus, Priority, StatusCounts, TestCase };
+export type { AddToCycleResult, Cycle, Execution, ExecutionRun, ExecutionStatus, Priority, StatusCounts, StepResult, TestCase, TestCaseDetail, TestStep, User };
 export type { Definitions, FunctionKey };
 
 // ---------- result envelope (resolvers never throw to the UI) ----------
@@ -95,11 +100,37 @@ export interface TokenSummary {
 
 export type ModuleKind = 'ISSUE_PANEL' | 'GLOBAL_PAGE';
 
+/** A test case as a list shows it (details come on demand, so a long list stays small). */
+export type TestCaseSummary = Pick<TestCase, 'id' | 'title' | 'priority' | 'type' | 'status' | 'automationId' | 'updatedAt'> & {
+  latestExecution: ExecutionSummary | null;
+};
+
 export interface LinkedTests {
-  items: TestCase[];
+  /** At most LIMITS.listMax of them; `total` says how many there are. */
+  items: TestCaseSummary[];
   total: number;
-  /** Latest execution status of the linked test cases (a case never run counts as NOT_EXECUTED). */
+  /** Latest execution status of the listed test cases (a case never run counts as NOT_EXECUTED). */
   counts: StatusCounts;
+}
+
+export interface CycleList {
+  /** Most recent activity first; at most LIMITS.listMax of them, `total` says how many match. */
+  items: Cycle[];
+  total: number;
+}
+
+export interface HistoryPage {
+  /** Newest first. */
+  items: ExecutionRun[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface BulkOutcome {
+  recorded: Execution[];
+  /** Test cases TestKase did not record, with why, in a sentence. */
+  failed: Array<{ testCaseId: string; message: string }>;
 }
 
 export interface AppState {
@@ -113,7 +144,7 @@ export interface AppState {
 }
 
 export interface SearchResult {
-  items: TestCase[];
+  items: TestCaseSummary[];
   total: number;
   page: number;
   pageSize: number;
@@ -121,7 +152,7 @@ export interface SearchResult {
 
 export interface CycleExecutions {
   cycle: Cycle;
-  /** One row per test case linked to this issue that is in the cycle. */
+  /** One row per test case linked to this issue that is in the cycle (`cycle.total` counts the whole cycle). */
   items: Execution[];
   /** Linked test cases not in this cycle (candidates for "Add to cycle"). */
   notInCycle: string[];
@@ -137,3 +168,7 @@ export type CreateCyclePayload = PayloadOf<'createCycle'>;
 export type AddToCyclePayload = PayloadOf<'addToCycle'>;
 export type CycleRef = PayloadOf<'listCycleExecutions'>;
 export type ExecutePayload = PayloadOf<'executeTest'>;
+export type ExecuteManyPayload = PayloadOf<'executeMany'>;
+export type ListCyclesPayload = PayloadOf<'listCycles'>;
+export type HistoryPayload = PayloadOf<'listTestCaseHistory'>;
+export type AddDefectPayload = PayloadOf<'addDefect'>;

@@ -12,13 +12,17 @@ import * as P from './payloads';
 import type {
   AddToCycleResult,
   AppState,
+  BulkOutcome,
   Cycle,
   CycleExecutions,
+  CycleList,
   Execution,
+  HistoryPage,
   LinkedTests,
   Result,
   SearchResult,
-  TestCase,
+  TestCaseDetail,
+  TestCaseSummary,
 } from './definitions';
 
 /** A function's payload schema, and the type of its answer (carried by the type only). */
@@ -38,14 +42,18 @@ export const FUNCTIONS = {
   deletePat: answers<AppState>()(P.EmptyPayload),
   listLinkedTests: answers<LinkedTests>()(P.EmptyPayload),
   searchTestCases: answers<SearchResult>()(P.SearchPayload),
-  linkTestCase: answers<TestCase>()(P.TestCaseRefPayload),
-  unlinkTestCase: answers<TestCase>()(P.TestCaseRefPayload),
-  createTestCase: answers<TestCase>()(P.CreateTestCasePayload),
-  listCycles: answers<Cycle[]>()(P.EmptyPayload),
+  getTestCase: answers<TestCaseDetail>()(P.TestCaseRefPayload),
+  listTestCaseHistory: answers<HistoryPage>()(P.HistoryPayload),
+  linkTestCase: answers<TestCaseSummary>()(P.TestCaseRefPayload),
+  unlinkTestCase: answers<TestCaseSummary>()(P.TestCaseRefPayload),
+  createTestCase: answers<TestCaseSummary>()(P.CreateTestCasePayload),
+  listCycles: answers<CycleList>()(P.ListCyclesPayload),
   createCycle: answers<Cycle>()(P.CreateCyclePayload),
   addToCycle: answers<AddToCycleResult>()(P.AddToCyclePayload),
   listCycleExecutions: answers<CycleExecutions>()(P.CycleRefPayload),
   executeTest: answers<Execution>()(P.ExecutePayload),
+  executeMany: answers<BulkOutcome>()(P.ExecuteManyPayload),
+  addDefect: answers<Execution>()(P.AddDefectPayload),
 };
 
 type Table = typeof FUNCTIONS;

@@ -4,7 +4,7 @@
  * `issueKey` the browser tries to slip in) is a validation error, not silently ignored.
  */
 import { z } from 'zod';
-import { CycleId, ExecutionStatus, LIMITS, Priority, TestCaseId } from '../testkase/contract';
+import { CycleId, ExecutionId, ExecutionStatus, JiraIssueKey, LIMITS, Priority, TestCaseId } from '../testkase/contract';
 
 /** Tab, line feed and carriage return are text; every other control character is refused. */
 const noControlChars = (s: string) => !/[^\P{Cc}\t\n\r]/u.test(s);
@@ -38,9 +38,21 @@ export const CreateCyclePayload = z.strictObject({
   environment: text(LIMITS.environmentMax).optional(),
 });
 
+/** Up to a large selection: the backend sends it to TestKase in batches and answers once. */
 export const AddToCyclePayload = z.strictObject({
   cycleId: CycleId,
-  testCaseIds: z.array(TestCaseId).min(1, 'choose at least one test case').max(LIMITS.addToCycleMax),
+  testCaseIds: z.array(TestCaseId).min(1, 'choose at least one test case').max(LIMITS.addToCycleSelectionMax),
+});
+
+export const ListCyclesPayload = z.strictObject({
+  search: text(LIMITS.searchMax).transform((s) => s.trim()).optional(),
+  /** Only the cycles that hold this test case. */
+  containing: TestCaseId.optional(),
+});
+
+export const HistoryPayload = z.strictObject({
+  testCaseId: TestCaseId,
+  page: z.number().int().min(1).max(1000).optional(),
 });
 
 export const CycleRefPayload = z.strictObject({ cycleId: CycleId });
@@ -50,4 +62,25 @@ export const ExecutePayload = z.strictObject({
   testCaseId: TestCaseId,
   status: ExecutionStatus,
   comment: text(LIMITS.commentMax).optional(),
+  /** Jira keys of the bugs this result is about, given by the tester (never the issue under test by itself). */
+  defects: z.array(JiraIssueKey).max(LIMITS.defectsMax).optional(),
+  stepResults: z
+    .array(z.strictObject({ order: z.number().int().min(1).max(LIMITS.stepsMax), status: ExecutionStatus, actualResult: text(LIMITS.actualResultMax).optional() }))
+    .max(LIMITS.stepsMax)
+    .optional(),
+});
+
+/** One result for several of the issue's test cases in a cycle. */
+export const ExecuteManyPayload = z.strictObject({
+  cycleId: CycleId,
+  testCaseIds: z.array(TestCaseId).min(1, 'choose at least one test case').max(LIMITS.addToCycleSelectionMax),
+  status: ExecutionStatus,
+  comment: text(LIMITS.commentMax).optional(),
+});
+
+/** A bug the tester created in Jira for a recorded result. */
+export const AddDefectPayload = z.strictObject({
+  cycleId: CycleId,
+  executionId: ExecutionId,
+  issueKey: JiraIssueKey,
 });

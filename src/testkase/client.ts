@@ -8,6 +8,8 @@ import {
   endpoints,
   LIMITS,
   type AddToCycleBody,
+  type BulkRecordBody,
+  type CyclesQuery,
   type CreateCycleBody,
   type CreateTestCaseBody,
   type Cycle,
@@ -39,7 +41,7 @@ export interface ClientConfig {
 }
 
 /** Lists are paged through to the end, up to this many items, so counts and lists agree. */
-const MAX_LIST_ITEMS = 2_000;
+const MAX_LIST_ITEMS = LIMITS.listMax;
 /**
  * Test case ids per executions query: 100 ids make a URL of at most ~1.5 KB. The ids of 1,900 linked
  * cases in one query made an 18 KB URL, past what servers and proxies accept (Node's default header
@@ -103,6 +105,16 @@ export class TestKaseClient {
     return this.pageAll((page, pageSize) => this.testCasesPage({ ...p, page, pageSize }));
   }
 
+  /** One test case with its preconditions and steps. */
+  async testCase(testCaseId: string, projectId: string) {
+    return (await this.send(endpoints.testCase, { params: { testCaseId }, query: { projectId } })).data;
+  }
+
+  /** One page of a test case's recorded results, newest first. */
+  async testCaseHistory(testCaseId: string, projectId: string, page: number, pageSize: number) {
+    return this.send(endpoints.testCaseExecutions, { params: { testCaseId }, query: { projectId, page, pageSize } });
+  }
+
   async createTestCase(body: CreateTestCaseBody) {
     return (await this.send(endpoints.createTestCase, { body })).data;
   }
@@ -115,8 +127,8 @@ export class TestKaseClient {
     return (await this.send(endpoints.unlinkIssue, { params: { testCaseId, jiraIssueKey }, query: { projectId } })).data;
   }
 
-  async allCycles(projectId: string): Promise<{ items: Cycle[]; total: number }> {
-    return this.pageAll((page, pageSize) => this.send(endpoints.testCycles, { query: { projectId, page, pageSize } }));
+  async allCycles(projectId: string, filter: Pick<CyclesQuery, 'search' | 'testCaseId' | 'sort'> = {}): Promise<{ items: Cycle[]; total: number }> {
+    return this.pageAll((page, pageSize) => this.send(endpoints.testCycles, { query: { projectId, ...filter, page, pageSize } }));
   }
 
   async createCycle(body: CreateCycleBody) {
@@ -137,6 +149,15 @@ export class TestKaseClient {
     const chunks = chunk([...new Set(p.testCaseIds)], MAX_IDS_PER_QUERY);
     const parts = await mapLimited(chunks, CHUNK_CONCURRENCY, query);
     return { items: parts.flatMap((part) => part.items).slice(0, MAX_LIST_ITEMS), total: parts.reduce((sum, part) => sum + part.total, 0) };
+  }
+
+  /** One result per test case, for at most LIMITS.bulkMax of them. */
+  async recordExecutions(cycleId: string, body: BulkRecordBody) {
+    return (await this.send(endpoints.recordExecutions, { params: { cycleId }, body })).data;
+  }
+
+  async addDefect(cycleId: string, executionId: string, projectId: string, jiraIssueKey: string) {
+    return (await this.send(endpoints.addDefect, { params: { cycleId, executionId }, body: { projectId, jiraIssueKey } })).data;
   }
 
   async recordExecution(cycleId: string, body: RecordExecutionBody) {

@@ -27,6 +27,12 @@ const PRIORITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
 export const Priority = z.enum(PRIORITIES);
 export type Priority = z.infer<typeof Priority>;
 
+/** Test case types and statuses (ASSUMED, A15: TestKase's docs name the fields, not their values). */
+export const TEST_CASE_TYPES = ['FUNCTIONAL', 'REGRESSION', 'SMOKE', 'ACCESSIBILITY', 'PERFORMANCE', 'SECURITY', 'OTHER'] as const;
+export const TestCaseType = z.enum(TEST_CASE_TYPES);
+export const TEST_CASE_STATUSES = ['DRAFT', 'READY', 'DEPRECATED'] as const;
+export const TestCaseStatus = z.enum(TEST_CASE_STATUSES);
+
 /** Project roles from TestKase's docs: Project Admin, User, Guest (read-only). */
 const PROJECT_ROLES = ['PROJECT_ADMIN', 'USER', 'GUEST'] as const;
 export const ProjectRole = z.enum(PROJECT_ROLES);
@@ -87,12 +93,40 @@ export const TestCase = z.object({
   title: z.string(),
   description: z.string(),
   priority: Priority,
+  type: TestCaseType,
+  status: TestCaseStatus,
+  /** The 5-digit id the automation reporter matches (`[48271]` in a test name); null when not automated. */
+  automationId: z.string().nullable(),
+  owner: User.nullable(),
   jiraIssueKeys: z.array(z.string()),
   latestExecution: ExecutionSummary.nullable(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
 });
 export type TestCase = z.infer<typeof TestCase>;
+
+export const TestStep = z.object({
+  /** 1-based position in the test case. */
+  order: z.number().int().positive(),
+  action: z.string(),
+  expectedResult: z.string(),
+});
+export type TestStep = z.infer<typeof TestStep>;
+
+/** One test case with what only its own page shows (A15). */
+export const TestCaseDetail = TestCase.extend({
+  preconditions: z.string(),
+  steps: z.array(TestStep),
+});
+export type TestCaseDetail = z.infer<typeof TestCaseDetail>;
+
+/** The result of one step in an execution (A17): a step left out was not executed. */
+export const StepResult = z.object({
+  order: z.number().int().positive(),
+  status: ExecutionStatus,
+  actualResult: z.string().nullable(),
+});
+export type StepResult = z.infer<typeof StepResult>;
 
 export const StatusCounts = z.object({
   NOT_EXECUTED: z.number().int().nonnegative(),
@@ -111,12 +145,22 @@ export const Cycle = z.object({
   environment: z.string().nullable(),
   isMaster: z.boolean(),
   createdAt: IsoDateTime,
+  /** Last change: created, a test case added, a result recorded (A8). */
+  updatedAt: IsoDateTime,
   /** Number of test cases in the cycle. */
   total: z.number().int().nonnegative(),
   counts: StatusCounts,
 });
 export type Cycle = z.infer<typeof Cycle>;
 
+export const ExecutionId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'an execution id looks like EX-1');
+
+/**
+ * A test case in a cycle, as of its latest recorded result (A11, A12). Every recording is kept
+ * (history, A16): recording again never overwrites the previous result. `executedBy`/`executedAt`
+ * are set only by an execution (Pass, Fail, Blocked, Skipped); setting a case back to Not Executed
+ * is recorded (`recordedBy`/`recordedAt`) but is not an execution.
+ */
 export const Execution = z.object({
   id: z.string().min(1),
   cycleId: CycleId,
@@ -125,9 +169,24 @@ export const Execution = z.object({
   comment: z.string().nullable(),
   executedBy: User.nullable(),
   executedAt: IsoDateTime.nullable(),
+  recordedBy: User.nullable(),
+  recordedAt: IsoDateTime.nullable(),
+  /** Jira issue keys of the bugs this result is about. */
   defects: z.array(z.string()),
+  stepResults: z.array(StepResult),
 });
 export type Execution = z.infer<typeof Execution>;
+
+/** One recorded result in a test case's history, newest first (A16). */
+export const ExecutionRun = Execution.extend({ cycleName: z.string() });
+export type ExecutionRun = z.infer<typeof ExecutionRun>;
+
+/** Bulk recording answers per test case (A18). */
+export const BulkRecordResult = z.object({
+  recorded: z.array(Execution),
+  failed: z.array(z.object({ testCaseId: TestCaseId, code: z.string(), message: z.string() })),
+});
+export type BulkRecordResult = z.infer<typeof BulkRecordResult>;
 
 export const AddToCycleResult = z.object({
   added: z.array(TestCaseId),
@@ -178,14 +237,32 @@ export const AddToCycleBody = z.strictObject({
 });
 export type AddToCycleBody = z.infer<typeof AddToCycleBody>;
 
+const StepResultInput = z.strictObject({
+  order: z.number().int().positive().max(LIMITS.stepsMax),
+  status: ExecutionStatus,
+  actualResult: z.string().max(LIMITS.actualResultMax).nullable().default(null),
+});
+
 export const RecordExecutionBody = z.strictObject({
   projectId: ProjectId,
   testCaseId: TestCaseId,
   status: ExecutionStatus,
   comment: z.string().max(LIMITS.commentMax).nullable().default(null),
-  defects: z.array(JiraIssueKey).max(20).default([]),
+  defects: z.array(JiraIssueKey).max(LIMITS.defectsMax).default([]),
+  stepResults: z.array(StepResultInput).max(LIMITS.stepsMax).default([]),
 });
 export type RecordExecutionBody = z.input<typeof RecordExecutionBody>;
+
+export const BulkRecordBody = z.strictObject({
+  projectId: ProjectId,
+  results: z
+    .array(z.strictObject({ testCaseId: TestCaseId, status: ExecutionStatus, comment: z.string().max(LIMITS.commentMax).nullable().default(null) }))
+    .min(1)
+    .max(LIMITS.bulkMax),
+});
+export type BulkRecordBody = z.input<typeof BulkRecordBody>;
+
+export const AddDefectBody = z.strictObject({ projectId: ProjectId, jiraIssueKey: JiraIssueKey });
 
 // ---------- query parameters: their wire form, written once ----------
 
@@ -220,7 +297,17 @@ export const TestCasesQuery = z.object({
   ...Paging,
 });
 export type TestCasesQuery = z.output<typeof TestCasesQuery>;
-const CyclesQuery = z.object({ projectId: ProjectId, ...Paging });
+/** Cycles (A8): `search` matches words of the name, `testCaseId` keeps the cycles holding that case, `sort` orders them. */
+export const CYCLE_SORTS = ['id', '-updatedAt'] as const;
+export const CyclesQuery = z.object({
+  projectId: ProjectId,
+  search: z.string().max(LIMITS.searchMax).optional(),
+  testCaseId: TestCaseId.optional(),
+  sort: z.enum(CYCLE_SORTS).optional(),
+  ...Paging,
+});
+export type CyclesQuery = z.output<typeof CyclesQuery>;
+const HistoryQuery = z.object({ projectId: ProjectId, ...Paging });
 export const ExecutionsQuery = z.object({
   projectId: ProjectId,
   testCaseIds: IdList(TestCaseId, LIMITS.pageSizeMax * 20).optional(),
@@ -271,6 +358,24 @@ export const endpoints = {
     query: MappingsQuery,
     response: list(JiraMapping),
   }),
+  /** ASSUMED (A15). One test case with its preconditions and ordered steps. */
+  testCase: endpoint({
+    method: 'GET',
+    documented: false,
+    path: '/test-cases/:testCaseId',
+    params: z.object({ testCaseId: TestCaseId }),
+    query: ProjectQuery,
+    response: one(TestCaseDetail),
+  }),
+  /** ASSUMED (A16). Every recorded result of a test case, in any cycle, newest first. */
+  testCaseExecutions: endpoint({
+    method: 'GET',
+    documented: false,
+    path: '/test-cases/:testCaseId/executions',
+    params: z.object({ testCaseId: TestCaseId }),
+    query: HistoryQuery,
+    response: page(ExecutionRun),
+  }),
   /** DOCUMENTED (projectId); ASSUMED (A3): page, pageSize, jiraIssueKey and search filters. */
   testCases: endpoint({
     method: 'GET',
@@ -309,7 +414,7 @@ export const endpoints = {
     query: ProjectQuery,
     response: one(TestCase),
   }),
-  /** DOCUMENTED (projectId); ASSUMED (A8): page and pageSize. */
+  /** DOCUMENTED (projectId); ASSUMED (A8): page, pageSize, search, testCaseId and sort. */
   testCycles: endpoint({
     method: 'GET',
     documented: true,
@@ -347,7 +452,10 @@ export const endpoints = {
     query: ExecutionsQuery,
     response: page(Execution),
   }),
-  /** ASSUMED (A12). Record the result of running a test case in a cycle; attributed to the token's user. */
+  /**
+   * ASSUMED (A12, A17). Record the result of running a test case in a cycle, with its step results;
+   * attributed to the token's user. A new record every time: the previous ones stay in the history.
+   */
   recordExecution: endpoint({
     method: 'POST',
     documented: false,
@@ -355,6 +463,26 @@ export const endpoints = {
     params: z.object({ cycleId: CycleId }),
     query: None,
     body: RecordExecutionBody,
+    response: one(Execution),
+  }),
+  /** ASSUMED (A18). Record one result per test case for up to LIMITS.bulkMax cases of a cycle in one call. */
+  recordExecutions: endpoint({
+    method: 'POST',
+    documented: false,
+    path: '/test-cycles/:cycleId/executions/bulk',
+    params: z.object({ cycleId: CycleId }),
+    query: None,
+    body: BulkRecordBody,
+    response: one(BulkRecordResult),
+  }),
+  /** ASSUMED (A19). Add a Jira issue key to the defects of a recorded result. */
+  addDefect: endpoint({
+    method: 'POST',
+    documented: false,
+    path: '/test-cycles/:cycleId/executions/:executionId/defects',
+    params: z.object({ cycleId: CycleId, executionId: ExecutionId }),
+    query: None,
+    body: AddDefectBody,
     response: one(Execution),
   }),
 };

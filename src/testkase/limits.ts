@@ -9,5 +9,15 @@ export const LIMITS = {
   searchMax: 100,
   /** Largest page the app asks for; the simulator caps pageSize at the same value. */
   pageSizeMax: 100,
+  /** Items a list answers with at most (a linked-tests or cycles list): the rest is counted, never silently dropped. */
+  listMax: 2_000,
+  /** Test cases TestKase adds to a cycle in one call (the app sends larger selections in batches). */
   addToCycleMax: 100,
+  /** Test cases the app adds to a cycle for one request of the person (in batches of addToCycleMax). */
+  addToCycleSelectionMax: 2_000,
+  /** Results TestKase records in one bulk call. */
+  bulkMax: 100,
+  stepsMax: 100,
+  actualResultMax: 2_000,
+  defectsMax: 20,
 } as const;

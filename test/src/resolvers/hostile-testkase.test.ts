@@ -11,6 +11,7 @@ import { installForgeFetch, KvsEmulator } from '../../../dev/kvs';
 import { MAX_RESPONSE_BYTES } from '../../../src/testkase/http';
 import { contextFor } from '../../support/context';
 import type { Definitions } from '../../../src/shared/definitions';
+import { wireCycle, wireExecution, wireTestCase } from '../../support/testkase-wire';
 
 const TOKEN = 'tk_pat_HostileStandInTestOnly0123456789ab';
 const URL_LIMIT = 8 * 1024; // many servers and proxies refuse longer request lines
@@ -28,12 +29,9 @@ let server: Server;
 let restore: () => void;
 let handler: typeof import('../../../src/index').handler;
 
-const testCase = (n: number) => ({
-  id: `TC-${n}`, projectId: 'PRJ-1', title: `Case ${n}`, description: 'x'.repeat(200), priority: 'LOW', jiraIssueKeys: ['DEMO-1'],
-  latestExecution: null, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
-});
-const execution = (id: string) => ({ id: `EX-${id}`, cycleId: 'TCYCLE-1', testCaseId: id, status: 'PASS', comment: null, executedBy: null, executedAt: null, defects: [] });
-const cycle = { id: 'TCYCLE-1', projectId: 'PRJ-1', name: 'Master', description: '', environment: null, isMaster: true, createdAt: '2026-01-01T00:00:00Z', total: 0, counts: { NOT_EXECUTED: 0, PASS: 0, FAIL: 0, BLOCKED: 0, SKIPPED: 0 } };
+const testCase = (n: number) => wireTestCase(n, { description: 'x'.repeat(200) });
+const execution = (id: string) => wireExecution({ id: `EX-${id}`, testCaseId: id });
+const cycle = wireCycle();
 
 function json(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json' });

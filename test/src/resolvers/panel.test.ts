@@ -20,7 +20,9 @@ afterAll(async () => {
 describe('Test Cases tab', () => {
   it('creates a test case linked to the current issue (taken from the context, not the payload)', async () => {
     const created = expectOk(await b.call(admin, 'createTestCase', { title: '  Refund to original card  ', description: 'Steps…', priority: 'HIGH' }, { issue: 'DEMO-2' }));
-    expect(created).toMatchObject({ title: 'Refund to original card', priority: 'HIGH', projectId: 'PRJ-1', jiraIssueKeys: ['DEMO-2'] });
+    expect(created).toMatchObject({ title: 'Refund to original card', priority: 'HIGH' });
+    const detail = expectOk(await b.call(admin, 'getTestCase', { testCaseId: created.id }, { issue: 'DEMO-2' }));
+    expect(detail).toMatchObject({ projectId: 'PRJ-1', jiraIssueKeys: ['DEMO-2'], description: 'Steps…' });
     const linked = expectOk(await b.call(admin, 'listLinkedTests', undefined, { issue: 'DEMO-2' }));
     expect(linked.items.map((t) => t.id)).toContain(created.id);
     expect(linked.total).toBe(linked.items.length);
@@ -46,10 +48,12 @@ describe('Test Cases tab', () => {
     const byId = expectOk(await b.call(admin, 'searchTestCases', { query: target.id.toLowerCase() }, { issue: 'DEMO-3' }));
     expect(byId.items.map((t) => t.id)).toContain(target.id);
     const linked = expectOk(await b.call(admin, 'linkTestCase', { testCaseId: target.id }, { issue: 'DEMO-3' }));
-    expect(linked.jiraIssueKeys).toContain('DEMO-3');
+    expect(linked.id).toBe(target.id);
+    expect(expectOk(await b.call(admin, 'getTestCase', { testCaseId: target.id }, { issue: 'DEMO-3' })).jiraIssueKeys).toContain('DEMO-3');
     expect(expectOk(await b.call(admin, 'listLinkedTests', undefined, { issue: 'DEMO-3' })).items.map((t) => t.id)).toEqual([target.id]);
     const unlinked = expectOk(await b.call(admin, 'unlinkTestCase', { testCaseId: target.id }, { issue: 'DEMO-3' }));
-    expect(unlinked.jiraIssueKeys).not.toContain('DEMO-3');
+    expect(unlinked.id).toBe(target.id);
+    expect(expectOk(await b.call(admin, 'getTestCase', { testCaseId: target.id }, { issue: 'DEMO-3' })).jiraIssueKeys).not.toContain('DEMO-3');
     expect(expectOk(await b.call(admin, 'listLinkedTests', undefined, { issue: 'DEMO-3' })).total).toBe(0);
   });
 
@@ -69,7 +73,7 @@ describe('Test Cases tab', () => {
 
 describe('Test Cycles tab', () => {
   it('lists cycles with the master cycle and progress counts that add up', async () => {
-    const cycles = expectOk(await b.call(admin, 'listCycles'));
+    const cycles = expectOk(await b.call(admin, 'listCycles', {})).items;
     expect(cycles.some((c) => c.id === 'TCYCLE-1' && c.isMaster)).toBe(true);
     for (const c of cycles) expect(Object.values(c.counts).reduce((a, x) => a + x, 0)).toBe(c.total);
   });
@@ -88,8 +92,11 @@ describe('Test Cycles tab', () => {
     for (const status of EXECUTION_STATUSES) {
       const ex = expectOk(await b.call(admin, 'executeTest', { cycleId: cycle.id, testCaseId: target, status, comment: `ran as ${status}` }));
       expect(ex).toMatchObject({ status, comment: `ran as ${status}`, testCaseId: target });
-      expect(ex.executedBy?.name).toMatch(/Alice/);
-      if (status === 'FAIL') expect(ex.defects).toContain('DEMO-1');
+      expect(ex.recordedBy?.name).toMatch(/Alice/);
+      // Setting a case back to Not Executed is recorded, but it is not an execution.
+      if (status === 'NOT_EXECUTED') expect(ex).toMatchObject({ executedBy: null, executedAt: null });
+      else expect(ex.executedBy?.name).toMatch(/Alice/);
+      expect(ex.defects).toEqual([]);
     }
     const after = expectOk(await b.call(admin, 'listCycleExecutions', { cycleId: cycle.id }));
     expect(after.notInCycle).toEqual([]);
@@ -97,19 +104,21 @@ describe('Test Cycles tab', () => {
     expect(after.cycle.total).toBe(ids.length);
   });
 
-  it('records a Fail with the current issue as defect, and the case shows it as latest status', async () => {
-    const [cycle] = expectOk(await b.call(admin, 'listCycles'));
+  it('records a Fail with the bugs the tester names (never the story under test by itself), and the case shows it as latest status', async () => {
+    const cycle = expectOk(await b.call(admin, 'listCycles', {})).items.find((c) => c.isMaster);
     const linked = expectOk(await b.call(admin, 'listLinkedTests'));
     const tc = linked.items[0]!;
-    const ex = expectOk(await b.call(admin, 'executeTest', { cycleId: cycle!.id, testCaseId: tc.id, status: 'FAIL' }));
-    expect(ex.defects).toContain('DEMO-1');
+    const plain = expectOk(await b.call(admin, 'executeTest', { cycleId: cycle!.id, testCaseId: tc.id, status: 'FAIL' }));
+    expect(plain.defects).toEqual([]);
+    const ex = expectOk(await b.call(admin, 'executeTest', { cycleId: cycle!.id, testCaseId: tc.id, status: 'FAIL', defects: ['DEMO-7', 'DEMO-7'] }));
+    expect(ex.defects).toEqual(['DEMO-7']);
     const again = expectOk(await b.call(admin, 'listLinkedTests'));
     expect(again.items.find((t) => t.id === tc.id)?.latestExecution?.status).toBe('FAIL');
     expect(again.counts.FAIL).toBeGreaterThan(0);
   });
 
   it('runs and adds only test cases linked to the issue: an unrelated case is refused before TestKase is asked to change anything', async () => {
-    const [cycle] = expectOk(await b.call(admin, 'listCycles'));
+    const cycle = expectOk(await b.call(admin, 'listCycles', {})).items.find((c) => c.isMaster);
     const linkedToDemo1 = expectOk(await b.call(admin, 'listLinkedTests')).items.map((t) => t.id);
     const linkedToDemo2 = expectOk(await b.call(admin, 'listLinkedTests', undefined, { issue: 'DEMO-2' })).items.map((t) => t.id);
     const unrelated = 'TC-8';
@@ -142,7 +151,7 @@ describe('Guests (read-only in TestKase)', () => {
     const state = expectOk(await b.call(guest, 'getState'));
     expect(state.config).toMatchObject({ kind: 'READY', canWrite: false });
     expect(expectOk(state.linked!).total).toBeGreaterThan(0);
-    expect(expectOk(await b.call(guest, 'listCycles')).length).toBeGreaterThan(0);
+    expect(expectOk(await b.call(guest, 'listCycles', {})).items.length).toBeGreaterThan(0);
   });
 
   it('cannot write, and no write request reaches TestKase', async () => {

@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { installForgeFetch, KvsEmulator } from '../../../dev/kvs';
 import { contextFor, type Where } from '../../support/context';
 import type { Definitions } from '../../../src/shared/definitions';
+import { wireTestCase } from '../../support/testkase-wire';
 
 /** One route of the stand-in that, instead of answering, echoes the token with this status. */
 interface Echo {
@@ -26,10 +27,7 @@ let restore: () => void;
 let handler: typeof import('../../../src/index').handler;
 const console_: string[] = [];
 
-const testCase = (title: string) => ({
-  id: 'TC-1', projectId: 'PRJ-1', title, description: title, priority: 'LOW', jiraIssueKeys: ['DEMO-1'],
-  latestExecution: null, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
-});
+const testCase = (title: string) => wireTestCase(1, { title, description: title });
 
 beforeAll(async () => {
   server = createServer((req, res) => {

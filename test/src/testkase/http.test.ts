@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TestKaseClient } from '../../../src/testkase/client';
 import { resolveBaseUrl } from '../../../src/testkase/base-url';
 import { TestKaseError } from '../../../src/testkase/errors';
+import { wireCycle, wireExecution, wireTestCase } from '../../support/testkase-wire';
 
 // A real HTTP server on loopback that answers from a per-test script: the client's real fetch path is exercised.
 type Reply = (req: IncomingMessage, res: ServerResponse, body: string) => void;
@@ -150,14 +151,14 @@ describe('TestKase HTTP client against a real loopback server', () => {
   });
 
   it('sends the body its schema leaves, defaults filled in, to the filled-in template', async () => {
-    const cycle = { id: 'TCYCLE-4', projectId: 'PRJ-1', name: 'Nightly', description: '', environment: null, isMaster: false, createdAt: '2026-01-01T00:00:00Z', total: 0, counts: { NOT_EXECUTED: 0, PASS: 0, FAIL: 0, BLOCKED: 0, SKIPPED: 0 } };
-    const execution = { id: 'EX-1', cycleId: 'TCYCLE-4', testCaseId: 'TC-1', status: 'PASS', comment: null, executedBy: null, executedAt: null, defects: [] };
+    const cycle = wireCycle({ id: 'TCYCLE-4', name: 'Nightly', isMaster: false });
+    const execution = wireExecution({ cycleId: 'TCYCLE-4' });
     script = [json(201, { data: cycle }), json(201, { data: execution })];
     await client().createCycle({ projectId: 'PRJ-1', name: ' Nightly ' });
     await client().recordExecution('TCYCLE-4', { projectId: 'PRJ-1', testCaseId: 'TC-1', status: 'PASS' });
     expect(seen.map((r) => [r.method, r.url, JSON.parse(r.body)])).toEqual([
       ['POST', '/api/v1/test-cycles', { projectId: 'PRJ-1', name: 'Nightly', description: '', environment: null }],
-      ['POST', '/api/v1/test-cycles/TCYCLE-4/executions', { projectId: 'PRJ-1', testCaseId: 'TC-1', status: 'PASS', comment: null, defects: [] }],
+      ['POST', '/api/v1/test-cycles/TCYCLE-4/executions', { projectId: 'PRJ-1', testCaseId: 'TC-1', status: 'PASS', comment: null, defects: [], stepResults: [] }],
     ]);
   });
 
@@ -250,10 +251,7 @@ describe('TestKase HTTP client against a real loopback server', () => {
   });
 
   it('pages through every test case so the list agrees with the total', async () => {
-    const make = (n: number) => ({
-      id: `TC-${n}`, projectId: 'PRJ-1', title: `Case ${n}`, description: '', priority: 'LOW', jiraIssueKeys: ['DEMO-1'],
-      latestExecution: null, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
-    });
+    const make = (n: number) => wireTestCase(n);
     const pageOf = (page: number) => {
       const start = (page - 1) * 100;
       const ids = Array.from({ length: Math.max(0, Math.min(100, 250 - start)) }, (_, i) => start + i + 1);
