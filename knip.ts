@@ -7,6 +7,8 @@ const config: KnipConfig = {
     'dev/forge/runtime/dist/*.js', // copied into the bundle by @forge/bundler
     'test/support/*.ts', // save-child.ts is spawned by the durability test
     'test/dev/forge/fixture-app/src/index.ts', // bundled by the sandbox test
+    'bench/floor-app/src/index.ts', // bundled by the benchmark's floor measurement
+    'bench/floor-app/static/floor.ts', // built by Vite from bench/floor-app/static/index.html
   ],
   project: ['src/**/*.{ts,tsx}', 'static/**/*.{ts,tsx}', 'dev/**/*.{ts,js}', 'bench/**/*.ts', 'test/**/*.{ts,tsx}'],
   ignoreDependencies: [

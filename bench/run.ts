@@ -1,23 +1,32 @@
 /**
- * `npm run bench`: how fast the panel is against its physical floor, and how the backend holds up.
- * Options (or environment): --latency ms (BENCH_LATENCY_MS, default 100), --runs n (BENCH_RUNS, 15),
- * --users n (BENCH_USERS, 50), --rounds n (BENCH_ROUNDS, 5), --no-browser (backend figures only).
- * Prints a table and writes bench/results.json. See docs/performance.md for how to read it.
+ * `npm run bench`: how fast the panel is against the real floor of any Custom UI panel, what sits on
+ * its critical path, what a function's cold start costs, how the backend holds up, and how the cost
+ * grows with a project's data. Options (or environment):
+ *   --latency ms       TestKase's answer time (BENCH_LATENCY_MS, default 100)
+ *   --kvs-latency ms   each Forge storage call's round trip (BENCH_KVS_LATENCY_MS, default 20)
+ *   --runs n           (BENCH_RUNS, 15)   --users n (BENCH_USERS, 50)   --rounds n (BENCH_ROUNDS, 5)
+ *   --overhead-runs n  warm getState calls timed for the resolver overhead (BENCH_OVERHEAD_RUNS, 200)
+ *   --no-browser       backend figures only          --no-scale   skip the growing-data scenarios
+ * Prints a table and writes bench/results.json. docs/performance.md says how to read it.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
-import { startSimulator } from '../dev/testkase-sim';
 import { backendHarness, measureOverhead, measureThroughput } from './backend';
-import type { PanelResult } from './panel';
+import { measureColdStart } from './cold-start';
+import { startSimThread } from './sim-thread';
+import { round } from './stats';
 
 const { values } = parseArgs({
   options: {
     latency: { type: 'string' },
+    'kvs-latency': { type: 'string' },
     runs: { type: 'string' },
+    'overhead-runs': { type: 'string' },
     users: { type: 'string' },
     rounds: { type: 'string' },
     'no-browser': { type: 'boolean' },
+    'no-scale': { type: 'boolean' },
   },
 });
 const num = (v: string | undefined, env: string, dflt: number) => {
@@ -26,64 +35,104 @@ const num = (v: string | undefined, env: string, dflt: number) => {
   return n;
 };
 const latencyMs = num(values.latency, 'BENCH_LATENCY_MS', 100);
+const kvsLatencyMs = num(values['kvs-latency'], 'BENCH_KVS_LATENCY_MS', 20);
 const runs = num(values.runs, 'BENCH_RUNS', 15);
+const overheadRuns = num(values['overhead-runs'], 'BENCH_OVERHEAD_RUNS', 200);
 const users = num(values.users, 'BENCH_USERS', 50);
 const rounds = num(values.rounds, 'BENCH_ROUNDS', 5);
 
-const GOALS = { warmRatio: 1.25, coldRatio: 2.2, overheadP95Ms: 5, panelJsKb: 50, warmInvokes: 1 };
+/** The issue's goals (docs/performance.md): reported, never asserted in a test. */
+export const GOALS = { warmRatio: 1.25, coldRatio: 1.6, panelJsKb: 35, overheadP95Ms: 5, warmStorageRoundTrips: 1, warmTestkaseRequests: 1, scale1000vs10: 2 };
 
 async function main(): Promise<void> {
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform };
-  process.stdout.write(`TestKase for Jira benchmark — TestKase latency ${latencyMs} ms, ${runs} runs, ${users} users × ${rounds} rounds\n`);
-  process.stdout.write(`machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${machine.node}\n\n`);
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  say(`TestKase for Jira benchmark — TestKase latency ${latencyMs} ms, storage latency ${kvsLatencyMs} ms per call, ${runs} runs, ${users} users × ${rounds} rounds`);
+  say(`machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${machine.node}\n`);
 
-  // ---- backend, in-process ----
-  const sim = await startSimulator({ port: 0, dataDir: null, quiet: true, rateLimit: { limit: 0, windowSeconds: 60 } });
+  // ---- backend, in-process (no storage latency: the handler's own cost) ----
+  const sim = await startSimThread({ rateLimit: { limit: 0, windowSeconds: 60 } });
   const b = await backendHarness(sim);
-  sim.admin.addFault({ latencyMs });
+  await sim.admin.addFault({ latencyMs });
   const me = 'bench-overhead';
-  const token = sim.admin.createToken({ user: 'alice', name: 'bench', days: 30 }).token;
-  const saved = await b.call(me, 'savePat', { token }, 'global');
-  if (!saved.ok) throw new Error('could not save the benchmark token');
+  const { token } = await sim.admin.createToken({ user: 'alice', name: 'bench', days: 30 });
+  if (!(await b.call(me, 'savePat', { token }, 'global')).ok) throw new Error('could not save the benchmark token');
   await b.call(me, 'getState');
-  const warmOverhead = await measureOverhead(sim, b, me, 'getState', runs);
-  const coldOverhead = await measureOverhead(sim, b, me, 'getState', runs, async () => {
-    await b.call(me, 'savePat', { token }, 'global');
-  });
+  const warmOverhead = await measureOverhead(sim, b, me, 'getState', overheadRuns);
   const throughput = await measureThroughput(sim, b, users, rounds);
   b.stop();
   await sim.stop();
 
-  // ---- the panel in headless Chromium, through the local runtime ----
-  let panel: PanelResult | null = null;
-  if (!values['no-browser']) panel = await (await import('./panel')).measurePanel({ latencyMs, runs });
+  const coldStart = await measureColdStart(Math.min(runs, 10));
 
-  const results = { at: new Date().toISOString(), machine, settings: { latencyMs, runs, users, rounds }, goals: GOALS, panel, resolverOverhead: { warm: warmOverhead, cold: coldOverhead }, throughput };
+  // ---- the panel and its floor in headless Chromium, through the local runtime ----
+  let panel: Awaited<ReturnType<typeof import('./panel').measurePanel>> | null = null;
+  let floor: Awaited<ReturnType<typeof import('./floor').measureFloor>> | null = null;
+  let scale: Awaited<ReturnType<typeof import('./scale').measureScale>> | null = null;
+  if (!values['no-browser']) {
+    floor = await (await import('./floor')).measureFloor({ latencyMs, kvsLatencyMs, runs });
+    panel = await (await import('./panel')).measurePanel({ latencyMs, kvsLatencyMs, runs });
+    if (!values['no-scale']) scale = await (await import('./scale')).measureScale({ latencyMs, kvsLatencyMs, runs: Math.min(runs, 5) });
+  }
+
+  const loadStats = (kind: 'warm' | 'cold') => {
+    if (!panel || !floor) return null;
+    const p = panel[kind];
+    return {
+      medianMs: p.loadMs.p50,
+      p95Ms: p.loadMs.p95,
+      ratio: round(p.loadMs.p50 / floor.floorMs.p50, 2),
+      invokes: p.invokes,
+      testkaseRequests: p.testkaseRequests,
+      testkaseRoundTrips: p.testkaseRoundTrips,
+      storageRoundTrips: p.storageRoundTrips,
+      storageCalls: p.storageCalls,
+      routes: p.routes,
+      revalidations: p.revalidations,
+    };
+  };
+  const results = {
+    at: new Date().toISOString(),
+    machine,
+    latencyMs,
+    kvsLatencyMs,
+    settings: { runs, overheadRuns, users, rounds },
+    goals: GOALS,
+    panel: panel && floor ? { floorMs: floor.floorMs.p50, floorP95Ms: floor.floorMs.p95, invokeFloorMs: floor.invokeFloorMs.p50, floorJsGzipKB: floor.jsKb, warm: loadStats('warm'), cold: loadStats('cold') } : null,
+    initialJsGzipKB: panel?.initialJsKb ?? null,
+    initialCssGzipKB: panel?.initialCssKb ?? null,
+    initialFiles: panel?.initialFiles ?? [],
+    coldStart,
+    overhead: { samples: warmOverhead.samples, p50Ms: warmOverhead.overheadMs.p50, p95Ms: warmOverhead.overheadMs.p95, withTransportP50Ms: warmOverhead.overheadWithTransportMs.p50, withTransportP95Ms: warmOverhead.overheadWithTransportMs.p95, handlerP50Ms: warmOverhead.handlerMs.p50 },
+    throughput: { invokesPerS: throughput.requestsPerSecond, errors: throughput.errors, users: throughput.users, rounds: throughput.rounds, isolationIntact: throughput.isolationIntact },
+    scale: scale ?? [],
+  };
   mkdirSync('bench', { recursive: true });
   writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 
   const rows: Array<[string, string, string]> = [];
   const mark = (ok: boolean) => (ok ? 'ok' : 'MISSED');
-  if (panel) {
+  if (results.panel) {
+    const f = results.panel;
+    rows.push(['frame floor (frame → bridge → 1 secret + 1 TestKase request → DOM)', `median ${f.floorMs} ms, p95 ${f.floorP95Ms} ms`, `floor JS ${f.floorJsGzipKB} KB gzip`]);
+    rows.push(['invoke floor (1 invoke from a loaded frame)', `median ${f.invokeFloorMs} ms`, '']);
     for (const kind of ['warm', 'cold'] as const) {
-      const p = panel[kind];
+      const p = f[kind]!;
       const goal = kind === 'warm' ? GOALS.warmRatio : GOALS.coldRatio;
-      rows.push([`${kind} panel load (nav → linked cases visible)`, `median ${p.loadMs.p50} ms, p95 ${p.loadMs.p95} ms`, '']);
-      rows.push([`${kind} ratio load / floor (median)`, `${p.ratio}`, `≤ ${goal} ${mark(p.ratio <= goal)}`]);
-      rows.push([`${kind} invokes on the critical path`, `${p.invokes}`, kind === 'warm' ? `= ${GOALS.warmInvokes} ${mark(p.invokes === GOALS.warmInvokes)}` : '']);
-      rows.push([`${kind} TestKase requests (routes)`, `${p.testkaseRequests} (${p.routes.join(', ')})`, kind === 'warm' ? `0 re-validations ${mark(p.revalidations === 0)}` : '']);
+      rows.push([`${kind} panel load (nav → linked cases visible)`, `median ${p.medianMs} ms, p95 ${p.p95Ms} ms, ratio ${p.ratio}`, `≤ ${goal} × floor ${mark(p.ratio <= goal)}`]);
+      rows.push([`${kind} critical path`, `${p.invokes} invoke, ${p.storageRoundTrips} storage round trips (${p.storageCalls} calls), ${p.testkaseRequests} TestKase requests in ${p.testkaseRoundTrips} round trips (${p.routes.join(', ')})`, kind === 'warm' ? `1 + 1 ${mark(p.storageRoundTrips <= GOALS.warmStorageRoundTrips && p.testkaseRequests <= GOALS.warmTestkaseRequests)}` : '']);
     }
-    rows.push(['floor: bare invoke + 1 TestKase request', `median ${panel.floorMs.p50} ms, p95 ${panel.floorMs.p95} ms`, '']);
-    rows.push(['panel JS before first data render (gzip)', `${panel.initialJsKb} KB JS + ${panel.initialCssKb} KB CSS`, `≤ ${GOALS.panelJsKb} KB ${mark(panel.initialJsKb <= GOALS.panelJsKb)}`]);
+    rows.push(['panel JS before first data render (gzip)', `${results.initialJsGzipKB} KB JS + ${results.initialCssGzipKB} KB CSS`, `≤ ${GOALS.panelJsKb} KB ${mark((results.initialJsGzipKB ?? Infinity) <= GOALS.panelJsKb)}`]);
   }
-  for (const kind of ['warm', 'cold'] as const) {
-    const o = results.resolverOverhead[kind];
-    rows.push([`resolver overhead, ${kind} getState`, `p50 ${o.overheadMs.p50} ms, p95 ${o.overheadMs.p95} ms (handler p50 ${o.handlerMs.p50} ms)`, kind === 'warm' ? `p95 ≤ ${GOALS.overheadP95Ms} ms ${mark(o.overheadMs.p95 <= GOALS.overheadP95Ms)}` : '']);
-  }
+  rows.push(['cold start (new sandbox: first getState)', `${coldStart.firstInvokeMs} ms (warm ${coldStart.warmInvokeMs} ms): Node ${coldStart.spentMs.nodeBoot} + bundle load ${coldStart.spentMs.bundleLoad} + first call ${coldStart.spentMs.firstCallRest}`, `bundle ${coldStart.bundleKB} KB`]);
+  rows.push([`resolver overhead, warm getState (no storage latency, ${results.overhead.samples} calls)`, `p50 ${results.overhead.p50Ms} ms, p95 ${results.overhead.p95Ms} ms (with loopback transport: p50 ${results.overhead.withTransportP50Ms}, p95 ${results.overhead.withTransportP95Ms})`, `p95 ≤ ${GOALS.overheadP95Ms} ms ${mark(results.overhead.p95Ms <= GOALS.overheadP95Ms)}`]);
   rows.push([`throughput: ${throughput.users} users × ${throughput.rounds} rounds`, `${throughput.requestsPerSecond} invokes/s, ${throughput.errors} errors`, `0 errors ${mark(throughput.errors === 0)}, isolation ${throughput.isolationIntact ? 'intact' : 'BROKEN'}`]);
+  for (const s of results.scale) {
+    rows.push([`scale: ${s.kind} ${s.n}`, `first data ${s.firstDataMs} ms, ${s.invokes} invokes, ${s.testkaseRequests} TestKase requests, ${Math.round(s.responseBytes / 1024)} KB answer, ${s.rows} rows shown`, s.note]);
+  }
   const w = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length))];
-  for (const [a, c, d] of rows) process.stdout.write(`${a.padEnd(w[0]!)}  ${c.padEnd(w[1]!)}  ${d}\n`);
-  process.stdout.write('\nwrote bench/results.json\n');
+  for (const [a, c, d] of rows) say(`${a.padEnd(w[0]!)}  ${c.padEnd(w[1]!)}  ${d}`);
+  say('\nwrote bench/results.json');
 }
 
 main().catch((e: unknown) => {

@@ -28,3 +28,18 @@ export function unionLength(intervals: Array<[number, number]>): number {
   if (curEnd > curStart) total += curEnd - curStart;
   return total;
 }
+
+/**
+ * How many round trips one after the other a set of calls took: calls that overlap count once (they
+ * were in flight together); a call that starts after every earlier one ended starts a new round trip.
+ */
+export function sequentialRoundTrips(intervals: Array<[number, number]>): number {
+  const sorted = [...intervals].sort((a, b) => a[0] - b[0]);
+  let trips = 0;
+  let frontier = Number.NEGATIVE_INFINITY;
+  for (const [start, end] of sorted) {
+    if (start >= frontier) trips += 1;
+    frontier = Math.max(frontier, end);
+  }
+  return trips;
+}

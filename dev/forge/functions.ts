@@ -54,8 +54,19 @@ export interface FunctionHostOptions {
   product?: ProductApi;
   /** Per invocation; default Forge's 25 s (tests shorten it). */
   timeoutMs?: number;
+  /** Sees every platform call a function makes (the benchmark counts storage round trips with it). */
+  onPlatformCall?: (call: PlatformCall) => void;
   /** Where the function's console lines (`[function] …`, as printed) and the host's notes go. */
   log: (line: string) => void;
+}
+
+/** A platform call of an invocation, with when it started and ended (ms, performance.timeOrigin based). */
+export interface PlatformCall {
+  invocationId: string;
+  type: string;
+  path: string;
+  startMs: number;
+  endMs: number;
 }
 
 export interface InvocationRequest {
@@ -74,6 +85,7 @@ export type InvocationOutcome =
   | { ok: false; reason: 'threw' | 'timeout' | 'too-large' | 'crashed' | 'unavailable'; message: string; ms: number };
 
 interface Live {
+  invocationId: string;
   accountId: string;
   handler: string;
   reject: (reason: Error) => void;
@@ -187,7 +199,7 @@ export class FunctionHost {
     let timer: NodeJS.Timeout | undefined;
     const failure = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('timeout')), this.timeoutMs);
-      this.live.set(token, { accountId: request.accountId, handler, reject });
+      this.live.set(token, { invocationId, accountId: request.accountId, handler, reject });
     });
     try {
       const response = await Promise.race([
@@ -277,7 +289,10 @@ export class FunctionHost {
     const body = await readBody(req);
     const path = req.url ?? '/';
     if (target.type === 'kvs') {
-      const result = this.options.kvs.handle(path, body ? JSON.parse(body) : undefined);
+      const startMs = performance.now();
+      // Each storage call is a network round trip in Forge: the emulation waits its configured latency.
+      const result = await this.options.kvs.handleAfterLatency(path, body ? JSON.parse(body) : undefined);
+      this.options.onPlatformCall?.({ invocationId: invocation.invocationId, type: 'kvs', path, startMs, endMs: performance.now() });
       return json(res, result.status, result.body);
     }
     if (target.type === 'fpp' && this.options.product) {

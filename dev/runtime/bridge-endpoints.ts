@@ -130,7 +130,8 @@ async function invoke(deps: BridgeDeps, session: FrameSession, request: { text()
     body: { call: { functionKey, payload }, context: resolverContext(session, deps.site) },
   });
   const ms = Math.round(performance.now() - started);
-  events.invokes.push({ session: session.id, accountId: session.user.accountId, moduleKey: session.moduleKey, functionKey, ok: outcome.ok, ms });
+  const bytes = outcome.ok ? Buffer.byteLength(JSON.stringify(outcome.body ?? null)) : 0;
+  events.invokes.push({ session: session.id, accountId: session.user.accountId, moduleKey: session.moduleKey, functionKey, ok: outcome.ok, ms, bytes });
   if (!outcome.ok) {
     say(`[forge-local] invoke ${functionKey} as ${session.user.accountId} (${where}) failed: ${outcome.message}`);
     // Like Forge: the UI gets an opaque failure, the details stay in the function's log.

@@ -11,5 +11,6 @@ export interface CspViolation {
 export interface HostEvents {
   cspViolations: CspViolation[];
   unknownCommands: Array<{ session: string; command: string }>;
-  invokes: Array<{ session: string; accountId: string; moduleKey: string; functionKey: string; ok: boolean; ms: number }>;
+  /** `bytes`: the size of the answer the frame received (Forge caps it at 5 MB). */
+  invokes: Array<{ session: string; accountId: string; moduleKey: string; functionKey: string; ok: boolean; ms: number; bytes: number }>;
 }

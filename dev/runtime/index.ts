@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { KvsEmulator } from '../kvs';
 import { BUNDLE_DIR, bundleExists } from '../forge/paths';
-import { FunctionHost, type InvocationOutcome, type InvocationRequest } from '../forge/functions';
+import { FunctionHost, type InvocationOutcome, type InvocationRequest, type PlatformCall } from '../forge/functions';
 import { startSimulator, type Simulator } from '../testkase-sim';
 import { CLOUD_ID, ENV_ID, REPO_ROOT, globalPagePath, readManifest, type AppManifest } from './fixtures';
 import { createHost, type HostEvents, type Invoker } from './server';
@@ -36,6 +36,12 @@ export interface RuntimeOptions {
   bundleDir?: string;
   /** `npm run dev`: serve the resource from this dev server (origin) instead of `resourceDir`. */
   devServer?: string;
+  /** Another Forge app's folder (its manifest.yml); give its `bundleDir` and `resourceDir` too. Default: this repository. */
+  appDir?: string;
+  /** Simulated network time of each storage call (Forge's KVS is remote); default 0. */
+  kvsLatencyMs?: number;
+  /** Sees every platform call of the function (storage round trips). */
+  onPlatformCall?: (call: PlatformCall) => void;
   /** Forge's bridge limit on invokes per frame (default 500 per 25 s); tests lower it. */
   invokeLimit?: { calls: number; windowMs: number };
   /** Wraps how invocations are run (the benchmark answers a bare `__floor` call this way); default: none. */
@@ -64,7 +70,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   const quiet = options.quiet ?? false;
   const log = options.log ?? ((line: string) => (quiet ? undefined : void process.stdout.write(`${line}\n`)));
   const dataDir = options.dataDir === undefined ? join(REPO_ROOT, '.data') : options.dataDir === null ? null : resolve(options.dataDir);
-  const manifest = readManifest();
+  const appDir = options.appDir ? resolve(options.appDir) : REPO_ROOT;
+  const manifest = readManifest(join(appDir, 'manifest.yml'));
   // Holds each user's saved configuration (secrets encrypted, key beside them): owner-only.
   if (dataDir !== null) {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -80,7 +87,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   let functions: FunctionHost | undefined;
   try {
     if (!bundleExists(bundleDir)) throw new Error(`The backend is not bundled yet (${bundleDir}): run "npm run bundle".`);
-    const kvs = new KvsEmulator(dataDir === null ? {} : { file: join(dataDir, 'kvs.json') });
+    const kvs = new KvsEmulator({ ...(dataDir === null ? {} : { file: join(dataDir, 'kvs.json') }), latencyMs: options.kvsLatencyMs ?? 0 });
     const fnHost = new FunctionHost({
       bundleDir,
       functions: manifest.functions,
@@ -94,13 +101,14 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       environmentId: ENV_ID,
       cloudId: CLOUD_ID,
       log,
+      ...(options.onPlatformCall ? { onPlatformCall: options.onPlatformCall } : {}),
     });
     functions = fnHost;
     await fnHost.start();
     const direct: Invoker = (request: InvocationRequest): Promise<InvocationOutcome> => fnHost.invoke(request);
     const invoke = options.wrapInvoke ? options.wrapInvoke(direct) : direct;
 
-    const resourceDir = resolve(options.resourceDir ?? join(REPO_ROOT, manifest.resourcePath));
+    const resourceDir = resolve(options.resourceDir ?? join(appDir, manifest.resourcePath));
     const iconFile = [join(resourceDir, 'icon.svg'), join(REPO_ROOT, 'static/public/icon.svg')].find((f) => existsSync(f)) ?? '';
     const host = createHost({ manifest, resourceDir, iconFile, invoke, simulatorUrl: sim.url, log, ...(options.devServer ? { devServer: options.devServer } : {}), ...(options.invokeLimit ? { invokeLimit: options.invokeLimit } : {}) });
 
