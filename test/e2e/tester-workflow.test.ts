@@ -31,7 +31,7 @@ describeE2E('tester workflow', () => {
   };
   const row = (frame: Frame, id: string) => frame.locator(`li[data-case="${id}"]`);
   /** What TestKase holds for a case, asked with a fresh token of `user` (not through the app). */
-  const history = async (testCaseId: string) => {
+  const resultsOf = async (testCaseId: string) => {
     const token = sim().createToken({ user: 'alice', name: 'check', days: 7 }).token;
     const res = await fetch(`${rig.runtime.sim.apiBaseUrl}/test-cases/${testCaseId}/executions?projectId=PRJ-1`, { headers: { authorization: `Bearer ${token}` } });
     return ((await res.json()) as { data: Array<{ id: string; status: string; defects: string[]; stepResults: Array<{ order: number; status: string; actualResult: string | null }>; recordedBy: { id: string } | null }> }).data;
@@ -62,7 +62,7 @@ describeE2E('tester workflow', () => {
 
   it('runs a test case step by step from its row: a Fail, saved as one result with its steps, the row updated in place', async () => {
     const frame = await panel(bob);
-    const before = (await history('TC-2')).length;
+    const before = (await resultsOf('TC-2')).length;
     await row(frame, 'TC-2').getByRole('button', { name: 'Run TC-2' }).click();
     const form = frame.getByRole('form', { name: 'Run TC-2' });
     await form.getByText('Last result in Sprint 42 regression').waitFor({ timeout: 15_000 });
@@ -81,7 +81,7 @@ describeE2E('tester workflow', () => {
     await frame.getByText('Saved Fail for TC-2 in Sprint 42 regression.').waitFor({ timeout: 15_000 });
     // The row's latest result changed in place: no second load of the list.
     expect(await row(frame, 'TC-2').locator('.case-meta').innerText()).toMatch(/Fail/i);
-    const runs = await history('TC-2');
+    const runs = await resultsOf('TC-2');
     expect(runs).toHaveLength(before + 1);
     expect(runs[0]).toMatchObject({ status: 'FAIL', recordedBy: { id: 'bob' }, defects: [] });
     expect(runs[0]!.stepResults).toEqual([
@@ -99,7 +99,7 @@ describeE2E('tester workflow', () => {
     await form.getByRole('group', { name: 'Result' }).getByLabel('Fail').check({ timeout: 15_000 });
     await form.getByRole('button', { name: 'Save result' }).click();
     await frame.getByText(/Saved Fail for TC-3 in/).waitFor({ timeout: 15_000 });
-    await frame.getByRole('button', { name: 'Report bug' }).click();
+    await frame.getByRole('button', { name: 'Report bug for TC-3' }).click();
 
     const dialog = bob.page.getByRole('dialog', { name: 'Create issue' });
     await dialog.waitFor({ timeout: 15_000 });
@@ -116,7 +116,7 @@ describeE2E('tester workflow', () => {
 
     await frame.getByText(/Created DEMO-\d+ and recorded it on this result\./).waitFor({ timeout: 15_000 });
     const key = /Created (DEMO-\d+)/.exec(await frame.getByText(/Created DEMO-\d+ and recorded/).innerText())![1]!;
-    expect((await history('TC-3'))[0]).toMatchObject({ status: 'FAIL', defects: [key] });
+    expect((await resultsOf('TC-3'))[0]).toMatchObject({ status: 'FAIL', defects: [key] });
 
     // The key opens Jira's issue view; the issue's Reporter is Bob, who created it.
     await frame.getByRole('button', { name: key }).first().click();

@@ -2,7 +2,7 @@
  * The panel's Refresh control re-fetches what is on screen: each mounted view registers its loader's
  * refresh here (a hidden or closed view is not mounted, so it is not asked).
  */
-import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { Button } from '../components/Button';
 
 type Refresh = () => Promise<void>;
@@ -16,7 +16,8 @@ export function RefreshScope({ children }: { children: ReactNode }) {
 /** Registers `refresh` (a stable function, e.g. a loader's) while the calling view is mounted; null while it is hidden. */
 export function useRefreshable(refresh: Refresh | null): void {
   const set = useContext(Registry);
-  useEffect(() => {
+  // Registered as soon as the view is on screen (a layout effect), so an early click on Refresh finds it.
+  useLayoutEffect(() => {
     if (!set || !refresh) return undefined;
     set.add(refresh);
     return () => {

@@ -17,7 +17,14 @@ describe('the function table', () => {
   it('gives the UI the input types of the payload schemas', () => {
     expectTypeOf<PayloadOf<'searchTestCases'>>().toEqualTypeOf<{ query: string; page?: number | undefined }>();
     expectTypeOf<PayloadOf<'createTestCase'>>().toEqualTypeOf<{ title: string; description?: string | undefined; priority?: Priority | undefined }>();
-    expectTypeOf<PayloadOf<'executeTest'>>().toEqualTypeOf<{ cycleId: string; testCaseId: string; status: ExecutionStatus; comment?: string | undefined }>();
+    expectTypeOf<PayloadOf<'executeTest'>>().toEqualTypeOf<{
+      cycleId: string;
+      testCaseId: string;
+      status: ExecutionStatus;
+      comment?: string | undefined;
+      defects?: string[] | undefined;
+      stepResults?: Array<{ order: number; status: ExecutionStatus; actualResult?: string | undefined }> | undefined;
+    }>();
   });
 
   it('does not compile a UI payload the schema does not describe', () => {

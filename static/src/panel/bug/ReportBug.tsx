@@ -20,6 +20,7 @@ export function ReportBug({
   cycle,
   execution,
   detail,
+  appearance = 'primary',
   onChanged,
 }: {
   ctx: UiContext;
@@ -29,6 +30,8 @@ export function ReportBug({
   execution: Execution;
   /** The test case's steps, when already loaded; fetched otherwise. */
   detail: TestCaseDetail | null;
+  /** Primary right after a Fail was saved; a plain button in a list of results. */
+  appearance?: 'primary' | 'default';
   onChanged: (execution: Execution) => void;
 }) {
   const id = useId();
@@ -105,8 +108,8 @@ export function ReportBug({
 
   return (
     <div className="report-bug">
-      <Button appearance="primary" busy={busy} busyLabel="Reporting…" onClick={() => void open()}>
-        Report bug
+      <Button appearance={appearance} busy={busy} busyLabel="Reporting…" onClick={() => void open()}>
+        Report bug<span className="visually-hidden"> for {testCase.id}</span>
       </Button>
       {keyless && (
         <div className="input-row">

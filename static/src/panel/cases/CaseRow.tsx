@@ -46,9 +46,9 @@ export function CaseRow({
           <input type="checkbox" className="case-check" checked={selected} aria-label={`Select ${tc.id}`} onChange={(e) => onSelect(e.currentTarget.checked)} />
         )}
         <button type="button" className="case-toggle" aria-expanded={expanded} aria-controls={detailsId} data-toggle={tc.id} onClick={onToggle}>
-          <span className="chevron" aria-hidden="true">
-            {expanded ? '▾' : '▸'}
-          </span>
+          <svg className={expanded ? 'chevron chevron-open' : 'chevron'} viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+            <path d="M6 3.5 10.5 8 6 12.5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
           <span className="mono case-id">{tc.id}</span> <span className="case-title">{tc.title}</span>
         </button>
         <span className="case-meta">

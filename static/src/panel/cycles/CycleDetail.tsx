@@ -80,7 +80,10 @@ export function CycleDetail({
     <section className="tab-body" aria-labelledby="tk-cycle-title">
       <div className="detail-head">
         <Button appearance="subtle" onClick={onBack}>
-          ← Back to cycles
+          <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+            <path d="M10 3.5 5.5 8 10 12.5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
+          Back to cycles
         </Button>
       </div>
       <h3 id="tk-cycle-title" className="detail-title" tabIndex={-1} ref={heading}>
@@ -129,7 +132,7 @@ export function CycleDetail({
                       </Button>
                       {e.status === 'FAIL' && running !== e.testCaseId && (
                         <Suspense fallback={null}>
-                          <ReportBug ctx={ctx} issueKey={issueKey} testCase={{ id: e.testCaseId, title: titles.get(e.testCaseId) ?? '' }} cycle={cycle} execution={e} detail={null} onChanged={recorded} />
+                          <ReportBug ctx={ctx} issueKey={issueKey} testCase={{ id: e.testCaseId, title: titles.get(e.testCaseId) ?? '' }} cycle={cycle} execution={e} detail={null} appearance="default" onChanged={recorded} />
                         </Suspense>
                       )}
                     </div>
