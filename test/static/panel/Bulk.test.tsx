@@ -29,7 +29,7 @@ describe('bulk actions', () => {
   it('adds all 120 selected to a cycle in one request and reports one outcome', async () => {
     await renderWith({ addToCycle: (p) => ({ ok: true, data: { added: p.testCaseIds.slice(1), alreadyInCycle: p.testCaseIds.slice(0, 1) } }) });
     fireEvent.click(screen.getByLabelText('Select all 120 shown'));
-    fireEvent.click(await screen.findByRole('button', { name: 'Add 120 to a cycle' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Add 120 to a cycle' }, { timeout: 10_000 }));
     const form = await screen.findByRole('form', { name: 'Add 120 to a cycle' });
     fireEvent.click(within(form).getByRole('button', { name: 'Add 120' }));
     expect(within(form).getByRole('alert').textContent).toBe('Choose a test cycle.');
@@ -52,7 +52,7 @@ describe('bulk actions', () => {
     });
     fireEvent.click(screen.getByLabelText('Select TC-1'));
     fireEvent.click(screen.getByLabelText('Select TC-2'));
-    fireEvent.click(await screen.findByRole('button', { name: 'Record a result for 2' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Record a result for 2' }, { timeout: 10_000 }));
     const form = await screen.findByRole('form', { name: 'Record a result for 2' });
     fireEvent.change(within(form).getByLabelText('Test cycle'), { target: { value: 'TCYCLE-2' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Record for 2' }));
