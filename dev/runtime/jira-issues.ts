@@ -13,7 +13,7 @@ export interface NewIssue {
 }
 
 /** Jira's summary limit; the dialog refuses longer ones as Jira does. */
-export const SUMMARY_MAX = 255;
+const SUMMARY_MAX = 255;
 const DESCRIPTION_MAX = 32_767;
 
 export class LocalIssues {

@@ -52,7 +52,7 @@ export function globalPageUrl(ctx: Pick<UiContext, 'localId' | 'environmentId'>)
 }
 
 /** The settings page's query parameter naming the issue it was opened from ("Back to DEMO-1"). */
-export const RETURN_TO = 'returnTo';
+const RETURN_TO = 'returnTo';
 const ISSUE_KEY = /^[A-Z][A-Z0-9_]{0,49}-\d{1,9}$/;
 
 /** Opens the settings page; with `returnTo`, the page offers a way back to that issue once the token is saved. */

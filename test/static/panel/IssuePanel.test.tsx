@@ -5,6 +5,7 @@ import { cleanup, fireEvent, render, screen, within } from '../testing-library';
 vi.mock('@forge/bridge', () => import('../bridgeMock'));
 import { callsOf, invoke, navigate, routeInvoke } from '../bridgeMock';
 import IssuePanel from '../../../static/src/panel/IssuePanel';
+import { SLOW_AFTER_MS } from '../../../static/src/components/Spinner';
 import type { ConfigState, PatSavedReason } from '../../../src/shared/definitions';
 import { withMessage } from '../../../src/resolvers/sentences';
 import { cycle, cycles as cycleList, panelCtx, panelState } from '../fixtures';
@@ -139,7 +140,9 @@ describe('IssuePanel waiting', () => {
     routeInvoke({ getState: () => new Promise(() => undefined) });
     render(<IssuePanel ctx={panelCtx} />);
     expect(screen.queryByText(/Still working/)).toBeNull();
-    await vi.advanceTimersByTimeAsync(3_000);
+    await vi.advanceTimersByTimeAsync(SLOW_AFTER_MS - 1);
+    expect(screen.queryByText(/Still working/)).toBeNull();
+    await vi.advanceTimersByTimeAsync(1);
     expect(screen.getByText('Still working: TestKase is taking longer than usual to answer.')).toBeTruthy();
   });
 

@@ -1,5 +1,5 @@
 /** One recorded result: status, cycle, who and when, the comment, the bugs, and its step results. */
-import type { Execution } from '../../../../src/shared/definitions';
+import type { Execution, StepResult, User } from '../../../../src/shared/definitions';
 import type { UiContext } from '../../context';
 import { DateTime } from '../../components/DateTime';
 import { IssueKeys } from '../../components/IssueKeys';
@@ -10,7 +10,7 @@ import { STATUS_LABEL } from '../../labels';
 export function ResultSummary({ ctx, result, cycleName }: { ctx: UiContext; result: Execution; cycleName?: string }) {
   // Not Executed is recorded, not executed: who set it and when, never "executed by".
   const executed = result.status !== 'NOT_EXECUTED' && result.executedAt;
-  const who = executed ? result.executedBy : result.recordedBy;
+  const who: User | null = executed ? result.executedBy : result.recordedBy;
   const when = executed ? result.executedAt : result.recordedAt;
   return (
     <div className="result">
@@ -38,7 +38,7 @@ export function ResultSummary({ ctx, result, cycleName }: { ctx: UiContext; resu
           <ol className="step-result-list">
             {[...result.stepResults]
               .sort((a, b) => a.order - b.order)
-              .map((s) => (
+              .map((s: StepResult) => (
                 <li key={s.order}>
                   Step {s.order}: <strong>{STATUS_LABEL[s.status]}</strong>
                   {s.actualResult && <LongText text={`Actual: ${s.actualResult}`} />}

@@ -13,7 +13,7 @@ import { useLoad } from '../../load';
 const ADD = '__add';
 
 /** The default: the most recently active cycle that is not the master one (the list comes newest first). */
-export function defaultCycle(items: readonly Cycle[]): Cycle | null {
+function defaultCycle(items: readonly Cycle[]): Cycle | null {
   return items.find((c) => !c.isMaster) ?? items[0] ?? null;
 }
 
