@@ -144,6 +144,34 @@ describeE2E('tester workflow', () => {
     bob.expectClean();
   }, 60_000);
 
+  it('a token revoked mid-session: one message replaces the panel, the settings page says the token no longer works, and after replacing it offers the way back to the issue', async () => {
+    const alice = await rig.newPage({ user: 'alice' });
+    const first = sim().createToken({ user: 'alice', name: 'Jira Plugin', days: 90 });
+    await (await saveTokenThroughUi(rig, alice, first.token)).getByText(/Connected to TestKase as/).waitFor();
+    const frame = await panel(alice, 'DEMO-2');
+    expect(sim().revokeToken(first.id)).toBe(true);
+    await row(frame, 'TC-5').getByRole('button', { name: 'Unlink TC-5' }).click();
+    await frame.getByText('TestKase rejected your token').waitFor({ timeout: 15_000 });
+    expect(await frame.getByRole('alert').count()).toBe(1);
+    expect(await frame.getByRole('button', { name: /Unlink/ }).count()).toBe(0);
+    await screenshot(alice.page, 'tester-token-revoked-panel');
+
+    await frame.getByRole('button', { name: 'Open TestKase settings' }).click();
+    await alice.page.waitForURL(/returnTo=DEMO-2/, { timeout: 15_000 });
+    const settings = await alice.appFrame();
+    await settings.getByText('Not working').waitFor({ timeout: 15_000 });
+    await settings.getByText('TestKase rejected your token').waitFor();
+    await screenshot(alice.page, 'tester-token-revoked-settings');
+    await settings.getByRole('button', { name: 'Replace the token' }).click();
+    await settings.getByLabel('Personal Access Token').fill(sim().createToken({ user: 'alice', name: 'Jira Plugin 2', days: 90 }).token);
+    await settings.getByRole('button', { name: 'Save' }).click();
+    await settings.getByText('Connected to TestKase as Alice Martin.').waitFor({ timeout: 15_000 });
+    await settings.getByRole('button', { name: 'Back to DEMO-2' }).click();
+    await alice.page.waitForURL(/\/browse\/DEMO-2$/, { timeout: 15_000 });
+    await (await alice.appFrame()).getByRole('tablist').waitFor({ timeout: 15_000 });
+    alice.expectClean({ allowConsoleErrors: true });
+  }, 90_000);
+
   describe('narrow panels, light and dark', () => {
     for (const theme of ['light', 'dark'] as const) {
       it(`fits 360 px without sideways scrolling (${theme})`, async () => {
