@@ -93,6 +93,8 @@ export const HOST_DIALOGS_JS = `/* Local Jira host: the Create Issue and issue v
       form.appendChild(el('div', { 'class': 'host-actions' }, [create, cancel]));
       form.addEventListener('submit', function (e) {
         e.preventDefault();
+        // Required fields are checked here first, as Jira's dialog does; the server checks again.
+        if (!summary.value.trim()) { error.textContent = 'Summary is required.'; summary.focus(); return; }
         create.disabled = true;
         error.textContent = '';
         fetch('/__host/issues', {
