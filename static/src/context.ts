@@ -52,18 +52,12 @@ export function globalPageUrl(ctx: Pick<UiContext, 'localId' | 'environmentId'>)
 }
 
 /** The settings page's query parameter naming the issue it was opened from ("Back to DEMO-1"). */
-const RETURN_TO = 'returnTo';
-const ISSUE_KEY = /^[A-Z][A-Z0-9_]{0,49}-\d{1,9}$/;
+export const RETURN_TO = 'returnTo';
+export const ISSUE_KEY = /^[A-Z][A-Z0-9_]{0,49}-\d{1,9}$/;
 
 /** Opens the settings page; with `returnTo`, the page offers a way back to that issue once the token is saved. */
 export async function openSettings(ctx: Pick<UiContext, 'localId' | 'environmentId'>, returnTo?: string | null): Promise<void> {
   const url = globalPageUrl(ctx);
   if (!url) return;
   await router.navigate(returnTo && ISSUE_KEY.test(returnTo) ? `${url}?${RETURN_TO}=${encodeURIComponent(returnTo)}` : url);
-}
-
-/** The issue key in a settings-page location's query, when it is one (anything else is ignored). */
-export function returnToIssue(search: string): string | null {
-  const key = new URLSearchParams(search).get(RETURN_TO);
-  return key && ISSUE_KEY.test(key) ? key : null;
 }

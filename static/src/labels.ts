@@ -1,5 +1,5 @@
 /** Words for TestKase's enums, in one place. Kept free of contract.ts so no zod reaches the bundle. */
-import type { ExecutionStatus, Priority, TestCase } from '../../src/shared/definitions';
+import type { ExecutionStatus, Priority } from '../../src/shared/definitions';
 
 export const STATUSES: readonly ExecutionStatus[] = ['NOT_EXECUTED', 'PASS', 'FAIL', 'BLOCKED', 'SKIPPED'];
 export const PRIORITY_ORDER: readonly Priority[] = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'];
@@ -18,21 +18,6 @@ export const PRIORITY_LABEL: Record<Priority, string> = {
   HIGH: 'High',
   CRITICAL: 'Critical',
 };
-
-/** The results a tester records for one step (a step left without one was not executed). */
-export const STEP_STATUSES: readonly ExecutionStatus[] = ['PASS', 'FAIL', 'BLOCKED', 'SKIPPED'];
-
-export const TYPE_LABEL: Record<TestCase['type'], string> = {
-  FUNCTIONAL: 'Functional',
-  REGRESSION: 'Regression',
-  SMOKE: 'Smoke',
-  ACCESSIBILITY: 'Accessibility',
-  PERFORMANCE: 'Performance',
-  SECURITY: 'Security',
-  OTHER: 'Other',
-};
-
-export const CASE_STATUS_LABEL: Record<TestCase['status'], string> = { DRAFT: 'Draft', READY: 'Ready', DEPRECATED: 'Deprecated' };
 
 /** CSS modifier per status: grey, green, red, yellow, blue. */
 export const STATUS_CLASS: Record<ExecutionStatus, string> = {

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('@forge/bridge', () => import('./bridgeMock'));
 import { navigate } from './bridgeMock';
-import { globalPageUrl, openSettings, parseLocalId, returnToIssue, toUiContext } from '../../static/src/context';
+import { globalPageUrl, openSettings, parseLocalId, toUiContext } from '../../static/src/context';
+import { returnToIssue } from '../../static/src/global/return-to';
 
 describe('parseLocalId', () => {
   it('reads the app and environment ids from a Custom UI localId', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { daysUntil, formatDateTime as rawFormat, zoneLabel } from '../../static/src/format';
 import { TEST_CASE_STATUSES, TEST_CASE_TYPES } from '../../src/testkase/contract';
-import { CASE_STATUS_LABEL, TYPE_LABEL } from '../../static/src/labels';
+import { CASE_STATUS_LABEL, TYPE_LABEL } from '../../static/src/panel/details/labels';
 
 // ICU versions differ in the space before AM/PM (U+202F or U+0020): compare with plain spaces.
 const formatDateTime = (...args: Parameters<typeof rawFormat>) => rawFormat(...args).replace(/\s/g, ' ');

@@ -3,9 +3,7 @@
  * and focus goes back to the control that opened it (or a named fallback when that one is gone, e.g.
  * the row of an unlinked test case).
  */
-import { useCallback, useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
-
-const FIELDS = 'input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled])';
+import { useCallback, useRef } from 'react';
 
 /** Focuses `el` once the current render is on screen (Preact commits after the handler that changed state). */
 export function focusSoon(el: () => HTMLElement | null | undefined): void {
@@ -27,20 +25,4 @@ export function useReturnFocus() {
     focusSoon(() => (el?.isConnected ? el : fallback?.()));
   }, []);
   return { remember, restore };
-}
-
-/** A form that opens: its first field takes focus, and Esc cancels it. */
-export function useFormFocus<T extends HTMLElement>(onCancel: () => void): { ref: RefObject<T | null>; onKeyDown: (e: KeyboardEvent<T>) => void } {
-  const ref = useRef<T>(null);
-  useEffect(() => {
-    ref.current?.querySelector<HTMLElement>(FIELDS)?.focus();
-  }, []);
-  const onKeyDown = (e: KeyboardEvent<T>) => {
-    if (e.key !== 'Escape') return;
-    // The innermost open form closes, not every form around it.
-    e.stopPropagation();
-    e.preventDefault();
-    onCancel();
-  };
-  return { ref, onKeyDown };
 }

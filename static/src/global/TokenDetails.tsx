@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { TokenSummary } from '../../../src/shared/definitions';
 import { Button } from '../components/Button';
-import { DateTime } from '../components/DateTime';
+import { DateTime, ZoneNote } from '../components/DateTime';
 import { Lozenge } from '../components/Lozenge';
 import { Message } from '../components/Message';
 import { daysUntil, EXPIRY_WARNING_DAYS } from '../format';
@@ -34,6 +34,7 @@ export function TokenDetails({
   return (
     <div className="card token-details">
       <h2 className="subheading">Your saved token</h2>
+      <ZoneNote timeZone={timeZone} locale={locale} />
       <dl className="details">
         <dt>Token</dt>
         <dd className="mono">{token.preview}</dd>

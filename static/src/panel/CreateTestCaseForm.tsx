@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Priority, TestCaseSummary } from '../../../src/shared/definitions';
 import { api } from '../api';
-import { useFormFocus } from '../components/focus';
+import { useFormFocus } from '../components/form-focus';
 import { FormActions, lengthError, SelectField, TextField } from '../components/Inputs';
 import { PRIORITY_LABEL, PRIORITY_ORDER, UI_LIMITS } from '../labels';
 import { NoticeView, type Notice } from './NoticeView';

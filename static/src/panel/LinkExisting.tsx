@@ -4,7 +4,7 @@ import type { SearchResult, TestCaseSummary } from '../../../src/shared/definiti
 import { api } from '../api';
 import { Button } from '../components/Button';
 import { Field } from '../components/Field';
-import { useFormFocus } from '../components/focus';
+import { useFormFocus } from '../components/form-focus';
 import { StatusLozenge } from '../components/Lozenge';
 import { Message } from '../components/Message';
 import { Spinner } from '../components/Spinner';

@@ -107,6 +107,7 @@ describe('Global page', () => {
     const details = (await screen.findByText('Your saved token')).closest('div')!;
     const text = details.textContent.replace(/\s/g, ' ');
     expect(text).toContain('Alice Admin');
+    expect(text).toContain('Times are in'); // the zone, once for the list
     expect(text).toContain('Nov 1, 2026, 11:00 AM'); // saved 10:00 UTC = 11:00 in Berlin
     expect(text).toContain('Nov 20, 2026, 9:30 AM'); // last validated
     expect(text).toContain('Jun 1, 2027, 2:00 AM'); // expiry, summer time

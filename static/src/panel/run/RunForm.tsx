@@ -8,7 +8,7 @@ import type { Cycle, Execution, ExecutionStatus, TestCaseDetail } from '../../..
 import { api } from '../../api';
 import type { UiContext } from '../../context';
 import { Button } from '../../components/Button';
-import { useFormFocus } from '../../components/focus';
+import { useFormFocus } from '../../components/form-focus';
 import { FormActions, lengthError, TextField } from '../../components/Inputs';
 import { Skeleton } from '../../components/Spinner';
 import { STATUSES, STATUS_LABEL, UI_LIMITS } from '../../labels';

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import type { Cycle, Execution, TestCaseDetail } from '../../../../src/shared/definitions';
 import type { UiContext } from '../../context';
 import { Button } from '../../components/Button';
-import { useFormFocus } from '../../components/focus';
+import { useFormFocus } from '../../components/form-focus';
 import { Message } from '../../components/Message';
 import { STATUS_LABEL } from '../../labels';
 import { ReportBug } from '../bug/ReportBug';

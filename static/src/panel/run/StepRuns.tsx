@@ -1,8 +1,11 @@
 /** Step-by-step: each step's action and expected result, its result and an optional actual result. */
 import type { ExecutionStatus, TestStep } from '../../../../src/shared/definitions';
 import { TextField } from '../../components/Inputs';
-import { STEP_STATUSES, UI_LIMITS } from '../../labels';
+import { UI_LIMITS } from '../../labels';
 import { StatusChoice } from './StatusChoice';
+
+/** The results a tester records for one step (a step left without one was not executed). */
+const STEP_STATUSES: readonly ExecutionStatus[] = ['PASS', 'FAIL', 'BLOCKED', 'SKIPPED'];
 
 export interface StepEntry {
   status: ExecutionStatus | null;
