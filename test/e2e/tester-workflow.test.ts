@@ -181,6 +181,21 @@ describeE2E('tester workflow', () => {
         const noSideways = () => frame.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1);
         expect(await rp.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
         expect(await noSideways()).toBe(true);
+        // Titles wrap between words, never inside one ("percent age"): each word sits on one line.
+        const splitWords = await frame.evaluate(() =>
+          [...document.querySelectorAll('.case-title')].flatMap((el) => {
+            const text = el.firstChild!;
+            const words: string[] = [];
+            for (const m of (text.textContent ?? '').matchAll(/\S+/g)) {
+              const range = document.createRange();
+              range.setStart(text, m.index);
+              range.setEnd(text, m.index + m[0].length);
+              if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1) words.push(m[0]);
+            }
+            return words;
+          }),
+        );
+        expect(splitWords).toEqual([]);
         await row(frame, 'TC-2').locator('.case-toggle').click();
         await frame.getByRole('region', { name: 'Details of TC-2' }).getByRole('heading', { name: 'Execution history' }).waitFor({ timeout: 15_000 });
         await row(frame, 'TC-2').getByRole('button', { name: 'Run TC-2' }).click();
