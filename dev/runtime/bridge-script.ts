@@ -142,8 +142,24 @@ var history = {
   createHref: function (path) { return typeof path === 'string' ? path : (path.pathname || '') + (path.search || '') + (path.hash || ''); }
 };
 
+// Jira's own dialogs (@forge/jira-bridge): the host page shows them; the app's onClose runs when they close.
+var modalCallbacks = {};
+var modalSeq = 0;
+function openModal(kind, payload) {
+  var data = (payload && payload.data) || {};
+  var ctx = data.context || {};
+  if (kind === 'issue-view' && typeof ctx.issueKey !== 'string') throw new Error('openIssueViewModal: context.issueKey is required');
+  modalSeq += 1;
+  var requestId = 'modal-' + modalSeq;
+  modalCallbacks[requestId] = { kind: kind, onClose: typeof data.onClose === 'function' ? data.onClose : function () {} };
+  toParent({ type: 'forge-local:open-modal', kind: kind, requestId: requestId, context: JSON.parse(JSON.stringify(ctx)) });
+  return true;
+}
+
 var handlers = {
   invoke: invoke,
+  openIssueCreateModal: function (payload) { return openModal('issue-create', payload); },
+  openIssueViewModal: function (payload) { return openModal('issue-view', payload); },
   getContext: function () { return JSON.parse(JSON.stringify(context)); },
   enableTheming: function () { themingEnabled = true; applyTheme(); },
   navigate: function (payload) {
@@ -187,6 +203,13 @@ Object.defineProperty(globalThis, '__bridge', { value: Object.freeze({ callBridg
 window.addEventListener('message', function (event) {
   if (event.source !== window.parent || event.origin !== CONFIG.hostOrigin) return;
   var data = event.data || {};
+  if (data.type === 'forge-local:modal-closed' && Object.prototype.hasOwnProperty.call(modalCallbacks, data.requestId)) {
+    var pending = modalCallbacks[data.requestId];
+    delete modalCallbacks[data.requestId];
+    // As Jira: Create Issue's onClose gets { payload: [created issues] }; the issue view's gets nothing.
+    try { pending.kind === 'issue-create' ? pending.onClose({ payload: Array.isArray(data.payload) ? data.payload : [] }) : pending.onClose(); } catch (e) { console.error(e); }
+    return;
+  }
   if (data.type === 'forge-local:theme' && (data.colorMode === 'light' || data.colorMode === 'dark')) {
     context.theme = Object.assign({}, context.theme, { colorMode: data.colorMode });
     if (themingEnabled) applyTheme();

@@ -29,7 +29,7 @@ export function findUser(name: string | null | undefined): JiraUser | undefined 
   return USERS.find((u) => u.name === name);
 }
 
-interface JiraProject {
+export interface JiraProject {
   id: string;
   key: string;
   name: string;
@@ -45,10 +45,20 @@ export interface JiraIssue {
   summary: string;
   description: string[];
   project: JiraProject;
+  /** accountId of the person who created it (issues created in the local Create Issue dialog, and DEMO-3). */
+  reporter?: string;
 }
+
+/** The issue types of the local projects (ids as Jira gives them: strings of digits). */
+export const ISSUE_TYPES: ReadonlyArray<{ id: string; name: string }> = [
+  { id: '10001', name: 'Bug' },
+  { id: '10002', name: 'Story' },
+  { id: '10003', name: 'Task' },
+];
 
 const DEMO: JiraProject = { id: '10000', key: 'DEMO', name: 'Demo Shop', type: 'software' };
 const OTHER: JiraProject = { id: '10100', key: 'OTHER', name: 'Other Team', type: 'software' };
+export const PROJECTS: readonly JiraProject[] = [DEMO, OTHER];
 
 export const ISSUES: readonly JiraIssue[] = [
   {
@@ -75,6 +85,18 @@ export const ISSUES: readonly JiraIssue[] = [
       'A declined card shows a clear message and a Retry button; a 3-D Secure challenge returns the shopper to the order page.',
     ],
     project: DEMO,
+  },
+  {
+    // The bug the seeded Fail of TC-2 in Sprint 42 names as its defect.
+    id: '10003',
+    key: 'DEMO-3',
+    type: 'Bug',
+    typeId: '10001',
+    status: 'To Do',
+    summary: '[TC-2] Apply a percentage discount code fails',
+    description: ['Re-entering SAVE10 applies the discount a second time: the total drops from €45.00 to €40.50.'],
+    project: DEMO,
+    reporter: 'local-alice',
   },
   {
     id: '10101',

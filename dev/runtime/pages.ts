@@ -38,6 +38,8 @@ function shell(frame: PageFrame, title: string, body: string, page: string): str
 <link rel="icon" href="/__host/favicon.svg">
 <link rel="stylesheet" href="/__host/tokens.css">
 <link rel="stylesheet" href="/__host/host.css">
+<link rel="stylesheet" href="/__host/dialogs.css">
+<script src="/__host/dialogs.js" defer></script>
 <script src="/__host/host.js" defer></script>
 </head>
 <body data-page="${page}" data-account-id="${esc(frame.user.accountId)}" data-global-path="${esc(frame.globalPagePath)}">
@@ -107,6 +109,7 @@ ${users}
 }
 
 export function issuePage(frame: PageFrame, issue: JiraIssue, iframeSrc: string): string {
+  const reporter = USERS.find((u) => u.accountId === issue.reporter);
   const description = issue.description.map((p) => `<p>${esc(p)}</p>`).join('\n');
   return shell(
     frame,
@@ -129,7 +132,7 @@ export function issuePage(frame: PageFrame, issue: JiraIssue, iframeSrc: string)
       <dt>Status</dt><dd><span class="lozenge">${esc(issue.status)}</span></dd>
       <dt>Type</dt><dd>${esc(issue.type)}</dd>
       <dt>Project</dt><dd>${esc(issue.project.name)} (${esc(issue.project.key)})</dd>
-      <dt>Reporter</dt><dd>${esc(frame.user.displayName)}</dd>
+      <dt>Reporter</dt><dd id="issue-reporter">${esc(reporter?.displayName ?? '—')}</dd>
     </dl>
   </aside>
 </div>`,
@@ -191,6 +194,14 @@ h2 { font: var(--ds-font-heading-small); margin: 0 0 8px; }
 .issue-side dl { margin: 0; border: 1px solid var(--ds-border); border-radius: 4px; padding: 12px 16px; display: grid; grid-template-columns: 90px 1fr; row-gap: 10px; }
 .issue-side dt { color: var(--ds-text-subtle); font-weight: 600; }
 .issue-side dd { margin: 0; }
+@media (max-width: 720px) {
+  .issue { grid-template-columns: minmax(0, 1fr); gap: 16px; }
+  .issue-side { order: -1; }
+  .content { padding: 16px 12px 32px; }
+  .topnav { flex-wrap: wrap; height: auto; min-height: 56px; padding: 8px 12px; gap: 8px 16px; position: static; }
+  .switchers { margin-left: 0; flex-wrap: wrap; gap: 8px; }
+  .menu-panel { min-width: 0; width: max-content; max-width: calc(100vw - 24px); }
+}
 .lozenge { text-transform: uppercase; font-size: 11px; font-weight: 700; padding: 2px 4px; border-radius: 3px; background: var(--ds-background-information); color: var(--ds-text-information); }
 `;
 
@@ -254,6 +265,17 @@ export const HOST_JS = `/* Local Jira host page script: switchers, and the paren
       case 'forge-local:reload':
         window.location.reload();
         break;
+      case 'forge-local:open-modal': {
+        // Jira's own dialogs (Create Issue, issue view), answered to the frame that asked when they close.
+        var reply = function (payload) {
+          if (frame.contentWindow) frame.contentWindow.postMessage({ type: 'forge-local:modal-closed', requestId: data.requestId, payload: payload }, originOf(frame));
+        };
+        var dialogs = window.__tkHostDialogs;
+        if (!dialogs) { reply(data.kind === 'issue-create' ? [] : undefined); break; }
+        if (data.kind === 'issue-create') dialogs.openCreate(data.context || {}, reply);
+        else if (data.kind === 'issue-view' && data.context && typeof data.context.issueKey === 'string') dialogs.openView(data.context.issueKey, reply);
+        break;
+      }
     }
   });
 })();

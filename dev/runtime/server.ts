@@ -13,10 +13,13 @@ import { redact } from '../../src/log';
 import { createHonoServer, loopbackOnly, standardRequest } from '../hono-node';
 import { registerBridgeEndpoints, type Invoker } from './bridge-endpoints';
 import { registerDevProxy, proxyUpgrades } from './dev-proxy';
-import { DEFAULT_USER, MODULE_KEYS, findIssue, findUser, globalPagePath, type AppManifest } from './fixtures';
+import { DEFAULT_USER, MODULE_KEYS, findUser, globalPagePath, type AppManifest } from './fixtures';
 import { FrameSessions, type FrameSite } from './frames';
 import type { HostEvents } from './host-events';
 import { answer, BadBody, CSS, HTML, JS, json, SVG, TEXT, type HostEnv } from './host-http';
+import { HOST_DIALOGS_CSS, HOST_DIALOGS_JS } from './host-dialogs';
+import { registerIssueDialogs } from './issue-dialogs';
+import { LocalIssues } from './jira-issues';
 import { HOST_CSS, HOST_JS, HOST_PAGE_CSP, globalPage, indexPage, issuePage, messagePage, type PageFrame } from './pages';
 import { registerFrameFiles, registerSharedFiles } from './resource-files';
 import { parseTheme, tokensCss } from './tokens';
@@ -80,10 +83,14 @@ export function createHost(options: HostOptions): Host {
   registerSharedFiles(app, { resourceDir: options.resourceDir });
 
   app.all('/healthz', () => json(200, { ok: true }));
+  const issues = new LocalIssues();
+  registerIssueDialogs(app, issues, (c) => frameFor(c).user, say);
   app.all('*', async (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : json(405, { ok: false, error: `${c.req.method} is not allowed here` })));
 
   app.get('/__host/host.js', () => answer(200, JS, HOST_JS));
   app.get('/__host/host.css', () => answer(200, CSS, HOST_CSS));
+  app.get('/__host/dialogs.js', () => answer(200, JS, HOST_DIALOGS_JS));
+  app.get('/__host/dialogs.css', () => answer(200, CSS, HOST_DIALOGS_CSS));
   app.get('/__host/tokens.css', async () => answer(200, CSS, await tokensCss()));
   app.get('/__host/favicon.svg', () => answer(200, SVG, FAVICON));
   app.get('/__host/app-icon.svg', () => answer(200, SVG, existsSync(options.iconFile) ? readFileSync(options.iconFile) : FAVICON));
@@ -115,7 +122,7 @@ export function createHost(options: HostOptions): Host {
   const browse = (c: Context<HostEnv>) => {
     const frame = frameFor(c);
     const key = c.req.param('key') ?? '';
-    const issue = findIssue(key.toUpperCase());
+    const issue = issues.find(key);
     if (!issue) return page(c, 404, messagePage(frame, 'Issue not found', `The local Jira site has no issue ${key}. Try DEMO-1, DEMO-2 or OTHER-1.`));
     const s = host.sessions.open(frame.user, MODULE_KEYS.panel, issue, frame.theme, '/');
     return page(c, 200, issuePage(frame, issue, frameSrc(s.id)));

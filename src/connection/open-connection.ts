@@ -34,7 +34,7 @@ export interface Where {
 }
 
 /** The render's first request against the mapped project, given the project id. */
-export type FirstRequest<T> = (client: TestKaseClient, projectId: string) => Promise<T>;
+type FirstRequest<T> = (client: TestKaseClient, projectId: string) => Promise<T>;
 
 type FirstAnswer<T> = { ok: true; data: T } | { ok: false; error: unknown };
 

@@ -262,7 +262,7 @@ export const BulkRecordBody = z.strictObject({
 });
 export type BulkRecordBody = z.input<typeof BulkRecordBody>;
 
-export const AddDefectBody = z.strictObject({ projectId: ProjectId, jiraIssueKey: JiraIssueKey });
+const AddDefectBody = z.strictObject({ projectId: ProjectId, jiraIssueKey: JiraIssueKey });
 
 // ---------- query parameters: their wire form, written once ----------
 
@@ -298,7 +298,7 @@ export const TestCasesQuery = z.object({
 });
 export type TestCasesQuery = z.output<typeof TestCasesQuery>;
 /** Cycles (A8): `search` matches words of the name, `testCaseId` keeps the cycles holding that case, `sort` orders them. */
-export const CYCLE_SORTS = ['id', '-updatedAt'] as const;
+const CYCLE_SORTS = ['id', '-updatedAt'] as const;
 export const CyclesQuery = z.object({
   projectId: ProjectId,
   search: z.string().max(LIMITS.searchMax).optional(),

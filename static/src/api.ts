@@ -4,6 +4,7 @@
  */
 import { makeInvoke } from '@forge/bridge';
 import type {
+  AddDefectPayload,
   AddToCyclePayload,
   AppState,
   AppError,
@@ -11,7 +12,11 @@ import type {
   CreateTestCasePayload,
   CycleRef,
   Definitions,
+  ErrorCode,
+  ExecuteManyPayload,
   ExecutePayload,
+  HistoryPayload,
+  ListCyclesPayload,
   Result,
   SavePatPayload,
   SearchPayload,
@@ -26,6 +31,11 @@ export const CALL_TIMEOUT_MS = 30_000;
 const unreachable: AppError = {
   code: 'UNAVAILABLE',
   message: 'The TestKase app did not answer. Check your connection and try again.',
+};
+/** The UI's own clock ran out: the backend may still finish a write, so say so. */
+const timedOut: AppError = {
+  code: 'UNAVAILABLE',
+  message: 'The TestKase app did not answer within 30 seconds. If you were saving something, use Refresh to check whether it was saved before trying again.',
 };
 const garbled: AppError = {
   code: 'INTERNAL',
@@ -49,14 +59,34 @@ export function unwrap(value: unknown): unknown {
   return value;
 }
 
+/**
+ * Errors that mean the connection itself is gone (token revoked or deleted, project unmapped): the
+ * screen that got one is stale as a whole, so whoever shows the connection state re-checks it.
+ */
+const CONNECTION_LOST: ReadonlySet<ErrorCode> = new Set(['TOKEN_REJECTED', 'NO_TOKEN', 'NOT_MAPPED']);
+type Listener = (error: AppError) => void;
+const connectionListeners = new Set<Listener>();
+
+/** Called with the error whenever any call answers that the connection is gone; returns the unsubscribe. */
+export function onConnectionLost(listener: Listener): () => void {
+  connectionListeners.add(listener);
+  return () => connectionListeners.delete(listener);
+}
+
 async function run<T>(call: () => Promise<Result<T>>, timeoutMs = CALL_TIMEOUT_MS): Promise<Result<T>> {
+  const r = await settle(call, timeoutMs);
+  if (!r.ok && CONNECTION_LOST.has(r.error.code)) for (const l of [...connectionListeners]) l(r.error);
+  return r;
+}
+
+async function settle<T>(call: () => Promise<Result<T>>, timeoutMs: number): Promise<Result<T>> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), timeoutMs);
   });
   try {
     const raw: unknown = await Promise.race([call(), timeout]);
-    if (raw === 'timeout') return { ok: false, error: unreachable };
+    if (raw === 'timeout') return { ok: false, error: timedOut };
     const value = unwrap(raw);
     return isResult(value) ? (value as Result<T>) : { ok: false, error: garbled };
   } catch {
@@ -75,11 +105,15 @@ export const api = {
   linkTestCase: (p: TestCaseRef) => run(() => invoke('linkTestCase', p)),
   unlinkTestCase: (p: TestCaseRef) => run(() => invoke('unlinkTestCase', p)),
   createTestCase: (p: CreateTestCasePayload) => run(() => invoke('createTestCase', p)),
-  listCycles: () => run(() => invoke('listCycles')),
+  getTestCase: (p: TestCaseRef) => run(() => invoke('getTestCase', p)),
+  listTestCaseHistory: (p: HistoryPayload) => run(() => invoke('listTestCaseHistory', p)),
+  listCycles: (p: ListCyclesPayload = {}) => run(() => invoke('listCycles', p)),
   createCycle: (p: CreateCyclePayload) => run(() => invoke('createCycle', p)),
   addToCycle: (p: AddToCyclePayload) => run(() => invoke('addToCycle', p)),
   listCycleExecutions: (p: CycleRef) => run(() => invoke('listCycleExecutions', p)),
   executeTest: (p: ExecutePayload) => run(() => invoke('executeTest', p)),
+  executeMany: (p: ExecuteManyPayload) => run(() => invoke('executeMany', p)),
+  addDefect: (p: AddDefectPayload) => run(() => invoke('addDefect', p)),
 };
 
 

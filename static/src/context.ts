@@ -11,6 +11,8 @@ export interface UiContext {
   /** The user's Jira timezone (IANA name); dates are shown in it. */
   timezone: string;
   locale: string;
+  /** The Jira project of the issue the panel is on (the bug dialog opens in it); absent outside an issue. */
+  projectId?: string;
 }
 
 /** Narrow whatever `view.getContext()` returned to the fields we use, with safe defaults. */
@@ -24,6 +26,8 @@ export function toUiContext(raw: unknown): UiContext {
     locale: str(r.locale, 'en-US').replace('_', '-'),
   };
   if (typeof r.environmentId === 'string' && r.environmentId) ctx.environmentId = r.environmentId;
+  const project = (r.extension as { project?: { id?: unknown } } | undefined)?.project;
+  if (typeof project?.id === 'string' && project.id) ctx.projectId = project.id;
   return ctx;
 }
 
@@ -47,7 +51,13 @@ export function globalPageUrl(ctx: Pick<UiContext, 'localId' | 'environmentId'>)
   return ids ? `/jira/apps/${ids.appId}/${ids.environmentId}` : null;
 }
 
-export async function openSettings(ctx: Pick<UiContext, 'localId' | 'environmentId'>): Promise<void> {
+/** The settings page's query parameter naming the issue it was opened from ("Back to DEMO-1"). */
+export const RETURN_TO = 'returnTo';
+export const ISSUE_KEY = /^[A-Z][A-Z0-9_]{0,49}-\d{1,9}$/;
+
+/** Opens the settings page; with `returnTo`, the page offers a way back to that issue once the token is saved. */
+export async function openSettings(ctx: Pick<UiContext, 'localId' | 'environmentId'>, returnTo?: string | null): Promise<void> {
   const url = globalPageUrl(ctx);
-  if (url) await router.navigate(url);
+  if (!url) return;
+  await router.navigate(returnTo && ISSUE_KEY.test(returnTo) ? `${url}?${RETURN_TO}=${encodeURIComponent(returnTo)}` : url);
 }

@@ -29,7 +29,8 @@ describeE2E('first-time journey in Chromium', () => {
     await screenshot(page, 'journey-1-panel-no-config');
 
     await open.click();
-    await page.waitForURL(rig.runtime.globalPageUrl);
+    // The settings page is told which issue it was opened from, to offer the way back.
+    await page.waitForURL(`${rig.runtime.globalPageUrl}?returnTo=DEMO-1`);
     frame = await rp.appFrame();
     const input = frame.getByLabel('Personal Access Token');
     await input.waitFor({ timeout: 15_000 });
@@ -44,7 +45,8 @@ describeE2E('first-time journey in Chromium', () => {
     // The page never shows the token back, only its preview.
     expect(await frame.locator('body').innerText()).not.toContain(token);
 
-    await page.goto('/browse/DEMO-1');
+    await frame.getByRole('button', { name: 'Back to DEMO-1' }).click();
+    await page.waitForURL(/\/browse\/DEMO-1$/);
     frame = await rp.appFrame();
     const tabs = frame.getByRole('tablist');
     await tabs.waitFor({ timeout: 15_000 });

@@ -92,7 +92,7 @@ describeE2E('issue panel', () => {
         expect(text).not.toMatch(/[{}[\]]|Error:|at \S+\.(ts|js)|undefined/);
         sim().clearFaults();
         await frame.getByRole('button', { name: 'Retry' }).click();
-        await frame.locator('[role="tabpanel"] table tbody tr').first().waitFor({ timeout: 15_000 });
+        await frame.locator('li.case-row').first().waitFor({ timeout: 15_000 });
       }
       alice.expectClean({ allowConsoleErrors: true });
     }, 120_000);
@@ -130,13 +130,13 @@ describeE2E('issue panel', () => {
 
     it('lists the linked cases with priority, status lozenges and a coverage summary', async () => {
       const frame = await panel(alice);
-      const rows = frame.locator('[role="tabpanel"] table tbody tr');
+      const rows = frame.locator('li.case-row');
       await rows.first().waitFor({ timeout: 15_000 });
       expect(await rows.count()).toBe(4);
       const first = await rows.first().innerText();
       expect(first).toContain('TC-1');
       expect(first).toContain('Guest checkout with a saved card');
-      expect(first).toMatch(/High/);
+      expect(first).toMatch(/High/i);
       await frame.getByText(/4 linked test cases/).waitFor();
       await screenshot(alice.page, 'panel-ready');
       alice.expectClean();
@@ -178,7 +178,7 @@ describeE2E('issue panel', () => {
       await search.fill('TC-10');
       await frame.getByRole('button', { name: 'Search' }).click();
       await frame.getByRole('button', { name: 'Link TC-10' }).click();
-      const row = frame.locator('[role="tabpanel"] table tbody tr').filter({ hasText: 'TC-10' });
+      const row = frame.locator('li.case-row').filter({ hasText: 'TC-10' });
       await row.waitFor({ timeout: 15_000 });
       await frame.getByRole('button', { name: 'Unlink TC-10' }).click();
       await row.waitFor({ state: 'detached', timeout: 15_000 });
@@ -202,28 +202,36 @@ describeE2E('issue panel', () => {
       await form.getByRole('button', { name: 'Create' }).click();
       await frame.getByRole('button', { name: 'Open cycle E2E regression' }).click();
       await frame.getByRole('button', { name: /Add all 4 to cycle/ }).click();
-      const rows = frame.locator('[role="tabpanel"]:visible table tbody tr');
-      await frame.getByRole('button', { name: 'Execute TC-1' }).waitFor({ timeout: 15_000 });
+      const rows = frame.locator('li.exec-row');
+      await frame.getByRole('button', { name: 'Run TC-1' }).waitFor({ timeout: 15_000 });
 
       for (const status of EXECUTION_STATUSES) {
-        await frame.getByRole('button', { name: 'Execute TC-1' }).click();
-        const exec = frame.getByRole('form', { name: 'Execute TC-1' });
-        await exec.getByLabel('Status').selectOption(status);
+        await frame.getByRole('button', { name: 'Run TC-1' }).click();
+        const exec = frame.getByRole('form', { name: 'Run TC-1' });
+        // Nothing is preselected: the tester chooses the result.
+        await exec.getByRole('group', { name: 'Result' }).waitFor();
+        expect(await exec.locator('input[type="radio"]:checked').count()).toBe(0);
+        await exec.getByLabel(LABEL[status], { exact: true }).check();
         await exec.getByLabel('Comment (optional)').fill(`Ran as ${LABEL[status]} in E2E`);
         await exec.getByRole('button', { name: 'Save result' }).click();
-        await frame.getByText(`Saved ${LABEL[status]} for TC-1.`).waitFor({ timeout: 15_000 });
+        await frame.getByText(`Saved ${LABEL[status]} for TC-1 in E2E regression.`).waitFor({ timeout: 15_000 });
+        await frame.getByRole('button', { name: 'Done' }).click();
         const row = rows.filter({ hasText: 'TC-1' }).first();
-        expect(await row.innerText()).toContain(LABEL[status]);
+        expect(await row.innerText()).toMatch(new RegExp(LABEL[status], 'i'));
         expect(await row.innerText()).toContain(`Ran as ${LABEL[status]} in E2E`);
+        if (status === 'NOT_EXECUTED') {
+          // Not Executed is not an execution: nobody executed it, at no time.
+          expect(await row.locator('.exec-when').innerText()).toBe('Executed by — · —');
+        }
         if (status === 'FAIL') {
-          // The Fail is recorded in TestKase with this issue as its defect reference.
+          // The Fail is recorded in TestKase by alice, and the story under test is NOT filed as its defect.
           const posted = sim().requests().filter((r) => r.route === 'recordExecution').at(-1)!;
           expect(posted).toMatchObject({ status: 201, userId: 'alice' });
           const cycleId = posted.path.match(/test-cycles\/(TCYCLE-\d+)\//)![1]!;
           const check = sim().createToken({ user: 'alice', name: 'check', days: 7 }).token;
           const res = await fetch(`${rig.runtime.sim.apiBaseUrl}/test-cycles/${cycleId}/executions?projectId=PRJ-1&testCaseIds=TC-1`, { headers: { authorization: `Bearer ${check}` } });
           const body = (await res.json()) as { data: Array<{ status: string; defects: string[]; executedBy: { id: string } }> };
-          expect(body.data[0]).toMatchObject({ status: 'FAIL', defects: ['DEMO-1'], executedBy: { id: 'alice' } });
+          expect(body.data[0]).toMatchObject({ status: 'FAIL', defects: [], executedBy: { id: 'alice' } });
         }
       }
       // Dates in the user's Jira timezone (alice: Europe/Paris), with the zone named on hover.
@@ -245,12 +253,17 @@ describeE2E('issue panel', () => {
       await saveToken(gina, 'gina');
       const frame = await panel(gina);
       await ready(frame);
-      await frame.locator('[role="tabpanel"] table tbody tr').first().waitFor({ timeout: 15_000 });
-      const writeControls = /^(Create test case|Link existing|Unlink|Create cycle|Add to cycle|Add all|Execute)/;
+      await frame.locator('li.case-row').first().waitFor({ timeout: 15_000 });
+      const writeControls = /^(Create test case|Link existing|Unlink|Run|Report bug|Create cycle|Add|Record|Execute)/;
+      expect(await frame.getByRole('button', { name: writeControls }).count()).toBe(0);
+      expect(await frame.getByRole('checkbox').count()).toBe(0);
+      // Details and history are for everyone.
+      await frame.locator('li[data-case="TC-2"] .case-toggle').click();
+      await frame.getByRole('region', { name: 'Execution history of TC-2' }).getByRole('button', { name: 'DEMO-3' }).waitFor({ timeout: 15_000 });
       expect(await frame.getByRole('button', { name: writeControls }).count()).toBe(0);
       await frame.getByRole('tab', { name: 'Test Cycles' }).click();
       await frame.getByRole('button', { name: 'Open cycle Sprint 42 regression' }).click();
-      await frame.locator('[role="tabpanel"]:visible table tbody tr').first().waitFor({ timeout: 15_000 });
+      await frame.locator('li.exec-row').first().waitFor({ timeout: 15_000 });
       expect(await frame.getByRole('button', { name: writeControls }).count()).toBe(0);
       await screenshot(gina.page, 'panel-guest');
       gina.expectClean();
@@ -260,7 +273,7 @@ describeE2E('issue panel', () => {
   it('looks right in the dark theme', async () => {
     const dark = await rig.newPage({ user: 'alice', theme: 'dark' });
     const frame = await panel(dark);
-    await frame.locator('[role="tabpanel"] table tbody tr').first().waitFor({ timeout: 15_000 });
+    await frame.locator('li.case-row').first().waitFor({ timeout: 15_000 });
     expect(await frame.evaluate(() => document.documentElement.getAttribute('data-color-mode'))).toBe('dark');
     const bg = await frame.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(bg).not.toBe('rgb(255, 255, 255)');

@@ -63,10 +63,10 @@ describeE2E('no token leak', () => {
     await frame.getByText('Leak check case').first().waitFor({ timeout: 15_000 });
     await frame.getByRole('tab', { name: 'Test Cycles' }).click();
     await frame.getByRole('button', { name: 'Open cycle Master cycle' }).click();
-    await frame.getByRole('button', { name: 'Execute TC-1', exact: true }).click();
-    await frame.getByRole('form', { name: 'Execute TC-1', exact: true }).getByLabel('Status').selectOption('FAIL');
+    await frame.getByRole('button', { name: 'Run TC-1', exact: true }).click();
+    await frame.getByRole('form', { name: 'Run TC-1', exact: true }).getByLabel('Fail', { exact: true }).check();
     await frame.getByRole('button', { name: 'Save result' }).click();
-    await frame.getByText('Saved Fail for TC-1.').waitFor({ timeout: 15_000 });
+    await frame.getByText('Saved Fail for TC-1 in Master cycle.').waitFor({ timeout: 15_000 });
     await dom(frame, 'alice executes');
 
     // Errors on the way: a rejected token (echoing itself back in TestKase's message would be the classic

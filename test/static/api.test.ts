@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('@forge/bridge', () => import('./bridgeMock'));
 import { invoke } from './bridgeMock';
-import { api, CALL_TIMEOUT_MS, unwrap } from '../../static/src/api';
+import { api, CALL_TIMEOUT_MS, onConnectionLost, unwrap } from '../../static/src/api';
 
 afterEach(() => {
   invoke.mockReset();
@@ -47,5 +47,20 @@ describe('api', () => {
     const pending = api.listLinkedTests();
     await vi.advanceTimersByTimeAsync(CALL_TIMEOUT_MS + 1);
     expect(await pending).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+  });
+});
+
+describe('a lost connection', () => {
+  it('tells the listeners when any call answers TOKEN_REJECTED, NO_TOKEN or NOT_MAPPED, and not for other errors', async () => {
+    const heard: string[] = [];
+    const stop = onConnectionLost((e) => heard.push(e.code));
+    for (const code of ['TOKEN_REJECTED', 'NO_TOKEN', 'NOT_MAPPED', 'UNAVAILABLE', 'FORBIDDEN']) {
+      invoke.mockResolvedValueOnce({ ok: false, error: { code, message: 'x' } });
+      await api.unlinkTestCase({ testCaseId: 'TC-1' });
+    }
+    stop();
+    invoke.mockResolvedValueOnce({ ok: false, error: { code: 'TOKEN_REJECTED', message: 'x' } });
+    await api.listLinkedTests();
+    expect(heard).toEqual(['TOKEN_REJECTED', 'NO_TOKEN', 'NOT_MAPPED']);
   });
 });

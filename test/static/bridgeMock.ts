@@ -6,13 +6,16 @@ import { vi } from 'vitest';
 import type { Definitions, FunctionKey } from '../../src/shared/definitions';
 
 export const invoke = vi.fn<(key: FunctionKey, payload?: unknown) => Promise<unknown>>();
-export const navigate = vi.fn<(url: string) => Promise<void>>(async () => undefined);
+export const navigate = vi.fn<(location: unknown) => Promise<void>>(async () => undefined);
+export const open = vi.fn<(location: unknown) => Promise<void>>(async () => undefined);
+/** The location `view.createHistory()` answers with (the global page reads `?returnTo=` from it). */
+export const historyLocation = { pathname: '/', search: '' };
 export const getContext = vi.fn<() => Promise<unknown>>();
 export const enableTheme = vi.fn<() => Promise<void>>(async () => undefined);
 
 export const makeInvoke = () => invoke;
-export const view = { getContext, theme: { enable: enableTheme } };
-export const router = { navigate };
+export const view = { getContext, theme: { enable: enableTheme }, createHistory: async () => ({ location: { ...historyLocation } }) };
+export const router = { navigate, open };
 
 type Handler<K extends FunctionKey> = (payload: Parameters<Definitions[K]>[0]) => Awaited<ReturnType<Definitions[K]>> | Promise<Awaited<ReturnType<Definitions[K]>>>;
 export type Handlers = { [K in FunctionKey]?: Handler<K> };

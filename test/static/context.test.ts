@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 vi.mock('@forge/bridge', () => import('./bridgeMock'));
 import { navigate } from './bridgeMock';
 import { globalPageUrl, openSettings, parseLocalId, toUiContext } from '../../static/src/context';
+import { returnToIssue } from '../../static/src/global/return-to';
 
 describe('parseLocalId', () => {
   it('reads the app and environment ids from a Custom UI localId', () => {
@@ -51,5 +52,19 @@ describe('toUiContext', () => {
       environmentId: 'e',
     });
     expect(toUiContext(null)).toEqual({ moduleKey: '', localId: '', timezone: 'UTC', locale: 'en-US' });
+  });
+});
+
+describe('the way back from the settings page', () => {
+  it('reads an issue key from ?returnTo= and nothing else', () => {
+    expect(returnToIssue('?returnTo=DEMO-12')).toBe('DEMO-12');
+    expect(returnToIssue('?returnTo=javascript:alert(1)')).toBeNull();
+    expect(returnToIssue('?returnTo=%2F%2Fevil.example')).toBeNull();
+    expect(returnToIssue('')).toBeNull();
+  });
+
+  it('carries the project id of the issue from the context (the bug dialog opens in it)', () => {
+    expect(toUiContext({ extension: { project: { id: '10000' } } }).projectId).toBe('10000');
+    expect(toUiContext({ extension: {} }).projectId).toBeUndefined();
   });
 });

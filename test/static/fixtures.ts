@@ -1,5 +1,5 @@
 import { withMessage } from '../../src/resolvers/sentences';
-import type { AppState, Cycle, Execution, LinkedTests, StatusCounts, TestCase, TokenSummary } from '../../src/shared/definitions';
+import type { AppState, Cycle, Execution, ExecutionRun, LinkedTests, StatusCounts, TestCaseDetail, TestCaseSummary, TokenSummary } from '../../src/shared/definitions';
 import type { UiContext } from '../../static/src/context';
 
 export const panelCtx: UiContext = {
@@ -8,28 +8,45 @@ export const panelCtx: UiContext = {
   environmentId: 'env-456',
   timezone: 'Europe/Berlin',
   locale: 'en-US',
+  projectId: '10000',
 };
 
 export const globalCtx: UiContext = { ...panelCtx, moduleKey: 'testkase-global-page', localId: panelCtx.localId.replace('issue-panel', 'global-page') };
 
 const zero = (): StatusCounts => ({ NOT_EXECUTED: 0, PASS: 0, FAIL: 0, BLOCKED: 0, SKIPPED: 0 });
 
-export function testCase(n: number, over: Partial<TestCase> = {}): TestCase {
+export function testCase(n: number, over: Partial<TestCaseSummary> = {}): TestCaseSummary {
   return {
     id: `TC-${n}`,
-    projectId: 'PRJ-1',
     title: `Login works ${n}`,
-    description: '',
     priority: 'MEDIUM',
-    jiraIssueKeys: ['DEMO-1'],
+    type: 'FUNCTIONAL',
+    status: 'READY',
+    automationId: null,
     latestExecution: null,
-    createdAt: '2026-11-01T10:00:00Z',
     updatedAt: '2026-11-01T10:00:00Z',
     ...over,
   };
 }
 
-export function linked(items: TestCase[]): LinkedTests {
+export function detail(n: number, over: Partial<TestCaseDetail> = {}): TestCaseDetail {
+  return {
+    ...testCase(n),
+    projectId: 'PRJ-1',
+    description: 'Sign in with a valid account.',
+    owner: { id: 'u2', name: 'Bob Nguyen' },
+    jiraIssueKeys: ['DEMO-1'],
+    createdAt: '2026-11-01T10:00:00Z',
+    preconditions: 'An active account.',
+    steps: [
+      { order: 1, action: 'Open the sign-in page', expectedResult: 'The form is shown' },
+      { order: 2, action: 'Sign in', expectedResult: 'The dashboard opens' },
+    ],
+    ...over,
+  };
+}
+
+export function linked(items: TestCaseSummary[]): LinkedTests {
   const counts = zero();
   for (const t of items) counts[t.latestExecution?.status ?? 'NOT_EXECUTED'] += 1;
   return { items, total: items.length, counts };
@@ -44,11 +61,14 @@ export function cycle(n: number, over: Partial<Cycle> = {}): Cycle {
     environment: null,
     isMaster: n === 1,
     createdAt: '2026-11-01T10:00:00Z',
+    updatedAt: '2026-11-01T10:00:00Z',
     total: 4,
     counts: { NOT_EXECUTED: 1, PASS: 2, FAIL: 1, BLOCKED: 0, SKIPPED: 0 },
     ...over,
   };
 }
+
+export const cycles = (items: Cycle[], total = items.length) => ({ items, total });
 
 export function execution(testCaseId: string, over: Partial<Execution> = {}): Execution {
   return {
@@ -59,10 +79,15 @@ export function execution(testCaseId: string, over: Partial<Execution> = {}): Ex
     comment: null,
     executedBy: null,
     executedAt: null,
+    recordedBy: null,
+    recordedAt: null,
     defects: [],
+    stepResults: [],
     ...over,
   };
 }
+
+export const run = (testCaseId: string, over: Partial<ExecutionRun> = {}): ExecutionRun => ({ ...execution(testCaseId), cycleName: 'Sprint 2', ...over });
 
 export const token = (over: Partial<TokenSummary> = {}): TokenSummary => ({
   preview: 'tk_pat_a1b2…z7',

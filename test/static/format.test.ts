@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { daysUntil, formatDateTime as rawFormat, zoneLabel } from '../../static/src/format';
+import { TEST_CASE_STATUSES, TEST_CASE_TYPES } from '../../src/testkase/contract';
+import { CASE_STATUS_LABEL, TYPE_LABEL } from '../../static/src/panel/details/labels';
 
 // ICU versions differ in the space before AM/PM (U+202F or U+0020): compare with plain spaces.
 const formatDateTime = (...args: Parameters<typeof rawFormat>) => rawFormat(...args).replace(/\s/g, ' ');
@@ -39,5 +41,12 @@ describe('daysUntil', () => {
     expect(daysUntil('2026-11-24T00:00:00Z', now)).toBe(1);
     expect(daysUntil('2026-11-23T12:00:00Z', now)).toBe(0);
     expect(daysUntil('2026-11-20T12:00:00Z', now)).toBe(-3);
+  });
+});
+
+describe('labels', () => {
+  it('name every test case type and status the contract knows', () => {
+    expect(Object.keys(TYPE_LABEL)).toEqual([...TEST_CASE_TYPES]);
+    expect(Object.keys(CASE_STATUS_LABEL)).toEqual([...TEST_CASE_STATUSES]);
   });
 });

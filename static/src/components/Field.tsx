@@ -7,6 +7,7 @@ export function Field({
   required,
   hint,
   error,
+  extra,
   children,
 }: {
   id: string;
@@ -14,6 +15,8 @@ export function Field({
   required?: boolean;
   hint?: ReactNode;
   error?: string | null;
+  /** Shown beside the label (e.g. a character counter). */
+  extra?: ReactNode;
   /** Receives the ids to put in aria-describedby. */
   children: (describedBy: string | undefined) => ReactNode;
 }) {
@@ -22,15 +25,18 @@ export function Field({
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id} className="field-label">
-        {label}
-        {required && (
-          <span className="required" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        )}
-      </label>
+      <div className="field-head">
+        <label htmlFor={id} className="field-label">
+          {label}
+          {required && (
+            <span className="required" aria-hidden="true">
+              {' '}
+              *
+            </span>
+          )}
+        </label>
+        {extra}
+      </div>
       {children(describedBy)}
       {hint && (
         <p id={hintId} className="field-hint">

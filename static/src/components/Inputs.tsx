@@ -1,48 +1,67 @@
 /** Labelled text, text-area and select fields, and the Submit / Cancel row every form ends with. */
+import type { Ref } from 'react';
 import { Button } from './Button';
 import { Field } from './Field';
+
+/** What a field over its limit says at submit (the text is kept, never cut). */
+export function lengthError(label: string, value: string, max: number): string | null {
+  const over = value.length - max;
+  return over > 0 ? `${label} is ${over} ${over === 1 ? 'character' : 'characters'} too long (at most ${max.toLocaleString('en-US')}).` : null;
+}
+
+/** "12 / 255", or how much is over: next to the field, updated as the person types. */
+function Counter({ id, length, max }: { id: string; length: number; max: number }) {
+  const over = length > max;
+  return (
+    <span id={id} className={over ? 'counter counter-over' : 'counter'}>
+      {over ? `${(length - max).toLocaleString('en-US')} over the limit of ${max.toLocaleString('en-US')}` : `${length.toLocaleString('en-US')} / ${max.toLocaleString('en-US')}`}
+    </span>
+  );
+}
 
 export function TextField({
   id,
   label,
   value,
   onChange,
-  maxLength,
+  max,
   required,
   error,
   hint,
   rows,
+  inputRef,
 }: {
   id: string;
   label: string;
   value: string;
   onChange: (value: string) => void;
-  maxLength: number;
+  /** The limit: shown with a live counter and checked at submit; never enforced by cutting (no maxLength). */
+  max: number;
   required?: boolean;
   error?: string | null;
   hint?: string;
   /** Renders a text area of this many rows. */
   rows?: number;
+  inputRef?: Ref<HTMLInputElement & HTMLTextAreaElement>;
 }) {
+  const counterId = `${id}-count`;
   return (
-    <Field id={id} label={label} {...(required ? { required } : {})} error={error ?? null} {...(hint ? { hint } : {})}>
-      {(describedBy) =>
-        rows ? (
-          <textarea id={id} className="input textarea" rows={rows} value={value} maxLength={maxLength} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value)} />
+    <Field id={id} label={label} {...(required ? { required } : {})} error={error ?? null} {...(hint ? { hint } : {})} extra={<Counter id={counterId} length={value.length} max={max} />}>
+      {(describedBy) => {
+        const common = {
+          id,
+          ref: inputRef,
+          value,
+          'aria-invalid': error || value.length > max ? true : undefined,
+          'aria-describedby': [describedBy, counterId].filter(Boolean).join(' '),
+          onChange: (e: { currentTarget: { value: string } }) => onChange(e.currentTarget.value),
+        };
+        return rows ? (
+          <textarea {...common} className="input textarea" rows={rows} />
         ) : (
-          <input
-            id={id}
-            className="input"
-            value={value}
-            maxLength={maxLength}
-            required={required}
-            aria-required={required ? true : undefined}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={describedBy}
-            onChange={(e) => onChange(e.target.value)}
-          />
-        )
-      }
+          <input {...common} className="input" required={required} aria-required={required ? true : undefined} />
+        );
+      }}
     </Field>
   );
 }
@@ -65,7 +84,7 @@ export function SelectField<T extends string>({
   return (
     <Field id={id} label={label}>
       {(describedBy) => (
-        <select id={id} className="input select" value={value} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value as T)}>
+        <select id={id} className="input select" value={value} aria-describedby={describedBy} onChange={(e) => onChange(e.currentTarget.value as T)}>
           {options.map((o) => (
             <option key={o} value={o}>
               {labels[o]}

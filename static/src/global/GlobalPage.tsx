@@ -1,9 +1,13 @@
 /** The global page: each user saves, replaces or deletes their own TestKase Personal Access Token. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { router, view } from '@forge/bridge';
 import type { AppState } from '../../../src/shared/definitions';
 import { api, initialState } from '../api';
 import type { UiContext } from '../context';
+import { returnToIssue } from './return-to';
+import { Button } from '../components/Button';
 import { Loaded } from '../components/Loaded';
+import { Message } from '../components/Message';
 import { useLoad } from '../load';
 import { NoticeView, type Notice } from '../panel/NoticeView';
 import { TokenDetails } from './TokenDetails';
@@ -16,6 +20,7 @@ export default function GlobalPage({ ctx, now = () => new Date() }: { ctx: UiCon
   const [deleting, setDeleting] = useState(false);
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
+  const returnTo = useReturnTo();
 
   const save = async (token: string) => {
     setSaving(true);
@@ -64,12 +69,38 @@ export default function GlobalPage({ ctx, now = () => new Date() }: { ctx: UiCon
     </main>
   );
 
-  function body({ token }: AppState) {
+  function body({ token, config }: AppState) {
+    // The page re-checks the token with TestKase each time it opens: a token TestKase no longer
+    // accepts is shown as such, with the one thing to do, never as healthy.
+    const problem = token && config.kind !== 'READY' ? config.message : null;
     return (
       <>
+        {problem && (
+          <Message
+            tone={config.kind === 'PAT_SAVED' && config.reason === 'TOKEN_REJECTED' ? 'error' : 'warning'}
+            title={problem.title}
+            actions={
+              config.kind === 'PAT_SAVED' && config.reason === 'TOKEN_REJECTED' && !replacing ? (
+                <Button appearance="primary" onClick={() => setReplacing(true)}>
+                  Replace the token
+                </Button>
+              ) : null
+            }
+          >
+            <p>{problem.text}</p>
+          </Message>
+        )}
+        {returnTo && config.kind === 'READY' && token && (
+          <div className="back-to-issue">
+            <Button appearance="primary" onClick={() => void router.navigate({ target: 'issue', issueKey: returnTo })}>
+              Back to {returnTo}
+            </Button>
+          </div>
+        )}
         {token && (
           <TokenDetails
             token={token}
+            rejected={problem !== null}
             timeZone={ctx.timezone}
             locale={ctx.locale}
             now={now()}
@@ -97,6 +128,24 @@ export default function GlobalPage({ ctx, now = () => new Date() }: { ctx: UiCon
       </>
     );
   }
+}
+
+/** The issue the panel sent the person here from (`?returnTo=DEMO-1`), read through Forge's history of this page. */
+function useReturnTo(): string | null {
+  const [key, setKey] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    view
+      .createHistory()
+      .then((h) => {
+        if (live) setKey(returnToIssue(h.location.search));
+      })
+      .catch(() => undefined); // a host without history: no way back offered, nothing else changes
+    return () => {
+      live = false;
+    };
+  }, []);
+  return key;
 }
 
 function Help() {

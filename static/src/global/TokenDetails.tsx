@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import type { TokenSummary } from '../../../src/shared/definitions';
 import { Button } from '../components/Button';
-import { DateTime } from '../components/DateTime';
+import { DateTime, ZoneNote } from '../components/DateTime';
+import { Lozenge } from '../components/Lozenge';
 import { Message } from '../components/Message';
 import { daysUntil, EXPIRY_WARNING_DAYS } from '../format';
 
 /** What is known about the saved token (never the token), with Replace and a two-step Delete. */
 export function TokenDetails({
   token,
+  rejected = false,
   timeZone,
   locale,
   now,
@@ -16,6 +18,8 @@ export function TokenDetails({
   onDelete,
 }: {
   token: TokenSummary;
+  /** TestKase does not accept it (any more): nothing here may look healthy. */
+  rejected?: boolean;
   timeZone: string;
   locale: string;
   now: Date;
@@ -30,21 +34,24 @@ export function TokenDetails({
   return (
     <div className="card token-details">
       <h2 className="subheading">Your saved token</h2>
+      <ZoneNote timeZone={timeZone} locale={locale} />
       <dl className="details">
         <dt>Token</dt>
         <dd className="mono">{token.preview}</dd>
+        <dt>Status</dt>
+        <dd>{rejected ? <Lozenge tone="danger">Not working</Lozenge> : <Lozenge tone="success">Working</Lozenge>}</dd>
         <dt>TestKase user</dt>
         <dd>{token.testkaseUser ? token.testkaseUser.name : <span className="muted">Unknown</span>}</dd>
         <dt>Token name</dt>
         <dd>{token.tokenName ?? <span className="muted">—</span>}</dd>
         <dt>Saved</dt>
         <dd>{date(token.savedAt)}</dd>
-        <dt>Last validated</dt>
+        <dt>{rejected ? 'Last accepted by TestKase' : 'Last validated'}</dt>
         <dd>{token.lastValidatedAt ? date(token.lastValidatedAt) : <span className="muted">Not yet</span>}</dd>
         <dt>Expires</dt>
         <dd>{token.expiresAt ? date(token.expiresAt) : <span className="muted">Never</span>}</dd>
       </dl>
-      {days !== null && days <= EXPIRY_WARNING_DAYS && (
+      {!rejected && days !== null && days <= EXPIRY_WARNING_DAYS && (
         <Message tone="warning" title={expiryTitle(days)}>
           <p>
             To rotate it without interruption: create a new token in TestKase first, replace this one here, then delete the old token in

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Button } from '../components/Button';
 import { Field } from '../components/Field';
 
@@ -25,6 +25,10 @@ export function TokenForm({
   const [token, setToken] = useState('');
   const [localError, setLocalError] = useState<string | null>(null);
   const error = localError ?? fieldError;
+  // Replacing: the field that opened takes focus (a first save starts on the page as it is).
+  useEffect(() => {
+    if (replacing) input.current?.focus();
+  }, [replacing]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -1,9 +1,10 @@
 /** Search TestKase by id or title and link a result to this issue; results page with "Show more". */
 import { useId, useState, type FormEvent } from 'react';
-import type { SearchResult, TestCase } from '../../../src/shared/definitions';
+import type { SearchResult, TestCaseSummary } from '../../../src/shared/definitions';
 import { api } from '../api';
 import { Button } from '../components/Button';
 import { Field } from '../components/Field';
+import { useFormFocus } from '../components/form-focus';
 import { StatusLozenge } from '../components/Lozenge';
 import { Message } from '../components/Message';
 import { Spinner } from '../components/Spinner';
@@ -14,15 +15,15 @@ type Search =
   | { status: 'idle' }
   | { status: 'loading'; query: string }
   | { status: 'error'; query: string; message: string }
-  | { status: 'ready'; query: string; result: SearchResult; items: TestCase[]; more: 'idle' | 'loading' | { error: string } };
+  | { status: 'ready'; query: string; result: SearchResult; items: TestCaseSummary[]; more: 'idle' | 'loading' | { error: string } };
 
-export function LinkExisting({
+export default function LinkExisting({
   linkedIds,
   onLinked,
   onClose,
 }: {
   linkedIds: ReadonlySet<string>;
-  onLinked: (tc: TestCase) => Promise<void> | void;
+  onLinked: (tc: TestCaseSummary) => Promise<void> | void;
   onClose: () => void;
 }) {
   const id = useId();
@@ -31,12 +32,20 @@ export function LinkExisting({
   const [search, setSearch] = useState<Search>({ status: 'idle' });
   const [linking, setLinking] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
+  const box = useFormFocus<HTMLDivElement>(onClose);
 
   const run = async (event: FormEvent) => {
     event.preventDefault();
     const q = query.trim();
     if (!q) {
+      // The old results would sit under an error about a query that is no longer there.
+      setSearch({ status: 'idle' });
       setQueryError('Enter a test case id (like TC-12) or words from its title.');
+      return;
+    }
+    if (q.length > UI_LIMITS.searchMax) {
+      setSearch({ status: 'idle' });
+      setQueryError(`A search is at most ${UI_LIMITS.searchMax} characters.`);
       return;
     }
     setQueryError(null);
@@ -66,7 +75,7 @@ export function LinkExisting({
     setSearch({ ...current, result: r.data, items: [...current.items, ...r.data.items.filter((t) => !seen.has(t.id))], more: 'idle' });
   };
 
-  const link = async (tc: TestCase) => {
+  const link = async (tc: TestCaseSummary) => {
     setLinking(tc.id);
     setNotice(null);
     const r = await api.linkTestCase({ testCaseId: tc.id });
@@ -79,8 +88,8 @@ export function LinkExisting({
   };
 
   return (
-    <div className="card">
-      <form className="search-form" role="search" onSubmit={(e) => void run(e)} noValidate>
+    <div className="card" ref={box.ref} onKeyDown={box.onKeyDown}>
+      <form className="search-form" role="search" aria-label="Search TestKase test cases" onSubmit={(e) => void run(e)} noValidate>
         <Field id={`${id}-q`} label="Search test cases" error={queryError} hint="By id (TC-12) or words from the title.">
           {(describedBy) => (
             <div className="input-row">
@@ -89,7 +98,6 @@ export function LinkExisting({
                 type="search"
                 className="input"
                 value={query}
-                maxLength={UI_LIMITS.searchMax}
                 aria-invalid={queryError ? true : undefined}
                 aria-describedby={describedBy}
                 onChange={(e) => setQuery(e.target.value)}

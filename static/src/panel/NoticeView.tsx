@@ -1,14 +1,20 @@
+import type { Ref } from 'react';
 import { Message } from '../components/Message';
 
 /** The outcome of a write, shown next to the control that made it. */
-export type Notice = { tone: 'success' | 'error' | 'info'; text: string } | null;
+export type Notice = { tone: 'success' | 'error' | 'info' | 'warning'; text: string } | null;
 
-/** The result of the last write; errors are alerts, successes polite status messages. */
-export function NoticeView({ notice }: { notice: Notice }) {
+/**
+ * The result of the last write; errors are alerts, successes polite status messages. Focusable from
+ * code (`noticeRef`) so focus can land on the outcome when the control that made it is gone.
+ */
+export function NoticeView({ notice, noticeRef }: { notice: Notice; noticeRef?: Ref<HTMLDivElement> }) {
   if (!notice) return null;
   return (
-    <Message tone={notice.tone}>
-      <p>{notice.text}</p>
-    </Message>
+    <div ref={noticeRef} tabIndex={-1} className="notice">
+      <Message tone={notice.tone}>
+        <p>{notice.text}</p>
+      </Message>
+    </div>
   );
 }

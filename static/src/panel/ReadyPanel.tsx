@@ -1,4 +1,4 @@
-/** READY: the two tabs. Linked test cases live here because both tabs use them. */
+/** READY: who acts in TestKase, Refresh, and the two tabs. Linked test cases live here because both tabs use them. */
 import { lazy, Suspense, useState } from 'react';
 import type { ConfigState, LinkedTests, Result } from '../../../src/shared/definitions';
 import { api } from '../api';
@@ -6,6 +6,7 @@ import type { UiContext } from '../context';
 import { Spinner } from '../components/Spinner';
 import { Tabs, type TabSpec } from '../components/Tabs';
 import { useLoad } from '../load';
+import { RefreshButton, RefreshScope } from './refresh';
 import { TestCasesTab } from './TestCasesTab';
 
 // Most panel views never open the cycles tab: keep its code out of the first download.
@@ -21,12 +22,15 @@ export function ReadyPanel({
   config,
   issueKey,
   initialLinked,
+  actingAs,
 }: {
   ctx: UiContext;
   config: Extract<ConfigState, { kind: 'READY' }>;
   issueKey: string | null;
   /** From getState; null (should not happen when READY) fetches the list once. */
   initialLinked: Result<LinkedTests> | null;
+  /** The TestKase user the saved token belongs to: whatever is recorded from here is recorded as them. */
+  actingAs: string | null;
 }) {
   const linked = useLoad(api.listLinkedTests, [], { initial: initialLinked });
   const [selected, setSelected] = useState('cases');
@@ -38,13 +42,24 @@ export function ReadyPanel({
   };
 
   return (
-    <>
-      {config.project && (
+    <RefreshScope>
+      <div className="panel-head">
         <p className="panel-context">
-          TestKase project <strong>{config.project.name}</strong>
+          {config.project && (
+            <>
+              TestKase project <strong>{config.project.name}</strong>
+            </>
+          )}
+          {actingAs && (
+            <>
+              {config.project && ' · '}
+              Acting in TestKase as <strong>{actingAs}</strong>
+            </>
+          )}
           {!config.canWrite && <span className="muted"> · read-only (Guest)</span>}
         </p>
-      )}
+        <RefreshButton />
+      </div>
       <Tabs
         idPrefix="tk"
         label="TestKase"
@@ -54,15 +69,22 @@ export function ReadyPanel({
         renderPanel={(id) => {
           if (!visited.has(id)) return null;
           if (id === 'cases') {
-            return <TestCasesTab linked={linked} canWrite={config.canWrite} issueKey={issueKey} />;
+            return <TestCasesTab ctx={ctx} linked={linked} canWrite={config.canWrite} issueKey={issueKey} active={selected === 'cases'} />;
           }
           return (
             <Suspense fallback={<Spinner label="Loading test cycles…" />}>
-              <TestCyclesTab ctx={ctx} canWrite={config.canWrite} linked={linked.state} onExecuted={() => void linked.refresh()} />
+              <TestCyclesTab
+                ctx={ctx}
+                canWrite={config.canWrite}
+                issueKey={issueKey}
+                linked={linked.state}
+                active={selected === 'cycles'}
+                onExecuted={() => void linked.refresh()}
+              />
             </Suspense>
           );
         }}
       />
-    </>
+    </RefreshScope>
   );
 }

@@ -1,64 +1,115 @@
-/** Test Cases tab: the cases linked to this issue, coverage, create / link / unlink. */
-import { useState } from 'react';
-import { ShowMore, usePaged } from '../components/ShowMore';
-import type { LinkedTests, TestCase } from '../../../src/shared/definitions';
+/** Test Cases tab: the issue's linked test cases, filtered; details, run, select for bulk; create / link / unlink. */
+import { lazy, Suspense, useRef, useState } from 'react';
+import type { Execution, LinkedTests, TestCaseSummary } from '../../../src/shared/definitions';
 import { api } from '../api';
+import type { UiContext } from '../context';
 import { Button } from '../components/Button';
-import { StatusLozenge } from '../components/Lozenge';
+import { focusSoon, useReturnFocus } from '../components/focus';
 import { Loaded } from '../components/Loaded';
+import { ShowMore, usePaged } from '../components/ShowMore';
+import { Spinner } from '../components/Spinner';
 import { StatusBar } from '../components/StatusBar';
-import { PRIORITY_LABEL } from '../labels';
 import type { Loader } from '../load';
-import { CreateTestCaseForm } from './CreateTestCaseForm';
-import { LinkExisting } from './LinkExisting';
+import { CaseRow } from './cases/CaseRow';
+import { applyFilter, countStatuses, isFiltered, NO_FILTER, type CaseFilter } from './cases/filter';
+import { FilterBar } from './cases/FilterBar';
+import { withExecution } from './cases/update';
+import { issueDataChanged } from './changed';
 import { NoticeView, type Notice } from './NoticeView';
+import { useRefreshable } from './refresh';
+
+// Opened on demand: keeps the panel's first download small.
+const CreateTestCaseForm = lazy(() => import('./CreateTestCaseForm'));
+const LinkExisting = lazy(() => import('./LinkExisting'));
+const TestCaseDetails = lazy(() => import('./details/TestCaseDetails'));
+const RunPanel = lazy(() => import('./run/RunPanel'));
+const BulkBar = lazy(() => import('./bulk/BulkBar'));
 
 type Mode = 'none' | 'create' | 'link';
 
 export function TestCasesTab({
+  ctx,
   linked,
   canWrite,
   issueKey,
+  active,
 }: {
+  ctx: UiContext;
   /** Owned by ReadyPanel (the cycles tab shows its titles); refreshed here after each write. */
   linked: Loader<LinkedTests>;
   canWrite: boolean;
   issueKey: string | null;
+  /** The tab is shown (its data is what Refresh fetches). */
+  active: boolean;
 }) {
   const [mode, setMode] = useState<Mode>('none');
   const [notice, setNotice] = useState<Notice>(null);
   const [unlinking, setUnlinking] = useState<string | null>(null);
-  const rows = usePaged(linked.state.status === 'ready' ? linked.state.data.items : []);
+  const [filter, setFilter] = useState<CaseFilter>(NO_FILTER);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const [running, setRunning] = useState<string | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const noticeRef = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const formFocus = useReturnFocus();
+  const all = linked.state.status === 'ready' ? linked.state.data.items : [];
+  const shown = applyFilter(all, filter);
+  const rows = usePaged(shown);
   const issue = issueKey ?? 'this issue';
+  useRefreshable(active ? linked.refresh : null);
 
-  const unlink = async (tc: TestCase) => {
+  const say = (n: Notice) => {
+    setNotice(n);
+    focusSoon(() => noticeRef.current);
+  };
+
+  const unlink = async (tc: TestCaseSummary) => {
     setUnlinking(tc.id);
     setNotice(null);
     const r = await api.unlinkTestCase({ testCaseId: tc.id });
     if (r.ok) {
+      issueDataChanged('unlinked');
       await linked.refresh();
-      setNotice({ tone: 'success', text: `Unlinked ${tc.id} from ${issue}.` });
+      setSelected((s) => without(s, tc.id));
+      // The row (and its button) is gone: focus lands on the outcome, not on the page body.
+      say({ tone: 'success', text: `Unlinked ${tc.id} from ${issue}.` });
     } else {
-      setNotice({ tone: 'error', text: r.error.message });
+      say({ tone: 'error', text: r.error.message });
     }
     setUnlinking(null);
   };
 
-  const created = async (tc: TestCase) => {
+  const closeForm = () => {
     setMode('none');
-    await linked.refresh();
-    setNotice({ tone: 'success', text: `Created ${tc.id} and linked it to ${issue}.` });
+    formFocus.restore();
   };
 
-  const linkedOne = async (tc: TestCase) => {
+  const added = async (tc: TestCaseSummary, how: 'Created' | 'Linked') => {
+    if (how === 'Created') setMode('none');
+    issueDataChanged(how === 'Created' ? 'created' : 'linked');
     await linked.refresh();
-    setNotice({ tone: 'success', text: `Linked ${tc.id} to ${issue}.` });
+    say({ tone: 'success', text: how === 'Created' ? `Created ${tc.id} and linked it to ${issue}.` : `Linked ${tc.id} to ${issue}.` });
   };
 
   const toggle = (m: Mode) => {
     setNotice(null);
+    formFocus.remember();
     setMode((cur) => (cur === m ? 'none' : m));
   };
+
+  const recorded = (execution: Execution) => {
+    issueDataChanged('executed');
+    let stale = false;
+    linked.update((d) => {
+      const next = withExecution(d, execution);
+      stale = next === null;
+      return next ?? d;
+    });
+    if (stale) void linked.refresh();
+  };
+
+  const toggleDetails = (id: string) => setExpanded((s) => (s.has(id) ? without(s, id) : new Set(s).add(id)));
+  const focusRowControl = (attr: 'toggle' | 'run', id: string) => focusSoon(() => listRef.current?.querySelector<HTMLElement>(`[data-${attr}="${id}"]`));
 
   return (
     <section className="tab-body" aria-label="Test cases linked to this issue">
@@ -72,27 +123,23 @@ export function TestCasesTab({
           </Button>
         </div>
       )}
-      {canWrite && mode === 'create' && <CreateTestCaseForm onCreated={created} onCancel={() => setMode('none')} />}
-      {canWrite && mode === 'link' && (
-        <LinkExisting
-          linkedIds={linked.state.status === 'ready' ? new Set(linked.state.data.items.map((t) => t.id)) : new Set()}
-          onLinked={linkedOne}
-          onClose={() => setMode('none')}
-        />
+      {canWrite && mode !== 'none' && (
+        <Suspense fallback={<Spinner label="Loading…" />}>
+          {mode === 'create' ? (
+            <CreateTestCaseForm onCreated={(tc) => added(tc, 'Created')} onCancel={closeForm} />
+          ) : (
+            <LinkExisting linkedIds={new Set(all.map((t) => t.id))} onLinked={(tc) => added(tc, 'Linked')} onClose={closeForm} />
+          )}
+        </Suspense>
       )}
-      <NoticeView notice={notice} />
-      <Loaded
-        state={linked.state}
-        loadingLabel="Loading linked test cases…"
-        errorTitle="Linked test cases could not be loaded"
-        onRetry={() => void linked.reload()}
-      >
+      <NoticeView notice={notice} noticeRef={noticeRef} />
+      <Loaded state={linked.state} loadingLabel="Loading linked test cases…" errorTitle="Linked test cases could not be loaded" onRetry={() => void linked.reload()}>
         {cases}
       </Loaded>
     </section>
   );
 
-  function cases({ items, total, counts }: LinkedTests) {
+  function cases({ items, total }: LinkedTests) {
     if (items.length === 0) {
       return (
         <div className="empty">
@@ -101,61 +148,114 @@ export function TestCasesTab({
         </div>
       );
     }
+    const filtered = isFiltered(filter);
+    const selectedShown = shown.filter((t) => selected.has(t.id));
+    const allShownSelected = shown.length > 0 && selectedShown.length === shown.length;
     return (
       <>
+        <FilterBar filter={filter} onChange={setFilter} />
         <div className="coverage">
-          <p className="coverage-title">
-            {total} linked test {total === 1 ? 'case' : 'cases'}
+          <p className="coverage-title" aria-live="polite">
+            {filtered ? `Showing ${shown.length} of ${items.length} linked test ${items.length === 1 ? 'case' : 'cases'}` : `${items.length} linked test ${items.length === 1 ? 'case' : 'cases'}`}
+            {filtered && (
+              <Button appearance="link" className="clear-filter" onClick={() => setFilter(NO_FILTER)}>
+                Clear filters
+              </Button>
+            )}
           </p>
-          <StatusBar counts={counts} label="Latest results" />
+          <StatusBar counts={countStatuses(shown)} label={filtered ? 'Latest results of the filtered test cases' : 'Latest results'} />
+          {items.length < total && (
+            <p className="muted">
+              Showing the first {items.length.toLocaleString('en-US')} of {total.toLocaleString('en-US')} test cases linked in TestKase.
+            </p>
+          )}
         </div>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">ID</th>
-              <th scope="col">Title</th>
-              <th scope="col">Priority</th>
-              <th scope="col">Status</th>
-              {canWrite && (
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.visible.map((tc) => (
-              <tr key={tc.id}>
-                <td className="nowrap mono">{tc.id}</td>
-                <td className="title-cell">{tc.title}</td>
-                <td className="nowrap">{PRIORITY_LABEL[tc.priority] ?? tc.priority}</td>
-                <td className="nowrap">
-                  <StatusLozenge status={tc.latestExecution?.status ?? 'NOT_EXECUTED'} />
-                </td>
-                {canWrite && (
-                  <td className="nowrap actions-cell">
-                    <Button
-                      appearance="subtle"
-                      busy={unlinking === tc.id}
-                      busyLabel="Unlinking…"
-                      disabled={unlinking !== null}
-                      onClick={() => void unlink(tc)}
-                    >
-                      Unlink<span className="visually-hidden"> {tc.id}</span>
-                    </Button>
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <ShowMore hidden={rows.hidden} onShowMore={rows.showMore} what="test cases" />
-        {items.length < total && (
-          <p className="muted">
-            TestKase returned {items.length} of {total} linked test cases.
-          </p>
+        {canWrite && shown.length > 0 && (
+          <div className="select-row">
+            <label className="select-all">
+              <input
+                type="checkbox"
+                checked={allShownSelected}
+                onChange={(e) => {
+                  const on = e.currentTarget.checked;
+                  setSelected((s) => {
+                    const next = new Set(s);
+                    for (const t of shown) if (on) next.add(t.id);
+                    else next.delete(t.id);
+                    return next;
+                  });
+                }}
+              />{' '}
+              Select all {shown.length} shown
+            </label>
+          </div>
         )}
+        {canWrite && selected.size > 0 && (
+          <Suspense fallback={<Spinner label="Loading…" />}>
+            <BulkBar
+              selected={all.filter((t) => selected.has(t.id))}
+              onClear={() => setSelected(new Set())}
+              onRecorded={(executions) => executions.forEach(recorded)}
+            />
+          </Suspense>
+        )}
+        {shown.length === 0 ? (
+          <p className="empty">No linked test case matches these filters.</p>
+        ) : (
+          <ul className="case-list" ref={listRef}>
+            {rows.visible.map((tc) => (
+              <CaseRow
+                key={tc.id}
+                tc={tc}
+                canWrite={canWrite}
+                selected={selected.has(tc.id)}
+                onSelect={(on) => setSelected((s) => (on ? new Set(s).add(tc.id) : without(s, tc.id)))}
+                expanded={expanded.has(tc.id)}
+                onToggle={() => toggleDetails(tc.id)}
+                running={running === tc.id}
+                onRun={() => setRunning((cur) => (cur === tc.id ? null : tc.id))}
+                unlinking={unlinking === tc.id}
+                busy={unlinking !== null}
+                onUnlink={() => void unlink(tc)}
+              >
+                {(expanded.has(tc.id) || running === tc.id) && (
+                  <Suspense fallback={<Spinner label="Loading…" />}>
+                    {running === tc.id && (
+                      <RunPanel
+                        ctx={ctx}
+                        issueKey={issueKey}
+                        testCase={tc}
+                        onRecorded={recorded}
+                        onClose={() => {
+                          setRunning(null);
+                          focusRowControl('run', tc.id);
+                        }}
+                      />
+                    )}
+                    {expanded.has(tc.id) && (
+                      <TestCaseDetails
+                        ctx={ctx}
+                        testCaseId={tc.id}
+                        onClose={() => {
+                          toggleDetails(tc.id);
+                          focusRowControl('toggle', tc.id);
+                        }}
+                      />
+                    )}
+                  </Suspense>
+                )}
+              </CaseRow>
+            ))}
+          </ul>
+        )}
+        <ShowMore hidden={rows.hidden} onShowMore={rows.showMore} what="test cases" />
       </>
     );
   }
+}
+
+function without(set: ReadonlySet<string>, id: string): Set<string> {
+  const next = new Set(set);
+  next.delete(id);
+  return next;
 }

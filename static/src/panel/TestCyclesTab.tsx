@@ -1,47 +1,77 @@
-/** Test Cycles tab (lazy): the project's cycles with progress; open one to run this issue's cases. */
-import { useState } from 'react';
-import { ShowMore, usePaged } from '../components/ShowMore';
-import type { Cycle, LinkedTests } from '../../../src/shared/definitions';
+/** Test Cycles tab (lazy): the project's cycles, most recently active first, searchable; open one to run this issue's cases. */
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { Cycle, CycleList, LinkedTests } from '../../../src/shared/definitions';
 import { api } from '../api';
 import type { UiContext } from '../context';
 import { Button } from '../components/Button';
+import { focusSoon, useReturnFocus } from '../components/focus';
 import { Loaded } from '../components/Loaded';
 import { Lozenge } from '../components/Lozenge';
+import { ShowMore, usePaged } from '../components/ShowMore';
 import { StatusBar } from '../components/StatusBar';
+import { UI_LIMITS } from '../labels';
 import { useLoad, type Load } from '../load';
 import { CreateCycleForm } from './CreateCycleForm';
-import { CycleDetail } from './CycleDetail';
+import { CycleDetail } from './cycles/CycleDetail';
+import { executedOf } from './cycles/counts';
+import { usePanelView } from './history';
 import { NoticeView, type Notice } from './NoticeView';
-
-const executedOf = (c: Cycle) => c.total - c.counts.NOT_EXECUTED;
+import { useRefreshable } from './refresh';
 
 export default function TestCyclesTab({
   ctx,
   canWrite,
+  issueKey,
   linked,
+  active,
   onExecuted,
 }: {
   ctx: UiContext;
   canWrite: boolean;
+  issueKey: string | null;
   linked: Load<LinkedTests>;
+  active: boolean;
   /** A result was recorded: the Test Cases tab's latest statuses are stale. */
   onExecuted: () => void;
 }) {
-  const cycles = useLoad(api.listCycles, []);
-  const [open, setOpen] = useState<Cycle | null>(null);
+  const id = useId();
+  const [search, setSearch] = useState('');
+  const [query, setQuery] = useState('');
+  const [queryError, setQueryError] = useState<string | null>(null);
+  const cycles = useLoad(() => api.listCycles(search ? { search } : {}), [search]);
+  const [open, openCycle, closeCycle] = usePanelView<Cycle>('testkase-cycle');
   const [creating, setCreating] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
   const [dirty, setDirty] = useState(false);
-  const rows = usePaged(cycles.state.status === 'ready' ? cycles.state.data : []);
+  const listRef = useRef<HTMLUListElement>(null);
+  const lastOpened = useRef<string | null>(null);
+  const createFocus = useReturnFocus();
+  const rows = usePaged(cycles.state.status === 'ready' ? cycles.state.data.items : []);
+  useRefreshable(active && !open ? cycles.refresh : null);
 
-  const back = () => {
-    setOpen(null);
-    // Progress changed while the cycle was open: refresh the counts behind the list.
+  const show = (c: Cycle) => {
+    lastOpened.current = c.id;
+    openCycle(c);
+  };
+  const back = () => closeCycle();
+
+  // Back from a cycle (the button or the browser's Back): focus returns to the cycle's link, and the
+  // list's progress is fetched again when results were recorded while it was open.
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (open) {
+      wasOpen.current = true;
+      return;
+    }
+    if (!wasOpen.current) return;
+    wasOpen.current = false;
+    const opened = lastOpened.current;
+    focusSoon(() => listRef.current?.querySelector<HTMLElement>(`[data-open-cycle="${opened ?? ''}"]`));
     if (dirty) {
       setDirty(false);
       void cycles.refresh();
     }
-  };
+  }, [open]);
 
   if (open) {
     const titles = new Map(linked.status === 'ready' ? linked.data.items.map((t) => [t.id, t.title] as const) : []);
@@ -50,7 +80,9 @@ export default function TestCyclesTab({
         ctx={ctx}
         cycle={open}
         canWrite={canWrite}
+        issueKey={issueKey}
         titles={titles}
+        active={active}
         onBack={back}
         onChanged={(executed) => {
           setDirty(true);
@@ -60,29 +92,77 @@ export default function TestCyclesTab({
     );
   }
 
+  const runSearch = (e: FormEvent) => {
+    e.preventDefault();
+    const q = query.trim();
+    if (q.length > UI_LIMITS.searchMax) {
+      setQueryError(`A search is at most ${UI_LIMITS.searchMax} characters.`);
+      return;
+    }
+    setQueryError(null);
+    setSearch(q);
+  };
+
   return (
     <section className="tab-body" aria-label="Test cycles">
-      {canWrite && (
-        <div className="toolbar">
+      <div className="toolbar">
+        {canWrite && (
           <Button
             appearance={creating ? 'primary' : 'default'}
             aria-expanded={creating}
             onClick={() => {
               setNotice(null);
+              createFocus.remember();
               setCreating((c) => !c);
             }}
           >
             Create cycle
           </Button>
-        </div>
+        )}
+        <form className="search-inline" role="search" aria-label="Search test cycles" onSubmit={runSearch} noValidate>
+          <label className="visually-hidden" htmlFor={`${id}-q`}>
+            Search cycles by name
+          </label>
+          <input
+            id={`${id}-q`}
+            type="search"
+            className="input"
+            placeholder="Search cycles by name"
+            value={query}
+            aria-invalid={queryError ? true : undefined}
+            onChange={(e) => setQuery(e.currentTarget.value)}
+          />
+          <Button type="submit">Search</Button>
+          {search && (
+            <Button
+              appearance="subtle"
+              onClick={() => {
+                setQuery('');
+                setSearch('');
+              }}
+            >
+              Clear
+            </Button>
+          )}
+        </form>
+      </div>
+      {queryError && (
+        <p className="field-error" role="alert">
+          {queryError}
+        </p>
       )}
       {canWrite && creating && (
         <CreateCycleForm
-          onCancel={() => setCreating(false)}
+          onCancel={() => {
+            setCreating(false);
+            createFocus.restore();
+          }}
           onCreated={(c) => {
             setCreating(false);
-            cycles.update((list) => [c, ...list.filter((x) => x.id !== c.id)]);
+            // The newest activity comes first, as the backend sorts it: the new cycle is on top, also after a reload.
+            cycles.update((list) => ({ items: [c, ...list.items.filter((x) => x.id !== c.id)], total: list.total + 1 }));
             setNotice({ tone: 'success', text: `Created the cycle “${c.name}”.` });
+            focusSoon(() => listRef.current?.querySelector<HTMLElement>(`[data-open-cycle="${c.id}"]`));
           }}
         />
       )}
@@ -93,22 +173,28 @@ export default function TestCyclesTab({
     </section>
   );
 
-  function list(all: Cycle[]) {
-    if (all.length === 0) return <p className="empty">This TestKase project has no test cycles yet.</p>;
+  function list({ items, total }: CycleList) {
+    if (items.length === 0) {
+      return <p className="empty">{search ? `No test cycle matches “${search}”.` : 'This TestKase project has no test cycles yet.'}</p>;
+    }
     return (
       <>
-        <ul className="cycle-list">
+        <p className="muted">
+          {search ? `${total} ${total === 1 ? 'cycle matches' : 'cycles match'} “${search}”` : `${total} ${total === 1 ? 'cycle' : 'cycles'}`}, most recently active first
+          {items.length < total ? ` (the first ${items.length} are listed)` : ''}.
+        </p>
+        <ul className="cycle-list" ref={listRef}>
           {rows.visible.map((c) => (
             <li key={c.id} className="cycle-row">
               <div className="cycle-head">
-                <Button appearance="link" onClick={() => setOpen(c)} aria-label={`Open cycle ${c.name}`}>
+                <Button appearance="link" className="cycle-name" data-open-cycle={c.id} onClick={() => show(c)} aria-label={`Open cycle ${c.name}`}>
                   {c.name}
                 </Button>
                 <span className="mono muted">{c.id}</span>
                 {c.isMaster && <Lozenge tone="info">Master</Lozenge>}
                 {c.environment && <Lozenge>{c.environment}</Lozenge>}
                 <span className="cycle-progress-text">
-                  {executedOf(c)}/{c.total} executed
+                  Cycle: {executedOf(c)}/{c.total} executed
                 </span>
               </div>
               <StatusBar counts={c.counts} label={`Progress of ${c.name}`} />

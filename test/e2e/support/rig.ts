@@ -171,7 +171,7 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export async function saveTokenThroughUi(rig: Rig, rp: RigPage, token: string): Promise<Frame> {
   await rp.page.goto(rig.runtime.globalPageUrl);
   const frame = await rp.appFrame();
-  const replace = frame.getByRole('button', { name: 'Replace' });
+  const replace = frame.getByRole('button', { name: 'Replace', exact: true });
   const input = frame.getByLabel('Personal Access Token');
   await Promise.race([replace.waitFor({ timeout: 15_000 }), input.waitFor({ timeout: 15_000 })]);
   if (await replace.count()) await replace.click();

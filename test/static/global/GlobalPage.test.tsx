@@ -1,16 +1,18 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, within } from '../testing-library';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '../testing-library';
 
 vi.mock('@forge/bridge', () => import('../bridgeMock'));
-import { callsOf, invoke, routeInvoke, type Handlers } from '../bridgeMock';
+import { callsOf, historyLocation, invoke, navigate, routeInvoke, type Handlers } from '../bridgeMock';
 import GlobalPage from '../../../static/src/global/GlobalPage';
 import { globalCtx, globalState, token } from '../fixtures';
 import type { AppState } from '../../../src/shared/definitions';
-import { sentences } from '../../../src/resolvers/sentences';
+import { sentences, withMessage } from '../../../src/resolvers/sentences';
 
 beforeEach(() => {
   invoke.mockReset();
+  navigate.mockClear();
+  historyLocation.search = '';
 });
 afterEach(cleanup);
 
@@ -105,6 +107,7 @@ describe('Global page', () => {
     const details = (await screen.findByText('Your saved token')).closest('div')!;
     const text = details.textContent.replace(/\s/g, ' ');
     expect(text).toContain('Alice Admin');
+    expect(text).toContain('Times are in'); // the zone, once for the list
     expect(text).toContain('Nov 1, 2026, 11:00 AM'); // saved 10:00 UTC = 11:00 in Berlin
     expect(text).toContain('Nov 20, 2026, 9:30 AM'); // last validated
     expect(text).toContain('Jun 1, 2027, 2:00 AM'); // expiry, summer time
@@ -173,5 +176,45 @@ describe('Global page', () => {
     expect(alert.textContent).toContain('Settings could not be read.');
     fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(await screen.findByLabelText(/Personal Access Token/)).toBeTruthy();
+  });
+});
+
+describe('Global page: a token TestKase no longer accepts, and the way back', () => {
+  const rejected = () =>
+    connected({ config: withMessage({ kind: 'PAT_SAVED', reason: 'TOKEN_REJECTED' }, null) });
+
+  it('shows a revoked or expired token as not working, with what to do, never as healthy', async () => {
+    await renderPage(rejected());
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/TestKase rejected your token/);
+    expect(screen.getByText('Not working')).toBeTruthy();
+    expect(screen.queryByText('Working')).toBeNull();
+    expect(screen.getByText('Last accepted by TestKase')).toBeTruthy();
+    expect(screen.queryByText('Last validated')).toBeNull();
+    fireEvent.click(within(alert).getByRole('button', { name: 'Replace the token' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText(/Personal Access Token/)));
+  });
+
+  it('a working token is shown as working', async () => {
+    await renderPage(connected());
+    expect(await screen.findByText('Working')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('opened from an issue: once connected, offers the way back to it', async () => {
+    historyLocation.search = '?returnTo=DEMO-1';
+    await renderPage(globalState(), { savePat: () => ({ ok: true, data: connected() }) });
+    expect(screen.queryByRole('button', { name: 'Back to DEMO-1' })).toBeNull();
+    paste(SECRET);
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Back to DEMO-1' }));
+    expect(navigate).toHaveBeenCalledWith({ target: 'issue', issueKey: 'DEMO-1' });
+  });
+
+  it('ignores a returnTo that is not an issue key', async () => {
+    historyLocation.search = '?returnTo=https://evil.example/x';
+    await renderPage(connected());
+    await screen.findByText('Your saved token');
+    expect(screen.queryByRole('button', { name: /Back to/ })).toBeNull();
   });
 });

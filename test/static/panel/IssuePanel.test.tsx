@@ -5,9 +5,10 @@ import { cleanup, fireEvent, render, screen, within } from '../testing-library';
 vi.mock('@forge/bridge', () => import('../bridgeMock'));
 import { callsOf, invoke, navigate, routeInvoke } from '../bridgeMock';
 import IssuePanel from '../../../static/src/panel/IssuePanel';
+import { SLOW_AFTER_MS } from '../../../static/src/components/Spinner';
 import type { ConfigState, PatSavedReason } from '../../../src/shared/definitions';
 import { withMessage } from '../../../src/resolvers/sentences';
-import { cycle, panelCtx, panelState } from '../fixtures';
+import { cycle, cycles as cycleList, panelCtx, panelState } from '../fixtures';
 
 beforeEach(() => {
   invoke.mockReset();
@@ -25,13 +26,13 @@ const saved = (reason: PatSavedReason, retryAfterSeconds?: number): ConfigState 
 const noConfig = withMessage({ kind: 'NO_CONFIG' }, 'DEMO');
 
 describe('IssuePanel states', () => {
-  it('NO_CONFIG: warns and opens the global page', async () => {
+  it('NO_CONFIG: warns and opens the global page, naming the issue to come back to', async () => {
     routeInvoke({ getState: () => ({ ok: true, data: notReady(noConfig) }) });
     render(<IssuePanel ctx={panelCtx} />);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toMatch(/Personal Access Token/);
     fireEvent.click(within(alert).getByRole('button', { name: 'Open TestKase settings' }));
-    expect(navigate).toHaveBeenCalledWith('/jira/apps/app-123/env-456');
+    expect(navigate).toHaveBeenCalledWith('/jira/apps/app-123/env-456?returnTo=DEMO-1');
   });
 
   it('TOKEN_REJECTED: asks to re-enter the token, with the settings button', async () => {
@@ -87,7 +88,7 @@ describe('IssuePanel READY', () => {
   it('renders the first screen from one getState call, and fetches cycles only when that tab opens', async () => {
     routeInvoke({
       getState: () => ({ ok: true, data: panelState() }),
-      listCycles: () => ({ ok: true, data: [cycle(1), cycle(2)] }),
+      listCycles: () => ({ ok: true, data: cycleList([cycle(1), cycle(2)]) }),
     });
     render(<IssuePanel ctx={panelCtx} />);
     const cases = await screen.findByRole('tab', { name: 'Test Cases' });
@@ -130,5 +131,28 @@ describe('IssuePanel READY', () => {
     expect(alert.textContent).toContain('TestKase could not be reached.');
     fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(await screen.findByText('No test cases are linked to DEMO-1 yet.')).toBeTruthy();
+  });
+});
+
+describe('IssuePanel waiting', () => {
+  it('says it is still working once a load takes longer than 3 seconds', async () => {
+    vi.useFakeTimers();
+    routeInvoke({ getState: () => new Promise(() => undefined) });
+    render(<IssuePanel ctx={panelCtx} />);
+    expect(screen.queryByText(/Still working/)).toBeNull();
+    await vi.advanceTimersByTimeAsync(SLOW_AFTER_MS - 1);
+    expect(screen.queryByText(/Still working/)).toBeNull();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(screen.getByText('Still working: TestKase is taking longer than usual to answer.')).toBeTruthy();
+  });
+
+  it('a call that never answers ends with the timeout sentence and a Retry', async () => {
+    vi.useFakeTimers();
+    routeInvoke({ getState: () => new Promise(() => undefined) });
+    render(<IssuePanel ctx={panelCtx} />);
+    await vi.advanceTimersByTimeAsync(30_001);
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toMatch(/did not answer within 30 seconds/);
+    expect(within(alert).getByRole('button', { name: 'Retry' })).toBeTruthy();
   });
 });

@@ -1,16 +1,18 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, within } from '../testing-library';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '../testing-library';
 
 vi.mock('@forge/bridge', () => import('../bridgeMock'));
+vi.mock('@forge/jira-bridge', () => import('../jiraBridgeMock'));
 import { callsOf, invoke, routeInvoke, type Handlers } from '../bridgeMock';
+import { viewOpened } from '../jiraBridgeMock';
 import TestCyclesTab from '../../../static/src/panel/TestCyclesTab';
-import type { Execution, ExecutionStatus } from '../../../src/shared/definitions';
-import { LIMITS } from '../../../src/testkase/limits';
-import { cycle, execution, linked, panelCtx, testCase } from '../fixtures';
+import type { Execution } from '../../../src/shared/definitions';
+import { cycle, cycles, detail, execution, linked, panelCtx, testCase } from '../fixtures';
 
 beforeEach(() => {
   invoke.mockReset();
+  viewOpened.mockReset();
 });
 afterEach(cleanup);
 
@@ -20,163 +22,142 @@ const linkedLoad = { status: 'ready' as const, data: linked([testCase(1), testCa
 function renderTab(handlers: Handlers, canWrite = true) {
   routeInvoke(handlers);
   onExecuted.mockClear();
-  render(<TestCyclesTab ctx={panelCtx} canWrite={canWrite} linked={linkedLoad} onExecuted={onExecuted} />);
+  render(<TestCyclesTab ctx={panelCtx} canWrite={canWrite} issueKey="DEMO-1" linked={linkedLoad} active onExecuted={onExecuted} />);
 }
 
-const sprint = cycle(2, { environment: 'Staging', description: 'Second sprint' });
-const ran: Execution = execution('TC-1', {
-  status: 'PASS',
-  executedBy: { id: 'u1', name: 'Alice Admin' },
-  executedAt: '2026-11-23T23:30:00Z',
-  comment: '<script>alert(1)</script> ok',
+// The whole cycle: 106 cases, 5 executed.
+const big = cycle(2, { environment: 'Staging', description: 'Second sprint', total: 106, counts: { NOT_EXECUTED: 101, PASS: 3, FAIL: 1, BLOCKED: 1, SKIPPED: 0 } });
+const longComment = `First line\nSecond line\n${'x'.repeat(2000)}`;
+const rows: Execution[] = [
+  execution('TC-1', { status: 'PASS', executedBy: { id: 'u1', name: 'Alice Admin' }, executedAt: '2026-11-23T23:30:00Z', comment: longComment, defects: ['DEMO-3'] }),
+  // Set back to Not Executed: recorded by Bob, but nobody executed it.
+  execution('TC-2', { status: 'NOT_EXECUTED', executedBy: { id: 'u2', name: 'Bob' }, executedAt: '2026-11-22T10:00:00Z', recordedBy: { id: 'u2', name: 'Bob' }, recordedAt: '2026-11-22T10:00:00Z' }),
+];
+const withRows = (over: Handlers = {}): Handlers => ({
+  listCycles: () => ({ ok: true, data: cycles([big, cycle(1)]) }),
+  listCycleExecutions: () => ({ ok: true, data: { cycle: big, items: rows, notInCycle: [] } }),
+  ...over,
 });
 
 describe('Test Cycles tab', () => {
-  it('lists cycles with executed/total and a per-status bar', async () => {
-    renderTab({ listCycles: () => ({ ok: true, data: [cycle(1), sprint] }) });
-    expect(screen.getByText('Loading test cycles…')).toBeTruthy();
+  it('lists cycles as the backend orders them (most recently active first) with the whole cycle’s progress, labelled', async () => {
+    renderTab({ listCycles: () => ({ ok: true, data: cycles([big, cycle(1)], 111) }) });
     const open = await screen.findByRole('button', { name: 'Open cycle Sprint 2' });
-    const row = open.closest('li')!;
-    expect(within(row).getByText('3/4 executed')).toBeTruthy();
-    expect(within(row).getByText('Staging')).toBeTruthy();
-    expect(within(row).getByRole('img').getAttribute('aria-label')).toBe('Progress of Sprint 2: Not Executed 1, Pass 2, Fail 1');
-    expect(within(screen.getByRole('button', { name: 'Open cycle Master' }).closest('li')!).getByText('Master', { selector: '.lozenge' })).toBeTruthy();
+    expect(within(open.closest('li')!).getByText('Cycle: 5/106 executed')).toBeTruthy();
+    expect(within(open.closest('li')!).getByText('Staging')).toBeTruthy();
+    expect([...document.querySelectorAll('.cycle-name')].map((b) => b.textContent)).toEqual(['Sprint 2', 'Master']);
+    expect(screen.getByText(/111 cycles, most recently active first \(the first 2 are listed\)/)).toBeTruthy();
+  });
+
+  it('searches cycles by name', async () => {
+    renderTab({ listCycles: (p) => ({ ok: true, data: p.search ? cycles([cycle(7, { name: 'Checkout hotfix' })]) : cycles([big]) }) });
+    await screen.findByRole('button', { name: 'Open cycle Sprint 2' });
+    fireEvent.change(screen.getByLabelText('Search cycles by name'), { target: { value: ' hotfix checkout ' } });
+    fireEvent.submit(screen.getByRole('search', { name: 'Search test cycles' }));
+    expect(await screen.findByRole('button', { name: 'Open cycle Checkout hotfix' })).toBeTruthy();
+    expect(callsOf('listCycles')).toEqual([{}, { search: 'hotfix checkout' }]);
+    expect(screen.getByText(/1 cycle matches “hotfix checkout”/)).toBeTruthy();
   });
 
   it('has empty and error states; Retry reloads', async () => {
     let n = 0;
-    renderTab({
-      listCycles: () => (++n === 1 ? { ok: false, error: { code: 'RATE_LIMITED', message: 'Wait 5 seconds and try again.' } } : { ok: true, data: [] }),
-    });
+    renderTab({ listCycles: () => (++n === 1 ? { ok: false, error: { code: 'RATE_LIMITED', message: 'Wait 5 seconds and try again.' } } : { ok: true, data: cycles([]) }) });
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('Wait 5 seconds and try again.');
     fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(await screen.findByText('This TestKase project has no test cycles yet.')).toBeTruthy();
   });
 
-  it('creates a cycle: name required, then the payload, the new row and a result', async () => {
+  it('creates a cycle: name required, environment over its limit refused, then the new cycle on top', async () => {
     const created = cycle(5, { name: 'Regression', environment: 'Prod', total: 0, counts: { NOT_EXECUTED: 0, PASS: 0, FAIL: 0, BLOCKED: 0, SKIPPED: 0 } });
-    renderTab({ listCycles: () => ({ ok: true, data: [cycle(1)] }), createCycle: () => ({ ok: true, data: created }) });
+    renderTab({ listCycles: () => ({ ok: true, data: cycles([big, cycle(1)]) }), createCycle: () => ({ ok: true, data: created }) });
     fireEvent.click(await screen.findByRole('button', { name: 'Create cycle' }));
     const form = screen.getByRole('form', { name: 'Create cycle' });
+    await waitFor(() => expect(document.activeElement).toBe(within(form).getByLabelText(/Name/)));
     fireEvent.click(within(form).getByRole('button', { name: 'Create' }));
     expect(within(form).getByRole('alert').textContent).toBe('Enter a name for the cycle.');
-    expect(callsOf('createCycle')).toHaveLength(0);
-
     fireEvent.change(within(form).getByLabelText(/Name/), { target: { value: 'Regression' } });
-    fireEvent.change(within(form).getByLabelText('Description'), { target: { value: 'Before release' } });
+    fireEvent.change(within(form).getByLabelText('Environment'), { target: { value: 'e'.repeat(61) } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Create' }));
+    expect(within(form).getByRole('alert').textContent).toBe('The environment is 1 character too long (at most 60).');
+    expect(callsOf('createCycle')).toHaveLength(0);
     fireEvent.change(within(form).getByLabelText('Environment'), { target: { value: ' Prod ' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Create' }));
-    expect((await screen.findByRole('status')).textContent).toBe('Created the cycle “Regression”.');
-    expect(callsOf('createCycle')).toEqual([{ name: 'Regression', description: 'Before release', environment: 'Prod' }]);
-    expect(screen.getAllByRole('button', { name: /^Open cycle/ }).map((b) => b.textContent)).toEqual(['Regression', 'Master']);
+    expect(await screen.findByText('Created the cycle “Regression”.')).toBeTruthy();
+    expect(callsOf('createCycle')).toEqual([{ name: 'Regression', environment: 'Prod' }]);
+    expect([...document.querySelectorAll('.cycle-name')].map((b) => b.textContent)).toEqual(['Regression', 'Sprint 2', 'Master']);
   });
 
-  it('opens a cycle: executions with who, when (in the Jira timezone, zone on hover) and comment as text', async () => {
-    renderTab({
-      listCycles: () => ({ ok: true, data: [sprint] }),
-      listCycleExecutions: () => ({ ok: true, data: { cycle: sprint, items: [ran], notInCycle: [] } }),
-    });
+  it('opens a cycle: focus on its heading, this issue’s and the whole cycle’s counts labelled, Not Executed without executor, comments and bugs', async () => {
+    renderTab(withRows());
     fireEvent.click(await screen.findByRole('button', { name: 'Open cycle Sprint 2' }));
-    const title = await screen.findByText('Login works 1');
-    expect(callsOf('listCycleExecutions')).toEqual([{ cycleId: 'TCYCLE-2' }]);
-    const cells = [...title.closest('tr')!.querySelectorAll('td')].map((td) => td.textContent?.replace(/\s/g, ' '));
-    // 23:30 UTC is 00:30 the next day in Berlin.
-    expect(cells.slice(0, 5)).toEqual(['TC-1Login works 1', 'Pass', 'Alice Admin', 'Nov 24, 2026, 12:30 AM', '<script>alert(1)</script> ok']);
-    const time = title.closest('tr')!.querySelector('time')!;
-    expect(time.getAttribute('title')).toBe('Central European Standard Time (Europe/Berlin)');
-    expect(time.getAttribute('dateTime')).toBe('2026-11-23T23:30:00Z');
-    expect(document.querySelector('tbody script')).toBeNull();
-
-    fireEvent.click(screen.getByRole('button', { name: '← Back to cycles' }));
-    expect(await screen.findByRole('button', { name: 'Open cycle Sprint 2' })).toBeTruthy();
+    const heading = await screen.findByRole('heading', { name: /Sprint 2/ });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    expect(await screen.findByText('This issue: 1/2 executed · Cycle: 5/106 executed')).toBeTruthy();
+    expect(screen.getByText(/Times are in .*Europe\/Berlin/)).toBeTruthy();
+    const [first, second] = [...document.querySelectorAll('li.exec-row')] as HTMLElement[];
+    expect(first!.textContent).toMatch(/Executed by Alice Admin · Nov 24, 2026, 12:30 AM/);
+    expect(second!.querySelector('.exec-when')!.textContent).toBe('Executed by — · —');
+    // Line breaks kept; a long comment clamped with Show more.
+    const comment = first!.querySelector('.comment')!;
+    expect(comment.textContent).toBe(longComment);
+    expect(comment.className).toContain('long-text-clamped');
+    fireEvent.click(within(first!).getByRole('button', { name: 'Show more' }));
+    expect(comment.className).not.toContain('long-text-clamped');
+    fireEvent.click(within(first!).getByRole('button', { name: 'DEMO-3' }));
+    await waitFor(() => expect(viewOpened).toHaveBeenCalledWith('DEMO-3'));
   });
 
-  it('adds a linked case that is not in the cycle', async () => {
-    let added = false;
-    renderTab({
-      listCycles: () => ({ ok: true, data: [sprint] }),
-      listCycleExecutions: () => ({
-        ok: true,
-        data: { cycle: sprint, items: added ? [ran, execution('TC-2')] : [ran], notInCycle: added ? [] : ['TC-2'] },
+  it('runs a case from the cycle with its last result shown, and updates the row', async () => {
+    renderTab(
+      withRows({
+        getTestCase: () => ({ ok: true, data: detail(1) }),
+        executeTest: (p) => ({ ok: true, data: execution(p.testCaseId, { status: p.status, executedBy: { id: 'u9', name: 'Bob Nguyen' }, executedAt: '2026-11-25T10:00:00Z' }) }),
       }),
-      addToCycle: () => {
-        added = true;
-        return { ok: true, data: { added: ['TC-2'], alreadyInCycle: [] } };
-      },
-    });
+    );
     fireEvent.click(await screen.findByRole('button', { name: 'Open cycle Sprint 2' }));
-    fireEvent.click(await screen.findByRole('button', { name: 'Add to cycle TC-2' }));
-    expect(screen.getByRole('button', { name: 'Adding…' })).toHaveProperty('disabled', true);
-    expect((await screen.findByRole('status')).textContent).toBe('Added TC-2 to Sprint 2.');
-    expect(callsOf('addToCycle')).toEqual([{ cycleId: 'TCYCLE-2', testCaseIds: ['TC-2'] }]);
-    expect(screen.getByText('Login works 2').closest('tr')).toBeTruthy();
-    expect(screen.queryByRole('button', { name: /Add to cycle/ })).toBeNull();
-  });
-
-  it('"Add all" sends no more test cases than the backend accepts in one call', async () => {
-    const ids = Array.from({ length: LIMITS.addToCycleMax + 5 }, (_, i) => `TC-${i + 1}`);
-    renderTab({
-      listCycles: () => ({ ok: true, data: [sprint] }),
-      listCycleExecutions: () => ({ ok: true, data: { cycle: sprint, items: [], notInCycle: ids } }),
-      addToCycle: (p) => ({ ok: true, data: { added: p.testCaseIds, alreadyInCycle: [] } }),
-    });
-    fireEvent.click(await screen.findByRole('button', { name: 'Open cycle Sprint 2' }));
-    fireEvent.click(await screen.findByRole('button', { name: `Add all ${ids.length} to cycle` }));
-    expect((await screen.findByRole('status')).textContent).toBe(`Added ${LIMITS.addToCycleMax} test cases to Sprint 2.`);
-    expect(callsOf('addToCycle')).toEqual([{ cycleId: 'TCYCLE-2', testCaseIds: ids.slice(0, LIMITS.addToCycleMax) }]);
-  });
-
-  it.each(['PASS', 'FAIL', 'BLOCKED', 'SKIPPED', 'NOT_EXECUTED'] as ExecutionStatus[])('executes a test as %s with the right payload and immediate feedback', async (status) => {
-    const label = { PASS: 'Pass', FAIL: 'Fail', BLOCKED: 'Blocked', SKIPPED: 'Skipped', NOT_EXECUTED: 'Not Executed' }[status];
-    renderTab({
-      listCycles: () => ({ ok: true, data: [sprint] }),
-      listCycleExecutions: () => ({ ok: true, data: { cycle: sprint, items: [execution('TC-1'), execution('TC-2')], notInCycle: [] } }),
-      executeTest: (p) => ({
-        ok: true,
-        data: execution(p.testCaseId, { status: p.status, comment: p.comment ?? null, executedBy: { id: 'u1', name: 'Alice Admin' }, executedAt: '2026-11-23T10:00:00Z' }),
-      }),
-    });
-    fireEvent.click(await screen.findByRole('button', { name: 'Open cycle Sprint 2' }));
-    fireEvent.click(await screen.findByRole('button', { name: 'Execute TC-2' }));
-    const form = screen.getByRole('form', { name: 'Execute TC-2' });
-    expect(within(form).getAllByRole('option').map((o) => o.textContent)).toEqual(['Not Executed', 'Pass', 'Fail', 'Blocked', 'Skipped']);
-    fireEvent.change(within(form).getByLabelText('Status'), { target: { value: status } });
-    if (status === 'FAIL') fireEvent.change(within(form).getByLabelText('Comment (optional)'), { target: { value: ' Button missing ' } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Run TC-1' }));
+    const form = await screen.findByRole('form', { name: 'Run TC-1' });
+    expect(await within(form).findByText(/Last result in Sprint 2/)).toBeTruthy();
+    expect(callsOf('listCycleExecutions')).toHaveLength(1); // the row's result is reused, not fetched again
+    fireEvent.click(within(form).getByLabelText('Skipped'));
     fireEvent.click(within(form).getByRole('button', { name: 'Save result' }));
-    expect(within(form).getByRole('button', { name: 'Saving…' })).toHaveProperty('disabled', true);
-
-    expect((await screen.findByRole('status')).textContent).toBe(`Saved ${label} for TC-2.`);
-    expect(callsOf('executeTest')).toEqual([
-      status === 'FAIL' ? { cycleId: 'TCYCLE-2', testCaseId: 'TC-2', status, comment: 'Button missing' } : { cycleId: 'TCYCLE-2', testCaseId: 'TC-2', status },
-    ]);
-    const row = screen.getByText('Login works 2').closest('tr')!;
-    expect(within(row).getByText(label).className).toContain('lozenge');
-    expect(within(row).getByText('Alice Admin')).toBeTruthy();
-    expect(screen.queryByRole('form', { name: 'Execute TC-2' })).toBeNull();
+    expect(await screen.findByText('Saved Skipped for TC-1 in Sprint 2.')).toBeTruthy();
+    expect(callsOf('executeTest')).toEqual([{ cycleId: 'TCYCLE-2', testCaseId: 'TC-1', status: 'SKIPPED' }]);
+    expect(document.querySelector('li.exec-row')!.textContent).toContain('Bob Nguyen');
     expect(onExecuted).toHaveBeenCalledTimes(1);
   });
 
-  it('keeps the form and explains a failed execution', async () => {
+  it('"Add all" sends every linked case not in the cycle at once', async () => {
+    const ids = Array.from({ length: 120 }, (_, i) => `TC-${i + 1}`);
     renderTab({
-      listCycles: () => ({ ok: true, data: [sprint] }),
-      listCycleExecutions: () => ({ ok: true, data: { cycle: sprint, items: [execution('TC-1')], notInCycle: [] } }),
-      executeTest: () => ({ ok: false, error: { code: 'FORBIDDEN', message: 'Your TestKase role does not allow this (Guests can only view).' } }),
+      listCycles: () => ({ ok: true, data: cycles([big]) }),
+      listCycleExecutions: () => ({ ok: true, data: { cycle: big, items: [], notInCycle: ids } }),
+      addToCycle: (p) => ({ ok: true, data: { added: p.testCaseIds, alreadyInCycle: [] } }),
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Open cycle Sprint 2' }));
-    fireEvent.click(await screen.findByRole('button', { name: 'Execute TC-1' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Save result' }));
-    const form = screen.getByRole('form', { name: 'Execute TC-1' });
-    expect((await within(form).findByRole('alert')).textContent).toBe('Your TestKase role does not allow this (Guests can only view).');
-    expect(within(screen.getByText('Login works 1').closest('tr')!).getByText('Not Executed')).toBeTruthy();
-    expect(onExecuted).not.toHaveBeenCalled();
+    fireEvent.click(await screen.findByRole('button', { name: 'Add all 120 to cycle' }));
+    expect(await screen.findByText('Added 120 test cases to Sprint 2.')).toBeTruthy();
+    expect(callsOf('addToCycle')).toEqual([{ cycleId: 'TCYCLE-2', testCaseIds: ids }]);
+  });
+
+  it('the browser’s Back closes the cycle (the panel’s own history entry) and focus returns to the cycle', async () => {
+    renderTab(withRows());
+    fireEvent.click(await screen.findByRole('button', { name: 'Open cycle Sprint 2' }));
+    await screen.findByText(/This issue:/);
+    window.history.back();
+    const link = await screen.findByRole('button', { name: 'Open cycle Sprint 2' });
+    await waitFor(() => expect(document.activeElement).toBe(link));
+  });
+
+  it('a Guest sees the cycle without any write control', async () => {
+    renderTab(withRows({ listCycleExecutions: () => ({ ok: true, data: { cycle: big, items: rows, notInCycle: ['TC-9'] } }) }), false);
+    fireEvent.click(await screen.findByRole('button', { name: 'Open cycle Sprint 2' }));
+    await screen.findByText('TC-9');
+    expect(screen.queryAllByRole('button').filter((b) => /Run|Add|Report/.test(b.textContent ?? ''))).toEqual([]);
   });
 
   it('shows an error when a cycle cannot be opened', async () => {
-    renderTab({
-      listCycles: () => ({ ok: true, data: [sprint] }),
-      listCycleExecutions: () => ({ ok: false, error: { code: 'NOT_FOUND', message: 'TestKase could not find that item.' } }),
-    });
+    renderTab({ listCycles: () => ({ ok: true, data: cycles([big]) }), listCycleExecutions: () => ({ ok: false, error: { code: 'NOT_FOUND', message: 'TestKase could not find that item.' } }) });
     fireEvent.click(await screen.findByRole('button', { name: 'Open cycle Sprint 2' }));
     expect((await screen.findByRole('alert')).textContent).toContain('TestKase could not find that item.');
   });

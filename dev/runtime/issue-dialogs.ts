@@ -1,0 +1,42 @@
+/**
+ * What Jira's own Create Issue and issue view dialogs need from the local site: the projects with
+ * their issue types, an issue by key, and creating an issue as the signed-in person (so its Reporter
+ * is them, never the app). The dialogs themselves are in host-dialogs.ts.
+ */
+import type { Context, Hono } from 'hono';
+import { ISSUE_TYPES, PROJECTS, USERS, type JiraIssue, type JiraUser } from './fixtures';
+import { json, jsonBody, type HostEnv } from './host-http';
+import type { LocalIssues } from './jira-issues';
+
+export function registerIssueDialogs(app: Hono<HostEnv>, issues: LocalIssues, signedIn: (c: Context<HostEnv>) => JiraUser, say: (line: string) => void): void {
+  app.get('/__host/create-meta', (c) =>
+    json(200, { projects: PROJECTS.map((p) => ({ ...p, issueTypes: ISSUE_TYPES })), reporter: { accountId: signedIn(c).accountId, displayName: signedIn(c).displayName } }),
+  );
+  app.get('/__host/issues/:key', (c) => {
+    const issue = issues.find(c.req.param('key'));
+    return issue ? json(200, view(issue)) : json(404, { error: `The local Jira site has no issue ${c.req.param('key')}.` });
+  });
+  app.post('/__host/issues', async (c) => {
+    const body = ((await jsonBody(c.req)) ?? {}) as Record<string, unknown>;
+    const field = (k: string) => (typeof body[k] === 'string' ? body[k] : '');
+    const user = signedIn(c);
+    const created = issues.create({ projectId: field('projectId'), issueTypeId: field('issueTypeId'), summary: field('summary'), description: field('description') }, user);
+    if (typeof created === 'string') return json(400, { error: created });
+    say(`[forge-local] ${user.displayName} created ${created.key} (${created.type}) in the Create Issue dialog`);
+    return json(201, view(created));
+  });
+}
+
+function view(issue: JiraIssue) {
+  const reporter = USERS.find((u) => u.accountId === issue.reporter);
+  return {
+    id: issue.id,
+    key: issue.key,
+    summary: issue.summary,
+    type: issue.type,
+    status: issue.status,
+    project: { id: issue.project.id, key: issue.project.key, name: issue.project.name },
+    reporter: reporter ? { accountId: reporter.accountId, displayName: reporter.displayName } : null,
+    description: issue.description,
+  };
+}

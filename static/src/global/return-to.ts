@@ -1,0 +1,8 @@
+/** The issue the settings page was opened from (the panel adds `?returnTo=DEMO-1`), for "Back to DEMO-1". */
+import { ISSUE_KEY, RETURN_TO } from '../context';
+
+/** The issue key in a settings-page location's query, when it is one (anything else is ignored). */
+export function returnToIssue(search: string): string | null {
+  const key = new URLSearchParams(search).get(RETURN_TO);
+  return key && ISSUE_KEY.test(key) ? key : null;
+}

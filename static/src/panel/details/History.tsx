@@ -1,0 +1,71 @@
+/** Every recorded result of a test case, in any cycle, newest first; older pages on request. */
+import { useState } from 'react';
+import type { ExecutionRun, HistoryPage } from '../../../../src/shared/definitions';
+import { api } from '../../api';
+import type { UiContext } from '../../context';
+import { Button } from '../../components/Button';
+import { ZoneNote } from '../../components/DateTime';
+import { Loaded } from '../../components/Loaded';
+import { Message } from '../../components/Message';
+import { useLoad } from '../../load';
+import { useRefreshable } from '../refresh';
+import { ResultSummary } from './ResultSummary';
+
+export function History({ ctx, testCaseId }: { ctx: UiContext; testCaseId: string }) {
+  const first = useLoad(() => api.listTestCaseHistory({ testCaseId, page: 1 }), [testCaseId]);
+  const [older, setOlder] = useState<ExecutionRun[]>([]);
+  const [page, setPage] = useState(1);
+  const [more, setMore] = useState<'idle' | 'loading' | { error: string }>('idle');
+  useRefreshable(first.refresh);
+
+  const loadOlder = async (total: number) => {
+    setMore('loading');
+    const r = await api.listTestCaseHistory({ testCaseId, page: page + 1 });
+    if (!r.ok) {
+      setMore({ error: r.error.message });
+      return;
+    }
+    setOlder((o) => [...o, ...r.data.items]);
+    setPage((p) => p + 1);
+    setMore('idle');
+    void total;
+  };
+
+  return (
+    <section className="history" aria-label={`Execution history of ${testCaseId}`}>
+      <h4 className="minor-heading">Execution history</h4>
+      <Loaded state={first.state} loadingLabel="Loading the execution history…" errorTitle="The execution history could not be loaded" onRetry={() => void first.reload()}>
+        {(h: HistoryPage) => {
+          const seen = new Set(h.items.map((r) => r.id));
+          const runs = [...h.items, ...older.filter((r) => !seen.has(r.id))];
+          if (runs.length === 0) return <p className="muted">Not run yet.</p>;
+          return (
+            <>
+              <ZoneNote timeZone={ctx.timezone} locale={ctx.locale} />
+              <ol className="run-list">
+                {runs.map((r) => (
+                  <li key={r.id} className="run">
+                    <ResultSummary ctx={ctx} result={r} cycleName={r.cycleName} />
+                  </li>
+                ))}
+              </ol>
+              <p className="muted">
+                Showing {runs.length} of {h.total} {h.total === 1 ? 'result' : 'results'}, newest first.
+              </p>
+              {typeof more === 'object' && (
+                <Message tone="error">
+                  <p>{more.error}</p>
+                </Message>
+              )}
+              {runs.length < h.total && (
+                <Button busy={more === 'loading'} busyLabel="Loading…" onClick={() => void loadOlder(h.total)}>
+                  Show older results
+                </Button>
+              )}
+            </>
+          );
+        }}
+      </Loaded>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import type { ExecutionStatus } from '../../../../src/shared/definitions';
+import { STATUS_CLASS, STATUS_LABEL } from '../../labels';
+
+/** A result as radio buttons (nothing chosen until the person chooses: a result is never assumed). */
+export function StatusChoice({
+  name,
+  legend,
+  options,
+  value,
+  onChange,
+  error,
+  hint,
+}: {
+  name: string;
+  legend: string;
+  options: readonly ExecutionStatus[];
+  value: ExecutionStatus | null;
+  onChange: (s: ExecutionStatus) => void;
+  error?: string | null;
+  hint?: string;
+}) {
+  const errorId = `${name}-error`;
+  return (
+    <fieldset className={error ? 'status-choice field-invalid' : 'status-choice'} aria-describedby={error ? errorId : undefined}>
+      <legend className="field-label">{legend}</legend>
+      <div className="status-options">
+        {options.map((s) => (
+          <label key={s} className={`status-option status-option-${STATUS_CLASS[s]}${value === s ? ' status-option-checked' : ''}`}>
+            <input type="radio" name={name} value={s} checked={value === s} onChange={() => onChange(s)} />
+            {STATUS_LABEL[s]}
+          </label>
+        ))}
+      </div>
+      {hint && <p className="field-hint">{hint}</p>}
+      {error && (
+        <p id={errorId} className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,194 @@
+// @vitest-environment jsdom
+/** Running a linked test case from its row: the cycle, the last result, the result, steps, bugs, and Report bug. */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '../testing-library';
+
+vi.mock('@forge/bridge', () => import('../bridgeMock'));
+vi.mock('@forge/jira-bridge', () => import('../jiraBridgeMock'));
+import { callsOf, invoke, routeInvoke, type Handlers } from '../bridgeMock';
+import { closeCreate, createOpened } from '../jiraBridgeMock';
+import IssuePanel from '../../../static/src/panel/IssuePanel';
+import type { Execution, ExecutePayload } from '../../../src/shared/definitions';
+import { cycle, cycles, detail, execution, linked, panelCtx, panelState, testCase } from '../fixtures';
+
+beforeEach(() => {
+  invoke.mockReset();
+  createOpened.mockReset();
+});
+afterEach(cleanup);
+
+const sprint = cycle(3, { name: 'Sprint 3', environment: 'Staging' });
+const older = cycle(2, { name: 'Sprint 2' });
+const master = cycle(1);
+const lastFail = execution('TC-2', {
+  cycleId: 'TCYCLE-3',
+  status: 'FAIL',
+  comment: 'Total wrong after re-entering the code',
+  executedBy: { id: 'a', name: 'Alice' },
+  executedAt: '2026-11-05T10:00:00Z',
+  recordedBy: { id: 'a', name: 'Alice' },
+  recordedAt: '2026-11-05T10:00:00Z',
+});
+const recorded = (p: ExecutePayload): Execution =>
+  execution(p.testCaseId, {
+    id: 'EX-NEW',
+    cycleId: p.cycleId,
+    status: p.status,
+    comment: p.comment ?? null,
+    defects: p.defects ?? [],
+    stepResults: (p.stepResults ?? []).map((s) => ({ order: s.order, status: s.status, actualResult: s.actualResult ?? null })),
+    ...(p.status === 'NOT_EXECUTED' ? {} : { executedBy: { id: 'b', name: 'Bob' }, executedAt: '2026-11-23T10:00:00Z' }),
+  });
+
+async function openRun(handlers: Handlers = {}) {
+  routeInvoke({
+    getState: () => ({ ok: true, data: panelState({ linked: { ok: true, data: linked([testCase(1), testCase(2, { title: 'Apply a percentage discount code' })]) } }) }),
+    // Most recently active first, as the backend sorts them; the master cycle is not the default.
+    listCycles: (p) => ({ ok: true, data: p.containing ? cycles([master, sprint, older]) : cycles([master, sprint, older, cycle(4, { name: 'Sprint 4' })]) }),
+    listCycleExecutions: (p) => ({ ok: true, data: { cycle: sprint, items: p.cycleId === 'TCYCLE-3' ? [lastFail] : [], notInCycle: [] } }),
+    getTestCase: () => ({ ok: true, data: detail(2) }),
+    executeTest: (p) => ({ ok: true, data: recorded(p) }),
+    ...handlers,
+  });
+  render(<IssuePanel ctx={panelCtx} />);
+  await screen.findByRole('tablist');
+  fireEvent.click(screen.getByRole('button', { name: 'Run TC-2' }));
+  const form = await screen.findByRole('form', { name: 'Run TC-2' });
+  await within(form).findByText(/Last result in Sprint 3/);
+  return form;
+}
+
+describe('Run from the Test Cases tab', () => {
+  it('defaults to the most recently active non-master cycle holding the case, shows its last result and comment, and preselects no result', async () => {
+    const form = await openRun();
+    expect(callsOf('listCycles')).toEqual([{ containing: 'TC-2' }]);
+    expect(within(form).getByLabelText<HTMLSelectElement>('Test cycle').value).toBe('TCYCLE-3');
+    expect(within(form).getByText('Total wrong after re-entering the code')).toBeTruthy();
+    expect(within(form).getAllByRole('radio').filter((r) => (r as HTMLInputElement).checked)).toEqual([]);
+    // Saving without a result is refused; nothing is recorded.
+    fireEvent.click(within(form).getByRole('button', { name: 'Save result' }));
+    expect(within(form).getByRole('alert').textContent).toBe('Choose a result.');
+    expect(callsOf('executeTest')).toHaveLength(0);
+    // The last comment is not lost: it can be carried over into the new result.
+    fireEvent.click(within(form).getByRole('button', { name: 'Copy this comment into the new result' }));
+    expect(within(form).getByLabelText<HTMLTextAreaElement>('Comment (optional)').value).toBe('Total wrong after re-entering the code');
+  });
+
+  it('records the result with a comment and bug keys, and updates the row in place without reloading the list', async () => {
+    const form = await openRun();
+    fireEvent.click(within(form).getByLabelText('Blocked'));
+    fireEvent.change(within(form).getByLabelText('Comment (optional)'), { target: { value: ' Coupon service down\nRetry tomorrow ' } });
+    fireEvent.change(within(form).getByLabelText('Bugs (optional)'), { target: { value: 'demo-7, DEMO-8 DEMO-7' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save result' }));
+    expect(await screen.findByText('Saved Blocked for TC-2 in Sprint 3.')).toBeTruthy();
+    expect(callsOf('executeTest')).toEqual([{ cycleId: 'TCYCLE-3', testCaseId: 'TC-2', status: 'BLOCKED', comment: 'Coupon service down\nRetry tomorrow', defects: ['DEMO-7', 'DEMO-8'] }]);
+    const row = document.querySelector('li[data-case="TC-2"] .case-meta')!;
+    expect(row.textContent).toContain('Blocked');
+    expect(callsOf('listLinkedTests')).toHaveLength(0);
+    expect(screen.getByRole('img', { name: /Latest results/ }).getAttribute('aria-label')).toBe('Latest results: Not Executed 1, Blocked 1');
+  });
+
+  it('refuses bug keys that are not Jira keys', async () => {
+    const form = await openRun();
+    fireEvent.click(within(form).getByLabelText('Fail'));
+    fireEvent.change(within(form).getByLabelText('Bugs (optional)'), { target: { value: 'DEMO-7, not a key' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save result' }));
+    expect(within(form).getByRole('alert').textContent).toMatch(/NOT, A, KEY are not Jira issue keys/);
+    expect(callsOf('executeTest')).toHaveLength(0);
+  });
+
+  it('step by step: the overall result is derived (any Fail → Fail), can be overridden, and the steps are saved with it', async () => {
+    const form = await openRun();
+    fireEvent.click(within(form).getByLabelText('Record each step (2 steps)'));
+    const step = (n: number) => within(form).getByRole('group', { name: `Step ${n} result` });
+    const overall = within(form).getByRole('group', { name: 'Overall result' });
+    fireEvent.click(within(step(1)).getByLabelText('Pass'));
+    expect(within(overall).getAllByRole('radio').filter((r) => (r as HTMLInputElement).checked)).toEqual([]);
+    fireEvent.click(within(step(2)).getByLabelText('Fail'));
+    expect(within(overall).getByLabelText<HTMLInputElement>('Fail').checked).toBe(true);
+    fireEvent.change(within(form).getByLabelText('Step 2 actual result (optional)'), { target: { value: ' Error 500 ' } });
+    // Overridden, then back to the steps' result.
+    fireEvent.click(within(overall).getByLabelText('Blocked'));
+    expect(within(overall).getByLabelText<HTMLInputElement>('Blocked').checked).toBe(true);
+    fireEvent.click(within(form).getByRole('button', { name: 'Use the steps’ result (Fail)' }));
+    expect(within(overall).getByLabelText<HTMLInputElement>('Fail').checked).toBe(true);
+    fireEvent.click(within(form).getByRole('button', { name: 'Save result' }));
+    await screen.findByText('Saved Fail for TC-2 in Sprint 3.');
+    expect(callsOf('executeTest')).toEqual([
+      { cycleId: 'TCYCLE-3', testCaseId: 'TC-2', status: 'FAIL', stepResults: [{ order: 1, status: 'PASS' }, { order: 2, status: 'FAIL', actualResult: 'Error 500' }] },
+    ]);
+  });
+
+  it('adds the case to another cycle in the same flow, then records there', async () => {
+    const form = await openRun({
+      addToCycle: (p) => ({ ok: true, data: { added: p.testCaseIds, alreadyInCycle: [] } }),
+    });
+    fireEvent.change(within(form).getByLabelText('Test cycle'), { target: { value: '__add' } });
+    fireEvent.change(await within(form).findByLabelText('Add TC-2 to'), { target: { value: 'TCYCLE-4' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Add to cycle' }));
+    await waitFor(() => expect(within(form).getByLabelText<HTMLSelectElement>('Test cycle').value).toBe('TCYCLE-4'));
+    expect(callsOf('addToCycle')).toEqual([{ cycleId: 'TCYCLE-4', testCaseIds: ['TC-2'] }]);
+    await within(form).findByText('Not run in Sprint 4 yet.');
+    fireEvent.click(within(form).getByLabelText('Pass'));
+    fireEvent.click(within(form).getByRole('button', { name: 'Save result' }));
+    expect(await screen.findByText('Saved Pass for TC-2 in Sprint 4.')).toBeTruthy();
+  });
+
+  it('Esc closes the form and focus returns to Run', async () => {
+    const form = await openRun();
+    fireEvent.keyDown(within(form).getByLabelText('Comment (optional)'), { key: 'Escape' });
+    expect(screen.queryByRole('form', { name: 'Run TC-2' })).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Run TC-2' })));
+  });
+});
+
+describe('Report bug after a Fail', () => {
+  it('opens Jira’s Create Issue dialog prefilled, and records the created key on the result', async () => {
+    const form = await openRun({
+      addDefect: (p) => ({ ok: true, data: { ...recorded({ cycleId: p.cycleId, testCaseId: 'TC-2', status: 'FAIL' }), defects: [p.issueKey] } }),
+    });
+    fireEvent.click(within(form).getByLabelText('Record each step (2 steps)'));
+    fireEvent.click(within(within(form).getByRole('group', { name: 'Step 1 result' })).getByLabelText('Pass'));
+    fireEvent.click(within(within(form).getByRole('group', { name: 'Step 2 result' })).getByLabelText('Fail'));
+    fireEvent.change(within(form).getByLabelText('Step 2 actual result (optional)'), { target: { value: 'Error 500' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save result' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Report bug for TC-2' }));
+    await waitFor(() => expect(createOpened).toHaveBeenCalledTimes(1));
+    const { context } = createOpened.mock.calls[0]![0];
+    expect(context).toMatchObject({ projectId: '10000', summary: '[TC-2] Apply a percentage discount code fails' });
+    expect(context).not.toHaveProperty('issueTypeId'); // not known yet: Jira opens on the project's default type
+    const text = JSON.stringify(context!.description);
+    expect(text).toContain('Sign in');
+    expect(text).toContain('The dashboard opens');
+    expect(text).toContain('Fail: Error 500');
+    expect(text).toContain('Sprint 3');
+    expect(text).toContain('Staging');
+    closeCreate([{ issueId: '10042', issueKey: 'DEMO-42' }]);
+    expect(await screen.findByText('Created DEMO-42 and recorded it on this result.')).toBeTruthy();
+    expect(callsOf('addDefect')).toEqual([{ cycleId: 'TCYCLE-3', executionId: 'EX-NEW', issueKey: 'DEMO-42' }]);
+    expect(screen.getByRole('button', { name: 'DEMO-42' })).toBeTruthy();
+  });
+
+  it('when Jira answers only the new issue’s id, asks for its key instead of guessing', async () => {
+    const form = await openRun({ addDefect: (p) => ({ ok: true, data: { ...recorded({ cycleId: p.cycleId, testCaseId: 'TC-2', status: 'FAIL' }), defects: [p.issueKey] } }) });
+    fireEvent.click(within(form).getByLabelText('Fail'));
+    fireEvent.click(within(form).getByRole('button', { name: 'Save result' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Report bug for TC-2' }));
+    await waitFor(() => expect(createOpened).toHaveBeenCalled());
+    closeCreate([{ issueId: '10042' }]);
+    fireEvent.change(await screen.findByLabelText('Bug key'), { target: { value: 'demo-42' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add bug to result' }));
+    expect(await screen.findByText('Created DEMO-42 and recorded it on this result.')).toBeTruthy();
+  });
+
+  it('a cancelled dialog records nothing', async () => {
+    const form = await openRun();
+    fireEvent.click(within(form).getByLabelText('Fail'));
+    fireEvent.click(within(form).getByRole('button', { name: 'Save result' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Report bug for TC-2' }));
+    await waitFor(() => expect(createOpened).toHaveBeenCalled());
+    closeCreate([]);
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Report bug for TC-2' })).toHaveProperty('disabled', false));
+    expect(callsOf('addDefect')).toHaveLength(0);
+  });
+});
