@@ -17,7 +17,7 @@ import { frameOf, probeVisible, saveToken, type Latencies } from './browser';
 import { median, p95, round, sequentialRoundTrips } from './stats';
 
 /** A linked test case row in the Test Cases tab: what "the first data is visible" means. */
-export const LINKED_ROW = '[role="tabpanel"] table tbody tr';
+export const LINKED_ROW = '.case-list .case-row';
 
 export interface LoadStats {
   loadMs: { p50: number; p95: number };

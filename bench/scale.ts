@@ -16,9 +16,10 @@ import { median, round } from './stats';
 
 /** What "the first data" is in each view. */
 const CYCLE_ROW = '.cycle-list .cycle-row';
-const EXECUTION_ROW = 'section[aria-label^="Test cycle"] table tbody tr';
+const EXECUTION_ROW = '.exec-list .exec-row';
 /** The sentence a list shows when it holds fewer items than there are. */
-const PARTIAL = /showing [\d,]+ of [\d,]+|returned [\d,]+ of [\d,]+/i;
+/** What the panel says when it shows part of a list: the backend's cap, and rows paged behind a button. */
+const PARTIAL = /showing (?:the first )?[\d,]+ of [\d,]+[^.]*|[\d,]+ not shown yet/gi;
 
 export interface ScaleRow {
   kind: 'linkedTests' | 'cycles' | 'executions';
@@ -135,7 +136,7 @@ async function after(rt: Runtime, before: { invokes: number }, frame: Frame, row
     testkaseRequests: rt.sim.admin.requests().length,
     responseBytes: Math.max(0, ...invokes.map((i) => i.bytes)),
     rows: await frame.locator(rowSelector).count(),
-    note: text.match(PARTIAL)?.[0] ?? '',
+    note: (text.match(PARTIAL) ?? []).join('; '),
   };
 }
 
