@@ -15,6 +15,7 @@ import type {
   Cycle,
   CycleExecutions,
   Execution,
+  IssueSummary,
   LinkedTests,
   Result,
   SearchResult,
@@ -46,6 +47,7 @@ export const FUNCTIONS = {
   addToCycle: answers<AddToCycleResult>()(P.AddToCyclePayload),
   listCycleExecutions: answers<CycleExecutions>()(P.CycleRefPayload),
   executeTest: answers<Execution>()(P.ExecutePayload),
+  getIssueSummary: answers<IssueSummary>()(P.EmptyPayload),
 };
 
 type Table = typeof FUNCTIONS;
