@@ -22,7 +22,13 @@ export interface PageFrame {
   appTitle: string;
 }
 
-function shell(frame: PageFrame, title: string, body: string, page: string): string {
+/** A UI Kit module on the page: the hidden frame running its code, and its title. */
+export interface NativeModule {
+  frameSrc: string;
+  title: string;
+}
+
+function shell(frame: PageFrame, title: string, body: string, page: string, head = ''): string {
   const userOptions = USERS.map(
     (u) => `<option value="${u.name}"${u.name === frame.user.name ? ' selected' : ''}>${esc(u.displayName)} (${esc(u.name)})</option>`,
   ).join('');
@@ -38,7 +44,7 @@ function shell(frame: PageFrame, title: string, body: string, page: string): str
 <link rel="icon" href="/__host/favicon.svg">
 <link rel="stylesheet" href="/__host/tokens.css">
 <link rel="stylesheet" href="/__host/host.css">
-<script src="/__host/host.js" defer></script>
+<script src="/__host/host.js" defer></script>${head}
 </head>
 <body data-page="${page}" data-account-id="${esc(frame.user.accountId)}" data-global-path="${esc(frame.globalPagePath)}">
 <header class="topnav">
@@ -106,7 +112,24 @@ ${users}
   );
 }
 
-export function issuePage(frame: PageFrame, issue: JiraIssue, iframeSrc: string): string {
+/**
+ * The issue context module, as Jira shows it in the right column: a collapsible panel whose content
+ * the host renders natively from the ForgeDoc the module's hidden frame sends (dev/runtime/ui-kit).
+ */
+function issueContext(module: NativeModule): string {
+  return `
+    <section class="forge-context" id="testkase-issue-context" data-forge-native data-module="issue-context" data-title="${esc(module.title)}">
+      <details open>
+        <summary><img src="/__host/app-icon.svg" alt="" width="16" height="16"> <span class="forge-context-title">${esc(module.title)}</span></summary>
+        <div class="forge-native-content" aria-busy="true" aria-live="polite"><span class="forge-native-loading">Loading…</span></div>
+      </details>
+      <iframe class="forge-uikit-frame" hidden tabindex="-1" aria-hidden="true" title="${esc(module.title)} (UI Kit)" src="${esc(module.frameSrc)}"></iframe>
+    </section>`;
+}
+
+const UI_KIT_HEAD = '\n<link rel="stylesheet" href="/__host/ui-kit.css">\n<script src="/__host/ui-kit.js" defer></script>';
+
+export function issuePage(frame: PageFrame, issue: JiraIssue, iframeSrc: string, context: NativeModule | null = null): string {
   const description = issue.description.map((p) => `<p>${esc(p)}</p>`).join('\n');
   return shell(
     frame,
@@ -130,10 +153,11 @@ export function issuePage(frame: PageFrame, issue: JiraIssue, iframeSrc: string)
       <dt>Type</dt><dd>${esc(issue.type)}</dd>
       <dt>Project</dt><dd>${esc(issue.project.name)} (${esc(issue.project.key)})</dd>
       <dt>Reporter</dt><dd>${esc(frame.user.displayName)}</dd>
-    </dl>
+    </dl>${context ? issueContext(context) : ''}
   </aside>
 </div>`,
     'issue',
+    context ? UI_KIT_HEAD : '',
   );
 }
 
@@ -191,13 +215,21 @@ h2 { font: var(--ds-font-heading-small); margin: 0 0 8px; }
 .issue-side dl { margin: 0; border: 1px solid var(--ds-border); border-radius: 4px; padding: 12px 16px; display: grid; grid-template-columns: 90px 1fr; row-gap: 10px; }
 .issue-side dt { color: var(--ds-text-subtle); font-weight: 600; }
 .issue-side dd { margin: 0; }
+.forge-context { margin-top: 16px; border: 1px solid var(--ds-border); border-radius: 4px; }
+.forge-context > details > summary { display: flex; align-items: center; gap: 8px; padding: 10px 16px; cursor: pointer; list-style: none; font-weight: 600; }
+.forge-context > details > summary::-webkit-details-marker { display: none; }
+.forge-context > details > summary::after { content: '▾'; margin-left: auto; color: var(--ds-text-subtle); }
+.forge-context > details:not([open]) > summary::after { content: '▸'; }
+.forge-context > details[open] > summary { border-bottom: 1px solid var(--ds-border); }
+.forge-native-content { padding: 12px 16px 16px; }
 .lozenge { text-transform: uppercase; font-size: 11px; font-weight: 700; padding: 2px 4px; border-radius: 3px; background: var(--ds-background-information); color: var(--ds-text-information); }
 `;
 
 export const HOST_JS = `/* Local Jira host page script: switchers, and the parent side of the Custom UI bridge. */
 (function () {
   'use strict';
-  function frames() { return Array.prototype.slice.call(document.querySelectorAll('iframe.forge-frame')); }
+  // The app's frames: Custom UI modules, and the hidden frames running UI Kit modules' code.
+  function frames() { return Array.prototype.slice.call(document.querySelectorAll('iframe.forge-frame, iframe.forge-uikit-frame')); }
   function frameOf(source) { return frames().filter(function (f) { return f.contentWindow === source; })[0]; }
   // The app's frames are cross-origin (as in Jira): talk to each at its own origin only.
   function originOf(f) { try { return new URL(f.src).origin; } catch (e) { return 'null'; } }
@@ -253,6 +285,13 @@ export const HOST_JS = `/* Local Jira host page script: switchers, and the paren
         break;
       case 'forge-local:reload':
         window.location.reload();
+        break;
+      case 'forge-local:emit':
+        // Forge's events reach the app's other modules on the page (the sender delivered to itself).
+        if (typeof data.event !== 'string') break;
+        frames().forEach(function (f) {
+          if (f !== frame && f.contentWindow) f.contentWindow.postMessage({ type: 'forge-local:event', event: data.event, payload: data.payload }, originOf(f));
+        });
         break;
     }
   });

@@ -17,6 +17,7 @@ import type {
   SearchPayload,
   TestCaseRef,
 } from '../../src/shared/definitions';
+import { announceTestsChanged } from './app-events';
 
 const invoke = makeInvoke<Definitions>();
 
@@ -66,20 +67,27 @@ async function run<T>(call: () => Promise<Result<T>>, timeoutMs = CALL_TIMEOUT_M
   }
 }
 
+/** A write the issue's summary counts (issue context module): on success, tell it to fetch again. */
+async function announced<T>(call: Promise<Result<T>>): Promise<Result<T>> {
+  const r = await call;
+  if (r.ok) announceTestsChanged();
+  return r;
+}
+
 export const api = {
   getState: () => run(() => invoke('getState')),
   savePat: (p: SavePatPayload) => run(() => invoke('savePat', p)),
   deletePat: () => run(() => invoke('deletePat')),
   listLinkedTests: () => run(() => invoke('listLinkedTests')),
   searchTestCases: (p: SearchPayload) => run(() => invoke('searchTestCases', p)),
-  linkTestCase: (p: TestCaseRef) => run(() => invoke('linkTestCase', p)),
-  unlinkTestCase: (p: TestCaseRef) => run(() => invoke('unlinkTestCase', p)),
-  createTestCase: (p: CreateTestCasePayload) => run(() => invoke('createTestCase', p)),
+  linkTestCase: (p: TestCaseRef) => announced(run(() => invoke('linkTestCase', p))),
+  unlinkTestCase: (p: TestCaseRef) => announced(run(() => invoke('unlinkTestCase', p))),
+  createTestCase: (p: CreateTestCasePayload) => announced(run(() => invoke('createTestCase', p))),
   listCycles: () => run(() => invoke('listCycles')),
   createCycle: (p: CreateCyclePayload) => run(() => invoke('createCycle', p)),
   addToCycle: (p: AddToCyclePayload) => run(() => invoke('addToCycle', p)),
   listCycleExecutions: (p: CycleRef) => run(() => invoke('listCycleExecutions', p)),
-  executeTest: (p: ExecutePayload) => run(() => invoke('executeTest', p)),
+  executeTest: (p: ExecutePayload) => announced(run(() => invoke('executeTest', p))),
 };
 
 

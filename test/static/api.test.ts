@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('@forge/bridge', () => import('./bridgeMock'));
-import { invoke } from './bridgeMock';
+import { emit, invoke } from './bridgeMock';
 import { api, CALL_TIMEOUT_MS, unwrap } from '../../static/src/api';
 
 afterEach(() => {
   invoke.mockReset();
+  emit.mockClear();
   vi.useRealTimers();
 });
 
@@ -47,5 +48,20 @@ describe('api', () => {
     const pending = api.listLinkedTests();
     await vi.advanceTimersByTimeAsync(CALL_TIMEOUT_MS + 1);
     expect(await pending).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+  });
+
+  it('tells the issue summary to fetch again after each write that changes what it counts, and only then', async () => {
+    invoke.mockResolvedValue({ ok: true, data: {} });
+    await api.executeTest({ cycleId: 'TCYCLE-2', testCaseId: 'TC-1', status: 'PASS' });
+    await api.linkTestCase({ testCaseId: 'TC-9' });
+    await api.unlinkTestCase({ testCaseId: 'TC-9' });
+    await api.createTestCase({ title: 'New' });
+    expect(emit.mock.calls).toEqual(Array.from({ length: 4 }, () => ['testkase:tests-changed', {}]));
+    emit.mockClear();
+    await api.listLinkedTests();
+    await api.createCycle({ name: 'Sprint' });
+    invoke.mockResolvedValue({ ok: false, error: { code: 'FORBIDDEN', message: 'Guests can only view.' } });
+    await api.executeTest({ cycleId: 'TCYCLE-2', testCaseId: 'TC-1', status: 'FAIL' });
+    expect(emit).not.toHaveBeenCalled();
   });
 });

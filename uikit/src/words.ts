@@ -22,8 +22,12 @@ export const RESULT_WORD: Record<ExecutionStatus, string> = {
   NOT_EXECUTED: 'Not run',
 };
 
+/** A count and its word never part at the end of a line (the issue's right column is narrow): a no-break space. */
+const NBSP = '\u00a0';
+
 export function countsLine(total: number, counts: StatusCounts): string {
-  return [`${total} ${total === 1 ? 'test' : 'tests'}`, ...STATUS_ORDER.map((s) => `${counts[s]} ${COUNT_WORD[s]}`)].join(' · ');
+  const parts = [`${total} ${total === 1 ? 'test' : 'tests'}`, ...STATUS_ORDER.map((s) => `${counts[s]} ${COUNT_WORD[s]}`)];
+  return parts.map((p) => p.replace(/ /g, NBSP)).join(' · ');
 }
 
 /** The one-word verdict a person glancing at the issue wants: anything failing wins, then blocked, then not yet run. */

@@ -75,6 +75,12 @@ describe('the issue context ForgeDoc', () => {
     expect(actions.onShowPanel).toHaveBeenCalledTimes(1);
   });
 
+  it('keeps each count with its word when the narrow column wraps the counts line', async () => {
+    const doc = await render(loaded(ready()));
+    const line = findAll(doc, 'String').map((s) => s.props?.text).find((t) => typeof t === 'string' && t.includes('passed'));
+    expect(line).toBe('4\u00a0tests · 2\u00a0passed · 1\u00a0failed · 1\u00a0blocked · 0\u00a0skipped · 0\u00a0not\u00a0run');
+  });
+
   it('draws only the statuses present, with widths that add up to the whole bar, in the panel’s colours', async () => {
     const doc = await render(loaded(ready({ ...COVERAGE, total: 3, counts: { PASS: 1, FAIL: 0, BLOCKED: 0, SKIPPED: 1, NOT_EXECUTED: 1 } })));
     const segments = findAll(findAll(doc, 'Box').find((b) => b.props?.testId === 'status-bar')!, 'Box').slice(1);

@@ -7,9 +7,9 @@ export function findAll(doc: ForgeDoc, type: string): ForgeDoc[] {
   return [...(doc.type === type ? [doc] : []), ...doc.children.flatMap((c) => findAll(c, type))];
 }
 
-/** The text a person reads in this subtree (String nodes joined). */
+/** The text a person reads in this subtree (String nodes joined; no-break spaces read as spaces). */
 export function textOf(doc: ForgeDoc): string {
-  if (doc.type === 'String') return typeof doc.props?.text === 'string' ? doc.props.text : '';
+  if (doc.type === 'String') return typeof doc.props?.text === 'string' ? doc.props.text.replace(/\u00a0/g, ' ') : '';
   return doc.children.map(textOf).join('');
 }
 
@@ -31,6 +31,6 @@ export async function fire(node: ForgeDoc, prop = 'onClick'): Promise<void> {
 
 /** The component types of the tree, as an outline (one line per node, indented), for readable assertions. */
 export function outline(doc: ForgeDoc, depth = 0): string[] {
-  const label = doc.type === 'String' ? JSON.stringify(doc.props?.text) : doc.type;
+  const label = doc.type === 'String' ? JSON.stringify(textOf(doc)) : doc.type;
   return [`${'  '.repeat(depth)}${label}`, ...doc.children.flatMap((c) => outline(c, depth + 1))];
 }
