@@ -14,7 +14,7 @@ import { REPO_ROOT } from '../runtime/fixtures';
 import { NATIVE_UI_DIR } from './paths';
 
 import './as-cli';
-const { NativeUIBundler } = await import('@forge/bundler');
+const { NativeUIBundler, createEntryPointsForResource, getCompiler, getNativeUiBuildConfig, handleWebpackCompilationResult } = await import('@forge/bundler');
 const { ConfigFile, FileSystemReader, FileSystemWriter, shouldBundleResource } = await import('@forge/cli-shared');
 
 export interface NativeUiResult {
@@ -31,12 +31,8 @@ const jsBytes = (dir: string) =>
     .filter((f) => f.endsWith('.js'))
     .reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
 
-export async function buildNativeUi(options: { appDir?: string; outDir?: string } = {}): Promise<NativeUiResult> {
-  const started = performance.now();
-  const appDir = resolve(options.appDir ?? REPO_ROOT);
-  const outDir = options.outDir ?? NATIVE_UI_DIR;
-  const warnings: string[] = [];
-  const logger: Logger = {
+function quietLogger(warnings: string[]): Logger {
+  return {
     traceEnabled: false,
     debugEnabled: false,
     trace: () => undefined,
@@ -47,19 +43,45 @@ export async function buildNativeUi(options: { appDir?: string; outDir?: string 
       throw error;
     },
   };
-  // Like the CLI, resource paths are relative to the app's folder.
+}
+
+/** The manifest's UI Kit resources, read by the CLI's own ConfigFile in the app's folder (paths are relative to it). */
+async function nativeResources(appDir: string) {
   const cwd = process.cwd();
   process.chdir(appDir);
   try {
     const configFile = new ConfigFile(new FileSystemReader(), new FileSystemWriter());
-    const resources = (await configFile.getResources(['nativeUI'])).filter(shouldBundleResource);
+    return (await configFile.getResources(['nativeUI'])).filter(shouldBundleResource).map((r) => ({ ...r, path: resolve(appDir, r.path) }));
+  } finally {
+    process.chdir(cwd);
+  }
+}
+
+/** Replaces the resource's folder under `outDir` with what the bundler wrote. */
+function publish(outputDir: string, outDir: string, key: string): string {
+  const dir = join(outDir, key);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  cpSync(outputDir, dir, { recursive: true });
+  return dir;
+}
+
+export async function buildNativeUi(options: { appDir?: string; outDir?: string } = {}): Promise<NativeUiResult> {
+  const started = performance.now();
+  const appDir = resolve(options.appDir ?? REPO_ROOT);
+  const outDir = options.outDir ?? NATIVE_UI_DIR;
+  const warnings: string[] = [];
+  const logger = quietLogger(warnings);
+  // Like the CLI, the bundler runs in the app's folder.
+  const cwd = process.cwd();
+  process.chdir(appDir);
+  try {
+    const resources = await nativeResources(appDir);
     const { nativeUiBundlesDetails } = await new NativeUIBundler(logger).bundleResources(resources);
     rmSync(outDir, { recursive: true, force: true });
     const result: NativeUiResult = { dirs: {}, jsBytes: {}, ms: 0, warnings };
     for (const bundle of nativeUiBundlesDetails) {
-      const dir = join(outDir, bundle.key);
-      mkdirSync(dir, { recursive: true });
-      cpSync(bundle.path, dir, { recursive: true });
+      const dir = publish(bundle.path, outDir, bundle.key);
       rmSync(bundle.path, { recursive: true, force: true });
       result.dirs[bundle.key] = dir;
       result.jsBytes[bundle.key] = jsBytes(dir);
@@ -69,6 +91,42 @@ export async function buildNativeUi(options: { appDir?: string; outDir?: string 
   } finally {
     process.chdir(cwd);
   }
+}
+
+/**
+ * `npm run dev`: rebuilds each UI Kit resource when its sources change, with the compiler `forge tunnel`
+ * uses for them (NativeUITunnelServer: getNativeUiBuildConfig, webpack's watch ignoring node_modules),
+ * and publishes each build where the local host serves it. A failed build leaves the previous one served.
+ */
+export async function watchNativeUi(options: {
+  appDir?: string;
+  outDir?: string;
+  onBuild: (key: string, dir: string) => void;
+  onError: (error: Error) => void;
+}): Promise<{ stop(): Promise<void> }> {
+  const appDir = resolve(options.appDir ?? REPO_ROOT);
+  const outDir = options.outDir ?? NATIVE_UI_DIR;
+  const logger = quietLogger([]);
+  const watchers = (await nativeResources(appDir)).map((resource) => {
+    const config = getNativeUiBuildConfig(createEntryPointsForResource(resource.key, resource.path, resource.entry));
+    let first = true;
+    return getCompiler(config).watch({ aggregateTimeout: 200, ignored: '**/node_modules' }, (error, stats) => {
+      try {
+        // Throws the bundler's own error for a failed build (typed here: it is an assertion function).
+        (handleWebpackCompilationResult as (l: Logger, e: Error | null, st: unknown) => void)(logger, error ?? null, stats);
+        const dir = publish(config.output.path, outDir, resource.key);
+        // The first build repeats what `npm run dev` already built at start: only later ones are news.
+        if (!first) options.onBuild(resource.key, dir);
+      } catch (e) {
+        options.onError(e instanceof Error ? e : new Error(String(e)));
+      } finally {
+        first = false;
+      }
+    });
+  });
+  return {
+    stop: () => Promise.all(watchers.map((w) => new Promise<void>((done) => (w ? w.close(() => done()) : done())))).then(() => undefined),
+  };
 }
 
 if (process.argv[1] && relative(process.argv[1], import.meta.filename) === '') {
