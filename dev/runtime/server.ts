@@ -80,8 +80,9 @@ export function createHost(options: HostOptions): Host {
 
   registerBridgeEndpoints(app, { manifest, sessions: host.sessions, site, events: host.events, invoke: options.invoke, invokeLimit: options.invokeLimit ?? FORGE_INVOKE_LIMIT, say });
   registerFrameFiles(app, { resourceDir: options.resourceDir, nativeUiDir: options.nativeUiDir, permissions: manifest.permissions, site, say, ...(options.devServer ? { devServer: options.devServer } : {}) });
-  if (options.devServer) registerDevProxy(app, options.devServer, isFrameHost);
+  // Before the dev proxy: in `npm run dev` the UI Kit resources still come from their build, not from Vite.
   registerSharedFiles(app, { resourceDir: options.resourceDir, nativeUiDir: options.nativeUiDir, nativeResourceKeys: Object.values(manifest.nativeResources) });
+  if (options.devServer) registerDevProxy(app, options.devServer, isFrameHost);
 
   app.all('/healthz', () => json(200, { ok: true }));
   app.all('*', async (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : json(405, { ok: false, error: `${c.req.method} is not allowed here` })));
