@@ -16,7 +16,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.{ts,tsx}'],
+    files: ['test/**/*.{ts,tsx}', 'uikit/test/**/*.{ts,tsx}'],
     rules: {
       // Tests read JSON answers and use vitest's asymmetric matchers (expect.any …), which are `any` by
       // design; a wrong shape fails the assertion itself. Mocks are `async` to say they return a promise.

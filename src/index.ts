@@ -1,16 +1,18 @@
 /**
- * The Forge function behind both Custom UI modules (manifest: function `resolver`, handler
- * `index.handler`). Every function of the table in shared/functions.ts is implemented here, typed
- * against the Definitions the frontend's makeInvoke uses; only these can be called (resolvers/dispatch.ts).
+ * The Forge function behind every module — the Custom UI issue panel and global page, the UI Kit issue
+ * context (manifest: function `resolver`, handler `index.handler`). Every function of the table in
+ * shared/functions.ts is implemented here, typed against the Definitions the frontend's makeInvoke uses;
+ * only these can be called (resolvers/dispatch.ts).
  */
 import { makeResolver } from '@forge/resolver';
 import type { Definitions } from './shared/functions';
 import { connectionResolvers } from './resolvers/connection';
 import { testCaseResolvers } from './resolvers/test-cases';
 import { testCycleResolvers } from './resolvers/test-cycles';
+import { issueSummaryResolvers } from './resolvers/issue-summary';
 import { handlersFor, type Implementations } from './resolvers/envelope';
 import { ownFunctionsOnly } from './resolvers/dispatch';
 
-const implementations: Implementations = { ...connectionResolvers, ...testCaseResolvers, ...testCycleResolvers };
+const implementations: Implementations = { ...connectionResolvers, ...testCaseResolvers, ...testCycleResolvers, ...issueSummaryResolvers };
 
 export const handler = ownFunctionsOnly(implementations, makeResolver<Definitions>(handlersFor(implementations)));

@@ -8,7 +8,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { InvocationOutcome, InvocationRequest } from '../forge/functions';
 import { bridgeScript } from './bridge-script';
 import { MODULE_KEYS, type AppManifest } from './fixtures';
-import { frontendContext, resolverContext, type FrameSession, type FrameSessions, type FrameSite } from './frames';
+import { frontendContext, moduleTypeOf, resolverContext, type FrameSession, type FrameSessions, type FrameSite } from './frames';
 import type { CspViolation, HostEvents } from './host-events';
 import { answer, CSS, JS, json, jsonBody, type HostEnv } from './host-http';
 import { THEME_ATTRIBUTE, tokensCss } from './tokens';
@@ -45,6 +45,7 @@ export function registerBridgeEndpoints(app: Hono<HostEnv>, deps: BridgeDeps): v
       globalPageModuleKey: MODULE_KEYS.globalPage,
       initialPath: session.initialPath,
       themeAttribute: THEME_ATTRIBUTE,
+      nativeUi: session.moduleKey in deps.manifest.nativeResources,
     });
     return answer(200, JS, body, { 'cache-control': 'no-store' });
   });
@@ -61,6 +62,8 @@ export function registerBridgeEndpoints(app: Hono<HostEnv>, deps: BridgeDeps): v
       const command = text(body.detail?.command, '?');
       events.unknownCommands.push({ session: session.id, command });
       say(`[forge-local] ${session.moduleKey}: the app called the unsupported bridge command "${command}"`);
+    } else if (body?.kind === 'ui-kit-error') {
+      say(`[forge-local] ${session.moduleKey}: the UI Kit app failed to render: ${text(body.detail?.message, '?')}`);
     } else if (body?.kind === 'csp-violation') {
       recordViolation(deps, session, body.detail ?? {}, 'bridge');
     }
@@ -126,7 +129,7 @@ async function invoke(deps: BridgeDeps, session: FrameSession, request: { text()
     accountId: session.user.accountId,
     functionKey: resolverFunction,
     moduleKey: session.moduleKey,
-    moduleType: session.moduleKey === MODULE_KEYS.panel ? 'jira:issuePanel' : 'jira:globalPage',
+    moduleType: moduleTypeOf(session.moduleKey),
     body: { call: { functionKey, payload }, context: resolverContext(session, deps.site) },
   });
   const ms = Math.round(performance.now() - started);

@@ -6,6 +6,11 @@
  * - `invoke` and `getContext` go to the host over HTTP (same origin; the host knows from the session
  *   in the URL which page, module and user the frame belongs to).
  * - `navigate`, `getUrl`, resizing and theme changes go to the parent page by postMessage.
+ * - `emit` reaches this frame's own listeners and, through the host page, the app's other frames on the
+ *   page (Forge's events between an app's modules).
+ * - In a UI Kit frame (`render: native`), `reconcile` sends the ForgeDoc @forge/react built to the host
+ *   page, which renders it; function props travel as handler references the host sends back when a
+ *   person uses the component, and the frame calls the function (what Forge's bridge does).
  * - Unknown commands reject with an error naming them, and are reported to the host's log.
  */
 
@@ -24,6 +29,8 @@ export interface BridgeConfig {
   initialPath: string;
   /** The `data-theme` value the token stylesheet is keyed on. */
   themeAttribute: string;
+  /** A UI Kit module's frame: the host renders what its reconciler sends (`reconcile`). */
+  nativeUi: boolean;
 }
 
 export function bridgeScript(config: BridgeConfig): string {
@@ -174,7 +181,8 @@ var handlers = {
   changeWindowTitle: function (title) { toParent({ type: 'forge-local:title', title: String(title) }); },
   emitReadyEvent: function () {},
   emit: function (payload) {
-    (listeners[payload.event] || []).slice().forEach(function (cb) { try { cb(payload.payload); } catch (e) { console.error(e); } });
+    deliver(payload.event, payload.payload);
+    toParent({ type: 'forge-local:emit', event: String(payload.event), payload: payload.payload });
   },
   on: function (payload) {
     var list = listeners[payload.event] || (listeners[payload.event] = []);
@@ -182,6 +190,56 @@ var handlers = {
     return { unsubscribe: function () { listeners[payload.event] = (listeners[payload.event] || []).filter(function (cb) { return cb !== payload.callback; }); } };
   }
 };
+
+function deliver(event, payload) {
+  (listeners[event] || []).slice().forEach(function (cb) { try { cb(payload); } catch (e) { console.error(e); } });
+}
+
+// UI Kit: the ForgeDoc crosses to the host page as plain data. Each function prop becomes a handler
+// reference (@forge/react gives each function an __id__); the host sends the reference back when a
+// person uses the component. References of the last two trees are kept, so a click on a tree that was
+// replaced a moment ago still reaches its handler.
+var uiHandlers = {};
+var previousUiHandlers = {};
+function serialiseForgeDoc(node, seen) {
+  if (!node || typeof node !== 'object' || seen.has(node)) return null;
+  seen.add(node);
+  var props = {};
+  Object.keys(node.props || {}).forEach(function (name) { props[name] = serialiseValue(node.props[name], seen); });
+  var children = (node.children || []).map(function (child) { return serialiseForgeDoc(child, seen); }).filter(Boolean);
+  return { type: String(node.type), key: node.key === undefined ? undefined : String(node.key), props: props, children: children };
+}
+function serialiseValue(value, seen) {
+  if (typeof value === 'function') {
+    var id = typeof value.__id__ === 'string' ? value.__id__ : 'h-' + Math.random().toString(36).slice(2, 12);
+    uiHandlers[id] = value;
+    return { $$forgeHandler: id };
+  }
+  if (Array.isArray(value)) return value.map(function (v) { return serialiseValue(v, seen); });
+  if (value && typeof value === 'object') {
+    if (seen.has(value)) return null;
+    seen.add(value);
+    var out = {};
+    Object.keys(value).forEach(function (k) { out[k] = serialiseValue(value[k], seen); });
+    return out;
+  }
+  return value;
+}
+// The last tree sent, for a host page that started listening after it was sent (see 'forge-local:resend').
+var lastForgeDoc = null;
+if (CONFIG.nativeUi) {
+  handlers.reconcile = function (payload) {
+    previousUiHandlers = uiHandlers;
+    uiHandlers = {};
+    lastForgeDoc = serialiseForgeDoc(payload && payload.forgeDoc, new WeakSet());
+    toParent({ type: 'forge-local:reconcile', forgeDoc: lastForgeDoc });
+  };
+  handlers.onError = function (payload) {
+    var error = payload && payload.error;
+    console.error('[forge-local] the UI Kit app failed to render', error);
+    report('ui-kit-error', { message: String(error && error.message || error) });
+  };
+}
 
 function callBridge(command, payload) {
   var handler = Object.prototype.hasOwnProperty.call(handlers, command) ? handlers[command] : undefined;
@@ -213,6 +271,14 @@ window.addEventListener('message', function (event) {
   if (data.type === 'forge-local:theme' && (data.colorMode === 'light' || data.colorMode === 'dark')) {
     context.theme = Object.assign({}, context.theme, { colorMode: data.colorMode });
     if (themingEnabled) applyTheme();
+  }
+  if (data.type === 'forge-local:event' && typeof data.event === 'string') deliver(data.event, data.payload);
+  if (CONFIG.nativeUi && data.type === 'forge-local:resend' && lastForgeDoc) toParent({ type: 'forge-local:reconcile', forgeDoc: lastForgeDoc });
+  if (CONFIG.nativeUi && data.type === 'forge-local:ui-event' && typeof data.handler === 'string') {
+    var handler = Object.prototype.hasOwnProperty.call(uiHandlers, data.handler) ? uiHandlers[data.handler]
+      : Object.prototype.hasOwnProperty.call(previousUiHandlers, data.handler) ? previousUiHandlers[data.handler] : undefined;
+    if (!handler) { console.warn('[forge-local] no handler ' + data.handler + ' in the current UI Kit tree'); return; }
+    try { handler.apply(null, Array.isArray(data.args) ? data.args : []); } catch (e) { console.error(e); }
   }
 });
 

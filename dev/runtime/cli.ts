@@ -1,6 +1,6 @@
 /**
- * `npm start`: build the UI and bundle the backend when their sources changed, start the TestKase
- * simulator and the local Jira host, print their URLs. `npm run dev` (`--dev`): the same with the UI
+ * `npm start`: build the UI (the Custom UI and the UI Kit resources) and bundle the backend when their
+ * sources changed, start the TestKase simulator and the local Jira host, print their URLs. `npm run dev` (`--dev`): the same with the UI
  * from the Vite dev server and the backend re-bundled on change (a local `forge tunnel`).
  * Ctrl-C (SIGINT) or SIGTERM stops everything.
  *
@@ -12,7 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { BUNDLE_DIR } from '../forge/paths';
+import { BUNDLE_DIR, NATIVE_UI_DIR } from '../forge/paths';
 import { REPO_ROOT, readManifest } from './fixtures';
 import { startRuntime, type Runtime } from './index';
 
@@ -65,6 +65,10 @@ async function main(): Promise<void> {
   // What ships: the backend bundle (always), the built UI (not in dev mode, which serves the sources).
   refresh('bundle', join(BUNDLE_DIR, 'index.cjs'), [at('src'), at('manifest.yml'), at('package-lock.json'), at('tsconfig.json'), at('dev/forge/runtime')]);
   if (!dev) refresh('build', at(join(readManifest().resourcePath, 'index.html')), [at('static'), at('src/shared'), at('src/testkase/limits.ts'), at('package-lock.json')]);
+  // The UI Kit resources, as @forge/bundler builds them (they import the shared types and the panel's date format).
+  for (const key of new Set(Object.values(readManifest().nativeResources))) {
+    refresh('build:native', join(NATIVE_UI_DIR, key, 'index.html'), [at('uikit/src'), at('uikit/package-lock.json'), at('uikit/tsconfig.json'), at('src/shared'), at('static/src/format.ts'), at('manifest.yml')]);
+  }
 
   let runtime: Runtime;
   let stopAll: () => Promise<void>;

@@ -1,8 +1,8 @@
 /**
  * `npm run dev`: the local mirror of `forge tunnel`. The Custom UI comes from the Vite dev server on
- * `resources[].tunnel.port` (hot reload), proxied into the local Jira host with Forge's tunnel CSP, and
- * the backend is re-bundled by @forge/bundler's watch mode on every change and reloaded into the
- * sandbox, as `forge tunnel` does with a real site.
+ * `resources[].tunnel.port` (hot reload), proxied into the local Jira host with Forge's tunnel CSP, the
+ * backend is re-bundled by @forge/bundler's watch mode on every change and reloaded into the sandbox,
+ * and the UI Kit resources are rebuilt on change with the compiler `forge tunnel` uses for them.
  */
 import { join, resolve } from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
@@ -16,6 +16,8 @@ export interface DevOptions extends Omit<RuntimeOptions, 'devServer' | 'resource
   uiPort?: number;
   /** Re-bundle the backend on change (default true); false serves the existing bundle. */
   watchBackend?: boolean;
+  /** Rebuild the UI Kit resources on change (default: as watchBackend); false serves the existing build. */
+  watchNativeUi?: boolean;
 }
 
 export interface Dev {
@@ -62,11 +64,21 @@ export async function startDev(options: DevOptions = {}): Promise<Dev> {
     });
   }
 
+  let nativeWatcher: { stop(): Promise<void> } | undefined;
+  if (options.watchNativeUi ?? options.watchBackend ?? true) {
+    const { watchNativeUi } = await import('../forge/native-ui');
+    nativeWatcher = await watchNativeUi({
+      onBuild: (key) => say(`[forge-local] UI Kit resource ${key} rebuilt: reload the page to see it`),
+      onError: (e) => say(`[forge-local] building a UI Kit resource failed (the previous build stays served): ${e.message}`),
+    });
+  }
+
   return {
     runtime,
     vite,
     uiUrl,
     async stop() {
+      await nativeWatcher?.stop();
       await watcher?.stop();
       await runtime.stop();
       await vite.close();

@@ -114,7 +114,7 @@ export function findIssue(key: string): JiraIssue | undefined {
   return ISSUES.find((i) => i.key === key);
 }
 
-export const MODULE_KEYS = { panel: 'testkase-issue-panel', globalPage: 'testkase-global-page' } as const;
+export const MODULE_KEYS = { panel: 'testkase-issue-panel', globalPage: 'testkase-global-page', issueContext: 'testkase-issue-context' } as const;
 export type ModuleKey = (typeof MODULE_KEYS)[keyof typeof MODULE_KEYS];
 
 /** A fixed local Forge environment id (Forge gives each environment a UUID). */
@@ -138,6 +138,8 @@ export interface AppManifest {
   functions: Record<string, string>;
   /** The function behind each module's resolver, by module key. */
   resolvers: Record<string, string>;
+  /** UI Kit modules (`render: native`): the key of the resource each renders, by module key. */
+  nativeResources: Record<string, string>;
   /** `permissions.scopes`. */
   scopes: string[];
   /** `permissions.external.fetch.backend`, as addresses. */
@@ -148,7 +150,7 @@ export function readManifest(file = `${REPO_ROOT}manifest.yml`): AppManifest {
   const doc = parseYaml(readFileSync(file, 'utf8')) as {
     app?: { id?: string };
     permissions?: Record<string, unknown>;
-    modules?: Record<string, Array<{ key?: string; title?: string; handler?: string; resolver?: { function?: string } }>>;
+    modules?: Record<string, Array<{ key?: string; title?: string; handler?: string; resource?: string; render?: string; resolver?: { function?: string } }>>;
     resources?: Array<{ key?: string; path?: string; tunnel?: { port?: number } }>;
   };
   const appAri = doc.app?.id ?? '';
@@ -156,10 +158,12 @@ export function readManifest(file = `${REPO_ROOT}manifest.yml`): AppManifest {
   if (!appId) throw new Error(`manifest.yml: app.id is not an app ARI: ${appAri}`);
   const titles: Record<string, string> = {};
   const resolvers: Record<string, string> = {};
+  const nativeResources: Record<string, string> = {};
   for (const list of Object.values(doc.modules ?? {})) {
     for (const m of list) {
       if (m.key && m.title) titles[m.key] = m.title;
       if (m.key && m.resolver?.function) resolvers[m.key] = m.resolver.function;
+      if (m.key && m.render === 'native' && m.resource) nativeResources[m.key] = m.resource;
     }
   }
   const main = doc.resources?.find((r) => r.key === 'main');
@@ -169,7 +173,7 @@ export function readManifest(file = `${REPO_ROOT}manifest.yml`): AppManifest {
   for (const f of doc.modules?.function ?? []) if (f.key && f.handler) functions[f.key] = f.handler;
   const permissions = (doc.permissions ?? {}) as { scopes?: string[]; external?: { fetch?: { backend?: Array<string | { address?: string }> } } };
   const egress = (permissions.external?.fetch?.backend ?? []).map((e) => (typeof e === 'string' ? e : (e.address ?? ''))).filter(Boolean);
-  return { appId, appAri, permissions: doc.permissions ?? {}, titles, resourcePath, tunnelPort, functions, resolvers, scopes: permissions.scopes ?? [], egress };
+  return { appId, appAri, permissions: doc.permissions ?? {}, titles, resourcePath, tunnelPort, functions, resolvers, nativeResources, scopes: permissions.scopes ?? [], egress };
 }
 
 export function globalPagePath(manifest: AppManifest): string {

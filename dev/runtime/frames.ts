@@ -81,13 +81,21 @@ function localId(s: FrameSession, site: FrameSite): string {
   return `ari:cloud:ecosystem::extension/${site.manifest.appId}/${ENV_ID}/static/${s.moduleKey}`;
 }
 
+/** The Forge module type of a frame's module, as the resolver's and the frame's contexts name it. */
+export function moduleTypeOf(moduleKey: ModuleKey): 'jira:issuePanel' | 'jira:issueContext' | 'jira:globalPage' {
+  if (moduleKey === MODULE_KEYS.panel) return 'jira:issuePanel';
+  if (moduleKey === MODULE_KEYS.issueContext) return 'jira:issueContext';
+  return 'jira:globalPage';
+}
+
 function extensionOf(s: FrameSession, site: FrameSite): Record<string, unknown> {
-  if (s.moduleKey === MODULE_KEYS.panel && s.issue) {
+  const type = moduleTypeOf(s.moduleKey);
+  if (type !== 'jira:globalPage' && s.issue) {
     return {
-      type: 'jira:issuePanel',
+      type,
       issue: { id: s.issue.id, key: s.issue.key, type: s.issue.type, typeId: s.issue.typeId },
       project: { id: s.issue.project.id, key: s.issue.project.key, type: s.issue.project.type },
-      isNewToIssue: false,
+      ...(type === 'jira:issuePanel' ? { isNewToIssue: false } : {}),
     };
   }
   return { type: 'jira:globalPage', location: `${site.origin()}${site.globalPagePath}` };

@@ -9,7 +9,7 @@ import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { KvsEmulator } from '../kvs';
-import { BUNDLE_DIR, bundleExists } from '../forge/paths';
+import { BUNDLE_DIR, NATIVE_UI_DIR, bundleExists } from '../forge/paths';
 import { FunctionHost, type InvocationOutcome, type InvocationRequest, type PlatformCall } from '../forge/functions';
 import { startSimulator, type Simulator } from '../testkase-sim';
 import { CLOUD_ID, ENV_ID, REPO_ROOT, globalPagePath, readManifest, type AppManifest } from './fixtures';
@@ -34,6 +34,8 @@ export interface RuntimeOptions {
   resourceDir?: string;
   /** The bundled backend (`npm run bundle`). Default: .forge/bundle. */
   bundleDir?: string;
+  /** The built UI Kit resources (`npm run build:native`), one folder per key. Default: .forge/native-ui. */
+  nativeUiDir?: string;
   /** `npm run dev`: serve the resource from this dev server (origin) instead of `resourceDir`. */
   devServer?: string;
   /** Another Forge app's folder (its manifest.yml); give its `bundleDir` and `resourceDir` too. Default: this repository. */
@@ -110,7 +112,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
 
     const resourceDir = resolve(options.resourceDir ?? join(appDir, manifest.resourcePath));
     const iconFile = [join(resourceDir, 'icon.svg'), join(REPO_ROOT, 'static/public/icon.svg')].find((f) => existsSync(f)) ?? '';
-    const host = createHost({ manifest, resourceDir, iconFile, invoke, simulatorUrl: sim.url, log, ...(options.devServer ? { devServer: options.devServer } : {}), ...(options.invokeLimit ? { invokeLimit: options.invokeLimit } : {}) });
+    const nativeUiDir = resolve(options.nativeUiDir ?? NATIVE_UI_DIR);
+    const host = createHost({ manifest, resourceDir, nativeUiDir, iconFile, invoke, simulatorUrl: sim.url, log, ...(options.devServer ? { devServer: options.devServer } : {}), ...(options.invokeLimit ? { invokeLimit: options.invokeLimit } : {}) });
 
     await new Promise<void>((done, fail) => {
       host.server.once('error', fail);

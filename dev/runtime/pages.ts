@@ -22,7 +22,13 @@ export interface PageFrame {
   appTitle: string;
 }
 
-function shell(frame: PageFrame, title: string, body: string, page: string): string {
+/** A UI Kit module on the page: the hidden frame running its code, and its title. */
+export interface NativeModule {
+  frameSrc: string;
+  title: string;
+}
+
+function shell(frame: PageFrame, title: string, body: string, page: string, head = ''): string {
   const userOptions = USERS.map(
     (u) => `<option value="${u.name}"${u.name === frame.user.name ? ' selected' : ''}>${esc(u.displayName)} (${esc(u.name)})</option>`,
   ).join('');
@@ -40,7 +46,7 @@ function shell(frame: PageFrame, title: string, body: string, page: string): str
 <link rel="stylesheet" href="/__host/host.css">
 <link rel="stylesheet" href="/__host/dialogs.css">
 <script src="/__host/dialogs.js" defer></script>
-<script src="/__host/host.js" defer></script>
+<script src="/__host/host.js" defer></script>${head}
 </head>
 <body data-page="${page}" data-account-id="${esc(frame.user.accountId)}" data-global-path="${esc(frame.globalPagePath)}">
 <header class="topnav">
@@ -108,7 +114,24 @@ ${users}
   );
 }
 
-export function issuePage(frame: PageFrame, issue: JiraIssue, iframeSrc: string): string {
+/**
+ * The issue context module, as Jira shows it in the right column: a collapsible panel whose content
+ * the host renders natively from the ForgeDoc the module's hidden frame sends (dev/runtime/ui-kit).
+ */
+function issueContext(module: NativeModule): string {
+  return `
+    <section class="forge-context" id="testkase-issue-context" data-forge-native data-module="issue-context" data-title="${esc(module.title)}">
+      <details open>
+        <summary><img src="/__host/app-icon.svg" alt="" width="16" height="16"> <span class="forge-context-title">${esc(module.title)}</span></summary>
+        <div class="forge-native-content" aria-busy="true" aria-live="polite"><span class="forge-native-loading">Loading…</span></div>
+      </details>
+      <iframe class="forge-uikit-frame" hidden tabindex="-1" aria-hidden="true" title="${esc(module.title)} (UI Kit)" src="${esc(module.frameSrc)}"></iframe>
+    </section>`;
+}
+
+const UI_KIT_HEAD = '\n<link rel="stylesheet" href="/__host/ui-kit.css">\n<script src="/__host/ui-kit.js" defer></script>';
+
+export function issuePage(frame: PageFrame, issue: JiraIssue, iframeSrc: string, context: NativeModule | null = null): string {
   const reporter = USERS.find((u) => u.accountId === issue.reporter);
   const description = issue.description.map((p) => `<p>${esc(p)}</p>`).join('\n');
   return shell(
@@ -133,10 +156,11 @@ export function issuePage(frame: PageFrame, issue: JiraIssue, iframeSrc: string)
       <dt>Type</dt><dd>${esc(issue.type)}</dd>
       <dt>Project</dt><dd>${esc(issue.project.name)} (${esc(issue.project.key)})</dd>
       <dt>Reporter</dt><dd id="issue-reporter">${esc(reporter?.displayName ?? '—')}</dd>
-    </dl>
+    </dl>${context ? issueContext(context) : ''}
   </aside>
 </div>`,
     'issue',
+    context ? UI_KIT_HEAD : '',
   );
 }
 
@@ -194,6 +218,13 @@ h2 { font: var(--ds-font-heading-small); margin: 0 0 8px; }
 .issue-side dl { margin: 0; border: 1px solid var(--ds-border); border-radius: 4px; padding: 12px 16px; display: grid; grid-template-columns: 90px 1fr; row-gap: 10px; }
 .issue-side dt { color: var(--ds-text-subtle); font-weight: 600; }
 .issue-side dd { margin: 0; }
+.forge-context { margin-top: 16px; border: 1px solid var(--ds-border); border-radius: 4px; }
+.forge-context > details > summary { display: flex; align-items: center; gap: 8px; padding: 10px 16px; cursor: pointer; list-style: none; font-weight: 600; }
+.forge-context > details > summary::-webkit-details-marker { display: none; }
+.forge-context > details > summary::after { content: '▾'; margin-left: auto; color: var(--ds-text-subtle); }
+.forge-context > details:not([open]) > summary::after { content: '▸'; }
+.forge-context > details[open] > summary { border-bottom: 1px solid var(--ds-border); }
+.forge-native-content { padding: 12px 16px 16px; }
 @media (max-width: 720px) {
   .issue { grid-template-columns: minmax(0, 1fr); gap: 16px; }
   .issue-side { order: -1; }
@@ -208,7 +239,8 @@ h2 { font: var(--ds-font-heading-small); margin: 0 0 8px; }
 export const HOST_JS = `/* Local Jira host page script: switchers, and the parent side of the Custom UI bridge. */
 (function () {
   'use strict';
-  function frames() { return Array.prototype.slice.call(document.querySelectorAll('iframe.forge-frame')); }
+  // The app's frames: Custom UI modules, and the hidden frames running UI Kit modules' code.
+  function frames() { return Array.prototype.slice.call(document.querySelectorAll('iframe.forge-frame, iframe.forge-uikit-frame')); }
   function frameOf(source) { return frames().filter(function (f) { return f.contentWindow === source; })[0]; }
   // The app's frames are cross-origin (as in Jira): talk to each at its own origin only.
   function originOf(f) { try { return new URL(f.src).origin; } catch (e) { return 'null'; } }
@@ -276,6 +308,13 @@ export const HOST_JS = `/* Local Jira host page script: switchers, and the paren
         else if (data.kind === 'issue-view' && data.context && typeof data.context.issueKey === 'string') dialogs.openView(data.context.issueKey, reply);
         break;
       }
+      case 'forge-local:emit':
+        // Forge's events reach the app's other modules on the page (the sender delivered to itself).
+        if (typeof data.event !== 'string') break;
+        frames().forEach(function (f) {
+          if (f !== frame && f.contentWindow) f.contentWindow.postMessage({ type: 'forge-local:event', event: data.event, payload: data.payload }, originOf(f));
+        });
+        break;
     }
   });
 })();

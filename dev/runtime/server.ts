@@ -23,6 +23,8 @@ import { LocalIssues } from './jira-issues';
 import { HOST_CSS, HOST_JS, HOST_PAGE_CSP, globalPage, indexPage, issuePage, messagePage, type PageFrame } from './pages';
 import { registerFrameFiles, registerSharedFiles } from './resource-files';
 import { parseTheme, tokensCss } from './tokens';
+import { uiKitHostScript } from './ui-kit/script';
+import { UI_KIT_CSS } from './ui-kit/styles';
 
 export type { Invoker } from './bridge-endpoints';
 export type { HostEvents } from './host-events';
@@ -31,6 +33,8 @@ export interface HostOptions {
   manifest: AppManifest;
   /** Folder holding the built resource (static/dist). */
   resourceDir: string;
+  /** Folder holding each built UI Kit resource by key (`npm run build:native`: .forge/native-ui). */
+  nativeUiDir: string;
   /** The app icon shown next to the panel title. */
   iconFile: string;
   invoke: Invoker;
@@ -78,9 +82,10 @@ export function createHost(options: HostOptions): Host {
   app.use(standardRequest);
 
   registerBridgeEndpoints(app, { manifest, sessions: host.sessions, site, events: host.events, invoke: options.invoke, invokeLimit: options.invokeLimit ?? FORGE_INVOKE_LIMIT, say });
-  registerFrameFiles(app, { resourceDir: options.resourceDir, permissions: manifest.permissions, site, say, ...(options.devServer ? { devServer: options.devServer } : {}) });
+  registerFrameFiles(app, { resourceDir: options.resourceDir, nativeUiDir: options.nativeUiDir, permissions: manifest.permissions, site, say, ...(options.devServer ? { devServer: options.devServer } : {}) });
+  // Before the dev proxy: in `npm run dev` the UI Kit resources still come from their build, not from Vite.
+  registerSharedFiles(app, { resourceDir: options.resourceDir, nativeUiDir: options.nativeUiDir, nativeResourceKeys: Object.values(manifest.nativeResources) });
   if (options.devServer) registerDevProxy(app, options.devServer, isFrameHost);
-  registerSharedFiles(app, { resourceDir: options.resourceDir });
 
   app.all('/healthz', () => json(200, { ok: true }));
   const issues = new LocalIssues();
@@ -92,6 +97,8 @@ export function createHost(options: HostOptions): Host {
   app.get('/__host/dialogs.js', () => answer(200, JS, HOST_DIALOGS_JS));
   app.get('/__host/dialogs.css', () => answer(200, CSS, HOST_DIALOGS_CSS));
   app.get('/__host/tokens.css', async () => answer(200, CSS, await tokensCss()));
+  app.get('/__host/ui-kit.js', async () => answer(200, JS, await uiKitHostScript()));
+  app.get('/__host/ui-kit.css', () => answer(200, CSS, UI_KIT_CSS));
   app.get('/__host/favicon.svg', () => answer(200, SVG, FAVICON));
   app.get('/__host/app-icon.svg', () => answer(200, SVG, existsSync(options.iconFile) ? readFileSync(options.iconFile) : FAVICON));
   app.get('/favicon.ico', () => answer(200, SVG, FAVICON));
@@ -125,7 +132,11 @@ export function createHost(options: HostOptions): Host {
     const issue = issues.find(key);
     if (!issue) return page(c, 404, messagePage(frame, 'Issue not found', `The local Jira site has no issue ${key}. Try DEMO-1, DEMO-2 or OTHER-1.`));
     const s = host.sessions.open(frame.user, MODULE_KEYS.panel, issue, frame.theme, '/');
-    return page(c, 200, issuePage(frame, issue, frameSrc(s.id)));
+    // The issue context module (UI Kit), when the manifest has it: its code runs in a hidden frame of its own.
+    const context = manifest.nativeResources[MODULE_KEYS.issueContext]
+      ? { frameSrc: frameSrc(host.sessions.open(frame.user, MODULE_KEYS.issueContext, issue, frame.theme, '/').id), title: manifest.titles[MODULE_KEYS.issueContext] ?? appTitle }
+      : null;
+    return page(c, 200, issuePage(frame, issue, frameSrc(s.id), context));
   };
   app.get('/browse/:key{[A-Za-z0-9]+-\\d+}', browse);
   app.get('/browse/:key{[A-Za-z0-9]+-\\d+}/', browse);
@@ -146,5 +157,7 @@ export function createHost(options: HostOptions): Host {
     return json(500, { ok: false, error: 'The local host failed to answer this request' });
   });
   proxyUpgrades(host.server, options.devServer, isFrameHost);
+  // Bundled now, not on the first issue page (Vite takes about a second): a failure shows when it is asked for.
+  uiKitHostScript().catch(() => undefined);
   return host;
 }

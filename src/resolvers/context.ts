@@ -16,8 +16,9 @@ export interface CallContext {
   jiraProjectKey: string | null;
 }
 
-const IssuePanelExtension = z.object({
-  type: z.literal('jira:issuePanel'),
+// The issue panel (Custom UI) and the issue context module (UI Kit) both sit on one issue.
+const IssueExtension = z.object({
+  type: z.enum(['jira:issuePanel', 'jira:issueContext']),
   issue: z.object({ key: JiraIssueKey }),
   project: z.object({ key: JiraProjectKey }),
 });
@@ -26,9 +27,10 @@ const GlobalPageExtension = z.object({ type: z.literal('jira:globalPage') });
 function trustedContext(context: Record<string, unknown> | undefined): CallContext | undefined {
   const accountId = context?.accountId;
   if (typeof accountId !== 'string' || accountId.length === 0) return undefined;
-  const panel = IssuePanelExtension.safeParse(context?.extension);
-  if (panel.success) {
-    return { accountId, module: 'ISSUE_PANEL', issueKey: panel.data.issue.key, jiraProjectKey: panel.data.project.key };
+  const issue = IssueExtension.safeParse(context?.extension);
+  if (issue.success) {
+    const module = issue.data.type === 'jira:issuePanel' ? 'ISSUE_PANEL' : 'ISSUE_CONTEXT';
+    return { accountId, module, issueKey: issue.data.issue.key, jiraProjectKey: issue.data.project.key };
   }
   if (GlobalPageExtension.safeParse(context?.extension).success) {
     return { accountId, module: 'GLOBAL_PAGE', issueKey: null, jiraProjectKey: null };

@@ -98,7 +98,7 @@ export interface TokenSummary {
   expiresAt: string | null;
 }
 
-export type ModuleKind = 'ISSUE_PANEL' | 'GLOBAL_PAGE';
+export type ModuleKind = 'ISSUE_PANEL' | 'ISSUE_CONTEXT' | 'GLOBAL_PAGE';
 
 /** A test case as a list shows it (details come on demand, so a long list stays small). */
 export type TestCaseSummary = Pick<TestCase, 'id' | 'title' | 'priority' | 'type' | 'status' | 'automationId' | 'updatedAt'> & {
@@ -141,6 +141,32 @@ export interface AppState {
   token: TokenSummary | null;
   /** Filled in the issue panel when READY, so the first screen needs one invoke. */
   linked: Result<LinkedTests> | null;
+}
+
+/** The newest execution recorded for any test case linked to the issue. */
+export interface LatestRun {
+  testCaseId: string;
+  testCaseTitle: string;
+  status: ExecutionStatus;
+  /** ISO date-time; the UI shows it in the user's Jira timezone. */
+  executedAt: string;
+  /** Who ran it, by TestKase display name (no e-mail: the summary is shown to everyone who can see the issue). */
+  executedBy: string;
+}
+
+/** The linked test cases at a glance: how many, their latest results, and the newest run. */
+export interface Coverage {
+  total: number;
+  counts: StatusCounts;
+  latest: LatestRun | null;
+}
+
+/** What the issue context module (UI Kit) shows: the state and, when READY, the coverage of the issue. */
+export interface IssueSummary {
+  issueKey: string;
+  config: ConfigState;
+  /** READY: the coverage, or why TestKase could not list the linked cases; null in any other state. */
+  coverage: Result<Coverage> | null;
 }
 
 export interface SearchResult {

@@ -18,6 +18,7 @@ import type {
   CycleList,
   Execution,
   HistoryPage,
+  IssueSummary,
   LinkedTests,
   Result,
   SearchResult,
@@ -54,6 +55,7 @@ export const FUNCTIONS = {
   executeTest: answers<Execution>()(P.ExecutePayload),
   executeMany: answers<BulkOutcome>()(P.ExecuteManyPayload),
   addDefect: answers<Execution>()(P.AddDefectPayload),
+  getIssueSummary: answers<IssueSummary>()(P.EmptyPayload),
 };
 
 type Table = typeof FUNCTIONS;

@@ -22,6 +22,7 @@ import type {
   SearchPayload,
   TestCaseRef,
 } from '../../src/shared/definitions';
+import { announceTestsChanged } from './app-events';
 
 const invoke = makeInvoke<Definitions>();
 
@@ -96,23 +97,30 @@ async function settle<T>(call: () => Promise<Result<T>>, timeoutMs: number): Pro
   }
 }
 
+/** A write the issue's summary counts (issue context module): on success, tell it to fetch again. */
+async function announced<T>(call: Promise<Result<T>>): Promise<Result<T>> {
+  const r = await call;
+  if (r.ok) announceTestsChanged();
+  return r;
+}
+
 export const api = {
   getState: () => run(() => invoke('getState')),
   savePat: (p: SavePatPayload) => run(() => invoke('savePat', p)),
   deletePat: () => run(() => invoke('deletePat')),
   listLinkedTests: () => run(() => invoke('listLinkedTests')),
   searchTestCases: (p: SearchPayload) => run(() => invoke('searchTestCases', p)),
-  linkTestCase: (p: TestCaseRef) => run(() => invoke('linkTestCase', p)),
-  unlinkTestCase: (p: TestCaseRef) => run(() => invoke('unlinkTestCase', p)),
-  createTestCase: (p: CreateTestCasePayload) => run(() => invoke('createTestCase', p)),
+  linkTestCase: (p: TestCaseRef) => announced(run(() => invoke('linkTestCase', p))),
+  unlinkTestCase: (p: TestCaseRef) => announced(run(() => invoke('unlinkTestCase', p))),
+  createTestCase: (p: CreateTestCasePayload) => announced(run(() => invoke('createTestCase', p))),
   getTestCase: (p: TestCaseRef) => run(() => invoke('getTestCase', p)),
   listTestCaseHistory: (p: HistoryPayload) => run(() => invoke('listTestCaseHistory', p)),
   listCycles: (p: ListCyclesPayload = {}) => run(() => invoke('listCycles', p)),
   createCycle: (p: CreateCyclePayload) => run(() => invoke('createCycle', p)),
-  addToCycle: (p: AddToCyclePayload) => run(() => invoke('addToCycle', p)),
+  addToCycle: (p: AddToCyclePayload) => announced(run(() => invoke('addToCycle', p))),
   listCycleExecutions: (p: CycleRef) => run(() => invoke('listCycleExecutions', p)),
-  executeTest: (p: ExecutePayload) => run(() => invoke('executeTest', p)),
-  executeMany: (p: ExecuteManyPayload) => run(() => invoke('executeMany', p)),
+  executeTest: (p: ExecutePayload) => announced(run(() => invoke('executeTest', p))),
+  executeMany: (p: ExecuteManyPayload) => announced(run(() => invoke('executeMany', p))),
   addDefect: (p: AddDefectPayload) => run(() => invoke('addDefect', p)),
 };
 

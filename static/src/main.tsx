@@ -9,6 +9,7 @@ import { GLOBAL_PAGE_KEY, ISSUE_PANEL_KEY, toUiContext, type UiContext } from '.
 import { Skeleton } from './components/Spinner';
 import { Message } from './components/Message';
 import { prefetchInitialState } from './api';
+import { comeIntoViewOnRequest } from './app-events';
 import './styles.css';
 
 const IssuePanel = lazy(() => import('./panel/IssuePanel'));
@@ -58,6 +59,7 @@ async function start(container: HTMLElement) {
   // No StrictMode: its double effects would double the first-screen invoke in development too,
   // and "one invoke per render" is measured.
   root.render(<App ctx={ctx} />);
+  if (ctx.moduleKey === ISSUE_PANEL_KEY) comeIntoViewOnRequest(container);
 }
 
 const container = document.getElementById('root');

@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('@forge/bridge', () => import('./bridgeMock'));
-import { invoke } from './bridgeMock';
+import { emit, invoke } from './bridgeMock';
 import { api, CALL_TIMEOUT_MS, onConnectionLost, unwrap } from '../../static/src/api';
 
 afterEach(() => {
   invoke.mockReset();
+  emit.mockClear();
   vi.useRealTimers();
 });
 
@@ -47,6 +48,24 @@ describe('api', () => {
     const pending = api.listLinkedTests();
     await vi.advanceTimersByTimeAsync(CALL_TIMEOUT_MS + 1);
     expect(await pending).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+  });
+
+  it('tells the issue summary to fetch again after each write that changes what it counts, and only then', async () => {
+    invoke.mockResolvedValue({ ok: true, data: {} });
+    await api.executeTest({ cycleId: 'TCYCLE-2', testCaseId: 'TC-1', status: 'PASS' });
+    await api.linkTestCase({ testCaseId: 'TC-9' });
+    await api.unlinkTestCase({ testCaseId: 'TC-9' });
+    await api.createTestCase({ title: 'New' });
+    await api.executeMany({ cycleId: 'TCYCLE-2', testCaseIds: ['TC-1', 'TC-2'], status: 'PASS' });
+    await api.addToCycle({ cycleId: 'TCYCLE-2', testCaseIds: ['TC-1'] });
+    expect(emit.mock.calls).toEqual(Array.from({ length: 6 }, () => ['testkase:tests-changed', {}]));
+    emit.mockClear();
+    await api.listLinkedTests();
+    await api.createCycle({ name: 'Sprint' });
+    await api.addDefect({ cycleId: 'TCYCLE-2', executionId: 'EX-1', issueKey: 'DEMO-9' });
+    invoke.mockResolvedValue({ ok: false, error: { code: 'FORBIDDEN', message: 'Guests can only view.' } });
+    await api.executeTest({ cycleId: 'TCYCLE-2', testCaseId: 'TC-1', status: 'FAIL' });
+    expect(emit).not.toHaveBeenCalled();
   });
 });
 

@@ -13,7 +13,11 @@ export const historyLocation = { pathname: '/', search: '' };
 export const getContext = vi.fn<() => Promise<unknown>>();
 export const enableTheme = vi.fn<() => Promise<void>>(async () => undefined);
 
+export const emit = vi.fn<(event: string, payload?: unknown) => Promise<void>>(async () => undefined);
+export const on = vi.fn<(event: string, callback: (payload?: unknown) => unknown) => Promise<{ unsubscribe(): void }>>(async () => ({ unsubscribe: () => undefined }));
+
 export const makeInvoke = () => invoke;
+export const events = { emit, on };
 export const view = { getContext, theme: { enable: enableTheme }, createHistory: async () => ({ location: { ...historyLocation } }) };
 export const router = { navigate, open };
 

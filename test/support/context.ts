@@ -1,16 +1,17 @@
 /** Forge frontend contexts as Jira provides them (without accountId: that comes from the principal). */
-export type Where = { issue: string } | 'global' | 'none';
+export type Where = { issue: string; module?: 'issueContext' } | 'global' | 'none';
 
 export function contextFor(where: Where): Record<string, unknown> {
   if (where === 'none') return {};
   const base = { cloudId: 'local-cloud', localId: 'local', environmentType: 'DEVELOPMENT', locale: 'en-US', timezone: 'UTC' };
   if (where === 'global') return { ...base, moduleKey: 'testkase-global-page', extension: { type: 'jira:globalPage' } };
   const projectKey = where.issue.split('-')[0]!;
+  const context = where.module === 'issueContext';
   return {
     ...base,
-    moduleKey: 'testkase-issue-panel',
+    moduleKey: context ? 'testkase-issue-context' : 'testkase-issue-panel',
     extension: {
-      type: 'jira:issuePanel',
+      type: context ? 'jira:issueContext' : 'jira:issuePanel',
       issue: { id: '10001', key: where.issue, type: 'Story', typeId: '10002' },
       project: { id: '10000', key: projectKey, type: 'software' },
     },

@@ -14,7 +14,6 @@ import { CaseRow } from './cases/CaseRow';
 import { applyFilter, countStatuses, isFiltered, NO_FILTER, type CaseFilter } from './cases/filter';
 import { FilterBar } from './cases/FilterBar';
 import { withExecution } from './cases/update';
-import { issueDataChanged } from './changed';
 import { NoticeView, type Notice } from './NoticeView';
 import { useRefreshable } from './refresh';
 
@@ -68,7 +67,6 @@ export function TestCasesTab({
     setNotice(null);
     const r = await api.unlinkTestCase({ testCaseId: tc.id });
     if (r.ok) {
-      issueDataChanged('unlinked');
       await linked.refresh();
       setSelected((s) => without(s, tc.id));
       // The row (and its button) is gone: focus lands on the outcome, not on the page body.
@@ -86,7 +84,6 @@ export function TestCasesTab({
 
   const added = async (tc: TestCaseSummary, how: 'Created' | 'Linked') => {
     if (how === 'Created') setMode('none');
-    issueDataChanged(how === 'Created' ? 'created' : 'linked');
     await linked.refresh();
     say({ tone: 'success', text: how === 'Created' ? `Created ${tc.id} and linked it to ${issue}.` : `Linked ${tc.id} to ${issue}.` });
   };
@@ -98,7 +95,6 @@ export function TestCasesTab({
   };
 
   const recorded = (execution: Execution) => {
-    issueDataChanged('executed');
     let stale = false;
     linked.update((d) => {
       const next = withExecution(d, execution);

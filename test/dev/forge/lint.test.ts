@@ -34,6 +34,8 @@ function brokenCopy(): string {
   // The resource the manifest names (the real one is built by npm test before the lint runs).
   mkdirSync(join(dir, 'static/dist'), { recursive: true });
   writeFileSync(join(dir, 'static/dist/index.html'), '<!doctype html><title>TestKase</title>');
+  // The UI Kit resource's entry the manifest names (Forge bundles it from source).
+  cpSync(join(REPO, 'uikit/src'), join(dir, 'uikit/src'), { recursive: true });
   symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'));
   writeFileSync(join(dir, 'manifest.yml'), readFileSync(join(dir, 'manifest.yml'), 'utf8').replace('handler: index.handler', 'handler: index.handlr'));
   writeFileSync(

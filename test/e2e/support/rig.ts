@@ -15,7 +15,7 @@ import { describe } from 'vitest';
 import { startRuntime, type Runtime } from '../../../dev/runtime';
 import { startDev } from '../../../dev/runtime/dev';
 import { launchChromium } from '../../../dev/chromium';
-import { bundleExists } from '../../../dev/forge/paths';
+import { bundleExists, nativeUiBuilt } from '../../../dev/forge/paths';
 
 export const REPO = join(import.meta.dirname, '../../..');
 const SCREENSHOTS = join(REPO, 'test-results/screenshots');
@@ -32,6 +32,9 @@ export function assertBrowserAvailable(): void {
   }
   if (!existsSync(join(RESOURCE_DIR, 'index.html'))) {
     throw new Error(`The UI is not built (${RESOURCE_DIR}): run "npm run build" first (npm test does it).`);
+  }
+  if (!nativeUiBuilt('issue-summary')) {
+    throw new Error('The UI Kit resource is not built (.forge/native-ui): run "npm run build:native" first (npm test does it).');
   }
 }
 

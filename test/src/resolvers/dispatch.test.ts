@@ -25,7 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => restore());
 
-const OWN_KEYS = new Set(['getState', 'savePat', 'deletePat', 'listLinkedTests', 'searchTestCases', 'linkTestCase', 'unlinkTestCase', 'createTestCase', 'listCycles', 'createCycle', 'addToCycle', 'listCycleExecutions', 'executeTest']);
+const OWN_KEYS = new Set(['getState', 'savePat', 'deletePat', 'listLinkedTests', 'searchTestCases', 'linkTestCase', 'unlinkTestCase', 'createTestCase', 'listCycles', 'createCycle', 'addToCycle', 'listCycleExecutions', 'executeTest', 'getIssueSummary']);
 const PROTOTYPE_NAMES = [
   ...new Set([
     ...[Object.prototype, Function.prototype, Array.prototype, String.prototype, Promise.prototype].flatMap((p) => Object.getOwnPropertyNames(p)),

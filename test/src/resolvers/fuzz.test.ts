@@ -44,7 +44,7 @@ const payload = fc.oneof(
 
 const functions: (keyof Definitions)[] = [
   'getState', 'savePat', 'deletePat', 'listLinkedTests', 'searchTestCases', 'linkTestCase', 'unlinkTestCase',
-  'createTestCase', 'listCycles', 'createCycle', 'addToCycle', 'listCycleExecutions', 'executeTest',
+  'createTestCase', 'listCycles', 'createCycle', 'addToCycle', 'listCycleExecutions', 'executeTest', 'getIssueSummary',
 ];
 
 describe('fuzzed resolver payloads', () => {

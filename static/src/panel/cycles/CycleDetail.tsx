@@ -13,7 +13,6 @@ import { StatusLozenge } from '../../components/Lozenge';
 import { ShowMore, usePaged } from '../../components/ShowMore';
 import { Spinner } from '../../components/Spinner';
 import { useLoad } from '../../load';
-import { issueDataChanged } from '../changed';
 import { NoticeView, type Notice } from '../NoticeView';
 import { useRefreshable } from '../refresh';
 import { executedOf, executedRows } from './counts';
@@ -73,7 +72,6 @@ export function CycleDetail({
   };
 
   const recorded = (execution: Execution) => {
-    issueDataChanged('executed');
     executions.update((d) => ({ ...d, items: d.items.map((e) => (e.testCaseId === execution.testCaseId ? execution : e)) }));
     onChanged(true);
   };
