@@ -107,11 +107,11 @@ describeE2E('issue context (UI Kit)', () => {
     await summaryText(alice, '2 passed · 1 failed');
     await panel.getByRole('tab', { name: 'Test Cycles' }).click();
     await panel.getByRole('button', { name: 'Open cycle Sprint 42 regression' }).click();
-    await panel.getByRole('button', { name: 'Execute TC-3' }).click();
-    const form = panel.getByRole('form', { name: 'Execute TC-3' });
-    await form.getByLabel('Status').selectOption('FAIL');
+    await panel.getByRole('button', { name: 'Run TC-3', exact: true }).click();
+    const form = panel.getByRole('form', { name: 'Run TC-3', exact: true });
+    await form.getByLabel('Fail', { exact: true }).check();
     await form.getByRole('button', { name: 'Save result' }).click();
-    await panel.getByText('Saved Fail for TC-3.').waitFor({ timeout: 15_000 });
+    await panel.getByText('Saved Fail for TC-3 in Sprint 42 regression.').waitFor({ timeout: 15_000 });
     const text = await summaryText(alice, '1 passed · 2 failed');
     expect(text).toContain('4 tests · 1 passed · 2 failed · 1 blocked · 0 skipped · 0 not run');
     expect(text).toMatch(/Latest execution\s+FAILED\s+TC-3/i);
@@ -125,7 +125,7 @@ describeE2E('issue context (UI Kit)', () => {
     try {
       const panel = await openIssue(alice);
       await summaryText(alice, /tests ·/);
-      await panel.locator('[role="tabpanel"] table tbody tr').first().waitFor({ timeout: 15_000 });
+      await panel.locator('li.case-row').first().waitFor({ timeout: 15_000 });
       const open = summary(alice).getByRole('button', { name: 'Open test cases' });
       const layout = await alice.page.evaluate(() => ({
         panelTop: document.querySelector('iframe.forge-frame')!.getBoundingClientRect().top,
