@@ -1,5 +1,5 @@
 /**
- * The Forge function behind both Custom UI modules (manifest: function `resolver`, handler
+ * The Forge function behind every Custom UI module (manifest: function `resolver`, handler
  * `index.handler`). Every function of the table in shared/functions.ts is implemented here, typed
  * against the Definitions the frontend's makeInvoke uses; only these can be called (resolvers/dispatch.ts).
  */
@@ -8,9 +8,10 @@ import type { Definitions } from './shared/functions';
 import { connectionResolvers } from './resolvers/connection';
 import { testCaseResolvers } from './resolvers/test-cases';
 import { testCycleResolvers } from './resolvers/test-cycles';
+import { adminResolvers } from './resolvers/admin';
 import { handlersFor, type Implementations } from './resolvers/envelope';
 import { ownFunctionsOnly } from './resolvers/dispatch';
 
-const implementations: Implementations = { ...connectionResolvers, ...testCaseResolvers, ...testCycleResolvers };
+const implementations: Implementations = { ...connectionResolvers, ...testCaseResolvers, ...testCycleResolvers, ...adminResolvers };
 
 export const handler = ownFunctionsOnly(implementations, makeResolver<Definitions>(handlersFor(implementations)));

@@ -7,7 +7,7 @@ import type { Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { InvocationOutcome, InvocationRequest } from '../forge/functions';
 import { bridgeScript } from './bridge-script';
-import { MODULE_KEYS, type AppManifest } from './fixtures';
+import { MODULE_KEYS, MODULE_TYPES, type AppManifest } from './fixtures';
 import { frontendContext, resolverContext, type FrameSession, type FrameSessions, type FrameSite } from './frames';
 import type { CspViolation, HostEvents } from './host-events';
 import { answer, CSS, JS, json, jsonBody, type HostEnv } from './host-http';
@@ -119,14 +119,14 @@ async function invoke(deps: BridgeDeps, session: FrameSession, request: { text()
   }
   session.invokes.push(now);
   const functionKey = call.functionKey;
-  const where = session.issue ? session.issue.key : 'global page';
+  const where = session.issue ? session.issue.key : session.moduleKey === MODULE_KEYS.adminPage ? 'admin page' : 'global page';
   const resolverFunction = manifest.resolvers[session.moduleKey];
   if (!resolverFunction) return json(400, { ok: false, error: `manifest.yml gives ${session.moduleKey} no resolver function` });
   const outcome = await deps.invoke({
     accountId: session.user.accountId,
     functionKey: resolverFunction,
     moduleKey: session.moduleKey,
-    moduleType: session.moduleKey === MODULE_KEYS.panel ? 'jira:issuePanel' : 'jira:globalPage',
+    moduleType: MODULE_TYPES[session.moduleKey],
     body: { call: { functionKey, payload }, context: resolverContext(session, deps.site) },
   });
   const ms = Math.round(performance.now() - started);

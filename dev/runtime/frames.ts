@@ -40,6 +40,7 @@ export interface FrameSite {
   /** http://127.0.0.1:<port>, once listening. */
   origin(): string;
   globalPagePath: string;
+  adminPagePath: string;
 }
 
 /** What getContext() answers in the frame (Forge's FullContext for Jira). */
@@ -90,5 +91,6 @@ function extensionOf(s: FrameSession, site: FrameSite): Record<string, unknown> 
       isNewToIssue: false,
     };
   }
+  if (s.moduleKey === MODULE_KEYS.adminPage) return { type: 'jira:adminPage', location: `${site.origin()}${site.adminPagePath}` };
   return { type: 'jira:globalPage', location: `${site.origin()}${site.globalPagePath}` };
 }

@@ -12,7 +12,8 @@ import { KvsEmulator } from '../kvs';
 import { BUNDLE_DIR, bundleExists } from '../forge/paths';
 import { FunctionHost, type InvocationOutcome, type InvocationRequest } from '../forge/functions';
 import { startSimulator, type Simulator } from '../testkase-sim';
-import { CLOUD_ID, ENV_ID, REPO_ROOT, globalPagePath, readManifest, type AppManifest } from './fixtures';
+import { CLOUD_ID, ENV_ID, REPO_ROOT, adminPagePath, globalPagePath, readManifest, type AppManifest } from './fixtures';
+import { createJiraApi } from './jira-api';
 import { createHost, type HostEvents, type Invoker } from './server';
 
 export type { Invoker } from './server';
@@ -55,6 +56,8 @@ export interface Runtime {
   envId: string;
   /** Absolute URL of the global page (Apps → TestKase). */
   globalPageUrl: string;
+  /** Absolute URL of the admin page (Jira settings → Apps → TestKase connections; Jira admins only). */
+  adminPageUrl: string;
   /** What the host observed: CSP violations, unsupported bridge commands, invokes. */
   events: HostEvents;
   stop(): Promise<void>;
@@ -78,6 +81,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
 
   const bundleDir = resolve(options.bundleDir ?? BUNDLE_DIR);
   let functions: FunctionHost | undefined;
+  let siteOrigin = '';
   try {
     if (!bundleExists(bundleDir)) throw new Error(`The backend is not bundled yet (${bundleDir}): run "npm run bundle".`);
     const kvs = new KvsEmulator(dataDir === null ? {} : { file: join(dataDir, 'kvs.json') });
@@ -93,6 +97,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       appId: manifest.appId,
       environmentId: ENV_ID,
       cloudId: CLOUD_ID,
+      // The Jira REST calls the function makes as the user, answered by the local site.
+      product: createJiraApi({ scopes: manifest.scopes, siteOrigin: () => siteOrigin, log }),
       log,
     });
     functions = fnHost;
@@ -113,6 +119,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     });
     const port = (host.server.address() as AddressInfo).port;
     host.origin = `http://127.0.0.1:${port}`;
+    siteOrigin = host.origin;
     host.frameOrigin = `http://localhost:${port}`;
 
     let stopped = false;
@@ -126,6 +133,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       appId: manifest.appId,
       envId: ENV_ID,
       globalPageUrl: `${host.origin}${globalPagePath(manifest)}`,
+      adminPageUrl: `${host.origin}${adminPagePath(manifest)}`,
       events: host.events,
       async stop() {
         if (stopped) return;

@@ -11,7 +11,11 @@ import type { z } from 'zod';
 import * as P from './payloads';
 import type {
   AddToCycleResult,
+  AdminConnectionsPage,
+  AdminRemoval,
   AppState,
+  AuditPage,
+  CheckProgress,
   Cycle,
   CycleExecutions,
   Execution,
@@ -24,6 +28,11 @@ import type {
 /** A function's payload schema, and the type of its answer (carried by the type only). */
 export interface FunctionSpec<S extends z.ZodType, R> {
   payload: S;
+  /**
+   * JIRA_ADMIN: only a Jira administrator, on the admin page, may call it. The envelope checks it
+   * with Jira before the payload is even parsed (resolvers/admin-access.ts).
+   */
+  access?: 'JIRA_ADMIN';
   /** Never set: it only carries the answer's type. */
   answer?: R;
 }
@@ -31,6 +40,10 @@ export interface FunctionSpec<S extends z.ZodType, R> {
 const answers =
   <R>() =>
   <S extends z.ZodType>(payload: S): FunctionSpec<S, R> => ({ payload });
+
+const answersAdmins =
+  <R>() =>
+  <S extends z.ZodType>(payload: S): FunctionSpec<S, R> => ({ payload, access: 'JIRA_ADMIN' });
 
 export const FUNCTIONS = {
   getState: answers<AppState>()(P.EmptyPayload),
@@ -46,6 +59,11 @@ export const FUNCTIONS = {
   addToCycle: answers<AddToCycleResult>()(P.AddToCyclePayload),
   listCycleExecutions: answers<CycleExecutions>()(P.CycleRefPayload),
   executeTest: answers<Execution>()(P.ExecutePayload),
+  // The Jira admin page (jira:adminPage): every one refuses a caller who is not a Jira administrator.
+  adminListConnections: answersAdmins<AdminConnectionsPage>()(P.ListConnectionsPayload),
+  adminRemoveConnection: answersAdmins<AdminRemoval>()(P.RemoveConnectionPayload),
+  adminCheckAll: answersAdmins<CheckProgress>()(P.CheckAllPayload),
+  adminAuditLog: answersAdmins<AuditPage>()(P.AuditLogPayload),
 };
 
 type Table = typeof FUNCTIONS;
