@@ -248,6 +248,8 @@ h2 { font: var(--ds-font-heading-small); margin: 0 0 8px; }
 .issue-side dl { margin: 0; border: 1px solid var(--ds-border); border-radius: 4px; padding: 12px 16px; display: grid; grid-template-columns: 90px 1fr; row-gap: 10px; }
 .issue-side dt { color: var(--ds-text-subtle); font-weight: 600; }
 .issue-side dd { margin: 0; }
+/* Jira's settings pages use the whole width. */
+body[data-page="admin"] .content, body[data-page="settings"] .content { max-width: none; }
 .settings { display: grid; grid-template-columns: 220px minmax(0, 1fr); gap: 32px; }
 .settings-nav ul { list-style: none; margin: 0; padding: 0; }
 .settings-nav a { display: block; padding: 6px 8px; border-radius: 3px; color: var(--ds-text-subtle); }

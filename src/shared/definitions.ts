@@ -200,12 +200,10 @@ export interface CheckProgress {
   retryAfterSeconds?: number;
 }
 
-export type AuditAction = 'REMOVE_CONNECTION' | 'CHECK_ALL';
-
 export interface AuditEntry {
   id: string;
   at: string;
-  action: AuditAction;
+  action: 'REMOVE_CONNECTION' | 'CHECK_ALL';
   /** The Jira admin who acted. */
   actor: JiraUserSummary;
   /** Whose connection (REMOVE_CONNECTION). */

@@ -55,11 +55,12 @@ export const ExecutePayload = z.strictObject({
 // ---------- Jira admin page ----------
 
 /** A Jira accountId as Jira issues them (`5b10ac8d82e05b22cc7d4ef5`, `557058:f581…`). */
-export const JiraAccountId = z.string().min(1).max(128).regex(/^[A-Za-z0-9:_-]+$/, 'it is not a Jira account id');
+const JiraAccountId = z.string().min(1).max(128).regex(/^[A-Za-z0-9:_-]+$/, 'it is not a Jira account id');
 
-export const ConnectionSortKey = z.enum(['testkaseUser', 'tokenName', 'savedAt', 'lastValidatedAt', 'lastUsedAt', 'expiresAt', 'health']);
-export const HealthFilter = z.enum(['ALL', 'WORKING', 'REJECTED', 'EXPIRED', 'NOT_CHECKED', 'EXPIRING_SOON']);
-export const PAGE_SIZES = [10, 25, 50, 100] as const;
+const ConnectionSortKey = z.enum(['testkaseUser', 'tokenName', 'savedAt', 'lastValidatedAt', 'lastUsedAt', 'expiresAt', 'health']);
+const HealthFilter = z.enum(['ALL', 'WORKING', 'REJECTED', 'EXPIRED', 'NOT_CHECKED', 'EXPIRING_SOON']);
+/** The UI offers the same (static/src/admin/options.ts). */
+const PAGE_SIZES = [10, 25, 50, 100] as const;
 
 export const ListConnectionsPayload = z.strictObject({
   sort: ConnectionSortKey.default('testkaseUser'),

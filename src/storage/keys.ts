@@ -14,7 +14,7 @@ export const userPrefix = (accountId: string) => `u:${accountHash(accountId)}:`;
  * listing can query them (kvs.query by key prefix). The hash spreads entries evenly over the 16
  * one-hex-digit sub-prefixes, which lets a listing read the shards in parallel.
  */
-export const CONNECTION_PREFIX = 'conn:';
+const CONNECTION_PREFIX = 'conn:';
 export const CONNECTION_SHARDS = [...'0123456789abcdef'].map((digit) => `${CONNECTION_PREFIX}${digit}`);
 
 /** The audit log: newest first in key order (see audit-log.ts). */

@@ -48,8 +48,7 @@ type SavedConfig = z.infer<typeof SavedConfig>;
 const RemovedConfig = z.object({ removedByAdmin: z.object({ at: z.string(), by: z.string() }) });
 
 /** How TestKase last answered about the token: accepted (OK) or refused (REJECTED, a 401). */
-export const CheckResult = z.enum(['OK', 'REJECTED']);
-export type CheckResult = z.infer<typeof CheckResult>;
+const CheckResult = z.enum(['OK', 'REJECTED']);
 
 /** What the index entry adds to the details: how the token has fared since it was saved. */
 const Activity = z.object({
@@ -59,7 +58,7 @@ const Activity = z.object({
   /** When the app last used the token for its user (updated at most once per USE_RESOLUTION_MS). */
   lastUsedAt: z.string().nullable().default(null),
 });
-export type Activity = z.infer<typeof Activity>;
+type Activity = z.infer<typeof Activity>;
 
 /** The user's entry in the connection index. */
 export const ConnectionEntry = Details.extend(Activity.shape).extend({
@@ -82,7 +81,7 @@ export interface StoredToken {
 export type Configuration = { kind: 'TOKEN'; stored: StoredToken } | { kind: 'REMOVED_BY_ADMIN'; at: string } | { kind: 'NONE' };
 
 /** "Last used" is recorded at most this often per user, so using the app costs no extra write per call. */
-export const USE_RESOLUTION_MS = 60 * 60 * 1000;
+const USE_RESOLUTION_MS = 60 * 60 * 1000;
 
 const secretKey = keys.secret;
 const entryKey = keys.connection;

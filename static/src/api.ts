@@ -7,11 +7,15 @@ import type {
   AddToCyclePayload,
   AppState,
   AppError,
+  AuditLogPayload,
+  CheckAllPayload,
   CreateCyclePayload,
   CreateTestCasePayload,
   CycleRef,
   Definitions,
   ExecutePayload,
+  ListConnectionsPayload,
+  RemoveConnectionPayload,
   Result,
   SavePatPayload,
   SearchPayload,
@@ -80,6 +84,11 @@ export const api = {
   addToCycle: (p: AddToCyclePayload) => run(() => invoke('addToCycle', p)),
   listCycleExecutions: (p: CycleRef) => run(() => invoke('listCycleExecutions', p)),
   executeTest: (p: ExecutePayload) => run(() => invoke('executeTest', p)),
+  // The Jira admin page.
+  adminListConnections: (p: ListConnectionsPayload) => run(() => invoke('adminListConnections', p)),
+  adminRemoveConnection: (p: RemoveConnectionPayload) => run(() => invoke('adminRemoveConnection', p)),
+  adminCheckAll: (p: CheckAllPayload) => run(() => invoke('adminCheckAll', p)),
+  adminAuditLog: (p: AuditLogPayload) => run(() => invoke('adminAuditLog', p)),
 };
 
 

@@ -4,6 +4,7 @@ import type { AppState } from '../../../src/shared/definitions';
 import { api, initialState } from '../api';
 import type { UiContext } from '../context';
 import { Loaded } from '../components/Loaded';
+import { Message } from '../components/Message';
 import { useLoad } from '../load';
 import { NoticeView, type Notice } from '../panel/NoticeView';
 import { TokenDetails } from './TokenDetails';
@@ -64,9 +65,14 @@ export default function GlobalPage({ ctx, now = () => new Date() }: { ctx: UiCon
     </main>
   );
 
-  function body({ token }: AppState) {
+  function body({ token, config }: AppState) {
     return (
       <>
+        {config.kind === 'NO_CONFIG' && config.removedByAdmin && (
+          <Message tone="warning" title={config.message.title}>
+            <p>{config.message.text}</p>
+          </Message>
+        )}
         {token && (
           <TokenDetails
             token={token}

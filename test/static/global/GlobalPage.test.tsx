@@ -7,7 +7,7 @@ import { callsOf, invoke, routeInvoke, type Handlers } from '../bridgeMock';
 import GlobalPage from '../../../static/src/global/GlobalPage';
 import { globalCtx, globalState, token } from '../fixtures';
 import type { AppState } from '../../../src/shared/definitions';
-import { sentences } from '../../../src/resolvers/sentences';
+import { sentences, withMessage } from '../../../src/resolvers/sentences';
 
 beforeEach(() => {
   invoke.mockReset();
@@ -173,5 +173,17 @@ describe('Global page', () => {
     expect(alert.textContent).toContain('Settings could not be read.');
     fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(await screen.findByLabelText(/Personal Access Token/)).toBeTruthy();
+  });
+
+  it('says a Jira admin removed the connection, above the field, until a token is saved again', async () => {
+    const removed = globalState({ config: withMessage({ kind: 'NO_CONFIG', removedByAdmin: true }, null) });
+    await renderPage(removed, { savePat: () => ({ ok: true, data: connected() }) });
+    const warning = await screen.findByRole('alert');
+    expect(warning.textContent).toMatch(/A Jira admin removed your TestKase connection/);
+    expect(warning.textContent).toMatch(/save a new Personal Access Token/);
+    paste(SECRET);
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Connected to TestKase as Alice Admin.');
+    expect(screen.queryByText(/A Jira admin removed/)).toBeNull();
   });
 });
