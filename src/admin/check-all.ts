@@ -35,6 +35,8 @@ export const CHECK_SETTINGS = {
   timeoutMs: 5_000,
   /** When a 429 says nothing about how long to wait. */
   defaultRetryAfterSeconds: 5,
+  /** The least a 429 pauses the run, whatever it says ("Retry-After: 0" repeated must not become a loop). */
+  minRetryAfterSeconds: 1,
 };
 
 type Outcome = { kind: keyof Tally } | { kind: 'RATE_LIMITED'; retryAfterSeconds: number };
@@ -149,7 +151,10 @@ async function checkOne(accountId: string): Promise<Outcome> {
     await recordCheck(accountId, stored, at, { result: 'OK', refreshed });
     return { kind: healthOf({ expiresAt: refreshed.expiresAt, lastCheckResult: 'OK' }, Date.now()).health === 'EXPIRED' ? 'EXPIRED' : 'WORKING' };
   } catch (e) {
-    if (isTestKaseError(e, 'RATE_LIMITED')) return { kind: 'RATE_LIMITED', retryAfterSeconds: e.details.retryAfterSeconds ?? CHECK_SETTINGS.defaultRetryAfterSeconds };
+    if (isTestKaseError(e, 'RATE_LIMITED')) {
+      const asked = e.details.retryAfterSeconds ?? CHECK_SETTINGS.defaultRetryAfterSeconds;
+      return { kind: 'RATE_LIMITED', retryAfterSeconds: Math.max(CHECK_SETTINGS.minRetryAfterSeconds, asked) };
+    }
     if (isTestKaseError(e, 'UNAUTHORIZED')) {
       // The user's own panel re-checks at once instead of trusting its cached validation.
       await Promise.all([recordCheck(accountId, stored, at, { result: 'REJECTED' }), forgetValidation(accountId)]);
