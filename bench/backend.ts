@@ -3,6 +3,7 @@
  * @forge/api fetch to the simulator over loopback, with injected TestKase latency.
  */
 import { installForgeFetch, KvsEmulator } from '../dev/kvs';
+import { meterStorage, type StorageMeter } from '../dev/kvs/meter';
 import type { Simulator } from '../dev/testkase-sim';
 import type { Definitions } from '../src/shared/definitions';
 import { median, p95, round, unionLength } from './stats';
@@ -18,15 +19,18 @@ const panelContext = (issue: string) => ({
 const globalContext = { cloudId: 'bench-cloud', localId: 'bench', moduleKey: 'testkase-global-page', extension: { type: 'jira:globalPage' } };
 
 export interface BackendBench {
+  kvs: KvsEmulator;
   call(accountId: string, fn: keyof Definitions, payload?: unknown, where?: string): Promise<{ ok: boolean; data?: unknown; error?: { code: string } }>;
   stop(): void;
 }
 
 export async function backendHarness(sim: Simulator): Promise<BackendBench> {
   process.env.TESTKASE_BASE_URL = sim.apiBaseUrl;
-  const restore = installForgeFetch(new KvsEmulator());
+  const kvs = new KvsEmulator();
+  const restore = installForgeFetch(kvs);
   const { handler } = (await import('../src/index')) as unknown as { handler: Handler };
   return {
+    kvs,
     async call(accountId, fn, payload, where = 'DEMO-1') {
       const context = where === 'global' ? globalContext : panelContext(where);
       return (await handler({ call: { functionKey: fn, payload }, context }, { principal: { accountId } })) as never;
@@ -102,4 +106,19 @@ export async function measureThroughput(sim: Simulator, b: BackendBench, users: 
   const expected = new Set(people.map((p) => p.tokenId));
   const isolationIntact = perToken.size === expected.size && [...perToken.keys()].every((k) => expected.has(k)) && new Set(perToken.values()).size === 1;
   return { users, rounds, requests, errors, seconds: round(seconds, 2), requestsPerSecond: round(requests / seconds, 1), isolationIntact };
+}
+
+/**
+ * What a warm getState asks of Forge storage: calls and round trips (the longest chain of calls each
+ * waiting for another). Counted with a few ms of storage latency so parallel calls overlap as in Forge.
+ */
+export async function measureStorage(b: BackendBench, accountId: string): Promise<StorageMeter> {
+  b.kvs.latencyMs = 5;
+  try {
+    const { result, meter } = await meterStorage(() => b.call(accountId, 'getState'));
+    if (!result.ok) throw new Error(`getState failed during the benchmark: ${JSON.stringify(result.error)}`);
+    return meter;
+  } finally {
+    b.kvs.latencyMs = 0;
+  }
 }

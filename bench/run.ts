@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { startSimulator } from '../dev/testkase-sim';
-import { backendHarness, measureOverhead, measureThroughput } from './backend';
+import { backendHarness, measureOverhead, measureStorage, measureThroughput } from './backend';
 import type { PanelResult } from './panel';
 
 const { values } = parseArgs({
@@ -30,7 +30,7 @@ const runs = num(values.runs, 'BENCH_RUNS', 15);
 const users = num(values.users, 'BENCH_USERS', 50);
 const rounds = num(values.rounds, 'BENCH_ROUNDS', 5);
 
-const GOALS = { warmRatio: 1.25, coldRatio: 2.2, overheadP95Ms: 5, panelJsKb: 50, warmInvokes: 1 };
+const GOALS = { warmRatio: 1.25, coldRatio: 2.2, overheadP95Ms: 5, panelJsKb: 50, warmInvokes: 1, warmStorageRoundTrips: 1 };
 
 async function main(): Promise<void> {
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform };
@@ -46,6 +46,7 @@ async function main(): Promise<void> {
   const saved = await b.call(me, 'savePat', { token }, 'global');
   if (!saved.ok) throw new Error('could not save the benchmark token');
   await b.call(me, 'getState');
+  const warmStorage = await measureStorage(b, me);
   const warmOverhead = await measureOverhead(sim, b, me, 'getState', runs);
   const coldOverhead = await measureOverhead(sim, b, me, 'getState', runs, async () => {
     await b.call(me, 'savePat', { token }, 'global');
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
   let panel: PanelResult | null = null;
   if (!values['no-browser']) panel = await (await import('./panel')).measurePanel({ latencyMs, runs });
 
-  const results = { at: new Date().toISOString(), machine, settings: { latencyMs, runs, users, rounds }, goals: GOALS, panel, resolverOverhead: { warm: warmOverhead, cold: coldOverhead }, throughput };
+  const results = { at: new Date().toISOString(), machine, settings: { latencyMs, runs, users, rounds }, goals: GOALS, panel, resolverOverhead: { warm: warmOverhead, cold: coldOverhead }, warmStorage, throughput };
   mkdirSync('bench', { recursive: true });
   writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 
@@ -80,6 +81,7 @@ async function main(): Promise<void> {
     const o = results.resolverOverhead[kind];
     rows.push([`resolver overhead, ${kind} getState`, `p50 ${o.overheadMs.p50} ms, p95 ${o.overheadMs.p95} ms (handler p50 ${o.handlerMs.p50} ms)`, kind === 'warm' ? `p95 ≤ ${GOALS.overheadP95Ms} ms ${mark(o.overheadMs.p95 <= GOALS.overheadP95Ms)}` : '']);
   }
+  rows.push(['storage, warm getState', `${warmStorage.calls} calls in ${warmStorage.roundTrips} round trip(s)`, `= ${GOALS.warmStorageRoundTrips} round trip ${mark(warmStorage.roundTrips === GOALS.warmStorageRoundTrips)}`]);
   rows.push([`throughput: ${throughput.users} users × ${throughput.rounds} rounds`, `${throughput.requestsPerSecond} invokes/s, ${throughput.errors} errors`, `0 errors ${mark(throughput.errors === 0)}, isolation ${throughput.isolationIntact ? 'intact' : 'BROKEN'}`]);
   const w = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length))];
   for (const [a, c, d] of rows) process.stdout.write(`${a.padEnd(w[0]!)}  ${c.padEnd(w[1]!)}  ${d}\n`);

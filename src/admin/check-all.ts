@@ -17,7 +17,7 @@ import { appendAudit, updateAudit } from '../storage/audit-log';
 import { accountsOf, createRun, emptyTally, readRun, saveRun, type CheckRun, type Tally } from '../storage/check-runs';
 import { forgetValidation } from '../storage/connection-cache';
 import { indexedAccounts } from '../storage/connection-index';
-import { loadToken, recordCheck } from '../storage/token-store';
+import { dropEntryWithoutToken, loadToken, recordCheck } from '../storage/token-store';
 import { log } from '../log';
 import { healthOf } from './connection-health';
 
@@ -47,7 +47,11 @@ export class CheckRunNotFound extends Error {}
 export async function checkAll(adminAccountId: string, runId: string | undefined, started = Date.now()): Promise<CheckProgress> {
   const run = runId ? await readRun(runId) : await startRun(adminAccountId, started);
   if (!run) throw new CheckRunNotFound(`no check run ${runId}`);
-  if (run.next >= run.total) return progressOf(run);
+  if (run.next >= run.total) {
+    // Nothing to check (no one is connected): the run is done as it starts, and the audit log says so.
+    if (!runId) await reportInAudit(run, Date.now());
+    return progressOf(run);
+  }
   // Called again before TestKase's Retry-After has passed (the page should have waited): still wait.
   if (Date.now() < run.notBefore) return { ...progressOf(run), retryAfterSeconds: Math.ceil((run.notBefore - Date.now()) / 1000) };
 
@@ -142,7 +146,10 @@ async function checkInTurn(accounts: readonly string[], deadline: number): Promi
 
 async function checkOne(accountId: string): Promise<Outcome> {
   const stored = await loadToken(accountId);
-  if (!stored) return { kind: 'GONE' };
+  if (!stored) {
+    await dropEntryWithoutToken(accountId);
+    return { kind: 'GONE' };
+  }
   const client = clientFactory.create(stored.token, { maxRetries: 0, timeoutMs: CHECK_SETTINGS.timeoutMs, budgetMs: CHECK_SETTINGS.timeoutMs });
   const at = new Date().toISOString();
   try {

@@ -233,6 +233,14 @@ export async function removeByAdmin(accountId: string, by: string, at: string): 
 }
 
 /**
+ * A check found no token behind the user's index entry (left by a delete or a removal interrupted after
+ * its commit): the entry goes, unless a save got in meanwhile (then it describes that token).
+ */
+export async function dropEntryWithoutToken(accountId: string): Promise<void> {
+  await settleEntry(accountId, null);
+}
+
+/**
  * Writes `intended` (null: removes the entry), then re-reads the secret until the entry describes the
  * stored token, or is absent when there is none. Whichever writer writes the entry last reads the
  * secret afterwards — and any save or delete that changes the secret after that read writes the entry

@@ -5,6 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CHECK_SETTINGS } from '../../../src/admin/check-all';
+import { keys } from '../../../src/storage/keys';
 import type { AdminConnectionsPage, CheckProgress } from '../../../src/shared/definitions';
 import { expectOk, startBackend, type Backend } from '../../support/backend';
 
@@ -159,6 +160,22 @@ describe('check all now', () => {
     const rows = new Map((await list()).rows.map((r) => [r.accountId, r]));
     expect([...rows.keys()].sort()).toEqual([first!, second!].sort());
     expect([...rows.values()].every((r) => r.health === 'WORKING')).toBe(true);
+  });
+
+  it('drops an index entry with no token behind it (a delete interrupted after its commit), unless a save got in', async () => {
+    const [ghost] = await connectMany(1);
+    const entry = b.kvs.snapshot().data[keys.connection(ghost!)];
+    expectOk(await b.call(ghost, 'deletePat', undefined, 'global'));
+    b.kvs.handle('/api/v1/set', { key: keys.connection(ghost!), value: entry }); // what the interrupted delete left
+    expect((await list()).rows.map((r) => r.accountId)).toEqual([ghost]);
+    expect(await check()).toMatchObject({ done: true, tally: { GONE: 1 } });
+    expect((await list()).rows).toEqual([]);
+  });
+
+  it('is done at once, and audited as done, when no one is connected', async () => {
+    expect(await check()).toMatchObject({ total: 0, checked: 0, done: true });
+    const audit = expectOk(await b.call(ADMIN, 'adminAuditLog', {}, 'admin')).entries[0];
+    expect(audit).toMatchObject({ action: 'CHECK_ALL', outcome: 'DONE', check: { total: 0, checked: 0 } });
   });
 
   it('says a run it no longer has is gone, with a typed error', async () => {

@@ -10,7 +10,7 @@ import { keys } from '../../../src/storage/keys';
 import type { ConnectionEntry } from '../../../src/storage/token-store';
 import type { AdminConnectionsPage } from '../../../src/shared/definitions';
 import { expectOk, startBackend, type Backend } from '../../support/backend';
-import { meterStorage } from '../../support/storage-meter';
+import { meterStorage } from '../../../dev/kvs/meter';
 
 const USERS = 3_000;
 const ADMIN = 'local-diana';
