@@ -114,16 +114,19 @@ async function checkInTurn(accounts: readonly string[], deadline: number): Promi
   const interval = 1000 / CHECK_SETTINGS.perSecond;
   let nextSlot = Date.now();
   let waitUntil = 0;
+  let startedAny = false;
 
   const worker = async () => {
     for (;;) {
       const i = queue.shift();
       if (i === undefined) return;
       const startAt = Math.max(nextSlot, waitUntil, Date.now());
-      if (startAt >= deadline) {
+      // Every invocation checks at least one token (when TestKase lets it), so a run always moves on.
+      if (startAt >= deadline && (startedAny || startAt > Date.now())) {
         queue.unshift(i);
         return;
       }
+      startedAny = true;
       nextSlot = startAt + interval;
       if (startAt > Date.now()) await sleep(startAt - Date.now());
       if (Date.now() < waitUntil) {

@@ -172,6 +172,18 @@ describe('check all now', () => {
     expect((await list()).rows).toEqual([]);
   });
 
+  it('moves on in every invocation, even one whose budget is gone before its first check', async () => {
+    await connectMany(3);
+    Object.assign(CHECK_SETTINGS, { budgetMs: 0 });
+    let progress = await check();
+    const seen = [progress.checked];
+    while (!progress.done) {
+      progress = await check(progress.runId);
+      seen.push(progress.checked);
+    }
+    expect(seen).toEqual([1, 2, 3]);
+  });
+
   it('is done at once, and audited as done, when no one is connected', async () => {
     expect(await check()).toMatchObject({ total: 0, checked: 0, done: true });
     const audit = expectOk(await b.call(ADMIN, 'adminAuditLog', {}, 'admin')).entries[0];
