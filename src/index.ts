@@ -1,6 +1,6 @@
 /**
- * The Forge function behind every module — the Custom UI issue panel and global page, the UI Kit issue
- * context (manifest: function `resolver`, handler `index.handler`). Every function of the table in
+ * The Forge function behind every module — the Custom UI issue panel, global page and admin page, the UI
+ * Kit issue context (manifest: function `resolver`, handler `index.handler`). Every function of the table in
  * shared/functions.ts is implemented here, typed against the Definitions the frontend's makeInvoke uses;
  * only these can be called (resolvers/dispatch.ts).
  */
@@ -10,9 +10,10 @@ import { connectionResolvers } from './resolvers/connection';
 import { testCaseResolvers } from './resolvers/test-cases';
 import { testCycleResolvers } from './resolvers/test-cycles';
 import { issueSummaryResolvers } from './resolvers/issue-summary';
+import { adminResolvers } from './resolvers/admin';
 import { handlersFor, type Implementations } from './resolvers/envelope';
 import { ownFunctionsOnly } from './resolvers/dispatch';
 
-const implementations: Implementations = { ...connectionResolvers, ...testCaseResolvers, ...testCycleResolvers, ...issueSummaryResolvers };
+const implementations: Implementations = { ...connectionResolvers, ...testCaseResolvers, ...testCycleResolvers, ...issueSummaryResolvers, ...adminResolvers };
 
 export const handler = ownFunctionsOnly(implementations, makeResolver<Definitions>(handlersFor(implementations)));

@@ -21,20 +21,23 @@ describe('manifest.yml', () => {
     expect(result.success).toBe(true);
   }, 60_000);
 
-  it('declares only storage:app, HTTPS egress to TestKase, and no Jira write scope', () => {
+  it('declares storage:app and only the two Jira read scopes the admin page needs, HTTPS egress to TestKase, and no Jira write scope', () => {
     const text = readFileSync('manifest.yml', 'utf8');
     const scopes = [...text.matchAll(/^\s+- ([a-z:-]+:[a-z:-]+)\s*$/gm)].map((m) => m[1]);
-    expect(scopes).toEqual(['storage:app']);
+    // read:jira-user: GET /rest/api/3/user/bulk; read:permission:jira (granular): GET /rest/api/3/mypermissions.
+    // Not the classic read:jira-work, which would also let the app read every issue the user can see.
+    expect(scopes).toEqual(['storage:app', 'read:jira-user', 'read:permission:jira']);
     expect(text).toMatch(/- address: https:\/\/api\.testkase\.com\s*$/m);
     expect(text).not.toMatch(/write:jira/);
     expect(text).not.toMatch(/http:\/\//);
   });
 
-  it('has the two Custom UI modules on one resource, the UI Kit issue context on its own, one resolver function on nodejs22.x', () => {
+  it('has the three Custom UI modules on one resource, the UI Kit issue context on its own, one resolver function on nodejs22.x', () => {
     const text = readFileSync('manifest.yml', 'utf8');
     expect(text).toContain('key: testkase-issue-panel');
     expect(text).toContain('key: testkase-global-page');
-    expect(text.match(/resource: main/g)).toHaveLength(2);
+    expect(text).toMatch(/jira:adminPage:\s+(#.*\s+)?- key: testkase-admin-page/);
+    expect(text.match(/resource: main/g)).toHaveLength(3);
     expect(text).toMatch(/jira:issueContext:\s+- key: testkase-issue-context\s+resource: issue-summary\s+render: native/);
     expect(text).toMatch(/- key: issue-summary\s+path: uikit\/src\/index\.tsx/);
     expect(text.match(/function: resolver/g)).toHaveLength(3);

@@ -25,7 +25,7 @@ export const RESPONSE_LIMIT_BYTES = 5 * 1024 * 1024;
 const MAX_PLATFORM_BODY = 2 * 1024 * 1024;
 
 /** A product API call the function makes through the platform (`asUser().requestJira(…)` etc.). */
-interface ProductRequest {
+export interface ProductRequest {
   accountId: string;
   /** As @forge/api sends it: `{ type: 'fpp', provider: 'user' | 'app' | 'none', remote: 'jira', … }`. */
   target: Record<string, unknown>;
@@ -33,7 +33,7 @@ interface ProductRequest {
   path: string;
   body: string;
 }
-type ProductApi = (request: ProductRequest) => Promise<{ status: number; body: unknown }>;
+export type ProductApi = (request: ProductRequest) => Promise<{ status: number; body: unknown }>;
 
 export interface FunctionHostOptions {
   /** The folder `npm run bundle` wrote (the bundle's `__forge__.cjs` and `index.cjs`). */

@@ -122,7 +122,7 @@ async function invoke(deps: BridgeDeps, session: FrameSession, request: { text()
   }
   session.invokes.push(now);
   const functionKey = call.functionKey;
-  const where = session.issue ? session.issue.key : 'global page';
+  const where = session.issue ? session.issue.key : session.moduleKey === MODULE_KEYS.adminPage ? 'admin page' : 'global page';
   const resolverFunction = manifest.resolvers[session.moduleKey];
   if (!resolverFunction) return json(400, { ok: false, error: `manifest.yml gives ${session.moduleKey} no resolver function` });
   const outcome = await deps.invoke({

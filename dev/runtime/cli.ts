@@ -84,6 +84,7 @@ async function main(): Promise<void> {
   }
   console.log(`TestKase simulator:  ${runtime.sim.url}  (API Keys page: ${runtime.sim.url}/, API: ${runtime.sim.apiBaseUrl})`);
   console.log(`Local Jira host:     ${runtime.url}  (DEMO-1: ${runtime.url}/browse/DEMO-1, Apps → TestKase: ${runtime.globalPageUrl})`);
+  console.log(`Jira admin page:     ${runtime.adminPageUrl}?user=diana  (Jira settings → Apps → TestKase connections; Jira admins only)`);
   console.log(`Data folder:         ${dataDir}`);
   console.log(`TestKase for Jira is ready at ${runtime.url}  (Ctrl-C to stop)`);
 

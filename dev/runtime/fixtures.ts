@@ -10,18 +10,21 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface JiraUser {
   /** The `?user=` name. */
-  name: 'alice' | 'bob' | 'gina';
+  name: 'alice' | 'bob' | 'gina' | 'diana';
   accountId: string;
   displayName: string;
   timezone: string;
   /** What the user is in TestKase's seed data (shown in the switcher as a hint). */
   testkaseRole: string;
+  /** Holds Jira's ADMINISTER global permission (a Jira / site admin): sees Jira settings and the app's admin page. */
+  jiraAdmin: boolean;
 }
 
 export const USERS: readonly JiraUser[] = [
-  { name: 'alice', accountId: 'local-alice', displayName: 'Alice Martin', timezone: 'Europe/Paris', testkaseRole: 'Project Admin' },
-  { name: 'bob', accountId: 'local-bob', displayName: 'Bob Nguyen', timezone: 'America/New_York', testkaseRole: 'User' },
-  { name: 'gina', accountId: 'local-gina', displayName: 'Gina Rossi', timezone: 'Europe/Rome', testkaseRole: 'Guest' },
+  { name: 'alice', accountId: 'local-alice', displayName: 'Alice Martin', timezone: 'Europe/Paris', testkaseRole: 'Project Admin', jiraAdmin: false },
+  { name: 'bob', accountId: 'local-bob', displayName: 'Bob Nguyen', timezone: 'America/New_York', testkaseRole: 'User', jiraAdmin: false },
+  { name: 'gina', accountId: 'local-gina', displayName: 'Gina Rossi', timezone: 'Europe/Rome', testkaseRole: 'Guest', jiraAdmin: false },
+  { name: 'diana', accountId: 'local-diana', displayName: 'Diana Evans', timezone: 'Europe/London', testkaseRole: 'none (no TestKase user)', jiraAdmin: true },
 ];
 export const DEFAULT_USER = USERS[0]!;
 
@@ -114,8 +117,16 @@ export function findIssue(key: string): JiraIssue | undefined {
   return ISSUES.find((i) => i.key === key);
 }
 
-export const MODULE_KEYS = { panel: 'testkase-issue-panel', globalPage: 'testkase-global-page', issueContext: 'testkase-issue-context' } as const;
+export const MODULE_KEYS = { panel: 'testkase-issue-panel', globalPage: 'testkase-global-page', issueContext: 'testkase-issue-context', adminPage: 'testkase-admin-page' } as const;
 export type ModuleKey = (typeof MODULE_KEYS)[keyof typeof MODULE_KEYS];
+
+/** The Forge module type of each module (the invocation's `moduleType`, the context's `extension.type`). */
+export const MODULE_TYPES = {
+  [MODULE_KEYS.panel]: 'jira:issuePanel',
+  [MODULE_KEYS.globalPage]: 'jira:globalPage',
+  [MODULE_KEYS.issueContext]: 'jira:issueContext',
+  [MODULE_KEYS.adminPage]: 'jira:adminPage',
+} as const satisfies Record<ModuleKey, string>;
 
 /** A fixed local Forge environment id (Forge gives each environment a UUID). */
 export const ENV_ID = '5f1c0c2e-7d4a-4b1e-9c3a-10ca1e000001';
@@ -178,4 +189,9 @@ export function readManifest(file = `${REPO_ROOT}manifest.yml`): AppManifest {
 
 export function globalPagePath(manifest: AppManifest): string {
   return `/jira/apps/${manifest.appId}/${ENV_ID}`;
+}
+
+/** Where Jira shows a `jira:adminPage`: Jira settings → Apps, at /jira/settings/apps/{appId}/{envId}. */
+export function adminPagePath(manifest: AppManifest): string {
+  return `/jira/settings/apps/${manifest.appId}/${ENV_ID}`;
 }

@@ -4,7 +4,7 @@
  * contexts the frame and the resolver receive are built from the session, never from the browser.
  */
 import { randomBytes } from 'node:crypto';
-import { CLOUD_ID, ENV_ID, MODULE_KEYS, type AppManifest, type JiraIssue, type JiraUser, type ModuleKey } from './fixtures';
+import { CLOUD_ID, ENV_ID, MODULE_KEYS, MODULE_TYPES, type AppManifest, type JiraIssue, type JiraUser, type ModuleKey } from './fixtures';
 import type { Theme } from './tokens';
 
 export interface FrameSession {
@@ -40,6 +40,7 @@ export interface FrameSite {
   /** http://127.0.0.1:<port>, once listening. */
   origin(): string;
   globalPagePath: string;
+  adminPagePath: string;
 }
 
 /** What getContext() answers in the frame (Forge's FullContext for Jira). */
@@ -82,15 +83,13 @@ function localId(s: FrameSession, site: FrameSite): string {
 }
 
 /** The Forge module type of a frame's module, as the resolver's and the frame's contexts name it. */
-export function moduleTypeOf(moduleKey: ModuleKey): 'jira:issuePanel' | 'jira:issueContext' | 'jira:globalPage' {
-  if (moduleKey === MODULE_KEYS.panel) return 'jira:issuePanel';
-  if (moduleKey === MODULE_KEYS.issueContext) return 'jira:issueContext';
-  return 'jira:globalPage';
+export function moduleTypeOf(moduleKey: ModuleKey): (typeof MODULE_TYPES)[ModuleKey] {
+  return MODULE_TYPES[moduleKey];
 }
 
 function extensionOf(s: FrameSession, site: FrameSite): Record<string, unknown> {
   const type = moduleTypeOf(s.moduleKey);
-  if (type !== 'jira:globalPage' && s.issue) {
+  if ((type === 'jira:issuePanel' || type === 'jira:issueContext') && s.issue) {
     return {
       type,
       issue: { id: s.issue.id, key: s.issue.key, type: s.issue.type, typeId: s.issue.typeId },
@@ -98,5 +97,6 @@ function extensionOf(s: FrameSession, site: FrameSite): Record<string, unknown> 
       ...(type === 'jira:issuePanel' ? { isNewToIssue: false } : {}),
     };
   }
+  if (s.moduleKey === MODULE_KEYS.adminPage) return { type: 'jira:adminPage', location: `${site.origin()}${site.adminPagePath}` };
   return { type: 'jira:globalPage', location: `${site.origin()}${site.globalPagePath}` };
 }

@@ -12,7 +12,8 @@ import { KvsEmulator } from '../kvs';
 import { BUNDLE_DIR, NATIVE_UI_DIR, bundleExists } from '../forge/paths';
 import { FunctionHost, type InvocationOutcome, type InvocationRequest, type PlatformCall } from '../forge/functions';
 import { startSimulator, type Simulator } from '../testkase-sim';
-import { CLOUD_ID, ENV_ID, REPO_ROOT, globalPagePath, readManifest, type AppManifest } from './fixtures';
+import { CLOUD_ID, ENV_ID, REPO_ROOT, adminPagePath, globalPagePath, readManifest, type AppManifest } from './fixtures';
+import { createJiraApi } from './jira-api';
 import { createHost, type HostEvents, type Invoker } from './server';
 
 export type { Invoker } from './server';
@@ -63,6 +64,8 @@ export interface Runtime {
   envId: string;
   /** Absolute URL of the global page (Apps → TestKase). */
   globalPageUrl: string;
+  /** Absolute URL of the admin page (Jira settings → Apps → TestKase connections; Jira admins only). */
+  adminPageUrl: string;
   /** What the host observed: CSP violations, unsupported bridge commands, invokes. */
   events: HostEvents;
   stop(): Promise<void>;
@@ -87,6 +90,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
 
   const bundleDir = resolve(options.bundleDir ?? BUNDLE_DIR);
   let functions: FunctionHost | undefined;
+  let siteOrigin = '';
   try {
     if (!bundleExists(bundleDir)) throw new Error(`The backend is not bundled yet (${bundleDir}): run "npm run bundle".`);
     const kvs = new KvsEmulator({ ...(dataDir === null ? {} : { file: join(dataDir, 'kvs.json') }), latencyMs: options.kvsLatencyMs ?? 0 });
@@ -102,6 +106,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       appId: manifest.appId,
       environmentId: ENV_ID,
       cloudId: CLOUD_ID,
+      // The Jira REST calls the function makes as the user, answered by the local site.
+      product: createJiraApi({ scopes: manifest.scopes, siteOrigin: () => siteOrigin, log }),
       log,
       ...(options.onPlatformCall ? { onPlatformCall: options.onPlatformCall } : {}),
     });
@@ -124,6 +130,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     });
     const port = (host.server.address() as AddressInfo).port;
     host.origin = `http://127.0.0.1:${port}`;
+    siteOrigin = host.origin;
     host.frameOrigin = `http://localhost:${port}`;
 
     let stopped = false;
@@ -137,6 +144,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       appId: manifest.appId,
       envId: ENV_ID,
       globalPageUrl: `${host.origin}${globalPagePath(manifest)}`,
+      adminPageUrl: `${host.origin}${adminPagePath(manifest)}`,
       events: host.events,
       async stop() {
         if (stopped) return;

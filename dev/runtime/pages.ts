@@ -18,8 +18,11 @@ export interface PageFrame {
   /** Current path + query without user/theme, for the switcher form. */
   path: string;
   globalPagePath: string;
+  /** The app's `jira:adminPage` (Jira settings → Apps): shown to Jira admins only. */
+  adminPagePath: string;
   simulatorUrl: string;
   appTitle: string;
+  adminTitle: string;
 }
 
 /** A UI Kit module on the page: the hidden frame running its code, and its title. */
@@ -61,6 +64,7 @@ function shell(frame: PageFrame, title: string, body: string, page: string, head
         <a role="menuitem" href="${esc(frame.simulatorUrl)}/" target="_blank" rel="noopener">TestKase simulator: API Keys ↗</a>
       </div>
     </details>
+    ${frame.user.jiraAdmin ? `<a href="/jira/settings/apps" id="jira-settings">Settings</a>` : ''}
   </nav>
   <form class="switchers" method="get" action="${esc(frame.path)}">
     <label>Signed in as <select name="user" id="user-switcher" aria-label="Signed-in Jira user">${userOptions}</select></label>
@@ -83,7 +87,7 @@ export function indexPage(frame: PageFrame): string {
   ).join('\n');
   const users = USERS.map(
     (u) =>
-      `<li><a href="?user=${u.name}">${esc(u.displayName)}</a> <span class="muted">accountId <code>${esc(u.accountId)}</code>, TestKase ${esc(u.testkaseRole)}, ${esc(u.timezone)}</span></li>`,
+      `<li><a href="?user=${u.name}">${esc(u.displayName)}</a> <span class="muted">accountId <code>${esc(u.accountId)}</code>,${u.jiraAdmin ? ' Jira admin,' : ''} TestKase ${esc(u.testkaseRole)}, ${esc(u.timezone)}</span></li>`,
   ).join('\n');
   return shell(
     frame,
@@ -105,7 +109,7 @@ ${issues}
 </section>
 <section class="card">
 <h2>Users</h2>
-<p class="muted">Switch with the selector at the top right or <code>?user=alice|bob|gina</code>. Each has their own token.</p>
+<p class="muted">Switch with the selector at the top right or <code>?user=alice|bob|gina|diana</code>. Each has their own token. Diana is the Jira admin: only she sees Jira settings and the app's admin page.</p>
 <ul class="links">
 ${users}
 </ul>
@@ -175,6 +179,59 @@ export function globalPage(frame: PageFrame, iframeSrc: string): string {
   );
 }
 
+/** Jira settings → Apps: the sidebar Jira gives every admin page, with the app's `jira:adminPage` in it. */
+function settingsLayout(frame: PageFrame, current: 'manage' | 'admin', body: string): string {
+  const item = (href: string, label: string, selected: boolean) =>
+    `<li><a href="${esc(href)}"${selected ? ' aria-current="page"' : ''}>${esc(label)}</a></li>`;
+  return `<div class="settings">
+  <nav class="settings-nav" aria-label="Jira settings">
+    <p class="settings-nav-title">Apps</p>
+    <ul>
+      ${item('/jira/settings/apps', 'Manage apps', current === 'manage')}
+      ${item(frame.adminPagePath, frame.adminTitle, current === 'admin')}
+    </ul>
+  </nav>
+  <div class="settings-main">
+${body}
+  </div>
+</div>`;
+}
+
+export function manageAppsPage(frame: PageFrame): string {
+  return shell(
+    frame,
+    'Manage apps',
+    settingsLayout(
+      frame,
+      'manage',
+      `<nav class="breadcrumbs" aria-label="Breadcrumbs"><span>Jira settings</span> / <span>Apps</span></nav>
+<h1>Manage apps</h1>
+<section class="card">
+<h2>User-installed apps</h2>
+<ul class="links">
+<li><strong>TestKase for Jira</strong> <span class="muted">Forge app, installed locally</span> — <a href="${esc(frame.adminPagePath)}">${esc(frame.adminTitle)}</a> <span class="muted">(every user's stored TestKase connection)</span></li>
+</ul>
+</section>`,
+    ),
+    'settings',
+  );
+}
+
+export function adminPage(frame: PageFrame, iframeSrc: string): string {
+  return shell(
+    frame,
+    frame.adminTitle,
+    settingsLayout(
+      frame,
+      'admin',
+      `<nav class="breadcrumbs" aria-label="Breadcrumbs"><span>Jira settings</span> / <a href="/jira/settings/apps">Apps</a> / <span>${esc(frame.adminTitle)}</span></nav>
+<h1>${esc(frame.adminTitle)}</h1>
+<iframe class="forge-frame global" id="forge-frame" data-module="admin-page" title="${esc(frame.adminTitle)}" src="${esc(iframeSrc)}"></iframe>`,
+    ),
+    'admin',
+  );
+}
+
 export function messagePage(frame: PageFrame, title: string, message: string, status = 'Not found'): string {
   return shell(frame, title, `<h1>${esc(status)}</h1><p>${esc(message)}</p><p><a href="/">Back to the start page</a></p>`, 'message');
 }
@@ -225,7 +282,15 @@ h2 { font: var(--ds-font-heading-small); margin: 0 0 8px; }
 .forge-context > details:not([open]) > summary::after { content: '▸'; }
 .forge-context > details[open] > summary { border-bottom: 1px solid var(--ds-border); }
 .forge-native-content { padding: 12px 16px 16px; }
+/* Jira's settings pages use the whole width. */
+body[data-page="admin"] .content, body[data-page="settings"] .content { max-width: none; }
+.settings { display: grid; grid-template-columns: 220px minmax(0, 1fr); gap: 32px; }
+.settings-nav ul { list-style: none; margin: 0; padding: 0; }
+.settings-nav a { display: block; padding: 6px 8px; border-radius: 3px; color: var(--ds-text-subtle); }
+.settings-nav a[aria-current="page"] { background: var(--ds-background-selected); color: var(--ds-text-selected); font-weight: 600; }
+.settings-nav-title { font: var(--ds-font-heading-xxsmall); color: var(--ds-text-subtlest); text-transform: uppercase; margin: 0 0 8px; }
 @media (max-width: 720px) {
+  .settings { grid-template-columns: minmax(0, 1fr); gap: 16px; }
   .issue { grid-template-columns: minmax(0, 1fr); gap: 16px; }
   .issue-side { order: -1; }
   .content { padding: 16px 12px 32px; }

@@ -13,14 +13,15 @@ import { redact } from '../../src/log';
 import { createHonoServer, loopbackOnly, standardRequest } from '../hono-node';
 import { registerBridgeEndpoints, type Invoker } from './bridge-endpoints';
 import { registerDevProxy, proxyUpgrades } from './dev-proxy';
-import { DEFAULT_USER, MODULE_KEYS, findUser, globalPagePath, type AppManifest } from './fixtures';
+import { DEFAULT_USER, MODULE_KEYS, adminPagePath, findUser, globalPagePath, type AppManifest } from './fixtures';
 import { FrameSessions, type FrameSite } from './frames';
 import type { HostEvents } from './host-events';
 import { answer, BadBody, CSS, HTML, JS, json, SVG, TEXT, type HostEnv } from './host-http';
+import { avatarSvg } from './avatars';
 import { HOST_DIALOGS_CSS, HOST_DIALOGS_JS } from './host-dialogs';
 import { registerIssueDialogs } from './issue-dialogs';
 import { LocalIssues } from './jira-issues';
-import { HOST_CSS, HOST_JS, HOST_PAGE_CSP, globalPage, indexPage, issuePage, messagePage, type PageFrame } from './pages';
+import { HOST_CSS, HOST_JS, HOST_PAGE_CSP, adminPage, globalPage, indexPage, issuePage, manageAppsPage, messagePage, type PageFrame } from './pages';
 import { registerFrameFiles, registerSharedFiles } from './resource-files';
 import { parseTheme, tokensCss } from './tokens';
 import { uiKitHostScript } from './ui-kit/script';
@@ -70,11 +71,13 @@ const FAVICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><re
 export function createHost(options: HostOptions): Host {
   const { manifest } = options;
   const gpPath = globalPagePath(manifest);
+  const apPath = adminPagePath(manifest);
   const appTitle = manifest.titles[MODULE_KEYS.globalPage] ?? 'TestKase';
+  const adminTitle = manifest.titles[MODULE_KEYS.adminPage] ?? appTitle;
   const say = (line: string) => options.log(redact(line));
   const app = new Hono<HostEnv>();
   const host: Host = { server: createHonoServer(app), events: { cspViolations: [], unknownCommands: [], invokes: [] }, sessions: new FrameSessions(), origin: '', frameOrigin: '' };
-  const site: FrameSite = { manifest, origin: () => host.origin, globalPagePath: gpPath };
+  const site: FrameSite = { manifest, origin: () => host.origin, globalPagePath: gpPath, adminPagePath: apPath };
   const port = () => (host.server.address() as AddressInfo | null)?.port ?? 0;
   const isFrameHost = (name: string | undefined) => host.frameOrigin !== '' && `http://${name ?? ''}` === host.frameOrigin;
 
@@ -102,6 +105,11 @@ export function createHost(options: HostOptions): Host {
   app.get('/__host/favicon.svg', () => answer(200, SVG, FAVICON));
   app.get('/__host/app-icon.svg', () => answer(200, SVG, existsSync(options.iconFile) ? readFileSync(options.iconFile) : FAVICON));
   app.get('/favicon.ico', () => answer(200, SVG, FAVICON));
+  // Jira serves avatars from its own site: the app's frame may load them (the site is in Forge's img-src).
+  app.get('/__host/avatars/:file{[a-z]+\\.svg}', (c) => {
+    const user = findUser(c.req.param('file').replace(/\.svg$/, ''));
+    return user ? answer(200, SVG, avatarSvg(user), { 'cache-control': 'max-age=3600' }) : answer(404, TEXT, 'No such avatar');
+  });
 
   /** Who is signed in and the theme: `?user=` / `?theme=` (remembered in cookies), else the cookies, else alice in light. */
   function frameFor(c: Context<HostEnv>): PageFrame {
@@ -111,11 +119,11 @@ export function createHost(options: HostOptions): Host {
     const theme = queryTheme ?? parseTheme(getCookie(c, 'tk_theme')) ?? 'light';
     if (queryUser) setCookie(c, 'tk_user', user.name, { path: '/', sameSite: 'Lax' });
     if (queryTheme) setCookie(c, 'tk_theme', theme, { path: '/', sameSite: 'Lax' });
-    return { user, theme, path: c.req.path, globalPagePath: gpPath, simulatorUrl: options.simulatorUrl, appTitle };
+    return { user, theme, path: c.req.path, globalPagePath: gpPath, adminPagePath: apPath, simulatorUrl: options.simulatorUrl, appTitle, adminTitle };
   }
 
   // c.body keeps the cookies frameFor set.
-  const page = (c: Context<HostEnv>, status: 200 | 404, html: string) =>
+  const page = (c: Context<HostEnv>, status: 200 | 403 | 404, html: string) =>
     c.body(html, status, {
       'content-type': HTML,
       'content-security-policy': HOST_PAGE_CSP.replace("frame-src 'self'", `frame-src 'self' ${host.frameOrigin}`),
@@ -148,6 +156,20 @@ export function createHost(options: HostOptions): Host {
     const s = host.sessions.open(frame.user, MODULE_KEYS.globalPage, null, frame.theme, initialPath);
     return page(c, 200, globalPage(frame, frameSrc(s.id)));
   });
+  // Jira settings are for Jira admins: anyone else gets Jira's "no permission" page, and no app frame.
+  const forbidden = (c: Context<HostEnv>) =>
+    page(c, 403, messagePage(frameFor(c), 'No permission', 'You need the Administer Jira permission to open Jira settings. Switch to diana, the local Jira admin, to see this page.', "You don't have permission to view this page"));
+  app.get('/jira/settings/apps', (c) => {
+    const frame = frameFor(c);
+    return frame.user.jiraAdmin ? page(c, 200, manageAppsPage(frame)) : forbidden(c);
+  });
+  app.get(`${apPath}/*`, (c) => {
+    const frame = frameFor(c);
+    if (!frame.user.jiraAdmin) return forbidden(c);
+    const s = host.sessions.open(frame.user, MODULE_KEYS.adminPage, null, frame.theme, '/');
+    return page(c, 200, adminPage(frame, frameSrc(s.id)));
+  });
+  app.get('/jira/settings/*', (c) => (frameFor(c).user.jiraAdmin ? page(c, 404, messagePage(frameFor(c), 'Page not found', `The local Jira site has no settings page at ${c.req.path}. The app's admin page is at ${apPath}.`)) : forbidden(c)));
   app.get('/jira/apps/*', (c) => page(c, 404, messagePage(frameFor(c), 'App not found', `This app is installed at ${gpPath} (app id and environment id from manifest.yml and the local runtime).`)));
   app.get('*', (c) => page(c, 404, messagePage(frameFor(c), 'Page not found', `The local Jira site has no page at ${c.req.path}.`)));
 

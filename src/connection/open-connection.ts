@@ -23,7 +23,7 @@ import {
   type CachedValidation,
   type ConnectionSnapshot,
 } from '../storage/connection-cache';
-import { recordValidation, type StoredToken, type TokenDetails } from '../storage/token-store';
+import { recordUse, recordValidation, useIsDue, type StoredToken, type TokenDetails } from '../storage/token-store';
 import { clientFactory } from './client-factory';
 import { computeState, type ConnectionState, type MappingOutcome, type UseOutcome, type ValidationOutcome } from './state-machine';
 
@@ -72,11 +72,15 @@ export async function openConnection<T = never>(where: Where, options: OpenOptio
     mapping: options.freshMapping ? undefined : read.mapping,
   };
   if (!known.stored) {
-    const state = computeState({ token: { kind: 'ABSENT' }, validation: { kind: 'UNAVAILABLE' }, mapping: { kind: 'NOT_APPLICABLE' }, use: { kind: 'NOT_USED' } });
+    const token = known.removedByAdminAt ? ({ kind: 'REMOVED_BY_ADMIN' } as const) : ({ kind: 'ABSENT' } as const);
+    const state = computeState({ token, validation: { kind: 'UNAVAILABLE' }, mapping: { kind: 'NOT_APPLICABLE' }, use: { kind: 'NOT_USED' } });
     return { state, token: null, client: null, first: null };
   }
   const stored = known.stored;
   const client = options.justSaved?.client ?? clientFactory.create(stored.token);
+  // "Last used" (for the Jira admin page), at most once an hour: written while TestKase answers, and
+  // skipped when a re-validation below records it anyway. Never fails or delays the render beyond that.
+  const used = known.validation !== undefined && useIsDue(stored, Date.now()) ? noteUse(where.accountId, stored) : Promise.resolve();
 
   // The project is almost always the one cached or last seen: when TestKase must be asked about the
   // token or the mapping, make the first request at the same time instead of after the answer.
@@ -104,7 +108,12 @@ export async function openConnection<T = never>(where: Where, options: OpenOptio
       if (state.kind !== 'READY') first = null;
     }
   }
+  await used;
   return { state, token, client, first };
+}
+
+function noteUse(accountId: string, stored: StoredToken): Promise<void> {
+  return recordUse(accountId, stored, new Date().toISOString()).catch((e: unknown) => log.warn('recording when the token was last used failed', e));
 }
 
 /**

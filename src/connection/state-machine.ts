@@ -8,12 +8,13 @@ import type { MappedProject, PatSavedReason } from '../shared/definitions';
 
 /** The decision; the UI gets it with the words for it (ConfigState in shared/definitions.ts). */
 export type ConnectionState =
-  | { kind: 'NO_CONFIG' }
+  /** `removedByAdmin`: a Jira admin removed the user's token and they have not saved one since. */
+  | { kind: 'NO_CONFIG'; removedByAdmin?: true }
   | { kind: 'PAT_SAVED'; reason: PatSavedReason; retryAfterSeconds?: number }
   | { kind: 'READY'; project: MappedProject | null; canWrite: boolean };
 
-/** Whether the user has a token saved. */
-type TokenOutcome = { kind: 'ABSENT' } | { kind: 'PRESENT' };
+/** Whether the user has a token saved, or had one until a Jira admin removed it. */
+type TokenOutcome = { kind: 'ABSENT' } | { kind: 'REMOVED_BY_ADMIN' } | { kind: 'PRESENT' };
 
 /** What TestKase said about the token (or the cache remembered of it). */
 export type ValidationOutcome =
@@ -49,6 +50,7 @@ const saved = (reason: PatSavedReason, retryAfterSeconds?: number): ConnectionSt
 
 export function computeState({ token, validation, mapping, use }: StateInput): ConnectionState {
   if (token.kind === 'ABSENT') return { kind: 'NO_CONFIG' };
+  if (token.kind === 'REMOVED_BY_ADMIN') return { kind: 'NO_CONFIG', removedByAdmin: true };
 
   // A rejected token outranks everything: nothing else can work until it is replaced.
   if (validation.kind === 'REJECTED' || mapping.kind === 'REJECTED' || use.kind === 'REJECTED') return saved('TOKEN_REJECTED');

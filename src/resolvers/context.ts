@@ -23,6 +23,7 @@ const IssueExtension = z.object({
   project: z.object({ key: JiraProjectKey }),
 });
 const GlobalPageExtension = z.object({ type: z.literal('jira:globalPage') });
+const AdminPageExtension = z.object({ type: z.literal('jira:adminPage') });
 
 function trustedContext(context: Record<string, unknown> | undefined): CallContext | undefined {
   const accountId = context?.accountId;
@@ -34,6 +35,9 @@ function trustedContext(context: Record<string, unknown> | undefined): CallConte
   }
   if (GlobalPageExtension.safeParse(context?.extension).success) {
     return { accountId, module: 'GLOBAL_PAGE', issueKey: null, jiraProjectKey: null };
+  }
+  if (AdminPageExtension.safeParse(context?.extension).success) {
+    return { accountId, module: 'ADMIN_PAGE', issueKey: null, jiraProjectKey: null };
   }
   return undefined;
 }

@@ -8,6 +8,7 @@
  */
 import type { AppError, Result } from '../shared/definitions';
 import { log, scrubKnownSecrets, withSecretScope } from '../log';
+import { needsConsent } from '../jira/answer';
 import { sentences } from './sentences';
 
 /** @forge/resolver's handler type, whatever it is exactly: the wrapper has the same signature. */
@@ -27,6 +28,7 @@ export function ownFunctionsOnly<E>(functions: object, inner: ForgeHandler<E>): 
       try {
         return scrubbed(await inner(event, runtime));
       } catch (e) {
+        if (needsConsent(e)) throw e; // Forge asks the user to allow access
         log.error(`resolver ${key} threw`, e);
         return { ok: false, error: INTERNAL };
       }

@@ -38,6 +38,13 @@ export const sentences = {
   partlyAdded: (done: number, of: number, why: string) => `${done} of ${of} test cases were added before TestKase stopped: ${why} Add the others again; the ones already added are kept.`,
   notRecorded: (testCaseId: string, code: string) =>
     code === 'NOT_IN_CYCLE' ? `${testCaseId} is not in this cycle, so no result was recorded for it. Add it to the cycle first.` : `TestKase did not record a result for ${testCaseId}. Try it again on its own.`,
+  /** The Jira admin page. */
+  admin: {
+    notAdmin: 'Only Jira administrators can manage the TestKase connections of other users. Nothing was changed. Ask a Jira administrator if you need this done.',
+    pageOnly: 'Managing TestKase connections works only on the TestKase page in Jira settings (Apps), which Jira administrators can open. Nothing was changed.',
+    unverified: 'Jira could not confirm that you are a Jira administrator, so nothing was changed. Try again in a moment.',
+    runGone: 'This check is no longer running (a check is kept for a day). Start a new check.',
+  },
   /** savePat: nothing was stored, whatever went wrong. */
   tokenNotSaved: {
     rejected: 'TestKase rejected this token: it may be mistyped, revoked or expired. Your token was not saved and your previous settings are unchanged. Create a new token in TestKase (Settings → API Keys) and paste it here.',
@@ -55,6 +62,12 @@ export function withMessage(state: ConnectionState, jiraProjectKey: string | nul
 /** What a person is told about a state that is not READY. */
 export function stateMessage(state: Exclude<ConnectionState, { kind: 'READY' }>, jiraProjectKey: string | null): StateMessage {
   const project = jiraProjectKey ?? 'This Jira project';
+  if (state.kind === 'NO_CONFIG' && state.removedByAdmin) {
+    return {
+      title: 'A Jira admin removed your TestKase connection',
+      text: `A Jira administrator removed the TestKase token you had saved, so TestKase is not connected for you. To reconnect, save a new Personal Access Token on the TestKase settings page (${SETTINGS_STEP}); ask your Jira admin if you are not sure why it was removed.`,
+    };
+  }
   if (state.kind === 'NO_CONFIG') {
     return {
       title: 'Connect TestKase to see test cases here',

@@ -78,7 +78,8 @@ export interface StateMessage {
 
 /** The user's connection as the UI gets it: a state that is not READY carries what to tell the person. */
 export type ConfigState =
-  | { kind: 'NO_CONFIG'; message: StateMessage }
+  /** `removedByAdmin`: a Jira admin removed the user's token; they reconnect by saving a new one. */
+  | { kind: 'NO_CONFIG'; removedByAdmin?: true; message: StateMessage }
   | { kind: 'PAT_SAVED'; reason: PatSavedReason; retryAfterSeconds?: number; message: StateMessage }
   | {
       kind: 'READY';
@@ -98,7 +99,7 @@ export interface TokenSummary {
   expiresAt: string | null;
 }
 
-export type ModuleKind = 'ISSUE_PANEL' | 'ISSUE_CONTEXT' | 'GLOBAL_PAGE';
+export type ModuleKind = 'ISSUE_PANEL' | 'ISSUE_CONTEXT' | 'GLOBAL_PAGE' | 'ADMIN_PAGE';
 
 /** A test case as a list shows it (details come on demand, so a long list stays small). */
 export type TestCaseSummary = Pick<TestCase, 'id' | 'title' | 'priority' | 'type' | 'status' | 'automationId' | 'updatedAt'> & {
@@ -184,6 +185,103 @@ export interface CycleExecutions {
   notInCycle: string[];
 }
 
+// ---------- Jira admin page (every user's stored connection; never a token) ----------
+
+/** How a stored token fared when TestKase last answered about it (see admin/connection-health.ts). */
+export type ConnectionHealth = 'WORKING' | 'REJECTED' | 'EXPIRED' | 'NOT_CHECKED';
+
+export interface JiraUserSummary {
+  accountId: string;
+  displayName: string | null;
+  avatarUrl: string | null;
+  /** False for a deactivated account (typically someone who left); null when Jira did not say. */
+  active: boolean | null;
+}
+
+export interface AdminConnection {
+  accountId: string;
+  /** Null when Jira did not return the account (deleted, or Jira could not be asked). */
+  jiraUser: JiraUserSummary | null;
+  testkaseUser: User | null;
+  tokenName: string | null;
+  /** `tk_pat_a1b2…`: enough to find the token in TestKase's API Keys list. */
+  preview: string;
+  savedAt: string;
+  lastValidatedAt: string | null;
+  lastCheckedAt: string | null;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+  health: ConnectionHealth;
+  /** Not expired yet, but within the warning period. */
+  expiringSoon: boolean;
+}
+
+/** Over every stored connection, whatever the filter. */
+export type ConnectionCounts = Record<ConnectionHealth | 'ALL' | 'EXPIRING_SOON', number>;
+
+export interface AdminConnectionsPage {
+  rows: AdminConnection[];
+  counts: ConnectionCounts;
+  /** How many match the filter: what the pages page through. */
+  matched: number;
+  page: number;
+  pageSize: number;
+  /** False when Jira could not say who the accounts are: rows then show account ids only. */
+  usersKnown: boolean;
+}
+
+export interface AdminRemoval {
+  accountId: string;
+  /** False when the user had no token stored (any more): nothing changed. */
+  removed: boolean;
+}
+
+/** What a "check all" run found so far. */
+export interface CheckTally {
+  WORKING: number;
+  REJECTED: number;
+  EXPIRED: number;
+  /** TestKase did not answer about these tokens; their state is unchanged. */
+  UNREACHABLE: number;
+  /** Removed or replaced since the run started: nothing to check. */
+  GONE: number;
+}
+
+export interface CheckProgress {
+  runId: string;
+  total: number;
+  checked: number;
+  tally: CheckTally;
+  done: boolean;
+  /** TestKase asked to slow down (429): call again with the run id after this many seconds. */
+  retryAfterSeconds?: number;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  action: 'REMOVE_CONNECTION' | 'CHECK_ALL';
+  /** The Jira admin who acted. */
+  actor: JiraUserSummary;
+  /** Whose connection (REMOVE_CONNECTION). */
+  target: JiraUserSummary | null;
+  /**
+   * REMOVE_CONNECTION: DONE, NOTHING_STORED, or STARTED when it was interrupted before it confirmed
+   * (the token may or may not be gone). CHECK_ALL: RUNNING (or stopped) until DONE.
+   */
+  outcome: 'STARTED' | 'DONE' | 'NOTHING_STORED' | 'RUNNING';
+  /** The token removed (REMOVE_CONNECTION). */
+  token: { preview: string; tokenName: string | null } | null;
+  /** Progress and findings (CHECK_ALL). */
+  check: { total: number; checked: number; tally: CheckTally; updatedAt: string } | null;
+}
+
+export interface AuditPage {
+  entries: AuditEntry[];
+  /** Pass back for the next (older) entries; null at the end. */
+  nextCursor: string | null;
+}
+
 // ---------- payloads (derived from the schemas in payloads.ts) ----------
 
 export type SavePatPayload = PayloadOf<'savePat'>;
@@ -198,3 +296,7 @@ export type ExecuteManyPayload = PayloadOf<'executeMany'>;
 export type ListCyclesPayload = PayloadOf<'listCycles'>;
 export type HistoryPayload = PayloadOf<'listTestCaseHistory'>;
 export type AddDefectPayload = PayloadOf<'addDefect'>;
+export type ListConnectionsPayload = PayloadOf<'adminListConnections'>;
+export type RemoveConnectionPayload = PayloadOf<'adminRemoveConnection'>;
+export type CheckAllPayload = PayloadOf<'adminCheckAll'>;
+export type AuditLogPayload = PayloadOf<'adminAuditLog'>;

@@ -11,8 +11,12 @@ import type { z } from 'zod';
 import * as P from './payloads';
 import type {
   AddToCycleResult,
+  AdminConnectionsPage,
+  AdminRemoval,
   AppState,
   BulkOutcome,
+  AuditPage,
+  CheckProgress,
   Cycle,
   CycleExecutions,
   CycleList,
@@ -29,6 +33,11 @@ import type {
 /** A function's payload schema, and the type of its answer (carried by the type only). */
 export interface FunctionSpec<S extends z.ZodType, R> {
   payload: S;
+  /**
+   * JIRA_ADMIN: only a Jira administrator, on the admin page, may call it. The envelope checks it
+   * with Jira before the payload is even parsed (resolvers/admin-access.ts).
+   */
+  access?: 'JIRA_ADMIN';
   /** Never set: it only carries the answer's type. */
   answer?: R;
 }
@@ -36,6 +45,10 @@ export interface FunctionSpec<S extends z.ZodType, R> {
 const answers =
   <R>() =>
   <S extends z.ZodType>(payload: S): FunctionSpec<S, R> => ({ payload });
+
+const answersAdmins =
+  <R>() =>
+  <S extends z.ZodType>(payload: S): FunctionSpec<S, R> => ({ payload, access: 'JIRA_ADMIN' });
 
 export const FUNCTIONS = {
   getState: answers<AppState>()(P.EmptyPayload),
@@ -56,6 +69,11 @@ export const FUNCTIONS = {
   executeMany: answers<BulkOutcome>()(P.ExecuteManyPayload),
   addDefect: answers<Execution>()(P.AddDefectPayload),
   getIssueSummary: answers<IssueSummary>()(P.EmptyPayload),
+  // The Jira admin page (jira:adminPage): every one refuses a caller who is not a Jira administrator.
+  adminListConnections: answersAdmins<AdminConnectionsPage>()(P.ListConnectionsPayload),
+  adminRemoveConnection: answersAdmins<AdminRemoval>()(P.RemoveConnectionPayload),
+  adminCheckAll: answersAdmins<CheckProgress>()(P.CheckAllPayload),
+  adminAuditLog: answersAdmins<AuditPage>()(P.AuditLogPayload),
 };
 
 type Table = typeof FUNCTIONS;

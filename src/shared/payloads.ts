@@ -84,3 +84,30 @@ export const AddDefectPayload = z.strictObject({
   executionId: ExecutionId,
   issueKey: JiraIssueKey,
 });
+
+// ---------- Jira admin page ----------
+
+/** A Jira accountId as Jira issues them (`5b10ac8d82e05b22cc7d4ef5`, `557058:f581…`). */
+const JiraAccountId = z.string().min(1).max(128).regex(/^[A-Za-z0-9:_-]+$/, 'it is not a Jira account id');
+
+const ConnectionSortKey = z.enum(['testkaseUser', 'tokenName', 'savedAt', 'lastValidatedAt', 'lastUsedAt', 'expiresAt', 'health']);
+const HealthFilter = z.enum(['ALL', 'WORKING', 'REJECTED', 'EXPIRED', 'NOT_CHECKED', 'EXPIRING_SOON']);
+/** The UI offers the same (static/src/admin/options.ts). */
+const PAGE_SIZES = [10, 25, 50, 100] as const;
+
+export const ListConnectionsPayload = z.strictObject({
+  sort: ConnectionSortKey.default('testkaseUser'),
+  direction: z.enum(['asc', 'desc']).default('asc'),
+  health: HealthFilter.default('ALL'),
+  /** Matches the TestKase user's name or email, the token's name or preview, or the Jira account id. */
+  text: text(100).transform((s) => s.trim()).default(''),
+  page: z.number().int().min(1).max(100_000).default(1),
+  pageSize: z.union(PAGE_SIZES.map((n) => z.literal(n))).default(25),
+});
+
+export const RemoveConnectionPayload = z.strictObject({ accountId: JiraAccountId });
+
+/** No run id starts a new run; a run id continues that one. */
+export const CheckAllPayload = z.strictObject({ runId: z.uuid().optional() });
+
+export const AuditLogPayload = z.strictObject({ cursor: z.string().min(1).max(2_000).optional() });

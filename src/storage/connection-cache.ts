@@ -12,7 +12,7 @@ import { kvs } from '@forge/kvs';
 import { z } from 'zod';
 import { JiraMapping, Project, User } from '../testkase/contract';
 import { keys } from './keys';
-import { loadToken, type StoredToken } from './token-store';
+import { readConfiguration, type StoredToken } from './token-store';
 
 const VALIDATION_TTL_SECONDS = 600;
 const MAPPING_TTL_SECONDS = 120;
@@ -23,6 +23,8 @@ export type CachedValidation = z.infer<typeof CachedValidation>;
 /** Everything storage knows about the user's connection, as of one read. */
 export interface ConnectionSnapshot {
   stored: StoredToken | undefined;
+  /** When a Jira admin removed the user's token (and they have not saved one since); null otherwise. */
+  removedByAdminAt: string | null;
   /** Valid for the stored token's version only. */
   validation: CachedValidation | undefined;
   mapping: JiraMapping | undefined;
@@ -44,14 +46,16 @@ function forVersion<T extends z.ZodType>(raw: unknown, version: string | undefin
  * parallel: in Forge each storage call is a network call).
  */
 export async function readSnapshot(accountId: string, jiraProjectKey: string | null): Promise<ConnectionSnapshot> {
-  const [stored, validation, mapping, remembered] = await Promise.all([
-    loadToken(accountId),
+  const [configuration, validation, mapping, remembered] = await Promise.all([
+    readConfiguration(accountId),
     kvs.get(keys.validation(accountId)),
     jiraProjectKey ? kvs.get(keys.mapping(accountId, jiraProjectKey)) : undefined,
     jiraProjectKey ? kvs.get(keys.remembered(accountId, jiraProjectKey)) : undefined,
   ]);
+  const stored = configuration.kind === 'TOKEN' ? configuration.stored : undefined;
   return {
     stored,
+    removedByAdminAt: configuration.kind === 'REMOVED_BY_ADMIN' ? configuration.at : null,
     validation: forVersion(validation, stored?.version, CachedValidation),
     mapping: forVersion(mapping, stored?.version, JiraMapping),
     rememberedProjectId: typeof remembered === 'string' ? remembered : null,

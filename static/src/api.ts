@@ -8,6 +8,8 @@ import type {
   AddToCyclePayload,
   AppState,
   AppError,
+  AuditLogPayload,
+  CheckAllPayload,
   CreateCyclePayload,
   CreateTestCasePayload,
   CycleRef,
@@ -17,6 +19,8 @@ import type {
   ExecutePayload,
   HistoryPayload,
   ListCyclesPayload,
+  ListConnectionsPayload,
+  RemoveConnectionPayload,
   Result,
   SavePatPayload,
   SearchPayload,
@@ -122,6 +126,11 @@ export const api = {
   executeTest: (p: ExecutePayload) => announced(run(() => invoke('executeTest', p))),
   executeMany: (p: ExecuteManyPayload) => announced(run(() => invoke('executeMany', p))),
   addDefect: (p: AddDefectPayload) => run(() => invoke('addDefect', p)),
+  // The Jira admin page.
+  adminListConnections: (p: ListConnectionsPayload) => run(() => invoke('adminListConnections', p)),
+  adminRemoveConnection: (p: RemoveConnectionPayload) => run(() => invoke('adminRemoveConnection', p)),
+  adminCheckAll: (p: CheckAllPayload) => run(() => invoke('adminCheckAll', p)),
+  adminAuditLog: (p: AuditLogPayload) => run(() => invoke('adminAuditLog', p)),
 };
 
 

@@ -3,6 +3,7 @@ import { router } from '@forge/bridge';
 
 export const ISSUE_PANEL_KEY = 'testkase-issue-panel';
 export const GLOBAL_PAGE_KEY = 'testkase-global-page';
+export const ADMIN_PAGE_KEY = 'testkase-admin-page';
 
 export interface UiContext {
   moduleKey: string;

@@ -14,6 +14,17 @@ export function formatDateTime(iso: string, timeZone: string, locale = 'en-US'):
   }
 }
 
+/** "Nov 23, 2026" in `timeZone` (UTC when the zone is unknown to the browser): for dense tables. */
+export function formatDate(iso: string, timeZone: string, locale = 'en-US'): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  try {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(date);
+  } catch {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  }
+}
+
 /** The zone's long name at that instant (e.g. "Central European Standard Time"), for a hover title. */
 export function zoneLabel(iso: string, timeZone: string, locale = 'en-US'): string {
   try {
@@ -30,5 +41,5 @@ export function daysUntil(iso: string, now: Date = new Date()): number {
   return Math.ceil((new Date(iso).getTime() - now.getTime()) / DAY_MS);
 }
 
-/** Warn this many days before a token expires. */
-export const EXPIRY_WARNING_DAYS = 14;
+/** Warn this many days before a token expires: the same period as the Jira admin page. */
+export { EXPIRY_WARNING_DAYS } from '../../src/admin/connection-health';

@@ -1,11 +1,11 @@
 /**
- * One bundle serves both Forge modules: read the context, then load only the module's own code
- * (the issue panel must stay small; the global page is rarely opened).
+ * One bundle serves every Forge module: read the context, then load only the module's own code
+ * (the issue panel must stay small; the global and admin pages are rarely opened).
  */
 import { lazy, Suspense, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
 import { view } from '@forge/bridge';
-import { GLOBAL_PAGE_KEY, ISSUE_PANEL_KEY, toUiContext, type UiContext } from './context';
+import { ADMIN_PAGE_KEY, GLOBAL_PAGE_KEY, ISSUE_PANEL_KEY, toUiContext, type UiContext } from './context';
 import { Skeleton } from './components/Spinner';
 import { Message } from './components/Message';
 import { prefetchInitialState } from './api';
@@ -14,10 +14,12 @@ import './styles.css';
 
 const IssuePanel = lazy(() => import('./panel/IssuePanel'));
 const GlobalPage = lazy(() => import('./global/GlobalPage'));
+const AdminPage = lazy(() => import('./admin/AdminPage'));
 
 export function moduleFor(moduleKey: string): ComponentType<{ ctx: UiContext }> | null {
   if (moduleKey === ISSUE_PANEL_KEY) return IssuePanel;
   if (moduleKey === GLOBAL_PAGE_KEY) return GlobalPage;
+  if (moduleKey === ADMIN_PAGE_KEY) return AdminPage;
   return null;
 }
 

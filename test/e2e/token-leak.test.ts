@@ -1,6 +1,7 @@
 /**
  * No token leak, end to end: a full run of the app in Chromium (two users save tokens, render panels,
- * create a test case, execute a test, hit TestKase errors, replace and delete a token) while capturing
+ * create a test case, execute a test, hit TestKase errors, replace and delete a token; a Jira admin
+ * lists every connection, checks every token and removes one) while capturing
  * every invoke response, every browser console message, the runtime's log, the function's console
  * output, the simulator's request log, the app's DOM after each step, Forge storage on disk and the
  * built UI and backend bundles. None of it may contain any token minted during the run.
@@ -92,6 +93,21 @@ describeE2E('no token leak', () => {
     await frame.getByText(/Your token was deleted/).waitFor({ timeout: 15_000 });
     await dom(frame, 'bob deletes');
 
+    // A Jira admin's view of everyone's connections: the listing, a check of every stored token, a removal.
+    const diana = await rig.newPage({ user: 'diana' });
+    watch(diana);
+    await diana.page.goto(rig.runtime.adminPageUrl);
+    frame = await diana.appFrame();
+    await frame.getByText('Alice Martin').first().waitFor({ timeout: 15_000 });
+    await dom(frame, 'diana lists the connections');
+    await frame.getByRole('button', { name: 'Check all now' }).click();
+    await frame.getByText('Checked 1 token', { exact: true }).waitFor({ timeout: 30_000 });
+    await dom(frame, 'diana checks all');
+    await frame.getByRole('button', { name: 'Remove the connection of Alice Martin' }).click();
+    await frame.getByRole('button', { name: 'Remove connection' }).click();
+    await frame.getByText(/Removed the TestKase connection of Alice Martin/).waitFor({ timeout: 15_000 });
+    await dom(frame, 'diana removes alice');
+
     // What is left at rest, and what was shipped.
     keep('simulator request log', JSON.stringify(rig.runtime.sim.admin.requests()));
     keep('Forge storage file', readFileSync(join(rig.dataDir, 'kvs.json'), 'utf8'));
@@ -104,6 +120,11 @@ describeE2E('no token leak', () => {
     // The capture is real: invoke responses and the runtime log were seen, and previews of the tokens did appear.
     expect(captured.filter((c) => c.where.endsWith('/__forge/invoke')).length).toBeGreaterThan(10);
     expect(captured.some((c) => c.where === 'runtime log')).toBe(true);
+    // The admin page's answers and the Jira calls behind them were captured too.
+    for (const shape of ['"counts":', '"tally":', '"removed":true', '"entries":']) {
+      expect(captured.some((c) => c.where.endsWith('/__forge/invoke') && c.text.includes(shape)), shape).toBe(true);
+    }
+    expect(captured.some((c) => c.where === 'runtime log' && c.text.includes('[jira-local] GET /rest/api/3/user/bulk'))).toBe(true);
     // The failing list made the backend log the contract mismatch: its console really is captured.
     expect(captured.some((c) => c.where === 'function console' && c.text.includes('does not match the contract'))).toBe(true);
     expect(captured.some((c) => c.where === 'browser console' && c.text === 'tk-console-probe')).toBe(true);
@@ -122,5 +143,6 @@ describeE2E('no token leak', () => {
     expect(leaks).toEqual([]);
     alice.expectClean({ allowConsoleErrors: true });
     bob.expectClean({ allowConsoleErrors: true });
+    diana.expectClean({ allowConsoleErrors: true });
   }, 180_000);
 });

@@ -13,6 +13,8 @@ export const panelCtx: UiContext = {
 
 export const globalCtx: UiContext = { ...panelCtx, moduleKey: 'testkase-global-page', localId: panelCtx.localId.replace('issue-panel', 'global-page') };
 
+export const adminCtx: UiContext = { ...panelCtx, moduleKey: 'testkase-admin-page', localId: panelCtx.localId.replace('issue-panel', 'admin-page') };
+
 const zero = (): StatusCounts => ({ NOT_EXECUTED: 0, PASS: 0, FAIL: 0, BLOCKED: 0, SKIPPED: 0 });
 
 export function testCase(n: number, over: Partial<TestCaseSummary> = {}): TestCaseSummary {

@@ -4,7 +4,7 @@ import { cleanup, render, screen } from './testing-library';
 
 vi.mock('@forge/bridge', () => import('./bridgeMock'));
 import { enableTheme, getContext, invoke, routeInvoke } from './bridgeMock';
-import { globalCtx, globalState, panelCtx, panelState } from './fixtures';
+import { adminCtx, globalCtx, globalState, panelCtx, panelState } from './fixtures';
 
 beforeEach(() => {
   invoke.mockReset();
@@ -22,6 +22,16 @@ describe('entry', () => {
     expect(getContext).toHaveBeenCalledTimes(1);
     expect(invoke.mock.calls).toEqual([['getState']]);
     document.body.innerHTML = '';
+  });
+
+  it('renders the admin page for its module key, from its own chunk', async () => {
+    const { App, moduleFor } = await import('../../static/src/main');
+    const { default: AdminPage } = await import('../../static/src/admin/AdminPage');
+    expect(moduleFor('testkase-admin-page')).not.toBe(moduleFor('testkase-global-page'));
+    routeInvoke({ adminListConnections: () => ({ ok: true, data: { rows: [], counts: { ALL: 0, WORKING: 0, REJECTED: 0, EXPIRED: 0, NOT_CHECKED: 0, EXPIRING_SOON: 0 }, matched: 0, page: 1, pageSize: 25, usersKnown: true } }), adminAuditLog: () => ({ ok: true, data: { entries: [], nextCursor: null } }) });
+    render(<App ctx={adminCtx} />);
+    expect(await screen.findByText(/No one has connected TestKase yet/)).toBeTruthy();
+    expect(typeof AdminPage).toBe('function');
   });
 
   it('renders the global page for its module key, and a message for an unknown one', async () => {

@@ -1,16 +1,28 @@
 /**
  * The backend as Forge runs it, in-process: the real resolver handler called with the
- * @forge/resolver convention, the unmodified @forge/kvs against the KVS emulation, and
- * @forge/api's fetch reaching the TestKase simulator over loopback HTTP.
+ * @forge/resolver convention, the unmodified @forge/kvs against the KVS emulation, @forge/api's fetch
+ * reaching the TestKase simulator over loopback HTTP, and its `asUser().requestJira(…)` answered by
+ * the local Jira site's API (dev/runtime/jira-api.ts) as the account of the call in progress.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { installForgeFetch, KvsEmulator } from '../../dev/kvs';
 import { startSimulator, type Simulator } from '../../dev/testkase-sim';
+import { USERS, readManifest, type JiraUser } from '../../dev/runtime/fixtures';
+import { createJiraApi } from '../../dev/runtime/jira-api';
 import type { Definitions, Result } from '../../src/shared/definitions';
 import { contextFor, type Where } from './context';
+
+export const JIRA_SITE = 'http://jira.test';
 
 export interface Backend {
   sim: Simulator;
   kvs: KvsEmulator;
+  /** The Jira site's accounts (the local users to start with): add users, or make one a Jira admin. */
+  jiraUsers: JiraUser[];
+  /** Every Jira REST call the backend made, as `METHOD path as accountId`. */
+  jiraCalls: string[];
+  /** Answers a Jira REST call instead of the local site (e.g. a failure); undefined: the site answers. */
+  jiraOverride: ((path: string) => { status: number; body: unknown; headers?: Record<string, string> } | undefined) | undefined;
   /** Advances the KVS clock (cache TTLs). */
   advance(ms: number): void;
   call<K extends keyof Definitions>(
@@ -23,34 +35,50 @@ export interface Backend {
   stop(): Promise<void>;
 }
 
+/** A Jira account for tests; `jiraAdmin` makes it hold Administer Jira. */
+export function jiraUser(accountId: string, jiraAdmin = false): JiraUser {
+  return { name: 'alice', accountId, displayName: `User ${accountId}`, timezone: 'UTC', testkaseRole: 'none', jiraAdmin };
+}
+
 export async function startBackend(): Promise<Backend> {
   const sim = await startSimulator({ port: 0, dataDir: null, quiet: true });
   process.env.TESTKASE_BASE_URL = sim.apiBaseUrl;
   let clock = Date.now();
   const kvs = new KvsEmulator({ now: () => clock });
-  const restore = installForgeFetch(kvs);
+  const caller = new AsyncLocalStorage<string | undefined>();
+  const jiraUsers: JiraUser[] = [...USERS];
+  const jira = createJiraApi({ scopes: readManifest().scopes, siteOrigin: () => JIRA_SITE, users: () => jiraUsers });
+  const backend: Pick<Backend, 'jiraCalls' | 'jiraOverride'> = { jiraCalls: [], jiraOverride: undefined };
+  const restore = installForgeFetch(kvs, {
+    product: async ({ target, method, path, body }) => {
+      const accountId = caller.getStore() ?? '';
+      backend.jiraCalls.push(`${method} ${path} as ${target.provider === 'user' ? accountId : 'the app'}`);
+      return backend.jiraOverride?.(path) ?? jira({ accountId, target, method, path, body });
+    },
+  });
   const { handler } = await import('../../src/index');
-  return {
+  return Object.assign(backend, {
     sim,
     kvs,
-    advance(ms) {
+    jiraUsers,
+    advance(ms: number) {
       clock += ms;
     },
-    async call(accountId, fn, payload, where = { issue: 'DEMO-1' }) {
-      const result = await handler(
-        { call: { functionKey: fn, payload: payload }, context: contextFor(where) },
-        accountId === undefined ? {} : { principal: { accountId } },
+    async call(accountId: string | undefined, fn: keyof Definitions, payload?: unknown, where: Where = { issue: 'DEMO-1' }) {
+      // The platform makes a function's product calls as the account it was invoked for.
+      const result = await caller.run(accountId, () =>
+        handler({ call: { functionKey: fn, payload: payload }, context: contextFor(where) }, accountId === undefined ? {} : { principal: { accountId } }),
       );
       return result as never;
     },
-    async token(user, days = 90) {
+    async token(user: 'alice' | 'bob' | 'gina' | 'nora', days = 90) {
       return sim.admin.createToken({ user, name: 'Jira Plugin', days }).token;
     },
     async stop() {
       restore();
       await sim.stop();
     },
-  };
+  });
 }
 
 export function expectOk<T>(result: Result<T>): T {

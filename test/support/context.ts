@@ -1,10 +1,11 @@
 /** Forge frontend contexts as Jira provides them (without accountId: that comes from the principal). */
-export type Where = { issue: string; module?: 'issueContext' } | 'global' | 'none';
+export type Where = { issue: string; module?: 'issueContext' } | 'global' | 'admin' | 'none';
 
 export function contextFor(where: Where): Record<string, unknown> {
   if (where === 'none') return {};
   const base = { cloudId: 'local-cloud', localId: 'local', environmentType: 'DEVELOPMENT', locale: 'en-US', timezone: 'UTC' };
   if (where === 'global') return { ...base, moduleKey: 'testkase-global-page', extension: { type: 'jira:globalPage' } };
+  if (where === 'admin') return { ...base, moduleKey: 'testkase-admin-page', extension: { type: 'jira:adminPage', location: 'http://jira.test/jira/settings/apps/app/env' } };
   const projectKey = where.issue.split('-')[0]!;
   const context = where.module === 'issueContext';
   return {

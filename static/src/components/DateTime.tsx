@@ -1,10 +1,11 @@
-import { formatDateTime, zoneLabel } from '../format';
+import { formatDate, formatDateTime, zoneLabel } from '../format';
 
-/** A date in the user's Jira timezone; the zone is named on hover and, once per list, by `<ZoneNote>`. */
-export function DateTime({ iso, timeZone, locale }: { iso: string; timeZone: string; locale?: string }) {
+/** A date in the user's Jira timezone; the zone (and with `dateOnly`, the time) is shown on hover, and once per list by `<ZoneNote>`. */
+export function DateTime({ iso, timeZone, locale, dateOnly = false }: { iso: string; timeZone: string; locale?: string; dateOnly?: boolean }) {
+  const zone = zoneLabel(iso, timeZone, locale);
   return (
-    <time dateTime={iso} title={zoneLabel(iso, timeZone, locale)}>
-      {formatDateTime(iso, timeZone, locale)}
+    <time dateTime={iso} title={dateOnly ? `${formatDateTime(iso, timeZone, locale)}, ${zone}` : zone}>
+      {dateOnly ? formatDate(iso, timeZone, locale) : formatDateTime(iso, timeZone, locale)}
     </time>
   );
 }

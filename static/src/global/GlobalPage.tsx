@@ -75,6 +75,11 @@ export default function GlobalPage({ ctx, now = () => new Date() }: { ctx: UiCon
     const problem = token && config.kind !== 'READY' ? config.message : null;
     return (
       <>
+        {config.kind === 'NO_CONFIG' && config.removedByAdmin && (
+          <Message tone="warning" title={config.message.title}>
+            <p>{config.message.text}</p>
+          </Message>
+        )}
         {problem && (
           <Message
             tone={config.kind === 'PAT_SAVED' && config.reason === 'TOKEN_REJECTED' ? 'error' : 'warning'}

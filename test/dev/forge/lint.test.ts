@@ -1,7 +1,7 @@
 /**
  * `forge lint` offline: @forge/lint's client-side linters over the app find nothing, and they do read
- * the code — a copy of the app with a misspelt handler and a Jira call without its scope is flagged
- * on both counts.
+ * the code — a copy of the app with a misspelt handler, a Jira call without its scope and the app's
+ * own Jira scopes removed is flagged on each count.
  */
 import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -37,7 +37,9 @@ function brokenCopy(): string {
   // The UI Kit resource's entry the manifest names (Forge bundles it from source).
   cpSync(join(REPO, 'uikit/src'), join(dir, 'uikit/src'), { recursive: true });
   symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'));
-  writeFileSync(join(dir, 'manifest.yml'), readFileSync(join(dir, 'manifest.yml'), 'utf8').replace('handler: index.handler', 'handler: index.handlr'));
+  // A misspelt handler, and the app's own Jira scopes taken away (the admin page's calls must be flagged).
+  const manifest = readFileSync(join(dir, 'manifest.yml'), 'utf8').replace('handler: index.handler', 'handler: index.handlr');
+  writeFileSync(join(dir, 'manifest.yml'), manifest.replace(/^\s+- read:jira-user\n/m, '').replace(/^\s+- read:permission:jira\n/m, ''));
   writeFileSync(
     join(dir, 'src/jira-probe.ts'),
     `import api, { route } from '@forge/api';\n\n/** Reads a Jira issue as the user: needs read:jira-work, which the manifest does not ask for. */\nexport async function issueSummary(key: string): Promise<unknown> {\n  const res = await api.asUser().requestJira(route\`/rest/api/3/issue/\${key}\`);\n  return res.json();\n}\n`,
@@ -56,10 +58,13 @@ describe('Forge lint', () => {
     expect(app.files).toBeGreaterThan(10);
     expect(app.problems).toEqual([]);
 
-    // Exactly the two planted problems: the handler (a warning in @forge/lint) and the missing scope.
+    // Exactly the planted problems: the handler (a warning in @forge/lint), the probe's missing scope, and
+    // the app's own two Jira calls once their scopes are gone (so the lint does see them).
     const found = broken.problems.map((p) => `${p.file}: ${p.level}: ${p.message}`).sort();
-    expect(found).toHaveLength(2);
+    expect(found).toHaveLength(4);
     expect(found[0]).toMatch(/^src\/index\.ts: warning: Cannot find exported function "handlr"/);
     expect(found[1]).toMatch(/^src\/jira-probe\.ts: error: .*GET \/rest\/api\/3\/issue\/\{issueIdOrKey\} requires "read:jira-work"/);
+    expect(found[2]).toMatch(/^src\/jira\/permissions\.ts: error: .*GET \/rest\/api\/3\/mypermissions requires "read:jira-work"/);
+    expect(found[3]).toMatch(/^src\/jira\/users\.ts: error: .*GET \/rest\/api\/3\/user\/bulk requires "read:jira-user"/);
   }, 180_000);
 });

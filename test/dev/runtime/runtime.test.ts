@@ -117,6 +117,45 @@ describe('local Forge runtime (HTTP, no browser)', () => {
     expect((await fetch(`${runtime.url}/jira/apps/${runtime.appId}/00000000-0000-0000-0000-000000000999`)).status).toBe(404);
   });
 
+  it('shows Jira settings and the app’s admin page to the Jira admin only (403 and no app frame for anyone else)', async () => {
+    const adminPath = new URL(runtime.adminPageUrl).pathname;
+    expect(adminPath).toBe(`/jira/settings/apps/${runtime.appId}/${runtime.envId}`);
+    const asDiana = await page(runtime, adminPath, 'diana');
+    expect(asDiana.html).toContain('data-module="admin-page"');
+    expect(asDiana.html).toContain('href="/jira/settings/apps" id="jira-settings"');
+    const manage = await (await fetch(`${runtime.url}/jira/settings/apps?user=diana`)).text();
+    expect(manage).toContain(`href="${adminPath}"`);
+    for (const user of ['alice', 'bob', 'gina']) {
+      for (const path of [adminPath, '/jira/settings/apps', '/jira/settings/other']) {
+        const res = await fetch(`${runtime.url}${path}?user=${user}`);
+        expect(res.status, `${user} ${path}`).toBe(403);
+        const html = await res.text();
+        expect(html).toContain('You don&#39;t have permission to view this page');
+        expect(html).not.toContain('<iframe');
+      }
+      expect(await (await fetch(`${runtime.url}/?user=${user}`)).text()).not.toContain('id="jira-settings"');
+    }
+    // The admin page's frame gets the jira:adminPage context, and its invokes run with it.
+    const g = await invoke(runtime, asDiana.session, { functionKey: 'getState', payload: {} });
+    expect(g.json.body).toMatchObject({ ok: true, data: { module: 'ADMIN_PAGE' } });
+    const listed = await invoke(runtime, asDiana.session, { functionKey: 'adminListConnections', payload: {} });
+    expect(listed.json.body).toMatchObject({ ok: true, data: { counts: { ALL: expect.any(Number) }, usersKnown: true } });
+    expect(runtime.events.invokes.at(-1)).toMatchObject({ moduleKey: 'testkase-admin-page', accountId: 'local-diana', functionKey: 'adminListConnections' });
+    // The function asked the local Jira, as diana, whether she administers Jira.
+    expect(logLines.some((l) => l.includes('[jira-local] GET /rest/api/3/mypermissions as local-diana → 200'))).toBe(true);
+    // From another user's frame, the same call is refused by the function itself.
+    const alice = await page(runtime, runtime.globalPageUrl.replace(runtime.url, ''), 'alice');
+    expect((await invoke(runtime, alice.session, { functionKey: 'adminListConnections', payload: {} })).json.body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('serves the local users’ avatars as Jira does, from the site', async () => {
+    const res = await fetch(`${runtime.url}/__host/avatars/diana.svg?size=48`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await res.text()).toContain('>DE</text>');
+    expect((await fetch(`${runtime.url}/__host/avatars/nobody.svg`)).status).toBe(404);
+  });
+
   it('keeps the signed-in user in a cookie set by ?user=', async () => {
     const res = await fetch(`${runtime.url}/?user=gina`);
     const cookie = res.headers.get('set-cookie') ?? '';

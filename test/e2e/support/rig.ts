@@ -58,7 +58,7 @@ export interface Rig {
   runtime: Runtime;
   browser: Browser;
   dataDir: string;
-  newPage(options?: { user?: 'alice' | 'bob' | 'gina'; theme?: 'light' | 'dark' }): Promise<RigPage>;
+  newPage(options?: { user?: 'alice' | 'bob' | 'gina' | 'diana'; theme?: 'light' | 'dark'; width?: number }): Promise<RigPage>;
   /** Runs the simulator CLI against this rig's simulator, as a developer would. */
   simCli(...args: string[]): Promise<string>;
   stop(): Promise<void>;
@@ -97,8 +97,8 @@ export async function startRig(options: { log?: (line: string) => void; devUiRoo
     runtime,
     browser,
     dataDir,
-    async newPage({ user = 'alice', theme } = {}) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: runtime.url });
+    async newPage({ user = 'alice', theme, width = 1280 } = {}) {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, baseURL: runtime.url });
       contexts.push(context);
       const problems: BrowserProblem[] = [];
       await context.exposeBinding('__tkCspViolation', ({ frame }, detail: { directive: string; blockedURI: string; sample: string }) => {

@@ -63,6 +63,13 @@ describe('computeState', () => {
         for (const use of uses) expect(computeState({ token: { kind: 'ABSENT' }, validation, mapping, use })).toEqual({ kind: 'NO_CONFIG' });
   });
 
+  it('is NO_CONFIG saying a Jira admin removed it when that is why there is no token, whatever else is known', () => {
+    for (const validation of validations)
+      for (const mapping of mappings)
+        for (const use of uses)
+          expect(computeState({ token: { kind: 'REMOVED_BY_ADMIN' }, validation, mapping, use })).toEqual({ kind: 'NO_CONFIG', removedByAdmin: true });
+  });
+
   describe('with a token: every validation × mapping × first-use combination', () => {
     for (const validation of validations)
       for (const mapping of mappings)

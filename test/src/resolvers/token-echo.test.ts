@@ -11,6 +11,7 @@ import { installForgeFetch, KvsEmulator } from '../../../dev/kvs';
 import { contextFor, type Where } from '../../support/context';
 import type { Definitions } from '../../../src/shared/definitions';
 import { wireTestCase } from '../../support/testkase-wire';
+import { CHECK_SETTINGS } from '../../../src/admin/check-all';
 
 /** One route of the stand-in that, instead of answering, echoes the token with this status. */
 interface Echo {
@@ -52,7 +53,11 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   process.env.TESTKASE_BASE_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
-  restore = installForgeFetch(new KvsEmulator({ now: () => clock }));
+  // The Jira admin page's calls: everyone is a Jira admin here, and Jira knows nobody's name.
+  restore = installForgeFetch(new KvsEmulator({ now: () => clock }), {
+    product: async ({ path }) =>
+      path.startsWith('/rest/api/3/mypermissions') ? { status: 200, body: { permissions: { ADMINISTER: { havePermission: true } } } } : { status: 200, body: { values: [] } },
+  });
   ({ handler } = await import('../../../src/index'));
   for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
     vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void console_.push(args.map(String).join(' ')));
@@ -104,6 +109,21 @@ describe.each(Object.entries(TOKENS))('a TestKase that echoes a token %s', (_kin
     echoInData = true;
     await run(call(me, 'getState'));
     await run(call(me, 'listLinkedTests'));
+    // A Jira admin's check of every stored token, with TestKase echoing it (refused, failing, fine).
+    echoInData = false;
+    const settings = { ...CHECK_SETTINGS };
+    Object.assign(CHECK_SETTINGS, { budgetMs: 300, perSecond: 1000 }); // a 429 ends the invocation at once
+    for (const status of [401, 500, 429]) {
+      echoes = [{ method: 'GET', path: '/auth/token-info', status }];
+      await run(call('acc-echo-admin', 'adminCheckAll', {}, 'admin'));
+    }
+    echoes = [];
+    await run(call('acc-echo-admin', 'adminCheckAll', {}, 'admin'));
+    await run(call('acc-echo-admin', 'adminListConnections', {}, 'admin'));
+    await run(call('acc-echo-admin', 'adminRemoveConnection', { accountId: me }, 'admin'));
+    await run(call('acc-echo-admin', 'adminAuditLog', {}, 'admin'));
+    Object.assign(CHECK_SETTINGS, settings);
+    expect(responses.slice(-4)).toMatchObject([{ ok: true }, { ok: true, data: { counts: { ALL: 1 } } }, { ok: true, data: { removed: true } }, { ok: true }]);
 
     const secretPart = token.replace(/^tk_pat_/, '').slice(0, 20);
     const leaks = [...console_.map((l) => `console: ${l}`), ...responses.map((r) => `response: ${JSON.stringify(r)}`)]

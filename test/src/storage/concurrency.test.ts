@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { kvs } from '@forge/kvs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenPreview } from '../../../src/testkase/token';
+import { keys } from '../../../src/storage/keys';
 import type { AppState, Result } from '../../../src/shared/definitions';
 import { startBackend, type Backend } from '../../support/backend';
 
@@ -33,9 +34,9 @@ let users = 0;
 const nextUser = () => `acc-race-${++users}`;
 const userPrefix = (accountId: string) => `u:${createHash('sha256').update(accountId).digest('hex').slice(0, 40)}:`;
 const secretsOf = (accountId: string) => b.kvs.secretKeys(userPrefix(accountId));
-const metaOf = (accountId: string) => b.kvs.snapshot().data[`${userPrefix(accountId)}meta`];
+const metaOf = (accountId: string) => b.kvs.snapshot().data[keys.connection(accountId)];
 
-/** The derived metadata names the stored secret's version, or is absent when no secret is stored. */
+/** The derived index entry names the stored secret's version, or is absent when no secret is stored. */
 async function metadataAgrees(accountId: string): Promise<boolean> {
   const secret = await kvs.getSecret<{ version?: string }>(`${userPrefix(accountId)}pat`);
   const meta = metaOf(accountId) as { version?: string } | undefined;

@@ -5,7 +5,7 @@
 import { kvs } from '@forge/kvs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { KvsWrite } from '../../../dev/kvs';
-import { userPrefix } from '../../../src/storage/keys';
+import { keys, userPrefix } from '../../../src/storage/keys';
 import { tokenPreview } from '../../../src/testkase/token';
 import { expectOk, startBackend, type Backend } from '../../support/backend';
 
@@ -22,7 +22,7 @@ afterEach(() => {
 
 let n = 0;
 const nextUser = () => `acc-layout-${++n}`;
-const metaKey = (accountId: string) => `${userPrefix(accountId)}meta`;
+const metaKey = (accountId: string) => keys.connection(accountId);
 
 /** Runs `body` and returns every storage write it made. */
 async function writesDuring(body: () => Promise<unknown>): Promise<KvsWrite[]> {

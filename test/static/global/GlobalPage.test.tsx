@@ -177,6 +177,18 @@ describe('Global page', () => {
     fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(await screen.findByLabelText(/Personal Access Token/)).toBeTruthy();
   });
+
+  it('says a Jira admin removed the connection, above the field, until a token is saved again', async () => {
+    const removed = globalState({ config: withMessage({ kind: 'NO_CONFIG', removedByAdmin: true }, null) });
+    await renderPage(removed, { savePat: () => ({ ok: true, data: connected() }) });
+    const warning = await screen.findByRole('alert');
+    expect(warning.textContent).toMatch(/A Jira admin removed your TestKase connection/);
+    expect(warning.textContent).toMatch(/save a new Personal Access Token/);
+    paste(SECRET);
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Connected to TestKase as Alice Admin.');
+    expect(screen.queryByText(/A Jira admin removed/)).toBeNull();
+  });
 });
 
 describe('Global page: a token TestKase no longer accepts, and the way back', () => {

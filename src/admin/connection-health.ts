@@ -1,0 +1,27 @@
+/**
+ * How a stored token is doing, as the Jira admin page shows and filters it. Pure and zod-free: the
+ * issue panel's bundle may import it.
+ */
+import type { ConnectionHealth } from '../shared/definitions';
+
+/** Warn this many days before a token expires (the global page warns its owner as early). */
+export const EXPIRY_WARNING_DAYS = 14;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+interface Facts {
+  expiresAt: string | null;
+  lastCheckResult: 'OK' | 'REJECTED' | null;
+}
+
+/**
+ * EXPIRED once its expiry has passed, whatever TestKase last said; otherwise how TestKase last
+ * answered about it (REJECTED: refused, 401); NOT_CHECKED when there is no answer on record.
+ */
+export function healthOf({ expiresAt, lastCheckResult }: Facts, now: number): { health: ConnectionHealth; expiringSoon: boolean } {
+  const expires = expiresAt ? Date.parse(expiresAt) : Number.NaN;
+  if (expires <= now) return { health: 'EXPIRED', expiringSoon: false };
+  const expiringSoon = expires - now <= EXPIRY_WARNING_DAYS * DAY_MS;
+  if (lastCheckResult === 'REJECTED') return { health: 'REJECTED', expiringSoon };
+  if (lastCheckResult === 'OK') return { health: 'WORKING', expiringSoon };
+  return { health: 'NOT_CHECKED', expiringSoon };
+}

@@ -1,0 +1,66 @@
+/**
+ * The local Jira site's REST API as the app's function reaches it (dev/runtime/jira-api.ts): answers
+ * from the fixtures as the invocation's account, Jira's shapes, 404 naming an unknown path, and a
+ * refusal when the manifest lacks the operation's scopes (read from the Forge lint's spec file).
+ */
+import { describe, expect, it } from 'vitest';
+import { readManifest } from '../../../dev/runtime/fixtures';
+import { createJiraApi } from '../../../dev/runtime/jira-api';
+
+const SITE = 'http://127.0.0.1:4000';
+const lines: string[] = [];
+const jira = createJiraApi({ scopes: readManifest().scopes, siteOrigin: () => SITE, log: (l) => lines.push(l) });
+const asUser = (accountId: string, path: string, method = 'GET') => jira({ accountId, target: { type: 'fpp', provider: 'user', remote: 'jira' }, method, path, body: '' });
+
+describe('the local Jira REST API', () => {
+  it('says who the caller is (myself) and who other accounts are (user, user/bulk), with avatars from the site', async () => {
+    const me = await asUser('local-bob', '/rest/api/3/myself');
+    expect(me).toEqual({ status: 200, body: expect.objectContaining({ accountId: 'local-bob', displayName: 'Bob Nguyen', active: true, timeZone: 'America/New_York' }) });
+    expect((me.body as { avatarUrls: Record<string, string> }).avatarUrls['48x48']).toBe(`${SITE}/__host/avatars/bob.svg?size=48`);
+    expect((await asUser('local-bob', '/rest/api/3/user?accountId=local-gina')).body).toMatchObject({ displayName: 'Gina Rossi' });
+    expect((await asUser('local-bob', '/rest/api/3/user?accountId=nobody')).status).toBe(404);
+    const bulk = await asUser('local-diana', '/rest/api/3/user/bulk?maxResults=50&accountId=local-alice&accountId=nobody&accountId=local-diana');
+    expect(bulk.status).toBe(200);
+    expect(bulk.body).toMatchObject({ total: 2, isLast: true, values: [{ accountId: 'local-alice' }, { accountId: 'local-diana' }] });
+    expect((await asUser('local-diana', '/rest/api/3/user/bulk')).status).toBe(400);
+  });
+
+  it('answers mypermissions for the caller: ADMINISTER only for the Jira admin', async () => {
+    const ask = async (accountId: string) => (await asUser(accountId, '/rest/api/3/mypermissions?permissions=ADMINISTER,BROWSE_PROJECTS')).body as { permissions: Record<string, { havePermission: boolean; type: string }> };
+    expect((await ask('local-diana')).permissions.ADMINISTER).toMatchObject({ havePermission: true, type: 'GLOBAL' });
+    for (const user of ['local-alice', 'local-bob', 'local-gina', 'somebody-else']) {
+      const p = await ask(user);
+      expect(p.permissions.ADMINISTER!.havePermission, user).toBe(false);
+    }
+    expect((await ask('local-bob')).permissions.BROWSE_PROJECTS!.havePermission).toBe(true);
+    // As the app, nobody: asApp() has no Jira account here.
+    const asApp = await jira({ accountId: 'local-diana', target: { type: 'fpp', provider: 'app', remote: 'jira' }, method: 'GET', path: '/rest/api/3/mypermissions?permissions=ADMINISTER', body: '' });
+    expect((asApp.body as { permissions: Record<string, { havePermission: boolean }> }).permissions.ADMINISTER!.havePermission).toBe(false);
+    expect((await asUser('local-diana', '/rest/api/3/mypermissions')).status).toBe(400);
+    expect((await asUser('local-diana', '/rest/api/3/mypermissions?permissions=FLY')).status).toBe(400);
+  });
+
+  it('lists a project’s issue types for creating issues, Bug among them', async () => {
+    const apiWithWork = createJiraApi({ scopes: [...readManifest().scopes, 'read:jira-work'], siteOrigin: () => SITE });
+    const r = await apiWithWork({ accountId: 'local-alice', target: { provider: 'user' }, method: 'GET', path: '/rest/api/3/issue/createmeta/DEMO/issuetypes', body: '' });
+    expect(r.status).toBe(200);
+    expect((r.body as { issueTypes: Array<{ name: string; id: string }> }).issueTypes.map((t) => t.name)).toContain('Bug');
+    expect((await apiWithWork({ accountId: 'local-alice', target: { provider: 'user' }, method: 'GET', path: '/rest/api/3/issue/createmeta/10000/issuetypes', body: '' })).status).toBe(200);
+    expect((await apiWithWork({ accountId: 'local-alice', target: { provider: 'user' }, method: 'GET', path: '/rest/api/3/issue/createmeta/NOPE/issuetypes', body: '' })).status).toBe(404);
+  });
+
+  it('refuses an operation the manifest has no scope for, as Jira does for a Forge app', async () => {
+    // The app's manifest has neither read:jira-work nor createmeta's granular scopes.
+    const r = await asUser('local-alice', '/rest/api/3/issue/createmeta/DEMO/issuetypes');
+    expect(r).toEqual({ status: 401, body: { code: 401, message: 'Unauthorized; scope does not match' } });
+    expect(lines.at(-1)).toMatch(/refused, manifest\.yml has none of the scope sets it needs \(read:jira-work or read:issue-meta:jira \+ read:avatar:jira \+ read:field-configuration:jira\)/);
+    const noScopes = createJiraApi({ scopes: ['storage:app'], siteOrigin: () => SITE });
+    expect((await noScopes({ accountId: 'local-diana', target: { provider: 'user' }, method: 'GET', path: '/rest/api/3/mypermissions?permissions=ADMINISTER', body: '' })).status).toBe(401);
+  });
+
+  it('answers an unknown path, or a write, with 404 naming it', async () => {
+    const r = await asUser('local-alice', '/rest/api/3/issue/DEMO-1/transitions');
+    expect(r).toEqual({ status: 404, body: { errorMessages: ['The local Jira site does not answer GET /rest/api/3/issue/DEMO-1/transitions (see dev/runtime/jira-api.ts).'], errors: {} } });
+    expect((await asUser('local-alice', '/rest/api/3/myself', 'PUT')).status).toBe(404);
+  });
+});
