@@ -52,10 +52,23 @@ interface Run {
   storage: Array<[number, number]>;
 }
 
-export async function measurePanel(options: Latencies & { runs: number }): Promise<PanelResult> {
+/**
+ * `issueContext: false` (the default) measures the panel alone on the issue page, as the frame floor
+ * is measured; `true` puts the UI Kit issue context module beside it, as the manifest does in Jira,
+ * and then the counts are the page's (both modules' invokes, storage calls and TestKase requests).
+ */
+export async function measurePanel(options: Latencies & { runs: number; issueContext?: boolean }): Promise<PanelResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tk-bench-'));
   const storage: PlatformCall[] = [];
-  const rt: Runtime = await startRuntime({ port: 0, simPort: 0, dataDir, quiet: true, kvsLatencyMs: options.kvsLatencyMs, onPlatformCall: (c) => storage.push(c) });
+  const rt: Runtime = await startRuntime({
+    port: 0,
+    simPort: 0,
+    dataDir,
+    quiet: true,
+    kvsLatencyMs: options.kvsLatencyMs,
+    onPlatformCall: (c) => storage.push(c),
+    withoutIssueContext: !options.issueContext,
+  });
   const browser = await launchChromium();
   try {
     rt.sim.admin.setRateLimit({ limit: 0, windowSeconds: 60 });
@@ -74,7 +87,7 @@ export async function measurePanel(options: Latencies & { runs: number }): Promi
         const w = globalThis as unknown as { __tkVisibleAt: number; __tkVisibleEpoch: number };
         return { ms: w.__tkVisibleAt, visibleEpoch: w.__tkVisibleEpoch, startEpoch: performance.timeOrigin };
       });
-      const invokes = rt.events.invokes.slice(invokesBefore).filter((i) => i.moduleKey === 'testkase-issue-panel');
+      const invokes = rt.events.invokes.slice(invokesBefore).filter((i) => options.issueContext || i.moduleKey === 'testkase-issue-panel');
       const toEpoch = (ms: number) => performance.timeOrigin + ms;
       return {
         ms: t.ms,

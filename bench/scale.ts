@@ -37,7 +37,7 @@ const SEEDED_LINKED_TO_DEMO_2 = 2;
 
 export async function measureScale(options: Latencies & { runs: number }): Promise<ScaleRow[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tk-bench-scale-'));
-  const rt = await startRuntime({ port: 0, simPort: 0, dataDir, quiet: true, kvsLatencyMs: options.kvsLatencyMs });
+  const rt = await startRuntime({ port: 0, simPort: 0, dataDir, quiet: true, kvsLatencyMs: options.kvsLatencyMs, withoutIssueContext: true });
   const browser = await launchChromium();
   const rows: ScaleRow[] = [];
   try {

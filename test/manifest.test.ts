@@ -40,7 +40,7 @@ describe('manifest.yml', () => {
     expect(text.match(/resource: main/g)).toHaveLength(3);
     expect(text).toMatch(/jira:issueContext:\s+- key: testkase-issue-context\s+resource: issue-summary\s+render: native/);
     expect(text).toMatch(/- key: issue-summary\s+path: uikit\/src\/index\.tsx/);
-    expect(text.match(/function: resolver/g)).toHaveLength(3);
+    expect(text.match(/function: resolver/g)).toHaveLength(4);
     expect(text).toContain('name: nodejs22.x');
     expect(text).toMatch(/path: static\/dist\s+tunnel:\s+port: 3000/);
   });

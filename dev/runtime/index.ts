@@ -49,6 +49,11 @@ export interface RuntimeOptions {
   invokeLimit?: { calls: number; windowMs: number };
   /** Wraps how invocations are run (the benchmark answers a bare `__floor` call this way); default: none. */
   wrapInvoke?: (invoke: Invoker) => Invoker;
+  /**
+   * Issue pages without the issue context module (UI Kit), so that what the panel asks of the backend
+   * is measured alone, on the same page as the bench's frame floor; default: as in the manifest.
+   */
+  withoutIssueContext?: boolean;
 }
 
 export interface Runtime {
@@ -119,7 +124,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     const resourceDir = resolve(options.resourceDir ?? join(appDir, manifest.resourcePath));
     const iconFile = [join(resourceDir, 'icon.svg'), join(REPO_ROOT, 'static/public/icon.svg')].find((f) => existsSync(f)) ?? '';
     const nativeUiDir = resolve(options.nativeUiDir ?? NATIVE_UI_DIR);
-    const host = createHost({ manifest, resourceDir, nativeUiDir, iconFile, invoke, simulatorUrl: sim.url, log, ...(options.devServer ? { devServer: options.devServer } : {}), ...(options.invokeLimit ? { invokeLimit: options.invokeLimit } : {}) });
+    const host = createHost({ manifest, resourceDir, nativeUiDir, iconFile, invoke, simulatorUrl: sim.url, log, ...(options.devServer ? { devServer: options.devServer } : {}), ...(options.invokeLimit ? { invokeLimit: options.invokeLimit } : {}), ...(options.withoutIssueContext ? { withoutIssueContext: true } : {}) });
 
     await new Promise<void>((done, fail) => {
       host.server.once('error', fail);

@@ -47,6 +47,8 @@ export interface HostOptions {
   devServer?: string;
   /** Forge's bridge limit on invokes per frame; default 500 per 25 s. */
   invokeLimit?: { calls: number; windowMs: number };
+  /** Leave the issue context module off the issue page (the bench measures the panel alone). */
+  withoutIssueContext?: boolean;
   simulatorUrl: string;
   log: (line: string) => void;
 }
@@ -141,7 +143,7 @@ export function createHost(options: HostOptions): Host {
     if (!issue) return page(c, 404, messagePage(frame, 'Issue not found', `The local Jira site has no issue ${key}. Try DEMO-1, DEMO-2 or OTHER-1.`));
     const s = host.sessions.open(frame.user, MODULE_KEYS.panel, issue, frame.theme, '/');
     // The issue context module (UI Kit), when the manifest has it: its code runs in a hidden frame of its own.
-    const context = manifest.nativeResources[MODULE_KEYS.issueContext]
+    const context = !options.withoutIssueContext && manifest.nativeResources[MODULE_KEYS.issueContext]
       ? { frameSrc: frameSrc(host.sessions.open(frame.user, MODULE_KEYS.issueContext, issue, frame.theme, '/').id), title: manifest.titles[MODULE_KEYS.issueContext] ?? appTitle }
       : null;
     return page(c, 200, issuePage(frame, issue, frameSrc(s.id), context));

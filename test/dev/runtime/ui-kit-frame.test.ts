@@ -70,6 +70,18 @@ describe('the issue context module’s frame', () => {
     expect(await (await fetch(runtime.globalPageUrl)).text()).not.toContain('forge-uikit-frame');
   });
 
+  it('is left off the issue page when the runtime is asked to (the bench measures the panel alone)', async () => {
+    const bare = await startRuntime({ port: 0, simPort: 0, dataDir: null, quiet: true, withoutIssueContext: true });
+    try {
+      const html = await (await fetch(`${bare.url}/browse/DEMO-1?user=alice`)).text();
+      expect(html).toContain('class="forge-frame"');
+      expect(html).not.toContain('forge-uikit-frame');
+      expect(html).not.toContain('id="testkase-issue-context"');
+    } finally {
+      await bare.stop();
+    }
+  }, 60_000);
+
   it('serves the resource @forge/bundler built, with the bridge first and Forge’s policy for it', async () => {
     const { session } = await issuePage();
     const res = await fetch(`${runtime.url}/resource/${session}/index.html`);

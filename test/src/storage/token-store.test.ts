@@ -46,7 +46,8 @@ describe('reading a configuration', () => {
     expect(b.kvs.snapshot()).toEqual(before);
     // The settings page checks the token with TestKase each time it opens: it records that check, nothing else.
     const checked = await writesDuring(() => b.call(me, 'getState', undefined, 'global'));
-    expect(checked.map((w) => `${w.op} ${w.key.slice(w.key.lastIndexOf(':') + 1)}`).sort()).toEqual(['set meta', 'set validation']);
+    const named = (key: string) => (key.startsWith('conn:') ? 'connection' : key.slice(key.lastIndexOf(':') + 1));
+    expect(checked.map((w) => `${w.op} ${named(w.key)}`).sort()).toEqual(['set connection', 'set validation']);
   });
 
   it('shows what the secret carries when the metadata names another version, and leaves the metadata to the writers', async () => {
