@@ -52,7 +52,9 @@ export const handlers: Handlers = {
   testCases: (store, { user, query }) => {
     store.access(user, query.projectId, false);
     const found = store.findTestCases(query.projectId, { ...(query.jiraIssueKey ? { jiraIssueKey: query.jiraIssueKey } : {}), ...(query.search ? { search: query.search } : {}) });
-    return ok(paged(found.map((t) => store.toTestCase(t)), query));
+    // Page first: each case's latest execution is a scan, and a page is what TestKase computes.
+    const page = paged(found, query);
+    return ok({ ...page, data: page.data.map((t) => store.toTestCase(t)) });
   },
   testCase: (store, { user, params, query }) => {
     store.access(user, query.projectId, false);
