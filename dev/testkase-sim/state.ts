@@ -42,28 +42,21 @@ const SimMapping = z.object({ jiraProjectKey: z.string(), projectId: z.string() 
 
 const SimStep = z.object({ order: z.number().int(), action: z.string(), expectedResult: z.string() });
 
+/** A record TestKase keeps in one project: its id there, `fields`, and when it was created and last changed. */
+const projectRecord = <S extends z.ZodRawShape>(fields: S) => z.object({ projectId: z.string(), id: z.string(), ...fields, createdAt: Iso, updatedAt: Iso });
+
 /** A test case as TestKase stores it: the contract's own fields, with its owner and steps by reference. */
-export const SimTestCase = z.object({
-  projectId: z.string(),
-  id: z.string(),
+export const SimTestCase = projectRecord({
   ...TestCaseDetail.pick({ title: true, description: true, priority: true, type: true, status: true, automationId: true }).shape,
   ownerId: z.string().nullable(),
   preconditions: TestCaseDetail.shape.preconditions,
   steps: z.array(SimStep),
   jiraIssueKeys: TestCaseDetail.shape.jiraIssueKeys,
-  createdAt: Iso,
-  updatedAt: Iso,
 });
 export type SimTestCase = z.infer<typeof SimTestCase>;
 
 /** A cycle as TestKase stores it: the contract's own fields (its counts are derived). */
-export const SimCycle = z.object({
-  projectId: z.string(),
-  id: z.string(),
-  ...Cycle.pick({ name: true, description: true, environment: true, isMaster: true }).shape,
-  createdAt: Iso,
-  updatedAt: Iso,
-});
+export const SimCycle = projectRecord(Cycle.pick({ name: true, description: true, environment: true, isMaster: true }).shape);
 export type SimCycle = z.infer<typeof SimCycle>;
 
 /** A test case belongs to a cycle. */
