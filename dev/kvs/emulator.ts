@@ -33,6 +33,8 @@ interface Entry {
 }
 
 type Space = 'data' | 'secret';
+/** The key-level routes: `/api/v1/get`, `/api/v1/secret/get`, likewise set and delete. */
+const KEY_OPERATION = /^\/api\/v1\/(secret\/)?(get|set|delete)$/;
 
 export interface KvsResponse {
   status: number;
@@ -90,24 +92,12 @@ export class KvsEmulator {
   /** Answers one KVS request the way the Forge KVS service does. */
   handle(path: string, rawBody: unknown): KvsResponse {
     try {
-      switch (path) {
-        case '/api/v1/get':
-          return this.get('data', rawBody);
-        case '/api/v1/secret/get':
-          return this.get('secret', rawBody);
-        case '/api/v1/set':
-          return this.set('data', rawBody);
-        case '/api/v1/secret/set':
-          return this.set('secret', rawBody);
-        case '/api/v1/delete':
-          return this.delete('data', rawBody);
-        case '/api/v1/secret/delete':
-          return this.delete('secret', rawBody);
-        case '/api/v1/query':
-          return this.query(rawBody);
-        default:
-          return error(404, 'NOT_FOUND', `The local KVS emulation does not implement ${path}`);
-      }
+      if (path === '/api/v1/query') return this.query(rawBody);
+      const entry = KEY_OPERATION.exec(path);
+      if (!entry) return error(404, 'NOT_FOUND', `The local KVS emulation does not implement ${path}`);
+      const space: Space = entry[1] ? 'secret' : 'data';
+      const operation = entry[2] as 'get' | 'set' | 'delete';
+      return this[operation](space, rawBody);
     } catch (e) {
       if (e instanceof z.ZodError) return error(400, 'INVALID_REQUEST', e.issues.map((i) => i.message).join('; '));
       throw e;

@@ -35,35 +35,22 @@ Admin commands talk to the running simulator at $TESTKASE_SIM_URL (default http:
 
 class CliError extends Error {}
 
+/** The options that take a value (each read as a string, checked where it is used). */
+const VALUE_OPTIONS = ['port', 'data', 'user', 'name', 'days', 'id', 'jira-project', 'project', 'route', 'latency', 'jitter', 'status', 'retry-after', 'times', 'limit', 'window', 'project-list', 'path'] as const;
+/** The options that are on or off. */
+const FLAG_OPTIONS = ['in-memory', 'reset', 'hang', 'malformed', 'drop', 'clear'] as const;
+
+/** parseArgs' option table for value options `values` and flags `flags`. */
+function optionTable<V extends string, F extends string>(values: readonly V[], flags: readonly F[]) {
+  return {
+    ...(Object.fromEntries(values.map((name) => [name, { type: 'string' }])) as Record<V, { type: 'string' }>),
+    ...(Object.fromEntries(flags.map((name) => [name, { type: 'boolean' }])) as Record<F, { type: 'boolean' }>),
+  };
+}
+
 const { values: opt, positionals } = parseArgs({
   allowPositionals: true,
-  options: {
-    port: { type: 'string' },
-    data: { type: 'string' },
-    'in-memory': { type: 'boolean' },
-    reset: { type: 'boolean' },
-    user: { type: 'string' },
-    name: { type: 'string' },
-    days: { type: 'string' },
-    id: { type: 'string' },
-    'jira-project': { type: 'string' },
-    project: { type: 'string' },
-    route: { type: 'string' },
-    latency: { type: 'string' },
-    jitter: { type: 'string' },
-    status: { type: 'string' },
-    'retry-after': { type: 'string' },
-    hang: { type: 'boolean' },
-    malformed: { type: 'boolean' },
-    drop: { type: 'boolean' },
-    times: { type: 'string' },
-    limit: { type: 'string' },
-    window: { type: 'string' },
-    clear: { type: 'boolean' },
-    'project-list': { type: 'string' },
-    path: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  },
+  options: { ...optionTable(VALUE_OPTIONS, FLAG_OPTIONS), help: { type: 'boolean', short: 'h' } },
 });
 
 const base = (process.env.TESTKASE_SIM_URL ?? 'http://127.0.0.1:4010').replace(/\/+$/, '');

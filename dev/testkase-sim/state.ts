@@ -3,7 +3,7 @@
  * and reseeded. Ids are per project, as TestKase numbers them (`TC-1`, `TCYCLE-1` in every project).
  */
 import { z } from 'zod';
-import { ExecutionStatus, Priority, ProjectRole, TestCaseStatus, TestCaseType } from '../../src/testkase/contract';
+import { Cycle, ExecutionStatus, ProjectRole, TestCaseDetail } from '../../src/testkase/contract';
 
 const Iso = z.string();
 
@@ -42,34 +42,21 @@ const SimMapping = z.object({ jiraProjectKey: z.string(), projectId: z.string() 
 
 const SimStep = z.object({ order: z.number().int(), action: z.string(), expectedResult: z.string() });
 
-export const SimTestCase = z.object({
-  projectId: z.string(),
-  id: z.string(),
-  title: z.string(),
-  description: z.string(),
-  priority: Priority,
-  type: TestCaseType,
-  status: TestCaseStatus,
-  automationId: z.string().nullable(),
+/** A record TestKase keeps in one project: its id there, `fields`, and when it was created and last changed. */
+const projectRecord = <S extends z.ZodRawShape>(fields: S) => z.object({ projectId: z.string(), id: z.string(), ...fields, createdAt: Iso, updatedAt: Iso });
+
+/** A test case as TestKase stores it: the contract's own fields, with its owner and steps by reference. */
+export const SimTestCase = projectRecord({
+  ...TestCaseDetail.pick({ title: true, description: true, priority: true, type: true, status: true, automationId: true }).shape,
   ownerId: z.string().nullable(),
-  preconditions: z.string(),
+  preconditions: TestCaseDetail.shape.preconditions,
   steps: z.array(SimStep),
-  jiraIssueKeys: z.array(z.string()),
-  createdAt: Iso,
-  updatedAt: Iso,
+  jiraIssueKeys: TestCaseDetail.shape.jiraIssueKeys,
 });
 export type SimTestCase = z.infer<typeof SimTestCase>;
 
-export const SimCycle = z.object({
-  projectId: z.string(),
-  id: z.string(),
-  name: z.string(),
-  description: z.string(),
-  environment: z.string().nullable(),
-  isMaster: z.boolean(),
-  createdAt: Iso,
-  updatedAt: Iso,
-});
+/** A cycle as TestKase stores it: the contract's own fields (its counts are derived). */
+export const SimCycle = projectRecord(Cycle.pick({ name: true, description: true, environment: true, isMaster: true }).shape);
 export type SimCycle = z.infer<typeof SimCycle>;
 
 /** A test case belongs to a cycle. */

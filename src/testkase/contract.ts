@@ -29,9 +29,9 @@ export type Priority = z.infer<typeof Priority>;
 
 /** Test case types and statuses (ASSUMED, A15: TestKase's docs name the fields, not their values). */
 export const TEST_CASE_TYPES = ['FUNCTIONAL', 'REGRESSION', 'SMOKE', 'ACCESSIBILITY', 'PERFORMANCE', 'SECURITY', 'OTHER'] as const;
-export const TestCaseType = z.enum(TEST_CASE_TYPES);
+const TestCaseType = z.enum(TEST_CASE_TYPES);
 export const TEST_CASE_STATUSES = ['DRAFT', 'READY', 'DEPRECATED'] as const;
-export const TestCaseStatus = z.enum(TEST_CASE_STATUSES);
+const TestCaseStatus = z.enum(TEST_CASE_STATUSES);
 
 /** Project roles from TestKase's docs: Project Admin, User, Guest (read-only). */
 const PROJECT_ROLES = ['PROJECT_ADMIN', 'USER', 'GUEST'] as const;

@@ -4,20 +4,14 @@
  * creates the issue as the signed-in person and hands what was created to the app's onClose;
  * `openIssueViewModal` shows the issue. And the issue page works in a 400 px window.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Frame } from 'playwright-core';
-import { describeE2E, screenshot, startRig, type Rig } from './support/rig';
+import { describeE2E, screenshot, suiteRig } from './support/rig';
 
 type Bridge = { __bridge: { callBridge(c: string, p?: unknown): Promise<unknown> } };
 
 describeE2E('local Jira host: Jira’s own dialogs', () => {
-  let rig: Rig;
-  beforeAll(async () => {
-    rig = await startRig();
-  }, 60_000);
-  afterAll(async () => {
-    await rig?.stop();
-  }, 30_000);
+  const { rig } = suiteRig();
 
   /** Opens the Create Issue dialog from the frame; the app's onClose result lands in window.__closed. */
   const openCreate = (frame: Frame, context: Record<string, unknown>) =>
@@ -28,9 +22,8 @@ describeE2E('local Jira host: Jira’s own dialogs', () => {
   const closed = (frame: Frame) => frame.evaluate(() => (window as unknown as { __closed?: unknown }).__closed);
 
   it('Create Issue: prefilled from the app, Bug preselected, created as the signed-in user and returned to onClose', async () => {
-    const rp = await rig.newPage({ user: 'gina' });
-    await rp.page.goto('/browse/DEMO-1');
-    const frame = await rp.appFrame();
+    const rp = await rig().newPage({ user: 'gina' });
+    const frame = await rp.openIssue();
     const description = { version: 1, type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Steps here' }] }, { type: 'orderedList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Open the cart' }] }] }] }] };
     expect(await openCreate(frame, { projectId: '10000', summary: '[TC-9] Something fails', description })).toBe(true);
     const dialog = rp.page.getByRole('dialog', { name: 'Create issue' });
@@ -55,9 +48,8 @@ describeE2E('local Jira host: Jira’s own dialogs', () => {
   }, 60_000);
 
   it('Create Issue: the app’s issue type wins; Esc cancels and onClose gets no issue', async () => {
-    const rp = await rig.newPage({ user: 'alice' });
-    await rp.page.goto('/browse/DEMO-1');
-    const frame = await rp.appFrame();
+    const rp = await rig().newPage({ user: 'alice' });
+    const frame = await rp.openIssue();
     await openCreate(frame, { projectId: '10000', issueTypeId: '10003' });
     const dialog = rp.page.getByRole('dialog', { name: 'Create issue' });
     expect(await dialog.getByLabel('Issue type').locator('option:checked').innerText()).toBe('Task');
@@ -69,9 +61,8 @@ describeE2E('local Jira host: Jira’s own dialogs', () => {
   }, 60_000);
 
   it('issue view: shows the issue with its reporter; onClose runs when it closes; an issue key is required', async () => {
-    const rp = await rig.newPage({ user: 'bob', theme: 'dark' });
-    await rp.page.goto('/browse/DEMO-1');
-    const frame = await rp.appFrame();
+    const rp = await rig().newPage({ user: 'bob', theme: 'dark' });
+    const frame = await rp.openIssue();
     await frame.evaluate(() => {
       const w = window as unknown as Bridge & { __closed?: unknown };
       return w.__bridge.callBridge('openIssueViewModal', { data: { context: { issueKey: 'DEMO-3' }, onClose: () => (w.__closed = 'closed') } });
@@ -89,7 +80,7 @@ describeE2E('local Jira host: Jira’s own dialogs', () => {
   }, 60_000);
 
   it('the issue page works in a 400 px window: one column, the panel as wide as the window allows', async () => {
-    const rp = await rig.newPage({ user: 'alice' });
+    const rp = await rig().newPage({ user: 'alice' });
     await rp.page.setViewportSize({ width: 400, height: 800 });
     await rp.page.goto('/browse/DEMO-1');
     await rp.appFrame();

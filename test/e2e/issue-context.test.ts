@@ -4,40 +4,23 @@
  * sentence; clicks round-trip to the app (settings, the panel); a result recorded in the panel updates
  * the summary without a reload; light and dark; no CSP violation in any frame.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Frame, Locator } from 'playwright-core';
-import { describeE2E, saveTokenThroughUi, screenshot, startRig, type Rig, type RigPage } from './support/rig';
+import { connectWithNewToken, describeE2E, screenshot, suiteRig, type RigPage } from './support/rig';
 
 /** The panel's legend words → the summary's. */
 const WORD = { 'Not Executed': 'not run', Pass: 'passed', Fail: 'failed', Blocked: 'blocked', Skipped: 'skipped' } as const;
 
 describeE2E('issue context (UI Kit)', () => {
-  let rig: Rig;
-  let alice: RigPage;
+  const { rig, alice } = suiteRig({ users: ['alice'] });
   let aliceTokenId = '';
-  beforeAll(async () => {
-    rig = await startRig();
-    alice = await rig.newPage({ user: 'alice' });
-  }, 60_000);
-  afterAll(async () => {
-    await rig?.stop();
-  }, 30_000);
 
-  const sim = () => rig.runtime.sim.admin;
+  const sim = () => rig().runtime.sim.admin;
   const summary = (rp: RigPage): Locator => rp.page.locator('#testkase-issue-context .forge-native-content');
   /** The summary's text once it shows `expected`, as a person reads it (no-break spaces as spaces). */
   const summaryText = async (rp: RigPage, expected: RegExp | string): Promise<string> => {
     await summary(rp).getByText(expected).first().waitFor({ timeout: 20_000 });
     return (await summary(rp).innerText()).replace(/\u00a0/g, ' ');
-  };
-  const openIssue = async (rp: RigPage, issue = 'DEMO-1'): Promise<Frame> => {
-    await rp.page.goto(`/browse/${issue}`);
-    return rp.appFrame();
-  };
-  const saveToken = async (rp: RigPage) => {
-    const minted = sim().createToken({ user: 'alice', name: 'Jira Plugin', days: 90 });
-    await saveTokenThroughUi(rig, rp, minted.token);
-    return minted.id;
   };
   /** The panel's own coverage, in the summary's words: "4 tests · 2 passed · …". */
   const panelCounts = async (panel: Frame): Promise<string> => {
@@ -53,58 +36,58 @@ describeE2E('issue context (UI Kit)', () => {
   };
 
   it('NO_CONFIG: the sentence and a button that takes the person to the global page', async () => {
-    await openIssue(alice);
-    const text = await summaryText(alice, 'Connect TestKase to see test cases here');
+    await alice().openIssue();
+    const text = await summaryText(alice(), 'Connect TestKase to see test cases here');
     expect(text).toContain('Save your TestKase Personal Access Token');
-    await screenshot(alice.page, 'issue-context-no-config');
-    await summary(alice).getByRole('button', { name: 'Open TestKase settings' }).click();
-    await alice.page.waitForURL(rig.runtime.globalPageUrl, { timeout: 15_000 });
-    alice.expectClean();
+    await screenshot(alice().page, 'issue-context-no-config');
+    await summary(alice()).getByRole('button', { name: 'Open TestKase settings' }).click();
+    await alice().page.waitForURL(rig().runtime.globalPageUrl, { timeout: 15_000 });
+    alice().expectClean();
   }, 60_000);
 
   it('READY on DEMO-1: the same counts as the panel, the newest run in the user’s timezone, one invoke', async () => {
-    aliceTokenId = await saveToken(alice);
-    const invokesBefore = rig.runtime.events.invokes.length;
-    const panel = await openIssue(alice);
+    aliceTokenId = (await connectWithNewToken(rig(), alice(), 'alice')).id;
+    const invokesBefore = rig().runtime.events.invokes.length;
+    const panel = await alice().openIssue();
     const expected = await panelCounts(panel);
     expect(expected).toBe('4 tests · 2 passed · 1 failed · 1 blocked · 0 skipped · 0 not run');
-    const text = await summaryText(alice, /tests ·/);
+    const text = await summaryText(alice(), /tests ·/);
     expect(text).toContain(expected);
     expect(text).toMatch(/FAILING/i);
     expect(text).toMatch(/Latest execution\s+PASSED\s+TC-1/i);
     // alice's Jira timezone is Europe/Paris; the zone is named on hover
-    expect(await summary(alice).locator('[title*="Europe/Paris"]').count()).toBe(1);
-    const byModule = rig.runtime.events.invokes.slice(invokesBefore).filter((i) => i.moduleKey === 'testkase-issue-context');
+    expect(await summary(alice()).locator('[title*="Europe/Paris"]').count()).toBe(1);
+    const byModule = rig().runtime.events.invokes.slice(invokesBefore).filter((i) => i.moduleKey === 'testkase-issue-context');
     expect(byModule.map((i) => i.functionKey)).toEqual(['getIssueSummary']);
     // The status bar: one segment per status present, coloured with the page's tokens
-    const segments = summary(alice).locator('[data-testid^="status-bar-"]');
+    const segments = summary(alice()).locator('[data-testid^="status-bar-"]');
     expect(await segments.count()).toBe(3);
-    await screenshot(alice.page, 'issue-context-ready');
-    alice.expectClean();
+    await screenshot(alice().page, 'issue-context-ready');
+    alice().expectClean();
   }, 60_000);
 
   it('PROJECT_NOT_MAPPED on OTHER-1', async () => {
-    await openIssue(alice, 'OTHER-1');
-    const text = await summaryText(alice, 'This Jira project is not connected to TestKase');
+    await alice().openIssue('OTHER-1');
+    const text = await summaryText(alice(), 'This Jira project is not connected to TestKase');
     expect(text).toMatch(/OTHER is not connected to a TestKase project\. Ask a TestKase admin/);
-    expect(await summary(alice).getByRole('button').count()).toBe(0);
-    await screenshot(alice.page, 'issue-context-not-mapped');
-    alice.expectClean();
+    expect(await summary(alice()).getByRole('button').count()).toBe(0);
+    await screenshot(alice().page, 'issue-context-not-mapped');
+    alice().expectClean();
   }, 60_000);
 
   it('TOKEN_REJECTED once the token is revoked in TestKase', async () => {
     expect(sim().revokeToken(aliceTokenId)).toBe(true);
-    await openIssue(alice);
-    await summaryText(alice, 'TestKase rejected your token');
-    await summary(alice).getByRole('button', { name: 'Open TestKase settings' }).waitFor();
-    await screenshot(alice.page, 'issue-context-token-rejected');
-    aliceTokenId = await saveToken(alice);
-    alice.expectClean();
+    await alice().openIssue();
+    await summaryText(alice(), 'TestKase rejected your token');
+    await summary(alice()).getByRole('button', { name: 'Open TestKase settings' }).waitFor();
+    await screenshot(alice().page, 'issue-context-token-rejected');
+    aliceTokenId = (await connectWithNewToken(rig(), alice(), 'alice')).id;
+    alice().expectClean();
   }, 60_000);
 
   it('updates without a reload when a result is recorded in the panel', async () => {
-    const panel = await openIssue(alice);
-    await summaryText(alice, '2 passed · 1 failed');
+    const panel = await alice().openIssue();
+    await summaryText(alice(), '2 passed · 1 failed');
     await panel.getByRole('tab', { name: 'Test Cycles' }).click();
     await panel.getByRole('button', { name: 'Open cycle Sprint 42 regression' }).click();
     await panel.getByRole('button', { name: 'Run TC-3', exact: true }).click();
@@ -112,22 +95,22 @@ describeE2E('issue context (UI Kit)', () => {
     await form.getByLabel('Fail', { exact: true }).check();
     await form.getByRole('button', { name: 'Save result' }).click();
     await panel.getByText('Saved Fail for TC-3 in Sprint 42 regression.').waitFor({ timeout: 15_000 });
-    const text = await summaryText(alice, '1 passed · 2 failed');
+    const text = await summaryText(alice(), '1 passed · 2 failed');
     expect(text).toContain('4 tests · 1 passed · 2 failed · 1 blocked · 0 skipped · 0 not run');
     expect(text).toMatch(/Latest execution\s+FAILED\s+TC-3/i);
     expect(text).toContain('Alice Martin');
-    alice.expectClean();
+    alice().expectClean();
   }, 90_000);
 
   it('“Open test cases” brings the panel into view', async () => {
     // A window in which the summary's button shows without scrolling, and the page can scroll toward the panel.
-    await alice.page.setViewportSize({ width: 1280, height: 600 });
+    await alice().page.setViewportSize({ width: 1280, height: 600 });
     try {
-      const panel = await openIssue(alice);
-      await summaryText(alice, /tests ·/);
+      const panel = await alice().openIssue();
+      await summaryText(alice(), /tests ·/);
       await panel.locator('li.case-row').first().waitFor({ timeout: 15_000 });
-      const open = summary(alice).getByRole('button', { name: 'Open test cases' });
-      const layout = await alice.page.evaluate(() => ({
+      const open = summary(alice()).getByRole('button', { name: 'Open test cases' });
+      const layout = await alice().page.evaluate(() => ({
         panelTop: document.querySelector('iframe.forge-frame')!.getBoundingClientRect().top,
         maxScroll: document.documentElement.scrollHeight - window.innerHeight,
         scrollY: window.scrollY,
@@ -136,16 +119,16 @@ describeE2E('issue context (UI Kit)', () => {
       expect((await open.boundingBox())!.y + 32).toBeLessThan(600); // clicking needs no scroll of its own
       await open.click();
       // The panel scrolls itself into view (as far as the page can scroll).
-      await expect.poll(() => alice.page.evaluate(() => window.scrollY), { timeout: 10_000 }).toBeGreaterThanOrEqual(Math.min(layout.panelTop, layout.maxScroll) - 2);
+      await expect.poll(() => alice().page.evaluate(() => window.scrollY), { timeout: 10_000 }).toBeGreaterThanOrEqual(Math.min(layout.panelTop, layout.maxScroll) - 2);
     } finally {
-      await alice.page.setViewportSize({ width: 1280, height: 900 });
+      await alice().page.setViewportSize({ width: 1280, height: 900 });
     }
-    alice.expectClean();
+    alice().expectClean();
   }, 60_000);
 
   it('follows the dark theme, and switches live with the page', async () => {
-    const dark = await rig.newPage({ user: 'alice', theme: 'dark' });
-    await openIssue(dark);
+    const dark = await rig().newPage({ user: 'alice', theme: 'dark' });
+    await dark.openIssue();
     await summaryText(dark, /tests ·/);
     const lozengeColour = () => summary(dark).locator('.uk-lozenge').first().evaluate((e) => getComputedStyle(e).backgroundColor);
     const darkColour = await lozengeColour();

@@ -4,22 +4,14 @@
  * the simulator's CLI → pasted and saved → "Connected" → back on DEMO-1 the panel is READY with its
  * "Test Cases" and "Test Cycles" tabs. Screenshots of each screen; no CSP violation anywhere.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeE2E, screenshot, startRig, type Rig } from './support/rig';
+import { expect, it } from 'vitest';
+import { describeE2E, screenshot, suiteRig } from './support/rig';
 
 describeE2E('first-time journey in Chromium', () => {
-  let rig: Rig;
-
-  beforeAll(async () => {
-    rig = await startRig();
-  }, 60_000);
-
-  afterAll(async () => {
-    await rig?.stop();
-  }, 30_000);
+  const { rig } = suiteRig();
 
   it('NO_CONFIG panel → global page → token from the simulator CLI → saved → READY panel with both tabs', async () => {
-    const rp = await rig.newPage({ user: 'alice' });
+    const rp = await rig().newPage({ user: 'alice' });
     const { page } = rp;
 
     await page.goto('/browse/DEMO-1');
@@ -30,13 +22,13 @@ describeE2E('first-time journey in Chromium', () => {
 
     await open.click();
     // The settings page is told which issue it was opened from, to offer the way back.
-    await page.waitForURL(`${rig.runtime.globalPageUrl}?returnTo=DEMO-1`);
+    await page.waitForURL(`${rig().runtime.globalPageUrl}?returnTo=DEMO-1`);
     frame = await rp.appFrame();
     const input = frame.getByLabel('Personal Access Token');
     await input.waitFor({ timeout: 15_000 });
     await screenshot(page, 'journey-2-global-page');
 
-    const token = await rig.simCli('token', 'create', '--user', 'alice', '--name', 'Jira Plugin', '--days', '90');
+    const token = await rig().simCli('token', 'create', '--user', 'alice', '--name', 'Jira Plugin', '--days', '90');
     expect(token).toMatch(/^tk_pat_\S+$/);
     await input.fill(token);
     await frame.getByRole('button', { name: 'Save' }).click();
@@ -55,7 +47,7 @@ describeE2E('first-time journey in Chromium', () => {
     await page.waitForTimeout(300);
     await screenshot(page, 'journey-4-panel-ready');
 
-    expect(rig.runtime.sim.admin.requests().some((r) => r.userId === 'alice')).toBe(true);
+    expect(rig().runtime.sim.admin.requests().some((r) => r.userId === 'alice')).toBe(true);
     rp.expectClean();
   }, 90_000);
 });

@@ -2,68 +2,47 @@
  * The issue panel in Chromium: every configuration state, the Test Cases and Test Cycles flows,
  * Guests read-only, TestKase text rendered as text, and the dark theme. No CSP violation anywhere.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Frame } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { EXECUTION_STATUSES } from '../../src/testkase/contract';
-import { describeE2E, saveTokenThroughUi, screenshot, startRig, type Rig, type RigPage } from './support/rig';
+import { connectWithNewToken, describeE2E, screenshot, suiteRig } from './support/rig';
 
 const LABEL = { NOT_EXECUTED: 'Not Executed', PASS: 'Pass', FAIL: 'Fail', BLOCKED: 'Blocked', SKIPPED: 'Skipped' } as const;
 
 describeE2E('issue panel', () => {
-  let rig: Rig;
-  let alice: RigPage;
+  const { rig, alice } = suiteRig({ users: ['alice'] });
   let aliceTokenId = '';
-  beforeAll(async () => {
-    rig = await startRig();
-    alice = await rig.newPage({ user: 'alice' });
-  }, 60_000);
-  afterAll(async () => {
-    await rig?.stop();
-  }, 30_000);
 
-  const sim = () => rig.runtime.sim.admin;
-  const panel = async (rp: RigPage, issue = 'DEMO-1'): Promise<Frame> => {
-    await rp.page.goto(`/browse/${issue}`);
-    return rp.appFrame();
-  };
-  /** Saves a freshly minted token through the global page, as the user would. */
-  const saveToken = async (rp: RigPage, user: 'alice' | 'bob' | 'gina') => {
-    const minted = sim().createToken({ user, name: 'Jira Plugin', days: 90 });
-    const frame = await saveTokenThroughUi(rig, rp, minted.token);
-    await frame.getByText(/Connected to TestKase as/).waitFor();
-    return minted;
-  };
-  const ready = async (frame: Frame) => frame.getByRole('tablist').waitFor({ timeout: 15_000 });
+  const sim = () => rig().runtime.sim.admin;
 
   describe('configuration states', () => {
     it('NO_CONFIG: a warning and a way to the settings', async () => {
-      const frame = await panel(alice);
+      const frame = await alice().openIssue();
       await frame.getByText('Connect TestKase to see test cases here').waitFor({ timeout: 15_000 });
       await frame.getByRole('button', { name: 'Open TestKase settings' }).waitFor();
-      alice.expectClean();
+      alice().expectClean();
     }, 60_000);
 
     it('PROJECT_NOT_MAPPED on OTHER-1, READY on DEMO-1', async () => {
-      aliceTokenId = (await saveToken(alice, 'alice')).id;
-      const other = await panel(alice, 'OTHER-1');
+      aliceTokenId = (await connectWithNewToken(rig(), alice(), 'alice')).id;
+      const other = await alice().openIssue('OTHER-1');
       await other.getByText('This Jira project is not connected to TestKase').waitFor({ timeout: 15_000 });
       await other.getByText(/TestKase admin/).first().waitFor();
-      await screenshot(alice.page, 'panel-not-mapped');
-      await ready(await panel(alice));
-      alice.expectClean();
+      await screenshot(alice().page, 'panel-not-mapped');
+      await alice().openReadyPanel();
+      alice().expectClean();
     }, 60_000);
 
     it('MAPPING_LOST when the mapping this user saw is removed in TestKase', async () => {
       sim().removeMapping('DEMO');
       try {
-        aliceTokenId = (await saveToken(alice, 'alice')).id; // a save drops the caches; the mapping is asked again
-        const frame = await panel(alice);
+        aliceTokenId = (await connectWithNewToken(rig(), alice(), 'alice')).id; // a save drops the caches; the mapping is asked again
+        const frame = await alice().openIssue();
         await frame.getByText('The connection to TestKase was removed').waitFor({ timeout: 15_000 });
-        await screenshot(alice.page, 'panel-mapping-lost');
+        await screenshot(alice().page, 'panel-mapping-lost');
       } finally {
         sim().addMapping('DEMO', 'PRJ-1');
       }
-      alice.expectClean();
+      alice().expectClean();
     }, 60_000);
 
     it('TESTKASE_UNAVAILABLE and RATE_LIMITED on a cold render, with a Retry that recovers', async () => {
@@ -71,22 +50,22 @@ describeE2E('issue panel', () => {
         [{ status: 503 }, 'TestKase could not be reached'],
         [{ status: 429, retryAfterSeconds: 30 }, 'TestKase is busy'],
       ] as const) {
-        aliceTokenId = (await saveToken(alice, 'alice')).id;
+        aliceTokenId = (await connectWithNewToken(rig(), alice(), 'alice')).id;
         sim().addFault({ route: 'jiraMappings', ...fault });
-        const frame = await panel(alice);
+        const frame = await alice().openIssue();
         await frame.getByText(title).waitFor({ timeout: 20_000 });
-        await screenshot(alice.page, `panel-${fault.status}`);
+        await screenshot(alice().page, `panel-${fault.status}`);
         sim().clearFaults();
         await frame.getByRole('button', { name: 'Retry' }).click();
-        await ready(frame);
+        await frame.getByRole('tablist').waitFor({ timeout: 15_000 });
       }
-      alice.expectClean({ allowConsoleErrors: true });
+      alice().expectClean({ allowConsoleErrors: true });
     }, 90_000);
 
     it('a list that fails (malformed answer, dropped connection) says so plainly and retries', async () => {
       for (const fault of [{ malformed: true }, { drop: true }, { status: 502 }]) {
         sim().addFault({ route: 'testCases', ...fault });
-        const frame = await panel(alice);
+        const frame = await alice().openIssue();
         await frame.getByText('Linked test cases could not be loaded').waitFor({ timeout: 30_000 });
         const text = await frame.locator('body').innerText();
         expect(text).not.toMatch(/[{}[\]]|Error:|at \S+\.(ts|js)|undefined/);
@@ -94,42 +73,41 @@ describeE2E('issue panel', () => {
         await frame.getByRole('button', { name: 'Retry' }).click();
         await frame.locator('li.case-row').first().waitFor({ timeout: 15_000 });
       }
-      alice.expectClean({ allowConsoleErrors: true });
+      alice().expectClean({ allowConsoleErrors: true });
     }, 120_000);
 
     it('TOKEN_REJECTED right after the token is revoked in TestKase', async () => {
-      await ready(await panel(alice));
+      await alice().openReadyPanel();
       expect(sim().revokeToken(aliceTokenId)).toBe(true);
-      const frame = await panel(alice);
+      const frame = await alice().openIssue();
       await frame.getByText('TestKase rejected your token').waitFor({ timeout: 15_000 });
       await frame.getByRole('button', { name: 'Open TestKase settings' }).waitFor();
-      await screenshot(alice.page, 'panel-token-rejected');
-      aliceTokenId = (await saveToken(alice, 'alice')).id;
-      alice.expectClean();
+      await screenshot(alice().page, 'panel-token-rejected');
+      aliceTokenId = (await connectWithNewToken(rig(), alice(), 'alice')).id;
+      alice().expectClean();
     }, 60_000);
   });
 
   describe('Test Cases tab', () => {
     it('is a real tab list: arrows, Home and End move the selection', async () => {
-      const frame = await panel(alice);
-      await ready(frame);
+      const frame = await alice().openReadyPanel();
       const cases = frame.getByRole('tab', { name: 'Test Cases' });
       const cycles = frame.getByRole('tab', { name: 'Test Cycles' });
       expect(await cases.getAttribute('aria-selected')).toBe('true');
       await cases.focus();
-      await alice.page.keyboard.press('ArrowRight');
+      await alice().page.keyboard.press('ArrowRight');
       expect(await cycles.getAttribute('aria-selected')).toBe('true');
-      await alice.page.keyboard.press('Home');
+      await alice().page.keyboard.press('Home');
       expect(await cases.getAttribute('aria-selected')).toBe('true');
-      await alice.page.keyboard.press('End');
+      await alice().page.keyboard.press('End');
       expect(await cycles.getAttribute('aria-selected')).toBe('true');
-      await alice.page.keyboard.press('ArrowLeft');
+      await alice().page.keyboard.press('ArrowLeft');
       expect(await cases.getAttribute('aria-selected')).toBe('true');
-      alice.expectClean();
+      alice().expectClean();
     }, 60_000);
 
     it('lists the linked cases with priority, status lozenges and a coverage summary', async () => {
-      const frame = await panel(alice);
+      const frame = await alice().openIssue();
       const rows = frame.locator('li.case-row');
       await rows.first().waitFor({ timeout: 15_000 });
       expect(await rows.count()).toBe(4);
@@ -138,13 +116,12 @@ describeE2E('issue panel', () => {
       expect(first).toContain('Guest checkout with a saved card');
       expect(first).toMatch(/High/i);
       await frame.getByText(/4 linked test cases/).waitFor();
-      await screenshot(alice.page, 'panel-ready');
-      alice.expectClean();
+      await screenshot(alice().page, 'panel-ready');
+      alice().expectClean();
     }, 60_000);
 
     it('creates a test case linked to the issue (title required), rendering TestKase text as text', async () => {
-      const frame = await panel(alice, 'DEMO-2');
-      await ready(frame);
+      const frame = await alice().openReadyPanel('DEMO-2');
       await frame.getByRole('button', { name: 'Create test case' }).click();
       const form = frame.getByRole('form', { name: 'Create test case' });
       await form.getByRole('button', { name: 'Create' }).click();
@@ -154,7 +131,7 @@ describeE2E('issue panel', () => {
       await form.getByLabel('Description').fill('Refund a paid order, then open the order history.');
       await form.getByLabel('Priority').selectOption('HIGH');
       let dialogs = 0;
-      alice.page.on('dialog', (d) => {
+      alice().page.on('dialog', (d) => {
         dialogs += 1;
         void d.dismiss();
       });
@@ -164,12 +141,11 @@ describeE2E('issue panel', () => {
       expect(await frame.locator('[role="tabpanel"] b').filter({ hasText: 'Refund shows' }).count()).toBe(0);
       expect(dialogs).toBe(0);
       expect(sim().requests().some((r) => r.route === 'createTestCase' && r.status === 201 && r.userId === 'alice')).toBe(true);
-      alice.expectClean();
+      alice().expectClean();
     }, 60_000);
 
     it('links an existing case found by id or title, and unlinks it', async () => {
-      const frame = await panel(alice, 'DEMO-2');
-      await ready(frame);
+      const frame = await alice().openReadyPanel('DEMO-2');
       await frame.getByRole('button', { name: 'Link existing' }).click();
       const search = frame.getByLabel('Search test cases');
       await search.fill('shipping options');
@@ -182,18 +158,17 @@ describeE2E('issue panel', () => {
       await row.waitFor({ timeout: 15_000 });
       await frame.getByRole('button', { name: 'Unlink TC-10' }).click();
       await row.waitFor({ state: 'detached', timeout: 15_000 });
-      alice.expectClean();
+      alice().expectClean();
     }, 60_000);
   });
 
   describe('Test Cycles tab', () => {
     it('lists cycles with progress, creates one, adds the issue’s cases and records every status', async () => {
-      const frame = await panel(alice);
-      await ready(frame);
+      const frame = await alice().openReadyPanel();
       await frame.getByRole('tab', { name: 'Test Cycles' }).click();
       await frame.getByRole('button', { name: 'Open cycle Sprint 42 regression' }).waitFor({ timeout: 15_000 });
       await frame.getByRole('button', { name: 'Open cycle Master cycle' }).waitFor();
-      await screenshot(alice.page, 'panel-cycles');
+      await screenshot(alice().page, 'panel-cycles');
 
       await frame.getByRole('button', { name: 'Create cycle' }).click();
       const form = frame.getByRole('form', { name: 'Create cycle' });
@@ -229,7 +204,7 @@ describeE2E('issue panel', () => {
           expect(posted).toMatchObject({ status: 201, userId: 'alice' });
           const cycleId = posted.path.match(/test-cycles\/(TCYCLE-\d+)\//)![1]!;
           const check = sim().createToken({ user: 'alice', name: 'check', days: 7 }).token;
-          const res = await fetch(`${rig.runtime.sim.apiBaseUrl}/test-cycles/${cycleId}/executions?projectId=PRJ-1&testCaseIds=TC-1`, { headers: { authorization: `Bearer ${check}` } });
+          const res = await fetch(`${rig().runtime.sim.apiBaseUrl}/test-cycles/${cycleId}/executions?projectId=PRJ-1&testCaseIds=TC-1`, { headers: { authorization: `Bearer ${check}` } });
           const body = (await res.json()) as { data: Array<{ status: string; defects: string[]; executedBy: { id: string } }> };
           expect(body.data[0]).toMatchObject({ status: 'FAIL', defects: [], executedBy: { id: 'alice' } });
         }
@@ -237,22 +212,21 @@ describeE2E('issue panel', () => {
       // Dates in the user's Jira timezone (alice: Europe/Paris), with the zone named on hover.
       const when = rows.filter({ hasText: 'TC-1' }).first().locator('time');
       expect(await when.getAttribute('title')).toContain('Europe/Paris');
-      await screenshot(alice.page, 'panel-cycle-detail');
+      await screenshot(alice().page, 'panel-cycle-detail');
 
       // Progress counts in TestKase follow: the last status recorded for TC-1 is Skipped.
       const token = sim().createToken({ user: 'alice', name: 'check', days: 7 }).token;
-      const cycles = (await (await fetch(`${rig.runtime.sim.apiBaseUrl}/test-cycles?projectId=PRJ-1`, { headers: { authorization: `Bearer ${token}` } })).json()) as { data: Array<{ id: string; name: string; total: number; counts: Record<string, number> }> };
+      const cycles = (await (await fetch(`${rig().runtime.sim.apiBaseUrl}/test-cycles?projectId=PRJ-1`, { headers: { authorization: `Bearer ${token}` } })).json()) as { data: Array<{ id: string; name: string; total: number; counts: Record<string, number> }> };
       expect(cycles.data.find((c) => c.name === 'E2E regression')).toMatchObject({ total: 4, counts: { SKIPPED: 1, NOT_EXECUTED: 3 } });
-      alice.expectClean();
+      alice().expectClean();
     }, 120_000);
   });
 
   describe('Guests', () => {
     it('see both tabs and no write control at all', async () => {
-      const gina = await rig.newPage({ user: 'gina' });
-      await saveToken(gina, 'gina');
-      const frame = await panel(gina);
-      await ready(frame);
+      const gina = await rig().newPage({ user: 'gina' });
+      await connectWithNewToken(rig(), gina, 'gina');
+      const frame = await gina.openReadyPanel();
       await frame.locator('li.case-row').first().waitFor({ timeout: 15_000 });
       const writeControls = /^(Create test case|Link existing|Unlink|Run|Report bug|Create cycle|Add|Record|Execute)/;
       expect(await frame.getByRole('button', { name: writeControls }).count()).toBe(0);
@@ -271,8 +245,8 @@ describeE2E('issue panel', () => {
   });
 
   it('looks right in the dark theme', async () => {
-    const dark = await rig.newPage({ user: 'alice', theme: 'dark' });
-    const frame = await panel(dark);
+    const dark = await rig().newPage({ user: 'alice', theme: 'dark' });
+    const frame = await dark.openIssue();
     await frame.locator('li.case-row').first().waitFor({ timeout: 15_000 });
     expect(await frame.evaluate(() => document.documentElement.getAttribute('data-color-mode'))).toBe('dark');
     const bg = await frame.evaluate(() => getComputedStyle(document.body).backgroundColor);

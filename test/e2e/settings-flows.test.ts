@@ -2,29 +2,21 @@
  * The global page, as a user drives it in Chromium: save, replace, reject, TestKase down, bad format,
  * delete with confirmation, expiry warning. The full token is never on the page after a save.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Frame } from 'playwright-core';
 import { tokenPreview } from '../../src/testkase/token';
-import { describeE2E, screenshot, startRig, type Rig, type RigPage } from './support/rig';
+import { describeE2E, screenshot, suiteRig } from './support/rig';
 
 describeE2E('global page: the PAT configuration', () => {
-  let rig: Rig;
-  let rp: RigPage;
-  beforeAll(async () => {
-    rig = await startRig();
-    rp = await rig.newPage({ user: 'bob' });
-  }, 60_000);
-  afterAll(async () => {
-    await rig?.stop();
-  }, 30_000);
+  const { rig, bob } = suiteRig({ users: ['bob'] });
 
   const open = async (): Promise<Frame> => {
-    await rp.page.goto(rig.runtime.globalPageUrl);
-    const frame = await rp.appFrame();
+    await bob().page.goto(rig().runtime.globalPageUrl);
+    const frame = await bob().appFrame();
     await frame.getByRole('heading', { name: 'TestKase for Jira' }).waitFor({ timeout: 15_000 });
     return frame;
   };
-  const mint = (user: 'alice' | 'bob' | 'gina', days = 90) => rig.runtime.sim.admin.createToken({ user, name: `Jira Plugin (${user})`, days }).token;
+  const mint = (user: 'alice' | 'bob' | 'gina', days = 90) => rig().runtime.sim.admin.createToken({ user, name: `Jira Plugin (${user})`, days }).token;
   const save = async (frame: Frame, token: string) => {
     await frame.getByLabel('Personal Access Token').fill(token);
     await frame.getByRole('button', { name: 'Save' }).click();
@@ -33,7 +25,7 @@ describeE2E('global page: the PAT configuration', () => {
 
   it('saves a token: connected, preview and owner shown, the token itself gone from the page', async () => {
     const frame = await open();
-    await screenshot(rp.page, 'settings-1-empty');
+    await screenshot(bob().page, 'settings-1-empty');
     const token = mint('bob');
     await save(frame, token);
     await frame.getByText('Connected to TestKase as Bob Nguyen.').waitFor({ timeout: 15_000 });
@@ -41,8 +33,8 @@ describeE2E('global page: the PAT configuration', () => {
     await frame.getByText('Jira Plugin (bob)').waitFor();
     expect(await html(frame)).not.toContain(token);
     expect(await frame.getByLabel('Personal Access Token').count()).toBe(0); // the form closes once saved
-    await screenshot(rp.page, 'settings-2-saved');
-    rp.expectClean();
+    await screenshot(bob().page, 'settings-2-saved');
+    bob().expectClean();
   }, 60_000);
 
   it('keeps the saved token when TestKase rejects a new one, is unreachable, or the format is wrong', async () => {
@@ -53,14 +45,14 @@ describeE2E('global page: the PAT configuration', () => {
     await save(frame, 'tk_pat_' + 'N0tM1nt3d'.repeat(5));
     await frame.getByText(/rejected this token/).waitFor({ timeout: 15_000 });
     await frame.getByText(/not saved/).first().waitFor();
-    await screenshot(rp.page, 'settings-3-rejected');
+    await screenshot(bob().page, 'settings-3-rejected');
 
-    rig.runtime.sim.admin.addFault({ route: 'whoAmI', status: 503 });
+    rig().runtime.sim.admin.addFault({ route: 'whoAmI', status: 503 });
     try {
       await save(frame, mint('alice'));
       await frame.getByText(/could not be reached/).waitFor({ timeout: 15_000 });
     } finally {
-      rig.runtime.sim.admin.clearFaults();
+      rig().runtime.sim.admin.clearFaults();
     }
 
     await save(frame, 'short');
@@ -70,7 +62,7 @@ describeE2E('global page: the PAT configuration', () => {
     const reloaded = await open();
     await reloaded.getByText(saved).waitFor({ timeout: 15_000 });
     await reloaded.getByText('Bob Nguyen').first().waitFor();
-    rp.expectClean({ allowConsoleErrors: true });
+    bob().expectClean({ allowConsoleErrors: true });
   }, 90_000);
 
   it('replaces the token with another one; the new one is used at once', async () => {
@@ -80,12 +72,11 @@ describeE2E('global page: the PAT configuration', () => {
     await save(frame, token);
     await frame.getByText('Connected to TestKase as Alice Martin.').waitFor({ timeout: 15_000 });
     await frame.getByText(tokenPreview(token)).waitFor();
-    rig.runtime.sim.admin.clearRequests();
-    await rp.page.goto('/browse/DEMO-1');
-    const panel = await rp.appFrame();
+    rig().runtime.sim.admin.clearRequests();
+    const panel = await bob().openIssue();
     await panel.getByRole('tablist').waitFor({ timeout: 15_000 });
-    expect(new Set(rig.runtime.sim.admin.requests().map((r) => r.userId))).toEqual(new Set(['alice']));
-    rp.expectClean();
+    expect(new Set(rig().runtime.sim.admin.requests().map((r) => r.userId))).toEqual(new Set(['alice']));
+    bob().expectClean();
   }, 60_000);
 
   it('warns from 14 days before expiry, with the rotation advice', async () => {
@@ -94,15 +85,15 @@ describeE2E('global page: the PAT configuration', () => {
     await save(frame, mint('bob', 7));
     await frame.getByText(/This token expires in [67] days/).waitFor({ timeout: 15_000 });
     await frame.getByText(/create a new token in TestKase first/).waitFor();
-    await screenshot(rp.page, 'settings-4-expiring');
-    rp.expectClean();
+    await screenshot(bob().page, 'settings-4-expiring');
+    bob().expectClean();
   }, 60_000);
 
   it('deletes only after confirmation, and the panel then asks to connect', async () => {
     const frame = await open();
     await frame.getByRole('button', { name: 'Delete' }).click();
     await frame.getByRole('group', { name: 'Confirm deletion' }).waitFor();
-    await screenshot(rp.page, 'settings-5-confirm-delete');
+    await screenshot(bob().page, 'settings-5-confirm-delete');
     await frame.getByRole('button', { name: 'Cancel' }).click();
     await frame.getByRole('button', { name: 'Replace' }).waitFor();
 
@@ -110,17 +101,16 @@ describeE2E('global page: the PAT configuration', () => {
     await frame.getByRole('button', { name: 'Delete token' }).click();
     await frame.getByText(/Your token was deleted from Jira/).waitFor({ timeout: 15_000 });
     await frame.getByLabel('Personal Access Token').waitFor();
-    expect(rig.runtime.kvs.keys('secret').length).toBe(0);
+    expect(rig().runtime.kvs.keys('secret').length).toBe(0);
 
-    await rp.page.goto('/browse/DEMO-1');
-    const panel = await rp.appFrame();
+    const panel = await bob().openIssue();
     await panel.getByRole('button', { name: 'Open TestKase settings' }).waitFor({ timeout: 15_000 });
-    rp.expectClean();
+    bob().expectClean();
   }, 60_000);
 
   it('looks right in the dark theme', async () => {
-    const dark = await rig.newPage({ user: 'gina', theme: 'dark' });
-    await dark.page.goto(rig.runtime.globalPageUrl);
+    const dark = await rig().newPage({ user: 'gina', theme: 'dark' });
+    await dark.page.goto(rig().runtime.globalPageUrl);
     const frame = await dark.appFrame();
     await frame.getByLabel('Personal Access Token').waitFor({ timeout: 15_000 });
     expect(await frame.evaluate(() => document.documentElement.getAttribute('data-color-mode'))).toBe('dark');

@@ -5,46 +5,33 @@
  * reporter the signed-in Jira user), defects opening the issue view dialog, Back from an open cycle
  * staying on the issue, and Guests seeing no write control. Screens in light and dark at 360–400 px.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Frame } from 'playwright-core';
-import { describeE2E, saveTokenThroughUi, screenshot, startRig, type Rig, type RigPage } from './support/rig';
+import { connectWithNewToken, describeE2E, screenshot, suiteRig } from './support/rig';
 
 describeE2E('tester workflow', () => {
-  let rig: Rig;
-  let bob: RigPage;
+  const { rig, bob } = suiteRig({ users: ['bob'] });
   beforeAll(async () => {
-    rig = await startRig();
-    bob = await rig.newPage({ user: 'bob' });
-    const minted = rig.runtime.sim.admin.createToken({ user: 'bob', name: 'Jira Plugin', days: 90 });
-    await (await saveTokenThroughUi(rig, bob, minted.token)).getByText(/Connected to TestKase as/).waitFor();
-  }, 90_000);
-  afterAll(async () => {
-    await rig?.stop();
+    await connectWithNewToken(rig(), bob(), 'bob');
   }, 30_000);
 
-  const sim = () => rig.runtime.sim.admin;
-  const panel = async (rp: RigPage, issue = 'DEMO-1'): Promise<Frame> => {
-    await rp.page.goto(`/browse/${issue}`);
-    const frame = await rp.appFrame();
-    await frame.getByRole('tablist').waitFor({ timeout: 15_000 });
-    return frame;
-  };
+  const sim = () => rig().runtime.sim.admin;
   const row = (frame: Frame, id: string) => frame.locator(`li[data-case="${id}"]`);
   /** What TestKase holds for a case, asked with a fresh token of `user` (not through the app). */
   const resultsOf = async (testCaseId: string) => {
     const token = sim().createToken({ user: 'alice', name: 'check', days: 7 }).token;
-    const res = await fetch(`${rig.runtime.sim.apiBaseUrl}/test-cases/${testCaseId}/executions?projectId=PRJ-1`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${rig().runtime.sim.apiBaseUrl}/test-cases/${testCaseId}/executions?projectId=PRJ-1`, { headers: { authorization: `Bearer ${token}` } });
     return ((await res.json()) as { data: Array<{ id: string; status: string; defects: string[]; stepResults: Array<{ order: number; status: string; actualResult: string | null }>; recordedBy: { id: string } | null }> }).data;
   };
 
   it('opens a test case’s details and history with the keyboard only, and closes them with Esc', async () => {
-    const frame = await panel(bob);
+    const frame = await bob().openReadyPanel();
     await frame.getByRole('tab', { name: 'Test Cases' }).focus();
     // Tab from the tab list into the tab panel and on to TC-2's disclosure, pressing keys only.
     const toggle = row(frame, 'TC-2').locator('.case-toggle');
-    for (let i = 0; i < 40 && !(await toggle.evaluate((el) => el === document.activeElement)); i += 1) await bob.page.keyboard.press('Tab');
+    for (let i = 0; i < 40 && !(await toggle.evaluate((el) => el === document.activeElement)); i += 1) await bob().page.keyboard.press('Tab');
     expect(await toggle.evaluate((el) => el === document.activeElement)).toBe(true);
-    await bob.page.keyboard.press('Enter');
+    await bob().page.keyboard.press('Enter');
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     const details = frame.getByRole('region', { name: 'Details of TC-2' });
     await details.getByText('The total is €45.00').waitFor({ timeout: 15_000 });
@@ -52,16 +39,16 @@ describeE2E('tester workflow', () => {
     // The seeded Fail names DEMO-3: shown, and it opens Jira's issue view.
     await details.getByRole('button', { name: 'DEMO-3' }).waitFor();
     await details.getByText(/Times are in .*Europe|America/).waitFor();
-    await screenshot(bob.page, 'tester-details');
+    await screenshot(bob().page, 'tester-details');
     await details.getByRole('button', { name: 'DEMO-3' }).focus();
-    await bob.page.keyboard.press('Escape');
+    await bob().page.keyboard.press('Escape');
     await details.waitFor({ state: 'detached' });
     expect(await toggle.evaluate((el) => el === document.activeElement)).toBe(true);
-    bob.expectClean();
+    bob().expectClean();
   }, 60_000);
 
   it('runs a test case step by step from its row: a Fail, saved as one result with its steps, the row updated in place', async () => {
-    const frame = await panel(bob);
+    const frame = await bob().openReadyPanel();
     const before = (await resultsOf('TC-2')).length;
     await row(frame, 'TC-2').getByRole('button', { name: 'Run TC-2' }).click();
     const form = frame.getByRole('form', { name: 'Run TC-2' });
@@ -76,7 +63,7 @@ describeE2E('tester workflow', () => {
     await form.getByLabel('Step 3 actual result (optional)').fill('The total became €40.50');
     expect(await form.getByRole('group', { name: 'Overall result' }).getByLabel('Fail').isChecked()).toBe(true);
     await form.getByLabel('Comment (optional)').fill('Applied twice again.\nSecond line kept.');
-    await screenshot(bob.page, 'tester-run-form');
+    await screenshot(bob().page, 'tester-run-form');
     await form.getByRole('button', { name: 'Save result' }).click();
     await frame.getByText('Saved Fail for TC-2 in Sprint 42 regression.').waitFor({ timeout: 15_000 });
     // The row's latest result changed in place: no second load of the list.
@@ -89,11 +76,11 @@ describeE2E('tester workflow', () => {
       { order: 2, status: 'PASS', actualResult: null },
       { order: 3, status: 'FAIL', actualResult: 'The total became €40.50' },
     ]);
-    bob.expectClean();
+    bob().expectClean();
   }, 60_000);
 
   it('Report bug opens the local Jira’s Create Issue dialog; the created key is recorded on the result, reported by the signed-in user', async () => {
-    const frame = await panel(bob);
+    const frame = await bob().openReadyPanel();
     await row(frame, 'TC-3').getByRole('button', { name: 'Run TC-3' }).click();
     const form = frame.getByRole('form', { name: 'Run TC-3' });
     await form.getByRole('group', { name: 'Result' }).getByLabel('Fail').check({ timeout: 15_000 });
@@ -101,7 +88,7 @@ describeE2E('tester workflow', () => {
     await frame.getByText(/Saved Fail for TC-3 in/).waitFor({ timeout: 15_000 });
     await frame.getByRole('button', { name: 'Report bug for TC-3' }).click();
 
-    const dialog = bob.page.getByRole('dialog', { name: 'Create issue' });
+    const dialog = bob().page.getByRole('dialog', { name: 'Create issue' });
     await dialog.waitFor({ timeout: 15_000 });
     expect(await dialog.getByLabel('Summary').inputValue()).toBe('[TC-3] Reject an expired discount code fails');
     expect(await dialog.getByLabel('Project').inputValue()).toBe('10000');
@@ -111,7 +98,7 @@ describeE2E('tester workflow', () => {
     expect(description).toContain('Expected: The message "This code has expired" is shown');
     expect(description).toMatch(/Environment: staging|Environment: production/);
     await dialog.getByText('Reporter: Bob Nguyen').waitFor();
-    await screenshot(bob.page, 'tester-create-issue-dialog');
+    await screenshot(bob().page, 'tester-create-issue-dialog');
     await dialog.getByRole('button', { name: 'Create' }).click();
 
     await frame.getByText(/Created DEMO-\d+ and recorded it on this result\./).waitFor({ timeout: 15_000 });
@@ -120,35 +107,34 @@ describeE2E('tester workflow', () => {
 
     // The key opens Jira's issue view; the issue's Reporter is Bob, who created it.
     await frame.getByRole('button', { name: key }).first().click();
-    const view = bob.page.getByRole('dialog', { name: new RegExp(`^${key}:`) });
+    const view = bob().page.getByRole('dialog', { name: new RegExp(`^${key}:`) });
     await view.locator('dd', { hasText: 'Bob Nguyen' }).waitFor({ timeout: 15_000 });
     await view.getByRole('button', { name: 'Close' }).click();
-    const other = await rig.newPage({ user: 'alice' });
+    const other = await rig().newPage({ user: 'alice' });
     await other.page.goto(`/browse/${key}`);
     expect(await other.page.locator('#issue-reporter').innerText()).toBe('Bob Nguyen');
-    bob.expectClean();
+    bob().expectClean();
   }, 90_000);
 
   it('Back in the browser from an open cycle returns to the cycle list and stays on the issue', async () => {
-    const frame = await panel(bob);
+    const frame = await bob().openReadyPanel();
     await frame.getByRole('tab', { name: 'Test Cycles' }).click();
     await frame.getByRole('button', { name: 'Open cycle Sprint 42 regression' }).click();
     const heading = frame.getByRole('heading', { name: /Sprint 42 regression/ });
     await heading.waitFor({ timeout: 15_000 });
     expect(await heading.evaluate((el) => el === document.activeElement)).toBe(true);
     await frame.getByText(/This issue: \d+\/\d+ executed · Cycle: \d+\/\d+ executed/).waitFor({ timeout: 15_000 });
-    await screenshot(bob.page, 'tester-cycle-detail');
-    await bob.page.evaluate(() => history.back());
+    await screenshot(bob().page, 'tester-cycle-detail');
+    await bob().page.evaluate(() => history.back());
     await frame.getByRole('button', { name: 'Open cycle Sprint 42 regression' }).waitFor({ timeout: 15_000 });
-    expect(new URL(bob.page.url()).pathname).toBe('/browse/DEMO-1');
-    bob.expectClean();
+    expect(new URL(bob().page.url()).pathname).toBe('/browse/DEMO-1');
+    bob().expectClean();
   }, 60_000);
 
   it('a token revoked mid-session: one message replaces the panel, the settings page says the token no longer works, and after replacing it offers the way back to the issue', async () => {
-    const alice = await rig.newPage({ user: 'alice' });
-    const first = sim().createToken({ user: 'alice', name: 'Jira Plugin', days: 90 });
-    await (await saveTokenThroughUi(rig, alice, first.token)).getByText(/Connected to TestKase as/).waitFor();
-    const frame = await panel(alice, 'DEMO-2');
+    const alice = await rig().newPage({ user: 'alice' });
+    const first = await connectWithNewToken(rig(), alice, 'alice');
+    const frame = await alice.openReadyPanel('DEMO-2');
     expect(sim().revokeToken(first.id)).toBe(true);
     await row(frame, 'TC-5').getByRole('button', { name: 'Unlink TC-5' }).click();
     await frame.getByText('TestKase rejected your token').waitFor({ timeout: 15_000 });
@@ -175,9 +161,9 @@ describeE2E('tester workflow', () => {
   describe('narrow panels, light and dark', () => {
     for (const theme of ['light', 'dark'] as const) {
       it(`fits 360 px without sideways scrolling (${theme})`, async () => {
-        const rp = await rig.newPage({ user: 'bob', theme });
+        const rp = await rig().newPage({ user: 'bob', theme });
         await rp.page.setViewportSize({ width: 360, height: 900 });
-        const frame = await panel(rp);
+        const frame = await rp.openReadyPanel();
         const noSideways = () => frame.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1);
         expect(await rp.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
         expect(await noSideways()).toBe(true);

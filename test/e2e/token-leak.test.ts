@@ -8,25 +8,21 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Frame } from 'playwright-core';
 import { BUNDLE_DIR } from '../../dev/forge/paths';
-import { RESOURCE_DIR, describeE2E, saveTokenThroughUi, startRig, type Rig, type RigPage } from './support/rig';
+import { RESOURCE_DIR, describeE2E, saveTokenThroughUi, suiteRig, type RigPage } from './support/rig';
 
 describeE2E('no token leak', () => {
-  let rig: Rig;
   const minted: string[] = [];
   const captured: Array<{ where: string; text: string }> = [];
   const keep = (where: string, text: string) => captured.push({ where, text });
 
-  beforeAll(async () => {
+  const { rig } = suiteRig({
     // The backend runs in Forge's sandbox process: its console reaches the runtime log unredacted,
     // as it reaches Forge's logs, marked [function].
-    rig = await startRig({ log: (line) => keep(line.startsWith('[function]') ? 'function console' : 'runtime log', line) });
-  }, 60_000);
-  afterAll(async () => {
-    await rig?.stop();
-  }, 30_000);
+    log: (line) => keep(line.startsWith('[function]') ? 'function console' : 'runtime log', line),
+  });
 
   const watch = (rp: RigPage) => {
     rp.page.on('console', (m) => keep('browser console', m.text()));
@@ -37,15 +33,15 @@ describeE2E('no token leak', () => {
   };
   const dom = async (frame: Frame, step: string) => keep(`DOM after ${step}`, await frame.evaluate(() => document.documentElement.outerHTML));
   const mint = (user: 'alice' | 'bob' | 'gina') => {
-    const t = rig.runtime.sim.admin.createToken({ user, name: 'Jira Plugin', days: 30 }).token;
+    const t = rig().runtime.sim.admin.createToken({ user, name: 'Jira Plugin', days: 30 }).token;
     minted.push(t);
     return t;
   };
-  const saveThroughUi = async (rp: RigPage, token: string, step: string) => dom(await saveTokenThroughUi(rig, rp, token), step);
+  const saveThroughUi = async (rp: RigPage, token: string, step: string) => dom(await saveTokenThroughUi(rig(), rp, token), step);
 
   it('never shows, returns, logs or stores a PAT anywhere but Forge’s secret storage', async () => {
-    const alice = await rig.newPage({ user: 'alice' });
-    const bob = await rig.newPage({ user: 'bob' });
+    const alice = await rig().newPage({ user: 'alice' });
+    const bob = await rig().newPage({ user: 'bob' });
     watch(alice);
     watch(bob);
 
@@ -54,8 +50,7 @@ describeE2E('no token leak', () => {
     await (await alice.appFrame()).evaluate(() => console.warn('tk-console-probe'));
     await saveThroughUi(bob, mint('bob'), 'bob saves');
 
-    await alice.page.goto('/browse/DEMO-1');
-    let frame = await alice.appFrame();
+    let frame = await alice.openIssue();
     await frame.getByRole('tablist').waitFor({ timeout: 15_000 });
     await frame.getByRole('button', { name: 'Create test case' }).click();
     const form = frame.getByRole('form', { name: 'Create test case' });
@@ -75,18 +70,17 @@ describeE2E('no token leak', () => {
     const rogue = 'tk_pat_' + 'L3akCheck'.repeat(5);
     minted.push(rogue);
     await saveThroughUi(bob, rogue, 'bob saves a rejected token');
-    rig.runtime.sim.admin.addFault({ route: 'whoAmI', status: 503, times: 1 });
+    rig().runtime.sim.admin.addFault({ route: 'whoAmI', status: 503, times: 1 });
     await saveThroughUi(bob, mint('bob'), 'bob saves while TestKase is down');
-    rig.runtime.sim.admin.addFault({ route: 'testCases', malformed: true, times: 3 });
-    await bob.page.goto('/browse/DEMO-1');
-    frame = await bob.appFrame();
+    rig().runtime.sim.admin.addFault({ route: 'testCases', malformed: true, times: 3 });
+    frame = await bob.openIssue();
     await frame.getByText('Linked test cases could not be loaded').waitFor({ timeout: 30_000 });
     await dom(frame, 'bob sees a failing list');
-    rig.runtime.sim.admin.clearFaults();
+    rig().runtime.sim.admin.clearFaults();
 
     // Replace and delete.
     await saveThroughUi(alice, mint('alice'), 'alice replaces');
-    await bob.page.goto(rig.runtime.globalPageUrl);
+    await bob.page.goto(rig().runtime.globalPageUrl);
     frame = await bob.appFrame();
     await frame.getByRole('button', { name: 'Delete' }).click();
     await frame.getByRole('button', { name: 'Delete token' }).click();
@@ -94,9 +88,9 @@ describeE2E('no token leak', () => {
     await dom(frame, 'bob deletes');
 
     // A Jira admin's view of everyone's connections: the listing, a check of every stored token, a removal.
-    const diana = await rig.newPage({ user: 'diana' });
+    const diana = await rig().newPage({ user: 'diana' });
     watch(diana);
-    await diana.page.goto(rig.runtime.adminPageUrl);
+    await diana.page.goto(rig().runtime.adminPageUrl);
     frame = await diana.appFrame();
     await frame.getByText('Alice Martin').first().waitFor({ timeout: 15_000 });
     await dom(frame, 'diana lists the connections');
@@ -109,9 +103,9 @@ describeE2E('no token leak', () => {
     await dom(frame, 'diana removes alice');
 
     // What is left at rest, and what was shipped.
-    keep('simulator request log', JSON.stringify(rig.runtime.sim.admin.requests()));
-    keep('Forge storage file', readFileSync(join(rig.dataDir, 'kvs.json'), 'utf8'));
-    keep('simulator state file', readFileSync(join(rig.dataDir, 'sim', 'testkase-sim.json'), 'utf8'));
+    keep('simulator request log', JSON.stringify(rig().runtime.sim.admin.requests()));
+    keep('Forge storage file', readFileSync(join(rig().dataDir, 'kvs.json'), 'utf8'));
+    keep('simulator state file', readFileSync(join(rig().dataDir, 'sim', 'testkase-sim.json'), 'utf8'));
     const walk = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
     for (const file of walk(RESOURCE_DIR)) keep(`bundle ${file.slice(RESOURCE_DIR.length)}`, readFileSync(file, 'utf8'));
     for (const file of walk(BUNDLE_DIR)) keep(`backend bundle ${file.slice(BUNDLE_DIR.length)}`, readFileSync(file, 'utf8'));

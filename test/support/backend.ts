@@ -5,6 +5,7 @@
  * the local Jira site's API (dev/runtime/jira-api.ts) as the account of the call in progress.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { afterAll, beforeAll } from 'vitest';
 import { installForgeFetch, KvsEmulator } from '../../dev/kvs';
 import { startSimulator, type Simulator } from '../../dev/testkase-sim';
 import { USERS, readManifest, type JiraUser } from '../../dev/runtime/fixtures';
@@ -38,6 +39,24 @@ export interface Backend {
 /** A Jira account for tests; `jiraAdmin` makes it hold Administer Jira. */
 export function jiraUser(accountId: string, jiraAdmin = false): JiraUser {
   return { name: 'alice', accountId, displayName: `User ${accountId}`, timezone: 'UTC', testkaseRole: 'none', jiraAdmin };
+}
+
+/**
+ * The test file's backend: started before its tests, stopped after them. Returns an accessor, to use
+ * inside hooks and tests (hooks the file registers after this call run after the start and before the stop).
+ */
+export function backendForFile(): () => Backend {
+  let backend: Backend | undefined;
+  beforeAll(async () => {
+    backend = await startBackend();
+  });
+  afterAll(async () => {
+    await backend?.stop();
+  });
+  return () => {
+    if (!backend) throw new Error('the backend is not started (use it inside hooks and tests)');
+    return backend;
+  };
 }
 
 export async function startBackend(): Promise<Backend> {

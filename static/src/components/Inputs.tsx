@@ -85,14 +85,23 @@ export function SelectField<T extends string>({
     <Field id={id} label={label}>
       {(describedBy) => (
         <select id={id} className="input select" value={value} aria-describedby={describedBy} onChange={(e) => onChange(e.currentTarget.value as T)}>
-          {options.map((o) => (
-            <option key={o} value={o}>
-              {labels[o]}
-            </option>
-          ))}
+          <LabelledOptions values={options} labels={labels} />
         </select>
       )}
     </Field>
+  );
+}
+
+/** A select's options: each value, shown by its label. */
+export function LabelledOptions<T extends string>({ values, labels }: { values: readonly T[]; labels: Record<T, string> }) {
+  return (
+    <>
+      {values.map((v) => (
+        <option key={v} value={v}>
+          {labels[v]}
+        </option>
+      ))}
+    </>
   );
 }
 

@@ -10,12 +10,13 @@ import { Message } from '../components/Message';
 import { Spinner } from '../components/Spinner';
 import { UI_LIMITS } from '../labels';
 import { NoticeView, type Notice } from './NoticeView';
+import { NextPage, type NextPageState } from '../components/NextPage';
 
 type Search =
   | { status: 'idle' }
   | { status: 'loading'; query: string }
   | { status: 'error'; query: string; message: string }
-  | { status: 'ready'; query: string; result: SearchResult; items: TestCaseSummary[]; more: 'idle' | 'loading' | { error: string } };
+  | { status: 'ready'; query: string; result: SearchResult; items: TestCaseSummary[]; more: NextPageState };
 
 export default function LinkExisting({
   linkedIds,
@@ -162,16 +163,7 @@ export default function LinkExisting({
                 );
               })}
             </ul>
-            {typeof more === 'object' && (
-              <Message tone="error">
-                <p>{more.error}</p>
-              </Message>
-            )}
-            {items.length < result.total && (
-              <Button busy={more === 'loading'} busyLabel="Loading…" onClick={() => void showMore()}>
-                Show more
-              </Button>
-            )}
+            <NextPage state={more} hasMore={items.length < result.total} label="Show more" onNext={() => void showMore()} />
           </>
         );
       }

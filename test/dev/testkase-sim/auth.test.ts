@@ -1,27 +1,23 @@
 /** PAT semantics as TestKase documents them: hashed, shown once, expiring, revocable, role-bound. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSimulator, EXPIRY_DAYS, type Simulator } from '../../../dev/testkase-sim';
-import { freshSim, http } from './support';
+import { startSimulator, EXPIRY_DAYS } from '../../../dev/testkase-sim';
+import { freshSim, http, simForFile } from './support';
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await freshSim();
-});
-afterAll(() => sim.stop());
+const { sim } = simForFile();
 
-const projects = (token: string | null, headers?: Record<string, string>) => http(sim, 'GET', '/projects/user-projects', { token, ...(headers ? { headers } : {}) });
+const projects = (token: string | null, headers?: Record<string, string>) => http(sim(), 'GET', '/projects/user-projects', { token, ...(headers ? { headers } : {}) });
 
 describe('tokens', () => {
   it('mints tk_pat_ tokens, each shown once, listed only by preview', () => {
-    const a = sim.admin.createToken({ user: 'bob', name: 'CI', days: 7 });
-    const b = sim.admin.createToken({ user: 'bob', name: 'Jira Plugin', days: 365 });
+    const a = sim().admin.createToken({ user: 'bob', name: 'CI', days: 7 });
+    const b = sim().admin.createToken({ user: 'bob', name: 'Jira Plugin', days: 365 });
     expect(a.token).toMatch(/^tk_pat_[A-Za-z0-9]{40}$/);
     expect(a.token).not.toBe(b.token);
     expect(a.preview).toBe(`${a.token.slice(0, 11)}…${a.token.slice(-2)}`);
-    const listed = sim.admin.listTokens('bob');
+    const listed = sim().admin.listTokens('bob');
     expect(listed.map((t) => t.name)).toEqual(['CI', 'Jira Plugin']);
     expect(JSON.stringify(listed)).not.toContain(a.token);
     expect(Date.parse(b.expiresAt) - Date.parse(b.createdAt)).toBe(365 * 86_400_000);
@@ -29,9 +25,9 @@ describe('tokens', () => {
 
   it('offers exactly the documented expiry choices', () => {
     expect(EXPIRY_DAYS).toEqual([7, 30, 60, 90, 180, 365]);
-    expect(() => sim.admin.createToken({ user: 'bob', name: 'x', days: 14 })).toThrow(/7, 30, 60, 90, 180, 365/);
-    expect(() => sim.admin.createToken({ user: 'bob', name: '  ', days: 30 })).toThrow(/name/);
-    expect(() => sim.admin.createToken({ user: 'nobody', name: 'x', days: 30 })).toThrow(/No user/);
+    expect(() => sim().admin.createToken({ user: 'bob', name: 'x', days: 14 })).toThrow(/7, 30, 60, 90, 180, 365/);
+    expect(() => sim().admin.createToken({ user: 'bob', name: '  ', days: 30 })).toThrow(/name/);
+    expect(() => sim().admin.createToken({ user: 'nobody', name: 'x', days: 30 })).toThrow(/No user/);
   });
 
   it('stores only a hash of the token on disk', async () => {
@@ -82,12 +78,12 @@ describe('401: missing, malformed, unknown, expired, revoked, user deleted', () 
   });
 
   it('refuses a deleted token on the very next call, and lists it no more', async () => {
-    const t = sim.admin.createToken({ user: 'gina', name: 'temp', days: 30 });
+    const t = sim().admin.createToken({ user: 'gina', name: 'temp', days: 30 });
     expect((await projects(t.token)).status).toBe(200);
-    expect(sim.admin.revokeToken(t.id)).toBe(true);
+    expect(sim().admin.revokeToken(t.id)).toBe(true);
     expect((await projects(t.token)).status).toBe(401);
-    expect(sim.admin.listTokens('gina').map((x) => x.id)).not.toContain(t.id);
-    expect(sim.admin.revokeToken(t.id)).toBe(false);
+    expect(sim().admin.listTokens('gina').map((x) => x.id)).not.toContain(t.id);
+    expect(sim().admin.revokeToken(t.id)).toBe(false);
   });
 
   it('invalidates every token of a deleted user', async () => {
@@ -106,36 +102,36 @@ describe('401: missing, malformed, unknown, expired, revoked, user deleted', () 
 
 describe('roles and membership', () => {
   it('lets a Guest read but answers 403 READ_ONLY to every write', async () => {
-    const gina = sim.admin.createToken({ user: 'gina', name: 'x', days: 30 }).token;
+    const gina = sim().admin.createToken({ user: 'gina', name: 'x', days: 30 }).token;
     const [p] = (await projects(gina)).json.data;
     expect(p).toMatchObject({ id: 'PRJ-1', role: 'GUEST' });
-    expect((await http(sim, 'GET', '/test-cases?projectId=PRJ-1', { token: gina })).status).toBe(200);
+    expect((await http(sim(), 'GET', '/test-cases?projectId=PRJ-1', { token: gina })).status).toBe(200);
     const writes = [
-      await http(sim, 'POST', '/test-cases', { token: gina, body: { projectId: 'PRJ-1', title: 'x' } }),
-      await http(sim, 'POST', '/test-cases/TC-1/jira-links', { token: gina, body: { projectId: 'PRJ-1', jiraIssueKey: 'DEMO-9' } }),
-      await http(sim, 'DELETE', '/test-cases/TC-1/jira-links/DEMO-1?projectId=PRJ-1', { token: gina }),
-      await http(sim, 'POST', '/test-cycles', { token: gina, body: { projectId: 'PRJ-1', name: 'x' } }),
-      await http(sim, 'POST', '/test-cycles/TCYCLE-2/test-cases', { token: gina, body: { projectId: 'PRJ-1', testCaseIds: ['TC-9'] } }),
-      await http(sim, 'POST', '/test-cycles/TCYCLE-2/executions', { token: gina, body: { projectId: 'PRJ-1', testCaseId: 'TC-1', status: 'PASS' } }),
+      await http(sim(), 'POST', '/test-cases', { token: gina, body: { projectId: 'PRJ-1', title: 'x' } }),
+      await http(sim(), 'POST', '/test-cases/TC-1/jira-links', { token: gina, body: { projectId: 'PRJ-1', jiraIssueKey: 'DEMO-9' } }),
+      await http(sim(), 'DELETE', '/test-cases/TC-1/jira-links/DEMO-1?projectId=PRJ-1', { token: gina }),
+      await http(sim(), 'POST', '/test-cycles', { token: gina, body: { projectId: 'PRJ-1', name: 'x' } }),
+      await http(sim(), 'POST', '/test-cycles/TCYCLE-2/test-cases', { token: gina, body: { projectId: 'PRJ-1', testCaseIds: ['TC-9'] } }),
+      await http(sim(), 'POST', '/test-cycles/TCYCLE-2/executions', { token: gina, body: { projectId: 'PRJ-1', testCaseId: 'TC-1', status: 'PASS' } }),
     ];
     for (const r of writes) expect([r.status, r.json.error.code]).toEqual([403, 'READ_ONLY']);
   });
 
   it('answers 403 NOT_A_MEMBER for a project the user is not in, 404 for one that does not exist', async () => {
-    const nora = sim.admin.createToken({ user: 'nora', name: 'x', days: 30 }).token;
-    const r = await http(sim, 'GET', '/test-cases?projectId=PRJ-1', { token: nora });
+    const nora = sim().admin.createToken({ user: 'nora', name: 'x', days: 30 }).token;
+    const r = await http(sim(), 'GET', '/test-cases?projectId=PRJ-1', { token: nora });
     expect([r.status, r.json.error.code]).toEqual([403, 'NOT_A_MEMBER']);
-    expect((await http(sim, 'GET', '/test-cycles?projectId=PRJ-1', { token: nora })).status).toBe(403);
-    expect((await http(sim, 'GET', '/test-cases?projectId=PRJ-2', { token: nora })).status).toBe(200);
-    expect((await http(sim, 'GET', '/test-cases?projectId=PRJ-404', { token: nora })).status).toBe(404);
+    expect((await http(sim(), 'GET', '/test-cycles?projectId=PRJ-1', { token: nora })).status).toBe(403);
+    expect((await http(sim(), 'GET', '/test-cases?projectId=PRJ-2', { token: nora })).status).toBe(200);
+    expect((await http(sim(), 'GET', '/test-cases?projectId=PRJ-404', { token: nora })).status).toBe(404);
   });
 
   it('attributes executions and the request log to the token’s user', async () => {
-    const bob = sim.admin.createToken({ user: 'bob', name: 'x', days: 30 }).token;
-    sim.admin.clearRequests();
-    const r = await http(sim, 'POST', '/test-cycles/TCYCLE-3/executions', { token: bob, body: { projectId: 'PRJ-1', testCaseId: 'TC-5', status: 'BLOCKED' } });
+    const bob = sim().admin.createToken({ user: 'bob', name: 'x', days: 30 }).token;
+    sim().admin.clearRequests();
+    const r = await http(sim(), 'POST', '/test-cycles/TCYCLE-3/executions', { token: bob, body: { projectId: 'PRJ-1', testCaseId: 'TC-5', status: 'BLOCKED' } });
     expect(r.json.data.executedBy).toMatchObject({ id: 'bob', name: 'Bob Nguyen' });
-    expect(sim.admin.requests()).toEqual([expect.objectContaining({ route: 'recordExecution', method: 'POST', status: 201, userId: 'bob' })]);
-    expect(JSON.stringify(sim.admin.requests())).not.toContain(bob);
+    expect(sim().admin.requests()).toEqual([expect.objectContaining({ route: 'recordExecution', method: 'POST', status: 201, userId: 'bob' })]);
+    expect(JSON.stringify(sim().admin.requests())).not.toContain(bob);
   });
 });

@@ -1,20 +1,13 @@
 /** Every simulator route answers exactly what src/testkase/contract.ts describes. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { endpoints, ErrorBody, LIMITS } from '../../../src/testkase/contract';
 import { pathsOf, requestPath } from '../../../src/testkase/endpoint';
 import { request } from 'node:http';
-import type { Simulator } from '../../../dev/testkase-sim';
-import { freshSim, http } from './support';
+import { http, simForFile } from './support';
 
-let sim: Simulator;
-let alice: string;
-beforeAll(async () => {
-  sim = await freshSim();
-  alice = sim.admin.createToken({ user: 'alice', name: 'contract', days: 30 }).token;
-});
-afterAll(() => sim.stop());
+const { sim, aliceToken } = simForFile({ aliceToken: 'contract' });
 
-const get = (path: string) => http(sim, 'GET', path, { token: alice });
+const get = (path: string) => http(sim(), 'GET', path, { token: aliceToken() });
 
 describe('documented routes', () => {
   it('GET /projects/user-projects lists the user’s projects with roles', async () => {
@@ -70,32 +63,32 @@ describe('assumed routes', () => {
     const body = endpoints.whoAmI.response.parse(r.json);
     expect(body.data.user).toMatchObject({ id: 'alice', name: 'Alice Martin' });
     expect(body.data.token.name).toBe('contract');
-    expect(body.data.token.preview).toBe(`${alice.slice(0, 11)}…${alice.slice(-2)}`);
-    expect(JSON.stringify(r.json)).not.toContain(alice);
+    expect(body.data.token.preview).toBe(`${aliceToken().slice(0, 11)}…${aliceToken().slice(-2)}`);
+    expect(JSON.stringify(r.json)).not.toContain(aliceToken());
   });
 
   it('GET /integrations/jira/mappings tells mapped from unmapped', async () => {
     expect(endpoints.jiraMappings.response.parse((await get(requestPath(endpoints.jiraMappings, { query: { jiraProjectKey: 'DEMO' } }))).json).data).toEqual([{ jiraProjectKey: 'DEMO', projectId: 'PRJ-1', projectName: 'Checkout' }]);
     expect(endpoints.jiraMappings.response.parse((await get(requestPath(endpoints.jiraMappings, { query: { jiraProjectKey: 'OTHER' } }))).json).data).toEqual([]);
-    sim.admin.addMapping('OTHER', 'PRJ-2');
+    sim().admin.addMapping('OTHER', 'PRJ-2');
     expect(endpoints.jiraMappings.response.parse((await get(requestPath(endpoints.jiraMappings, { query: { jiraProjectKey: 'OTHER' } }))).json).data[0]?.projectId).toBe('PRJ-2');
-    expect(sim.admin.removeMapping('OTHER')).toBe(true);
+    expect(sim().admin.removeMapping('OTHER')).toBe(true);
     expect(endpoints.jiraMappings.response.parse((await get(requestPath(endpoints.jiraMappings, { query: { jiraProjectKey: 'OTHER' } }))).json).data).toEqual([]);
   });
 
   it('creates, links and unlinks test cases; new cases join the master cycle', async () => {
-    const created = await http(sim, 'POST', endpoints.createTestCase.path, { token: alice, body: { projectId: 'PRJ-1', title: '  Pay with <b>PayPal</b>  ', jiraIssueKeys: ['DEMO-7'] } });
+    const created = await http(sim(), 'POST', endpoints.createTestCase.path, { token: aliceToken(), body: { projectId: 'PRJ-1', title: '  Pay with <b>PayPal</b>  ', jiraIssueKeys: ['DEMO-7'] } });
     expect(created.status).toBe(201);
     const tc = endpoints.createTestCase.response.parse(created.json).data;
     expect(tc).toMatchObject({ id: 'TC-13', title: 'Pay with <b>PayPal</b>', priority: 'MEDIUM', description: '', jiraIssueKeys: ['DEMO-7'], latestExecution: null });
 
-    const linked = endpoints.linkIssue.response.parse((await http(sim, 'POST', requestPath(endpoints.linkIssue, { params: { testCaseId: tc.id } }), { token: alice, body: { projectId: 'PRJ-1', jiraIssueKey: 'DEMO-8' } })).json).data;
+    const linked = endpoints.linkIssue.response.parse((await http(sim(), 'POST', requestPath(endpoints.linkIssue, { params: { testCaseId: tc.id } }), { token: aliceToken(), body: { projectId: 'PRJ-1', jiraIssueKey: 'DEMO-8' } })).json).data;
     expect(linked.jiraIssueKeys).toEqual(['DEMO-7', 'DEMO-8']);
-    const again = endpoints.linkIssue.response.parse((await http(sim, 'POST', requestPath(endpoints.linkIssue, { params: { testCaseId: tc.id } }), { token: alice, body: { projectId: 'PRJ-1', jiraIssueKey: 'DEMO-8' } })).json).data;
+    const again = endpoints.linkIssue.response.parse((await http(sim(), 'POST', requestPath(endpoints.linkIssue, { params: { testCaseId: tc.id } }), { token: aliceToken(), body: { projectId: 'PRJ-1', jiraIssueKey: 'DEMO-8' } })).json).data;
     expect(again.jiraIssueKeys).toEqual(['DEMO-7', 'DEMO-8']); // idempotent
-    const unlinked = await http(sim, 'DELETE', requestPath(endpoints.unlinkIssue, { params: { testCaseId: tc.id, jiraIssueKey: 'DEMO-7' }, query: { projectId: 'PRJ-1' } }), { token: alice });
+    const unlinked = await http(sim(), 'DELETE', requestPath(endpoints.unlinkIssue, { params: { testCaseId: tc.id, jiraIssueKey: 'DEMO-7' }, query: { projectId: 'PRJ-1' } }), { token: aliceToken() });
     expect(endpoints.unlinkIssue.response.parse(unlinked.json).data.jiraIssueKeys).toEqual(['DEMO-8']);
-    const notLinked = await http(sim, 'DELETE', requestPath(endpoints.unlinkIssue, { params: { testCaseId: tc.id, jiraIssueKey: 'DEMO-7' }, query: { projectId: 'PRJ-1' } }), { token: alice });
+    const notLinked = await http(sim(), 'DELETE', requestPath(endpoints.unlinkIssue, { params: { testCaseId: tc.id, jiraIssueKey: 'DEMO-7' }, query: { projectId: 'PRJ-1' } }), { token: aliceToken() });
     expect(notLinked.status).toBe(404);
 
     const master = endpoints.cycleExecutions.response.parse((await get(requestPath(endpoints.cycleExecutions, { params: { cycleId: 'TCYCLE-1' }, query: { projectId: 'PRJ-1', testCaseIds: [tc.id] } }))).json);
@@ -103,23 +96,23 @@ describe('assumed routes', () => {
   });
 
   it('creates a cycle, adds cases (reporting duplicates), lists and records executions', async () => {
-    const created = await http(sim, 'POST', endpoints.createCycle.path, { token: alice, body: { projectId: 'PRJ-1', name: 'Nightly', environment: 'qa' } });
+    const created = await http(sim(), 'POST', endpoints.createCycle.path, { token: aliceToken(), body: { projectId: 'PRJ-1', name: 'Nightly', environment: 'qa' } });
     expect(created.status).toBe(201);
     const cycle = endpoints.createCycle.response.parse(created.json).data;
     expect(cycle).toMatchObject({ id: 'TCYCLE-4', name: 'Nightly', environment: 'qa', isMaster: false, total: 0 });
 
-    const add = (ids: string[]) => http(sim, 'POST', requestPath(endpoints.addToCycle, { params: { cycleId: cycle.id } }), { token: alice, body: { projectId: 'PRJ-1', testCaseIds: ids } });
+    const add = (ids: string[]) => http(sim(), 'POST', requestPath(endpoints.addToCycle, { params: { cycleId: cycle.id } }), { token: aliceToken(), body: { projectId: 'PRJ-1', testCaseIds: ids } });
     expect(endpoints.addToCycle.response.parse((await add(['TC-1', 'TC-2'])).json).data).toEqual({ added: ['TC-1', 'TC-2'], alreadyInCycle: [] });
     expect(endpoints.addToCycle.response.parse((await add(['TC-2', 'TC-3'])).json).data).toEqual({ added: ['TC-3'], alreadyInCycle: ['TC-2'] });
     const unknown = await add(['TC-3', 'TC-999']);
     expect(unknown.status).toBe(404);
 
-    const rec = await http(sim, 'POST', requestPath(endpoints.recordExecution, { params: { cycleId: cycle.id } }), { token: alice, body: { projectId: 'PRJ-1', testCaseId: 'TC-1', status: 'FAIL', comment: 'Broken on Safari', defects: ['DEMO-1', 'DEMO-1'] } });
+    const rec = await http(sim(), 'POST', requestPath(endpoints.recordExecution, { params: { cycleId: cycle.id } }), { token: aliceToken(), body: { projectId: 'PRJ-1', testCaseId: 'TC-1', status: 'FAIL', comment: 'Broken on Safari', defects: ['DEMO-1', 'DEMO-1'] } });
     expect(rec.status).toBe(201);
     const ex = endpoints.recordExecution.response.parse(rec.json).data;
     expect(ex).toMatchObject({ cycleId: cycle.id, testCaseId: 'TC-1', status: 'FAIL', comment: 'Broken on Safari', defects: ['DEMO-1'], executedBy: { id: 'alice', name: 'Alice Martin' } });
     expect(ex.executedAt).toMatch(/Z$/); // UTC
-    const notIn = await http(sim, 'POST', requestPath(endpoints.recordExecution, { params: { cycleId: cycle.id } }), { token: alice, body: { projectId: 'PRJ-1', testCaseId: 'TC-9', status: 'PASS' } });
+    const notIn = await http(sim(), 'POST', requestPath(endpoints.recordExecution, { params: { cycleId: cycle.id } }), { token: aliceToken(), body: { projectId: 'PRJ-1', testCaseId: 'TC-9', status: 'PASS' } });
     expect(notIn.status).toBe(409);
 
     const list = endpoints.cycleExecutions.response.parse((await get(requestPath(endpoints.cycleExecutions, { params: { cycleId: cycle.id }, query: { projectId: 'PRJ-1' } }))).json);
@@ -143,29 +136,29 @@ describe('clear errors, never a crash', () => {
     expect(expectError(await get('/test-cases'), 400).message).toMatch(/projectId/);
     expect(expectError(await get('/test-cases?projectId=nope'), 400).message).toMatch(/PRJ-1/);
     expect(expectError(await get(`/test-cases?projectId=PRJ-1&pageSize=${LIMITS.pageSizeMax + 1}`), 400).message).toMatch(/pageSize/);
-    const post = (body: unknown) => http(sim, 'POST', '/test-cases', { token: alice, body });
+    const post = (body: unknown) => http(sim(), 'POST', '/test-cases', { token: aliceToken(), body });
     expect(expectError(await post({ projectId: 'PRJ-1', title: '' }), 400).message).toMatch(/title/);
     expect(expectError(await post({ projectId: 'PRJ-1', title: 'x', priority: 'URGENT' }), 400).message).toMatch(/priority/);
     expect(expectError(await post({ projectId: 'PRJ-1', title: 'x', extra: 1 }), 400).message).toMatch(/extra|unrecognized/i);
     expect(expectError(await post('{"projectId":'), 400).message).toMatch(/not valid JSON/);
-    expectError(await http(sim, 'POST', '/test-cases', { token: alice, body: '{}', headers: { 'content-type': 'text/plain' } }), 415);
-    expectError(await http(sim, 'POST', '/test-cycles/TCYCLE-1/executions', { token: alice, body: { projectId: 'PRJ-1', testCaseId: 'TC-1', status: 'PASSED' } }), 400);
+    expectError(await http(sim(), 'POST', '/test-cases', { token: aliceToken(), body: '{}', headers: { 'content-type': 'text/plain' } }), 415);
+    expectError(await http(sim(), 'POST', '/test-cycles/TCYCLE-1/executions', { token: aliceToken(), body: { projectId: 'PRJ-1', testCaseId: 'TC-1', status: 'PASSED' } }), 400);
     expectError(await get('/test-cycles/%E0%A4%A/executions?projectId=PRJ-1'), 400);
   });
 
   it('404 for unknown routes and resources, 405 with Allow for wrong methods', async () => {
     expectError(await get('/nope'), 404);
-    expectError(await http(sim, 'GET', '/../../etc/passwd', { token: alice }), 404);
+    expectError(await http(sim(), 'GET', '/../../etc/passwd', { token: aliceToken() }), 404);
     expectError(await get('/test-cycles/TCYCLE-99/executions?projectId=PRJ-1'), 404);
     expectError(await get('/test-cases?projectId=PRJ-77'), 404);
-    const r = await http(sim, 'PUT', '/test-cases', { token: alice, body: {} });
+    const r = await http(sim(), 'PUT', '/test-cases', { token: aliceToken(), body: {} });
     expectError(r, 405);
     expect(r.headers.get('allow')).toBe('GET, POST');
   });
 
   it('413 for an oversized body, and the server keeps answering', async () => {
     const big = { projectId: 'PRJ-1', title: 'x', description: 'y'.repeat(70 * 1024) };
-    const refused = await http(sim, 'POST', '/test-cases', { token: alice, body: big });
+    const refused = await http(sim(), 'POST', '/test-cases', { token: aliceToken(), body: big });
     expectError(refused, 413);
     expect(refused.headers.get('connection')).toBe('close'); // the unread rest of the body ends the connection
     expect((await get('/projects/user-projects')).status).toBe(200);
@@ -174,7 +167,7 @@ describe('clear errors, never a crash', () => {
   it('reads a body sent without a length (chunked) up to the same limit', async () => {
     const chunked = (text: string) =>
       new Promise<number>((done, fail) => {
-        const req = request(`${sim.apiBaseUrl}/test-cycles`, { method: 'POST', headers: { authorization: `Bearer ${alice}`, 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
+        const req = request(`${sim().apiBaseUrl}/test-cycles`, { method: 'POST', headers: { authorization: `Bearer ${aliceToken()}`, 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
           res.resume();
           done(res.statusCode ?? 0);
         });
@@ -194,7 +187,7 @@ describe('routes come from the endpoint table', () => {
   it('serves every entry on its method and path (here without a token: 401, not 404)', async () => {
     for (const e of endpointList) {
       const [path] = pathsOf(e);
-      const r = await http(sim, e.method, concrete(path), e.method === 'GET' || e.method === 'DELETE' ? {} : { body: {} });
+      const r = await http(sim(), e.method, concrete(path), e.method === 'GET' || e.method === 'DELETE' ? {} : { body: {} });
       expect([e.path, r.status]).toEqual([e.path, 401]);
     }
   });
@@ -203,7 +196,7 @@ describe('routes come from the endpoint table', () => {
     for (const e of endpointList) {
       const [path] = pathsOf(e);
       const allow = endpointList.filter((x) => x.path === e.path).map((x) => x.method).join(', ');
-      const r = await http(sim, 'PUT', concrete(path), { token: alice, body: {} });
+      const r = await http(sim(), 'PUT', concrete(path), { token: aliceToken(), body: {} });
       expect([e.path, r.status, r.headers.get('allow')]).toEqual([e.path, 405, allow]);
     }
   });

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import { describe } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { startRuntime, type Runtime } from '../../../dev/runtime';
 import { startDev } from '../../../dev/runtime/dev';
 import { launchChromium } from '../../../dev/chromium';
@@ -50,15 +50,22 @@ export interface RigPage {
   problems: BrowserProblem[];
   /** The app's iframe (waits for it to load its bundle and bridge). */
   appFrame(): Promise<Frame>;
+  /** Goes to the local Jira's issue page and returns the panel's frame (loaded, in whatever state). */
+  openIssue(issue?: string): Promise<Frame>;
+  /** As openIssue, then waits for the READY panel (its tab list). */
+  openReadyPanel(issue?: string): Promise<Frame>;
   /** Fails on any CSP violation seen by the browser or reported to the host. */
   expectClean(options?: { allowConsoleErrors?: boolean }): void;
 }
+
+/** The local Jira's users (diana is the Jira admin). */
+export type RigUser = 'alice' | 'bob' | 'gina' | 'diana';
 
 export interface Rig {
   runtime: Runtime;
   browser: Browser;
   dataDir: string;
-  newPage(options?: { user?: 'alice' | 'bob' | 'gina' | 'diana'; theme?: 'light' | 'dark'; width?: number }): Promise<RigPage>;
+  newPage(options?: { user?: RigUser; theme?: 'light' | 'dark'; width?: number }): Promise<RigPage>;
   /** Runs the simulator CLI against this rig's simulator, as a developer would. */
   simCli(...args: string[]): Promise<string>;
   stop(): Promise<void>;
@@ -70,7 +77,12 @@ const run = promisify(execFile);
  * `log` receives the runtime's log lines, e.g. to check them for leaks. `devUiRoot` runs `npm run dev`'s
  * mode instead (the UI from a Vite dev server over that folder, the existing backend bundle).
  */
-export async function startRig(options: { log?: (line: string) => void; devUiRoot?: string } = {}): Promise<Rig> {
+interface RigOptions {
+  log?: (line: string) => void;
+  devUiRoot?: string;
+}
+
+export async function startRig(options: RigOptions = {}): Promise<Rig> {
   assertBrowserAvailable();
   const dataDir = mkdtempSync(join(tmpdir(), 'tk-e2e-'));
   const common = { port: 0, simPort: 0, dataDir, quiet: true, ...(options.log ? { log: options.log } : {}) };
@@ -120,17 +132,28 @@ export async function startRig(options: { log?: (line: string) => void; devUiRoo
       });
       page.on('pageerror', (error) => problems.push({ kind: 'pageerror', frame: page.url(), text: error.message }));
       const violationsBefore = runtime.events.cspViolations.length;
+      const appFrame = async () => {
+        const handle = await page.waitForSelector('iframe.forge-frame');
+        const frame = await handle.contentFrame();
+        if (!frame) throw new Error('the app iframe has no frame');
+        await frame.waitForLoadState('load');
+        await frame.waitForFunction(() => typeof (globalThis as { __bridge?: unknown }).__bridge === 'object');
+        return frame;
+      };
+      const openIssue = async (issue = 'DEMO-1') => {
+        await page.goto(`/browse/${issue}`);
+        return appFrame();
+      };
 
       return {
         page,
         context,
         problems,
-        async appFrame() {
-          const handle = await page.waitForSelector('iframe.forge-frame');
-          const frame = await handle.contentFrame();
-          if (!frame) throw new Error('the app iframe has no frame');
-          await frame.waitForLoadState('load');
-          await frame.waitForFunction(() => typeof (globalThis as { __bridge?: unknown }).__bridge === 'object');
+        appFrame,
+        openIssue,
+        async openReadyPanel(issue = 'DEMO-1') {
+          const frame = await openIssue(issue);
+          await frame.getByRole('tablist').waitFor({ timeout: 15_000 });
           return frame;
         },
         expectClean({ allowConsoleErrors = false } = {}) {
@@ -157,6 +180,41 @@ export async function startRig(options: { log?: (line: string) => void; devUiRoo
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One rig for the enclosing describe block: started in a beforeAll (with a page for each of `users`)
+ * and stopped in an afterAll. Returns accessors to use inside hooks and tests: `rig()` and, for each
+ * user, a function returning that user's page.
+ */
+export function suiteRig<U extends RigUser = never>(options: RigOptions & { users?: readonly U[] } = {}): { rig: () => Rig } & Record<U, () => RigPage> {
+  const { users = [], ...rigOptions } = options;
+  let rig: Rig | undefined;
+  const pages = new Map<RigUser, RigPage>();
+  beforeAll(async () => {
+    rig = await startRig(rigOptions);
+    for (const user of users) pages.set(user, await rig.newPage({ user }));
+  }, 60_000);
+  afterAll(async () => {
+    await rig?.stop();
+  }, 30_000);
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the suite rig is not started (use it inside hooks and tests)');
+    return value;
+  };
+  const accessors = Object.fromEntries(users.map((user) => [user, () => started(pages.get(user))])) as Record<U, () => RigPage>;
+  return { ...accessors, rig: () => started(rig) };
+}
+
+/**
+ * Mints a token for `user` in the simulator (as from its API Keys page), saves it through the global
+ * page and waits until the page says it is connected. Returns what was minted.
+ */
+export async function connectWithNewToken(rig: Rig, rp: RigPage, user: Exclude<RigUser, 'diana'>): Promise<{ id: string; token: string }> {
+  const minted = rig.runtime.sim.admin.createToken({ user, name: 'Jira Plugin', days: 90 });
+  const frame = await saveTokenThroughUi(rig, rp, minted.token);
+  await frame.getByText(/Connected to TestKase as/).waitFor();
+  return minted;
 }
 
 /** Full-page PNG in test-results/screenshots/<name>.png (git-ignored). */

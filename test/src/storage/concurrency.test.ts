@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenPreview } from '../../../src/testkase/token';
 import { keys } from '../../../src/storage/keys';
 import type { AppState, Result } from '../../../src/shared/definitions';
-import { startBackend, type Backend } from '../../support/backend';
+import { backendForFile } from '../../support/backend';
 
 const LATENCY_MS = 20;
 const RUNS = 30; // per class
@@ -20,21 +20,19 @@ const PARALLEL = 6; // runs at once (different users), to keep the suite short
 /** Offsets (ms) of the second call: from well before the first call's storage writes to well after. */
 const offsetFor = (run: number) => (run * 7) % 180 - 30;
 
-let b: Backend;
-beforeAll(async () => {
-  b = await startBackend();
-  b.kvs.latencyMs = LATENCY_MS;
+const b = backendForFile();
+beforeAll(() => {
+  b().kvs.latencyMs = LATENCY_MS;
 });
-afterAll(async () => {
-  b.kvs.latencyMs = 0;
-  await b.stop();
+afterAll(() => {
+  b().kvs.latencyMs = 0;
 });
 
 let users = 0;
 const nextUser = () => `acc-race-${++users}`;
 const userPrefix = (accountId: string) => `u:${createHash('sha256').update(accountId).digest('hex').slice(0, 40)}:`;
-const secretsOf = (accountId: string) => b.kvs.secretKeys(userPrefix(accountId));
-const metaOf = (accountId: string) => b.kvs.snapshot().data[keys.connection(accountId)];
+const secretsOf = (accountId: string) => b().kvs.secretKeys(userPrefix(accountId));
+const metaOf = (accountId: string) => b().kvs.snapshot().data[keys.connection(accountId)];
 
 /** The derived index entry names the stored secret's version, or is absent when no secret is stored. */
 async function metadataAgrees(accountId: string): Promise<boolean> {
@@ -49,7 +47,7 @@ interface Minted {
   preview: string;
 }
 function mint(name: string): Minted {
-  const t = b.sim.admin.createToken({ user: 'alice', name, days: 30 });
+  const t = b().sim.admin.createToken({ user: 'alice', name, days: 30 });
   return { id: t.id, token: t.token, preview: tokenPreview(t.token) };
 }
 
@@ -66,14 +64,14 @@ const stateOf = (r: Result<AppState>): AppState => {
 
 /** What the user sees now, and which token the backend actually uses for TestKase requests. */
 async function observe(accountId: string, candidates: Minted[]): Promise<{ shown: string; usedTokenIds: string[] }> {
-  const state = stateOf(await b.call(accountId, 'getState', undefined, 'global'));
+  const state = stateOf(await b().call(accountId, 'getState', undefined, 'global'));
   const shown = state.config.kind === 'NO_CONFIG' ? 'none' : (candidates.find((c) => c.preview === state.token?.preview)?.id ?? `unknown:${state.token?.preview}`);
   const ids = new Set(candidates.map((c) => c.id));
   // The panel render asks TestKase for the linked cases with the stored token. Other runs share the
   // simulator's request log, so only this run's tokens and requests from now on count.
   const since = performance.timeOrigin + performance.now();
-  await b.call(accountId, 'getState', undefined, { issue: 'DEMO-1' });
-  const usedTokenIds = [...new Set(b.sim.admin.requests().filter((r) => r.startMs >= since).map((r) => String(r.tokenId)).filter((id) => ids.has(id)))];
+  await b().call(accountId, 'getState', undefined, { issue: 'DEMO-1' });
+  const usedTokenIds = [...new Set(b().sim.admin.requests().filter((r) => r.startMs >= since).map((r) => String(r.tokenId)).filter((id) => ids.has(id)))];
   return { shown, usedTokenIds };
 }
 
@@ -95,14 +93,14 @@ describe(`one user's own parallel calls at ${LATENCY_MS} ms per storage call`, (
       const me = nextUser();
       const [a, c] = [mint('A'), mint('B')];
       const found: string[] = [];
-      const [ra, rc] = await race(offset, () => b.call(me, 'savePat', { token: a.token }, 'global'), () => b.call(me, 'savePat', { token: c.token }, 'global'));
+      const [ra, rc] = await race(offset, () => b().call(me, 'savePat', { token: a.token }, 'global'), () => b().call(me, 'savePat', { token: c.token }, 'global'));
       if (!ra.ok || !rc.ok) found.push('a save failed');
       const seen = await observe(me, [a, c]);
       if (seen.shown !== a.id && seen.shown !== c.id) found.push(`shows ${seen.shown} after both saves`);
       if (seen.usedTokenIds.join() !== seen.shown) found.push('uses another token than the one shown');
       if (secretsOf(me).length !== 1) found.push(`${secretsOf(me).length} secrets after both saves`);
       if (!(await metadataAgrees(me))) found.push('metadata describes another token than the stored one');
-      if (!stateOf(await b.call(me, 'deletePat', undefined, 'global')).config.kind.startsWith('NO_CONFIG')) found.push('delete did not answer NO_CONFIG');
+      if (!stateOf(await b().call(me, 'deletePat', undefined, 'global')).config.kind.startsWith('NO_CONFIG')) found.push('delete did not answer NO_CONFIG');
       if (secretsOf(me).length > 0) found.push('orphan secret after the delete');
       if (metaOf(me) !== undefined) found.push('metadata left after the delete');
       return found;
@@ -115,9 +113,9 @@ describe(`one user's own parallel calls at ${LATENCY_MS} ms per storage call`, (
     const { problems } = await runClass('save‖delete', async (offset) => {
       const me = nextUser();
       const [old, next] = [mint('old'), mint('new')];
-      if (n++ % 2 === 0) stateOf(await b.call(me, 'savePat', { token: old.token }, 'global'));
+      if (n++ % 2 === 0) stateOf(await b().call(me, 'savePat', { token: old.token }, 'global'));
       const found: string[] = [];
-      const [saved, deleted] = await race(offset, () => b.call(me, 'savePat', { token: next.token }, 'global'), () => b.call(me, 'deletePat', undefined, 'global'));
+      const [saved, deleted] = await race(offset, () => b().call(me, 'savePat', { token: next.token }, 'global'), () => b().call(me, 'deletePat', undefined, 'global'));
       if (!saved.ok || !deleted.ok) found.push('a call failed');
       const seen = await observe(me, [old, next]);
       const secrets = secretsOf(me).length;
@@ -142,10 +140,10 @@ describe(`one user's own parallel calls at ${LATENCY_MS} ms per storage call`, (
     const { problems } = await runClass('save‖read', async (offset) => {
       const me = nextUser();
       const [old, next] = [mint('old'), mint('new')];
-      stateOf(await b.call(me, 'savePat', { token: old.token }, 'global'));
-      stateOf(await b.call(me, 'getState')); // warm: caches and the remembered mapping exist
+      stateOf(await b().call(me, 'savePat', { token: old.token }, 'global'));
+      stateOf(await b().call(me, 'getState')); // warm: caches and the remembered mapping exist
       const found: string[] = [];
-      const [saved, read] = await race(offset, () => b.call(me, 'savePat', { token: next.token }, 'global'), () => b.call(me, 'getState'));
+      const [saved, read] = await race(offset, () => b().call(me, 'savePat', { token: next.token }, 'global'), () => b().call(me, 'getState'));
       if (!saved.ok) found.push('the save failed');
       if (!read.ok) found.push('the read failed');
       else if (![old.preview, next.preview].includes(read.data.token?.preview ?? 'none')) found.push(`the concurrent read showed ${read.data.config.kind}`);

@@ -1,21 +1,18 @@
 // @vitest-environment jsdom
 /** Running a linked test case from its row: the cycle, the last result, the result, steps, bugs, and Report bug. */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '../testing-library';
+import { describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '../testing-library';
 
 vi.mock('@forge/bridge', () => import('../bridgeMock'));
 vi.mock('@forge/jira-bridge', () => import('../jiraBridgeMock'));
-import { callsOf, invoke, routeInvoke, type Handlers } from '../bridgeMock';
+import { callsOf, routeInvoke, type Handlers } from '../bridgeMock';
 import { closeCreate, createOpened } from '../jiraBridgeMock';
 import IssuePanel from '../../../static/src/panel/IssuePanel';
 import type { Execution, ExecutePayload } from '../../../src/shared/definitions';
 import { cycle, cycles, detail, execution, linked, panelCtx, panelState, testCase } from '../fixtures';
+import { freshPanelEachTest } from './fresh-panel';
 
-beforeEach(() => {
-  invoke.mockReset();
-  createOpened.mockReset();
-});
-afterEach(cleanup);
+freshPanelEachTest();
 
 const sprint = cycle(3, { name: 'Sprint 3', environment: 'Staging' });
 const older = cycle(2, { name: 'Sprint 2' });

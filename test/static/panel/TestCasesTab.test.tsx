@@ -1,21 +1,18 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '../testing-library';
+import { describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '../testing-library';
 
 vi.mock('@forge/bridge', () => import('../bridgeMock'));
 vi.mock('@forge/jira-bridge', () => import('../jiraBridgeMock'));
-import { callsOf, invoke, routeInvoke, type Handlers } from '../bridgeMock';
+import { callsOf, routeInvoke, type Handlers } from '../bridgeMock';
 import { viewOpened } from '../jiraBridgeMock';
 import IssuePanel from '../../../static/src/panel/IssuePanel';
 import type { TestCaseSummary } from '../../../src/shared/definitions';
 import { withMessage } from '../../../src/resolvers/sentences';
 import { detail, linked, panelCtx, panelState, run, testCase } from '../fixtures';
+import { freshPanelEachTest } from './fresh-panel';
 
-beforeEach(() => {
-  invoke.mockReset();
-  viewOpened.mockReset();
-});
-afterEach(cleanup);
+freshPanelEachTest();
 
 /** A READY panel whose linked list is `items`, with `handlers` for the rest. */
 async function renderReady(items: TestCaseSummary[], handlers: Handlers = {}, canWrite = true) {

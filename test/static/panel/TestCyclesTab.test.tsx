@@ -1,20 +1,17 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '../testing-library';
+import { describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '../testing-library';
 
 vi.mock('@forge/bridge', () => import('../bridgeMock'));
 vi.mock('@forge/jira-bridge', () => import('../jiraBridgeMock'));
-import { callsOf, invoke, routeInvoke, type Handlers } from '../bridgeMock';
+import { callsOf, routeInvoke, type Handlers } from '../bridgeMock';
 import { viewOpened } from '../jiraBridgeMock';
 import TestCyclesTab from '../../../static/src/panel/TestCyclesTab';
 import type { Execution } from '../../../src/shared/definitions';
 import { cycle, cycles, detail, execution, linked, panelCtx, testCase } from '../fixtures';
+import { freshPanelEachTest } from './fresh-panel';
 
-beforeEach(() => {
-  invoke.mockReset();
-  viewOpened.mockReset();
-});
-afterEach(cleanup);
+freshPanelEachTest();
 
 const onExecuted = vi.fn();
 const linkedLoad = { status: 'ready' as const, data: linked([testCase(1), testCase(2)]) };

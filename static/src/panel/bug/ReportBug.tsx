@@ -13,6 +13,18 @@ import { NoticeView, type Notice } from '../NoticeView';
 import { parseDefects } from '../run/defects';
 import { bugDescription, bugSummary } from './report';
 
+/** The result a bug is reported about, and who hears that its defects changed. */
+export interface BugReportTarget {
+  ctx: UiContext;
+  issueKey: string | null;
+  testCase: { id: string; title: string };
+  cycle: Cycle;
+  execution: Execution;
+  /** The test case's steps, when already loaded; fetched otherwise. */
+  detail: TestCaseDetail | null;
+  onChanged: (execution: Execution) => void;
+}
+
 export function ReportBug({
   ctx,
   issueKey,
@@ -22,17 +34,9 @@ export function ReportBug({
   detail,
   appearance = 'primary',
   onChanged,
-}: {
-  ctx: UiContext;
-  issueKey: string | null;
-  testCase: { id: string; title: string };
-  cycle: Cycle;
-  execution: Execution;
-  /** The test case's steps, when already loaded; fetched otherwise. */
-  detail: TestCaseDetail | null;
+}: BugReportTarget & {
   /** Primary right after a Fail was saved; a plain button in a list of results. */
   appearance?: 'primary' | 'default';
-  onChanged: (execution: Execution) => void;
 }) {
   const id = useId();
   const [busy, setBusy] = useState(false);

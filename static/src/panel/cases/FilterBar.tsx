@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { LabelledOptions } from '../../components/Inputs';
 import { PRIORITY_LABEL, PRIORITY_ORDER, STATUSES, STATUS_LABEL } from '../../labels';
 import type { CaseFilter } from './filter';
 
@@ -10,11 +11,7 @@ export function FilterBar({ filter, onChange }: { filter: CaseFilter; onChange: 
       <span className="field-label">{label}</span>
       <select id={`${id}-${key}`} className="input select" value={filter[key]} onChange={(e) => onChange({ ...filter, [key]: e.currentTarget.value })}>
         <option value="">Any</option>
-        {values.map((v) => (
-          <option key={v} value={v}>
-            {labels[v]}
-          </option>
-        ))}
+        <LabelledOptions values={values} labels={labels} />
       </select>
     </label>
   );

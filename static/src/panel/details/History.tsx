@@ -3,19 +3,18 @@ import { useState } from 'react';
 import type { ExecutionRun, HistoryPage } from '../../../../src/shared/definitions';
 import { api } from '../../api';
 import type { UiContext } from '../../context';
-import { Button } from '../../components/Button';
 import { ZoneNote } from '../../components/DateTime';
 import { Loaded } from '../../components/Loaded';
-import { Message } from '../../components/Message';
 import { useLoad } from '../../load';
 import { useRefreshable } from '../refresh';
 import { ResultSummary } from './ResultSummary';
+import { NextPage, type NextPageState } from '../../components/NextPage';
 
 export function History({ ctx, testCaseId }: { ctx: UiContext; testCaseId: string }) {
   const first = useLoad(() => api.listTestCaseHistory({ testCaseId, page: 1 }), [testCaseId]);
   const [older, setOlder] = useState<ExecutionRun[]>([]);
   const [page, setPage] = useState(1);
-  const [more, setMore] = useState<'idle' | 'loading' | { error: string }>('idle');
+  const [more, setMore] = useState<NextPageState>('idle');
   useRefreshable(first.refresh);
 
   const loadOlder = async (total: number) => {
@@ -52,16 +51,7 @@ export function History({ ctx, testCaseId }: { ctx: UiContext; testCaseId: strin
               <p className="muted">
                 Showing {runs.length} of {h.total} {h.total === 1 ? 'result' : 'results'}, newest first.
               </p>
-              {typeof more === 'object' && (
-                <Message tone="error">
-                  <p>{more.error}</p>
-                </Message>
-              )}
-              {runs.length < h.total && (
-                <Button busy={more === 'loading'} busyLabel="Loading…" onClick={() => void loadOlder(h.total)}>
-                  Show older results
-                </Button>
-              )}
+              <NextPage state={more} hasMore={runs.length < h.total} label="Show older results" onNext={() => void loadOlder(h.total)} />
             </>
           );
         }}

@@ -12,6 +12,7 @@ import { CASE_STATUS_LABEL, TYPE_LABEL } from './labels';
 import { useLoad } from '../../load';
 import { useRefreshable } from '../refresh';
 import { History } from './History';
+import { StepText } from '../StepText';
 
 export default function TestCaseDetails({ ctx, testCaseId, onClose }: { ctx: UiContext; testCaseId: string; onClose: () => void }) {
   const detail = useLoad(() => api.getTestCase({ testCaseId }), [testCaseId]);
@@ -63,11 +64,7 @@ function Body({ tc, ctx }: { tc: TestCaseDetail; ctx: UiContext }) {
             .sort((a, b) => a.order - b.order)
             .map((s) => (
               <li key={s.order} className="step">
-                <p className="step-action">{s.action}</p>
-                <p className="step-expected">
-                  <span className="muted">Expected: </span>
-                  {s.expectedResult}
-                </p>
+                <StepText step={s} />
               </li>
             ))}
         </ol>

@@ -1,35 +1,21 @@
 /** What was just saved, in words, with "Report bug" after a Fail and the way back. */
 import { useEffect, useRef } from 'react';
-import type { Cycle, Execution, TestCaseDetail } from '../../../../src/shared/definitions';
-import type { UiContext } from '../../context';
 import { Button } from '../../components/Button';
 import { useFormFocus } from '../../components/form-focus';
 import { Message } from '../../components/Message';
 import { STATUS_LABEL } from '../../labels';
-import { ReportBug } from '../bug/ReportBug';
+import { ReportBug, type BugReportTarget } from '../bug/ReportBug';
 import { ResultSummary } from '../details/ResultSummary';
 
 export function SavedResult({
-  ctx,
-  issueKey,
-  testCase,
-  cycle,
-  execution,
-  detail,
   canReport = true,
-  onChanged,
   onDone,
-}: {
-  ctx: UiContext;
-  issueKey: string | null;
-  testCase: { id: string; title: string };
-  cycle: Cycle;
-  execution: Execution;
-  detail: TestCaseDetail | null;
+  ...report
+}: BugReportTarget & {
   canReport?: boolean;
-  onChanged: (execution: Execution) => void;
   onDone: () => void;
 }) {
+  const { ctx, testCase, cycle, execution } = report;
   const keys = useFormFocus<HTMLDivElement>(onDone);
   const heading = useRef<HTMLDivElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -45,7 +31,7 @@ export function SavedResult({
       <ResultSummary ctx={ctx} result={execution} />
       <div className="form-actions">
         {canReport && execution.status === 'FAIL' && (
-          <ReportBug ctx={ctx} issueKey={issueKey} testCase={testCase} cycle={cycle} execution={execution} detail={detail} onChanged={onChanged} />
+          <ReportBug {...report} />
         )}
         <Button appearance="subtle" onClick={onDone}>
           Done

@@ -3,6 +3,7 @@ import type { ExecutionStatus, TestStep } from '../../../../src/shared/definitio
 import { TextField } from '../../components/Inputs';
 import { UI_LIMITS } from '../../labels';
 import { StatusChoice } from './StatusChoice';
+import { StepText } from '../StepText';
 
 /** The results a tester records for one step (a step left without one was not executed). */
 const STEP_STATUSES: readonly ExecutionStatus[] = ['PASS', 'FAIL', 'BLOCKED', 'SKIPPED'];
@@ -32,11 +33,7 @@ export function StepRuns({
           const entry = entries[s.order] ?? { status: null, actual: '' };
           return (
             <li key={s.order} className="step">
-              <p className="step-action">{s.action}</p>
-              <p className="step-expected">
-                <span className="muted">Expected: </span>
-                {s.expectedResult}
-              </p>
+              <StepText step={s} />
               <StatusChoice
                 name={`${idPrefix}-step-${s.order}`}
                 legend={`Step ${s.order} result`}
