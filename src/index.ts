@@ -11,9 +11,19 @@ import { testCaseResolvers } from './resolvers/test-cases';
 import { testCycleResolvers } from './resolvers/test-cycles';
 import { issueSummaryResolvers } from './resolvers/issue-summary';
 import { adminResolvers } from './resolvers/admin';
+import { identityResolvers } from './resolvers/identity';
+import { bugIssueTypeResolvers } from './resolvers/bug-issue-type';
 import { handlersFor, type Implementations } from './resolvers/envelope';
 import { ownFunctionsOnly } from './resolvers/dispatch';
 
-const implementations: Implementations = { ...connectionResolvers, ...testCaseResolvers, ...testCycleResolvers, ...issueSummaryResolvers, ...adminResolvers };
+const implementations: Implementations = {
+  ...connectionResolvers,
+  ...identityResolvers,
+  ...testCaseResolvers,
+  ...testCycleResolvers,
+  ...bugIssueTypeResolvers,
+  ...issueSummaryResolvers,
+  ...adminResolvers,
+};
 
 export const handler = ownFunctionsOnly(implementations, makeResolver<Definitions>(handlersFor(implementations)));

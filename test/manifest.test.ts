@@ -21,12 +21,14 @@ describe('manifest.yml', () => {
     expect(result.success).toBe(true);
   }, 60_000);
 
-  it('declares storage:app and only the two Jira read scopes the admin page needs, HTTPS egress to TestKase, and no Jira write scope', () => {
+  it('declares storage:app and only the Jira read scopes its calls need, HTTPS egress to TestKase, and no Jira write scope', () => {
     const text = readFileSync('manifest.yml', 'utf8');
-    const scopes = [...text.matchAll(/^\s+- ([a-z:-]+:[a-z:-]+)\s*$/gm)].map((m) => m[1]);
-    // read:jira-user: GET /rest/api/3/user/bulk; read:permission:jira (granular): GET /rest/api/3/mypermissions.
+    const scopes = [...text.matchAll(/^\s+- ([a-z:.-]+:[a-z:.-]+)\s*$/gm)].map((m) => m[1]);
+    // read:jira-user: GET /rest/api/3/user/bulk and /myself; read:permission:jira (granular): GET /rest/api/3/mypermissions;
+    // the granular set of GET /rest/api/3/issue/createmeta/{projectIdOrKey}/issuetypes (the Bug type for Report bug).
     // Not the classic read:jira-work, which would also let the app read every issue the user can see.
-    expect(scopes).toEqual(['storage:app', 'read:jira-user', 'read:permission:jira']);
+    expect(scopes).toEqual(['storage:app', 'read:jira-user', 'read:permission:jira', 'read:issue-meta:jira', 'read:avatar:jira', 'read:field-configuration:jira']);
+    expect(text).not.toMatch(/^\s+- read:jira-work\s*$/m);
     expect(text).toMatch(/- address: https:\/\/api\.testkase\.com\s*$/m);
     expect(text).not.toMatch(/write:jira/);
     expect(text).not.toMatch(/http:\/\//);

@@ -18,13 +18,20 @@ export interface JiraUser {
   testkaseRole: string;
   /** Holds Jira's ADMINISTER global permission (a Jira / site admin): sees Jira settings and the app's admin page. */
   jiraAdmin: boolean;
+  /**
+   * What Jira answers as `emailAddress` (the same as the person's TestKase user in the simulator's
+   * seed); absent when their profile visibility hides it, as Jira does.
+   */
+  emailAddress?: string;
 }
 
+// The same people as the TestKase simulator's users (dev/testkase-sim/seed.ts): same names, same
+// e-mails. Gina hides her e-mail in Jira, so the app compares her by name.
 export const USERS: readonly JiraUser[] = [
-  { name: 'alice', accountId: 'local-alice', displayName: 'Alice Martin', timezone: 'Europe/Paris', testkaseRole: 'Project Admin', jiraAdmin: false },
-  { name: 'bob', accountId: 'local-bob', displayName: 'Bob Nguyen', timezone: 'America/New_York', testkaseRole: 'User', jiraAdmin: false },
+  { name: 'alice', accountId: 'local-alice', displayName: 'Alice Martin', timezone: 'Europe/Paris', testkaseRole: 'Project Admin', jiraAdmin: false, emailAddress: 'alice@acme.example' },
+  { name: 'bob', accountId: 'local-bob', displayName: 'Bob Nguyen', timezone: 'America/New_York', testkaseRole: 'User', jiraAdmin: false, emailAddress: 'bob@acme.example' },
   { name: 'gina', accountId: 'local-gina', displayName: 'Gina Rossi', timezone: 'Europe/Rome', testkaseRole: 'Guest', jiraAdmin: false },
-  { name: 'diana', accountId: 'local-diana', displayName: 'Diana Evans', timezone: 'Europe/London', testkaseRole: 'none (no TestKase user)', jiraAdmin: true },
+  { name: 'diana', accountId: 'local-diana', displayName: 'Diana Evans', timezone: 'Europe/London', testkaseRole: 'none (no TestKase user)', jiraAdmin: true, emailAddress: 'diana@acme.example' },
 ];
 export const DEFAULT_USER = USERS[0]!;
 
@@ -52,11 +59,14 @@ export interface JiraIssue {
   reporter?: string;
 }
 
-/** The issue types of the local projects (ids as Jira gives them: strings of digits). */
-export const ISSUE_TYPES: ReadonlyArray<{ id: string; name: string }> = [
-  { id: '10001', name: 'Bug' },
-  { id: '10002', name: 'Story' },
-  { id: '10003', name: 'Task' },
+/**
+ * The issue types of the local projects (ids as Jira gives them: strings of digits): what the Create
+ * Issue dialog offers, and what the REST API's createmeta answers (jira-api.ts).
+ */
+export const ISSUE_TYPES: ReadonlyArray<{ id: string; name: string; description: string }> = [
+  { id: '10001', name: 'Bug', description: 'A problem or error.' },
+  { id: '10002', name: 'Story', description: 'A feature expressed as a user goal.' },
+  { id: '10003', name: 'Task', description: 'A small, distinct piece of work.' },
 ];
 
 const DEMO: JiraProject = { id: '10000', key: 'DEMO', name: 'Demo Shop', type: 'software' };

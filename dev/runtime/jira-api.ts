@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { ProductApi, ProductRequest } from '../forge/functions';
-import { ISSUES, REPO_ROOT, USERS, type JiraUser } from './fixtures';
+import { ISSUE_TYPES, ISSUES, REPO_ROOT, USERS, type JiraUser } from './fixtures';
 
 const Spec = z.object({
   paths: z.record(
@@ -46,14 +46,6 @@ const PERMISSIONS: Record<string, { name: string; type: 'GLOBAL' | 'PROJECT' }> 
   EDIT_ISSUES: { name: 'Edit Issues', type: 'PROJECT' },
 };
 
-/** The issue types every local project offers (the app's "create a bug from a failed test" needs Bug). */
-const ISSUE_TYPES = [
-  { id: '10001', name: 'Task', description: 'A small, distinct piece of work.', subtask: false, hierarchyLevel: 0 },
-  { id: '10002', name: 'Story', description: 'A feature expressed as a user goal.', subtask: false, hierarchyLevel: 0 },
-  { id: '10004', name: 'Bug', description: 'A problem or error.', subtask: false, hierarchyLevel: 0 },
-  { id: '10000', name: 'Epic', description: 'A big user story that needs to be broken down.', subtask: false, hierarchyLevel: 1 },
-  { id: '10003', name: 'Subtask', description: 'A small piece of work that is part of a larger task.', subtask: true, hierarchyLevel: -1 },
-];
 
 export function createJiraApi(options: JiraApiOptions): ProductApi {
   const spec = Spec.parse(JSON.parse(readFileSync(`${REPO_ROOT}dev/forge/api-specs/jira.json`, 'utf8')));
@@ -63,6 +55,8 @@ export function createJiraApi(options: JiraApiOptions): ProductApi {
     self: `${origin()}/rest/api/3/user?accountId=${encodeURIComponent(u.accountId)}`,
     accountId: u.accountId,
     accountType: 'atlassian',
+    // Jira leaves emailAddress out when the user's profile visibility hides it.
+    ...(u.emailAddress ? { emailAddress: u.emailAddress } : {}),
     displayName: u.displayName,
     active: true,
     timeZone: u.timezone,
@@ -117,7 +111,8 @@ export function createJiraApi(options: JiraApiOptions): ProductApi {
       handler: ({ params }) => {
         const project = ISSUES.map((i) => i.project).find((p) => p.key === params.projectIdOrKey || p.id === params.projectIdOrKey);
         if (!project) return error(404, `No project could be found with key '${params.projectIdOrKey}'.`);
-        const issueTypes = ISSUE_TYPES.map((t) => ({ ...t, self: `${origin()}/rest/api/3/issuetype/${t.id}`, iconUrl: `${origin()}/__host/favicon.svg` }));
+        // The types the local Create Issue dialog offers (fixtures.ts), with the same ids.
+        const issueTypes = ISSUE_TYPES.map((t) => ({ ...t, subtask: false, hierarchyLevel: 0, self: `${origin()}/rest/api/3/issuetype/${t.id}`, iconUrl: `${origin()}/__host/favicon.svg` }));
         return { status: 200, body: { issueTypes, maxResults: 50, startAt: 0, total: issueTypes.length } };
       },
     },

@@ -30,7 +30,7 @@ async function appState(caller: CallContext, justSaved?: JustSaved): Promise<App
     module: caller.module,
     issueKey,
     jiraProjectKey,
-    config: withMessage(connection.state, jiraProjectKey),
+    config: withMessage(connection.state, { module: caller.module, jiraProjectKey }),
     token: connection.token,
     linked,
   };

@@ -9,7 +9,7 @@ import type { ConnectionState } from '../connection/state-machine';
 import { isTestKaseError } from '../testkase/errors';
 import { isStorageFailure } from '../storage/failures';
 import { log } from '../log';
-import { sentences, stateMessage, waitForRateLimit } from './sentences';
+import { sentences, stateMessage, waitForRateLimit, type Where } from './sentences';
 
 export class AppFailure extends Error {
   constructor(readonly appError: AppError) {
@@ -56,9 +56,9 @@ export function toAppError(error: unknown, write = false): AppError {
 }
 
 /** An operation needs READY with a project; any other state becomes the matching error. */
-export function fromConfigState(state: ConnectionState, jiraProjectKey: string | null): AppError {
+export function fromConfigState(state: ConnectionState, where: Where): AppError {
   if (state.kind === 'READY') return { code: 'NO_ISSUE_CONTEXT', message: sentences.issueOnly };
-  const text = stateMessage(state, jiraProjectKey).text;
+  const text = stateMessage(state, where).text;
   if (state.kind === 'NO_CONFIG') return { code: 'NO_TOKEN', message: text };
   switch (state.reason) {
     case 'TOKEN_REJECTED':

@@ -22,7 +22,7 @@ export async function openIssueSession(caller: CallContext, access: 'read' | 'wr
   if (caller.module !== 'ISSUE_PANEL' || !issueKey || !jiraProjectKey) throw fail('NO_ISSUE_CONTEXT', sentences.issueOnly);
   // A write re-confirms the mapping (one request): a cached one could send it to a project that was unmapped since.
   const { state, client } = await openConnection({ accountId: caller.accountId, jiraProjectKey }, { freshMapping: access === 'write' });
-  if (state.kind !== 'READY' || !state.project || !client) throw new AppFailure(fromConfigState(state, jiraProjectKey));
+  if (state.kind !== 'READY' || !state.project || !client) throw new AppFailure(fromConfigState(state, { module: caller.module, jiraProjectKey }));
   if (access === 'write' && !state.canWrite) throw fail('FORBIDDEN', sentences.guestReadOnly(state.project.name));
   return { caller: { ...caller, issueKey, jiraProjectKey }, client, project: state.project, canWrite: state.canWrite };
 }

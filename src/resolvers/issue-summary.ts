@@ -40,7 +40,7 @@ const getIssueSummary: Implementation<'getIssueSummary'> = async (_input, caller
   );
   const first = connection.first;
   const coverage: Result<Coverage> | null = first ? (first.ok ? { ok: true, data: coverageOf(first.data) } : { ok: false, error: toAppError(first.error) }) : null;
-  return { issueKey, config: withMessage(connection.state, jiraProjectKey), coverage };
+  return { issueKey, config: withMessage(connection.state, { module: caller.module, jiraProjectKey }), coverage };
 };
 
 export const issueSummaryResolvers = { getIssueSummary };

@@ -3,7 +3,7 @@
  * states and errors), so a wording is changed here and nowhere else. Plain words, what happened and
  * the one next step; never a token, a stack trace or a raw TestKase body.
  */
-import type { ConfigState, StateMessage } from '../shared/definitions';
+import type { ConfigState, ModuleKind, StateMessage } from '../shared/definitions';
 import type { ConnectionState } from '../connection/state-machine';
 
 const SETTINGS_STEP = 'Open the TestKase page from the Jira Apps menu';
@@ -16,6 +16,8 @@ export const waitForRateLimit = (seconds: number | undefined) =>
 
 export const sentences = {
   tokenRejected: `TestKase rejected your Personal Access Token: it may have been revoked or have expired. ${SETTINGS_STEP} and enter a new token.`,
+  /** The same, said on the TestKase settings page itself (the global page), where the token is replaced. */
+  tokenRejectedHere: 'TestKase rejected your Personal Access Token: it may have been revoked or have expired. Create a new token in TestKase (Settings → API Keys) and replace the saved one here.',
   /** A read: nothing could have changed. */
   unreachable: 'TestKase could not be reached. Try again in a moment.',
   /** A write TestKase answered with a server error: it did not make the change. */
@@ -38,6 +40,27 @@ export const sentences = {
   partlyAdded: (done: number, of: number, why: string) => `${done} of ${of} test cases were added before TestKase stopped: ${why} Add the others again; the ones already added are kept.`,
   notRecorded: (testCaseId: string, code: string) =>
     code === 'NOT_IN_CYCLE' ? `${testCaseId} is not in this cycle, so no result was recorded for it. Add it to the cycle first.` : `TestKase did not record a result for ${testCaseId}. Try it again on its own.`,
+  /** The global page's check that the saved token is the caller's own (checkIdentity). */
+  identity: {
+    globalPageOnly: 'Checking whose TestKase token is saved works only on the TestKase page of the Jira Apps menu.',
+    mismatch: (testkaseUser: { name: string; email: string | null }, jiraUser: { displayName: string | null; email: string | null }, sameName: boolean): StateMessage => {
+      const owner = testkaseUser.name || testkaseUser.email || 'another TestKase user';
+      const ownerWithEmail = testkaseUser.name && testkaseUser.email ? `${testkaseUser.name} (${testkaseUser.email})` : owner;
+      // Two accounts with one name differ by their e-mails: then Jira's is named too.
+      const you = jiraUser.displayName
+        ? sameName && jiraUser.email ? `${jiraUser.displayName} (${jiraUser.email})` : jiraUser.displayName
+        : (jiraUser.email ?? 'another Jira user');
+      return {
+        title: 'This TestKase token is not yours',
+        text: `Your TestKase token belongs to ${ownerWithEmail}, but you are signed in to Jira as ${you}. Everything you do in TestKase through this app is recorded as ${owner}. Replace the token with your own.`,
+      };
+    },
+  },
+  /** getBugIssueType: Jira could not say (the dialog then opens on the project's default type). */
+  bugTypeUnknown: 'Jira could not say which issue type is Bug in this project.',
+  /** addDefect: the result is not one of the named test case's results in the cycle. */
+  notResultOf: (executionId: string, testCaseId: string) =>
+    `The result ${executionId} is not a result of ${testCaseId} in this test cycle, so the bug was not recorded on it. Refresh and try again. Nothing was changed.`,
   /** The Jira admin page. */
   admin: {
     notAdmin: 'Only Jira administrators can manage the TestKase connections of other users. Nothing was changed. Ask a Jira administrator if you need this done.',
@@ -54,13 +77,19 @@ export const sentences = {
   },
 } as const;
 
+/** Where a sentence is read: the module (the settings page says "here" where the panel says where to go) and the project. */
+export interface Where {
+  module: ModuleKind;
+  jiraProjectKey: string | null;
+}
+
 /** The state as the UI gets it: with what to tell the person when it is not READY. */
-export function withMessage(state: ConnectionState, jiraProjectKey: string | null): ConfigState {
-  return state.kind === 'READY' ? state : { ...state, message: stateMessage(state, jiraProjectKey) };
+export function withMessage(state: ConnectionState, where: Where): ConfigState {
+  return state.kind === 'READY' ? state : { ...state, message: stateMessage(state, where) };
 }
 
 /** What a person is told about a state that is not READY. */
-export function stateMessage(state: Exclude<ConnectionState, { kind: 'READY' }>, jiraProjectKey: string | null): StateMessage {
+export function stateMessage(state: Exclude<ConnectionState, { kind: 'READY' }>, { module, jiraProjectKey }: Where): StateMessage {
   const project = jiraProjectKey ?? 'This Jira project';
   if (state.kind === 'NO_CONFIG' && state.removedByAdmin) {
     return {
@@ -76,7 +105,7 @@ export function stateMessage(state: Exclude<ConnectionState, { kind: 'READY' }>,
   }
   switch (state.reason) {
     case 'TOKEN_REJECTED':
-      return { title: 'TestKase rejected your token', text: sentences.tokenRejected };
+      return { title: 'TestKase rejected your token', text: module === 'GLOBAL_PAGE' ? sentences.tokenRejectedHere : sentences.tokenRejected };
     case 'PROJECT_NOT_MAPPED':
       return { title: 'This Jira project is not connected to TestKase', text: `${project} is not connected to a TestKase project. ${MAPPING_STEP}` };
     case 'MAPPING_LOST':

@@ -122,9 +122,30 @@ const executeMany: Implementation<'executeMany'> = async ({ cycleId, testCaseIds
   return outcome;
 };
 
-/** A bug the tester created in Jira (through Jira's own dialog) is recorded on the result it is about. */
-const addDefect: Implementation<'addDefect'> = async ({ cycleId, executionId, issueKey }, caller) => {
+/** Pages of a test case's history searched for a result (newest first: a result just recorded is on the first). */
+const RESULT_SEARCH_PAGES = 5;
+
+/** The result must be one of the test case's results in the cycle (its history, newest first). */
+async function requireResultOf(s: IssueSession, { cycleId, testCaseId, executionId }: { cycleId: string; testCaseId: string; executionId: string }): Promise<void> {
+  for (let page = 1; page <= RESULT_SEARCH_PAGES; page++) {
+    const history = await callTestKase(s, false, () => s.client.testCaseHistory(testCaseId, s.project.id, page, LIMITS.pageSizeMax));
+    if (history.data.some((run) => run.id === executionId && run.cycleId === cycleId && run.testCaseId === testCaseId)) return;
+    if (history.data.length === 0 || page * history.pagination.pageSize >= history.pagination.total) break;
+  }
+  throw fail('VALIDATION', sentences.notResultOf(executionId, testCaseId), { field: 'executionId' });
+}
+
+/**
+ * A bug the tester created in Jira (through Jira's own dialog) is recorded on the result it is about —
+ * only a result of a test case linked to this issue, like every other write of the panel.
+ */
+const addDefect: Implementation<'addDefect'> = async ({ cycleId, testCaseId, executionId, issueKey }, caller) => {
   const s = await openIssueSession(caller, 'write');
+  // Both reads at once; a test case that is not linked is the error the tester is told first.
+  const result = requireResultOf(s, { cycleId, testCaseId, executionId });
+  void result.catch(() => undefined);
+  await requireLinked(s, [testCaseId], 'testCaseId');
+  await result;
   return callTestKase(s, true, () => s.client.addDefect(cycleId, executionId, s.project.id, issueKey));
 };
 

@@ -101,6 +101,28 @@ export interface TokenSummary {
 
 export type ModuleKind = 'ISSUE_PANEL' | 'ISSUE_CONTEXT' | 'GLOBAL_PAGE' | 'ADMIN_PAGE';
 
+/**
+ * checkIdentity (global page only): whether the saved token's TestKase user is the person signed in to
+ * Jira, compared by e-mail when Jira shows it, else by name (see connection/acting-identity.ts).
+ */
+export type IdentityCheck =
+  | { kind: 'MATCH'; by: 'EMAIL' | 'NAME' }
+  /** No token, its TestKase user not known, or Jira could not say who the caller is: nothing to warn about. */
+  | { kind: 'UNKNOWN' }
+  | {
+      kind: 'MISMATCH';
+      by: 'EMAIL' | 'NAME';
+      testkaseUser: { name: string; email: string | null };
+      jiraUser: { displayName: string | null };
+      /** The warning, naming both. */
+      message: StateMessage;
+    };
+
+/** getBugIssueType (issue panel): the project's Bug issue type for Jira's Create Issue dialog; null when it has none. */
+export interface BugIssueType {
+  issueTypeId: string | null;
+}
+
 /** A test case as a list shows it (details come on demand, so a long list stays small). */
 export type TestCaseSummary = Pick<TestCase, 'id' | 'title' | 'priority' | 'type' | 'status' | 'automationId' | 'updatedAt'> & {
   latestExecution: ExecutionSummary | null;

@@ -14,6 +14,7 @@ import type {
   AdminConnectionsPage,
   AdminRemoval,
   AppState,
+  BugIssueType,
   BulkOutcome,
   AuditPage,
   CheckProgress,
@@ -22,6 +23,7 @@ import type {
   CycleList,
   Execution,
   HistoryPage,
+  IdentityCheck,
   IssueSummary,
   LinkedTests,
   Result,
@@ -54,6 +56,8 @@ export const FUNCTIONS = {
   getState: answers<AppState>()(P.EmptyPayload),
   savePat: answers<AppState>()(P.SavePatPayload),
   deletePat: answers<AppState>()(P.EmptyPayload),
+  /** The global page only: it asks Jira who the caller is, so the panel's getState stays free of Jira calls. */
+  checkIdentity: answers<IdentityCheck>()(P.EmptyPayload),
   listLinkedTests: answers<LinkedTests>()(P.EmptyPayload),
   searchTestCases: answers<SearchResult>()(P.SearchPayload),
   getTestCase: answers<TestCaseDetail>()(P.TestCaseRefPayload),
@@ -69,6 +73,8 @@ export const FUNCTIONS = {
   executeMany: answers<BulkOutcome>()(P.ExecuteManyPayload),
   addDefect: answers<Execution>()(P.AddDefectPayload),
   getIssueSummary: answers<IssueSummary>()(P.EmptyPayload),
+  /** The issue panel only, when Report bug is used (not on load): the project comes from the Forge context. */
+  getBugIssueType: answers<BugIssueType>()(P.EmptyPayload),
   // The Jira admin page (jira:adminPage): every one refuses a caller who is not a Jira administrator.
   adminListConnections: answersAdmins<AdminConnectionsPage>()(P.ListConnectionsPayload),
   adminRemoveConnection: answersAdmins<AdminRemoval>()(P.RemoveConnectionPayload),

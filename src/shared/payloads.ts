@@ -78,9 +78,13 @@ export const ExecuteManyPayload = z.strictObject({
   comment: text(LIMITS.commentMax).optional(),
 });
 
-/** A bug the tester created in Jira for a recorded result. */
+/**
+ * A bug the tester created in Jira for a recorded result. `testCaseId` names the result's test case:
+ * the backend checks it is linked to the issue and that the result is one of its results in the cycle.
+ */
 export const AddDefectPayload = z.strictObject({
   cycleId: CycleId,
+  testCaseId: TestCaseId,
   executionId: ExecutionId,
   issueKey: JiraIssueKey,
 });

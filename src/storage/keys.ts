@@ -32,6 +32,8 @@ export const keys = {
   validation: (accountId: string) => `${userPrefix(accountId)}cache:validation`,
   /** kvs.set with a TTL: the TestKase project a Jira project is mapped to. */
   mapping: (accountId: string, jiraProjectKey: string) => `${userPrefix(accountId)}cache:mapping:${jiraProjectKey}`,
+  /** kvs.set with a TTL: the id of a Jira project's Bug issue type, as Jira answered the user (or that it has none). */
+  bugIssueType: (accountId: string, jiraProjectKey: string) => `${userPrefix(accountId)}cache:jira:bugtype:${jiraProjectKey}`,
   /** kvs.set: the project a Jira project was last seen mapped to (tells MAPPING_LOST from never mapped). */
   remembered: (accountId: string, jiraProjectKey: string) => `${userPrefix(accountId)}rec:mapped:${jiraProjectKey}`,
   /** kvs.set: one audit log entry; `order` sorts newest first. */

@@ -112,6 +112,7 @@ export const api = {
   getState: () => run(() => invoke('getState')),
   savePat: (p: SavePatPayload) => run(() => invoke('savePat', p)),
   deletePat: () => run(() => invoke('deletePat')),
+  checkIdentity: () => run(() => invoke('checkIdentity')),
   listLinkedTests: () => run(() => invoke('listLinkedTests')),
   searchTestCases: (p: SearchPayload) => run(() => invoke('searchTestCases', p)),
   linkTestCase: (p: TestCaseRef) => announced(run(() => invoke('linkTestCase', p))),
@@ -126,6 +127,7 @@ export const api = {
   executeTest: (p: ExecutePayload) => announced(run(() => invoke('executeTest', p))),
   executeMany: (p: ExecuteManyPayload) => announced(run(() => invoke('executeMany', p))),
   addDefect: (p: AddDefectPayload) => run(() => invoke('addDefect', p)),
+  getBugIssueType: () => run(() => invoke('getBugIssueType')),
   // The Jira admin page.
   adminListConnections: (p: ListConnectionsPayload) => run(() => invoke('adminListConnections', p)),
   adminRemoveConnection: (p: RemoveConnectionPayload) => run(() => invoke('adminRemoveConnection', p)),

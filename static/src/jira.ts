@@ -5,6 +5,7 @@
  * host's bridge when it loads, and most panel views never open a dialog.
  */
 import { router } from '@forge/bridge';
+import { api } from './api';
 import type { CreateIssueModalContext } from '@forge/jira-bridge/out/modal/types';
 
 export type BugContext = Pick<CreateIssueModalContext, 'projectId' | 'issueTypeId' | 'summary' | 'description'>;
@@ -45,10 +46,11 @@ function createdIssues(args: unknown): CreatedIssue[] {
 }
 
 /**
- * The id of the project's Bug issue type for the dialog. Not known yet: the backend will answer it from
- * Jira's REST API (with the local host's Jira API emulation). Until then the dialog opens on the
- * project's default type and the person picks Bug there (the local host preselects Bug).
+ * The id of the project's Bug issue type for the dialog, asked of the backend when Report bug is used
+ * (getBugIssueType: Jira's createmeta as the user, cached there per project). Undefined when the
+ * project has no Bug type or Jira could not say: the dialog then opens on the project's default type.
  */
-export function bugIssueTypeId(): Promise<string | undefined> {
-  return Promise.resolve(undefined);
+export async function bugIssueTypeId(): Promise<string | undefined> {
+  const r = await api.getBugIssueType();
+  return r.ok ? (r.data.issueTypeId ?? undefined) : undefined;
 }

@@ -1,6 +1,7 @@
 /**
  * The global page, as a user drives it in Chromium: save, replace, reject, TestKase down, bad format,
- * delete with confirmation, expiry warning. The full token is never on the page after a save.
+ * delete with confirmation, expiry warning, and the warning when the saved token is someone else's.
+ * The full token is never on the page after a save.
  */
 import { expect, it } from 'vitest';
 import type { Frame } from 'playwright-core';
@@ -33,6 +34,9 @@ describeE2E('global page: the PAT configuration', () => {
     await frame.getByText('Jira Plugin (bob)').waitFor();
     expect(await html(frame)).not.toContain(token);
     expect(await frame.getByLabel('Personal Access Token').count()).toBe(0); // the form closes once saved
+    // Bob's own token: Jira's /myself and the simulator's user agree, so no warning.
+    await bob().page.waitForTimeout(1_000);
+    expect(await frame.getByText('This TestKase token is not yours').count()).toBe(0);
     await screenshot(bob().page, 'settings-2-saved');
     bob().expectClean();
   }, 60_000);
@@ -40,7 +44,7 @@ describeE2E('global page: the PAT configuration', () => {
   it('keeps the saved token when TestKase rejects a new one, is unreachable, or the format is wrong', async () => {
     const frame = await open();
     const saved = await frame.locator('code, .mono').filter({ hasText: 'tk_pat_' }).first().innerText();
-    await frame.getByRole('button', { name: 'Replace' }).click();
+    await frame.getByRole('button', { name: 'Replace', exact: true }).click();
 
     await save(frame, 'tk_pat_' + 'N0tM1nt3d'.repeat(5));
     await frame.getByText(/rejected this token/).waitFor({ timeout: 15_000 });
@@ -67,11 +71,18 @@ describeE2E('global page: the PAT configuration', () => {
 
   it('replaces the token with another one; the new one is used at once', async () => {
     const frame = await open();
-    await frame.getByRole('button', { name: 'Replace' }).click();
+    await frame.getByRole('button', { name: 'Replace', exact: true }).click();
     const token = mint('alice');
     await save(frame, token);
     await frame.getByText('Connected to TestKase as Alice Martin.').waitFor({ timeout: 15_000 });
     await frame.getByText(tokenPreview(token)).waitFor();
+    // Bob saved Alice's token: the page says whose it is and who Jira says he is.
+    const warning = frame.getByRole('alert').filter({ hasText: 'This TestKase token is not yours' });
+    await warning.waitFor({ timeout: 15_000 });
+    expect(await warning.innerText()).toContain(
+      'Your TestKase token belongs to Alice Martin (alice@acme.example), but you are signed in to Jira as Bob Nguyen. Everything you do in TestKase through this app is recorded as Alice Martin. Replace the token with your own.',
+    );
+    await screenshot(bob().page, 'settings-3b-not-yours');
     rig().runtime.sim.admin.clearRequests();
     const panel = await bob().openIssue();
     await panel.getByRole('tablist').waitFor({ timeout: 15_000 });
@@ -81,10 +92,12 @@ describeE2E('global page: the PAT configuration', () => {
 
   it('warns from 14 days before expiry, with the rotation advice', async () => {
     const frame = await open();
-    await frame.getByRole('button', { name: 'Replace' }).click();
+    await frame.getByRole('button', { name: 'Replace', exact: true }).click();
     await save(frame, mint('bob', 7));
     await frame.getByText(/This token expires in [67] days/).waitFor({ timeout: 15_000 });
     await frame.getByText(/create a new token in TestKase first/).waitFor();
+    // His own token again: the warning about Alice's is gone.
+    await frame.getByText('This TestKase token is not yours').waitFor({ state: 'detached', timeout: 15_000 });
     await screenshot(bob().page, 'settings-4-expiring');
     bob().expectClean();
   }, 60_000);
@@ -95,7 +108,7 @@ describeE2E('global page: the PAT configuration', () => {
     await frame.getByRole('group', { name: 'Confirm deletion' }).waitFor();
     await screenshot(bob().page, 'settings-5-confirm-delete');
     await frame.getByRole('button', { name: 'Cancel' }).click();
-    await frame.getByRole('button', { name: 'Replace' }).waitFor();
+    await frame.getByRole('button', { name: 'Replace', exact: true }).waitFor();
 
     await frame.getByRole('button', { name: 'Delete' }).click();
     await frame.getByRole('button', { name: 'Delete token' }).click();

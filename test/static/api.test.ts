@@ -62,7 +62,7 @@ describe('api', () => {
     emit.mockClear();
     await api.listLinkedTests();
     await api.createCycle({ name: 'Sprint' });
-    await api.addDefect({ cycleId: 'TCYCLE-2', executionId: 'EX-1', issueKey: 'DEMO-9' });
+    await api.addDefect({ cycleId: 'TCYCLE-2', testCaseId: 'TC-2', executionId: 'EX-1', issueKey: 'DEMO-9' });
     invoke.mockResolvedValue({ ok: false, error: { code: 'FORBIDDEN', message: 'Guests can only view.' } });
     await api.executeTest({ cycleId: 'TCYCLE-2', testCaseId: 'TC-1', status: 'FAIL' });
     expect(emit).not.toHaveBeenCalled();

@@ -118,7 +118,7 @@ export function globalState(over: Partial<AppState> = {}): AppState {
     module: 'GLOBAL_PAGE',
     issueKey: null,
     jiraProjectKey: null,
-    config: withMessage({ kind: 'NO_CONFIG' }, null),
+    config: withMessage({ kind: 'NO_CONFIG' }, { module: 'GLOBAL_PAGE', jiraProjectKey: null }),
     token: null,
     linked: null,
     ...over,

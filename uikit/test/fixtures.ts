@@ -6,13 +6,13 @@ const READY: ConfigState = { kind: 'READY', project: { id: 'PRJ-1', name: 'Check
 
 export const noConfig = (): IssueSummary => ({
   issueKey: 'DEMO-1',
-  config: { kind: 'NO_CONFIG', message: stateMessage({ kind: 'NO_CONFIG' }, 'DEMO') },
+  config: { kind: 'NO_CONFIG', message: stateMessage({ kind: 'NO_CONFIG' }, { module: 'ISSUE_CONTEXT', jiraProjectKey: 'DEMO' }) },
   coverage: null,
 });
 
 export const patSaved = (reason: PatSavedReason, jiraProjectKey = 'DEMO'): IssueSummary => ({
   issueKey: `${jiraProjectKey}-1`,
-  config: { kind: 'PAT_SAVED', reason, message: stateMessage({ kind: 'PAT_SAVED', reason }, jiraProjectKey) },
+  config: { kind: 'PAT_SAVED', reason, message: stateMessage({ kind: 'PAT_SAVED', reason }, { module: 'ISSUE_CONTEXT', jiraProjectKey }) },
   coverage: null,
 });
 

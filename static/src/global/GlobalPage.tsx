@@ -10,6 +10,7 @@ import { Loaded } from '../components/Loaded';
 import { Message } from '../components/Message';
 import { useLoad } from '../load';
 import { NoticeView, type Notice } from '../panel/NoticeView';
+import { IdentityWarning } from './IdentityWarning';
 import { TokenDetails } from './TokenDetails';
 import { TokenForm } from './TokenForm';
 
@@ -37,6 +38,12 @@ export default function GlobalPage({ ctx, now = () => new Date() }: { ctx: UiCon
     }
     if (r.error.code === 'VALIDATION' && r.error.field === 'token') setFieldError(r.error.message);
     else setNotice({ tone: 'error', text: r.error.message });
+  };
+
+  const startReplacing = () => {
+    setNotice(null);
+    setFieldError(null);
+    setReplacing(true);
   };
 
   const remove = async () => {
@@ -95,6 +102,7 @@ export default function GlobalPage({ ctx, now = () => new Date() }: { ctx: UiCon
             <p>{problem.text}</p>
           </Message>
         )}
+        {token && <IdentityWarning token={token} replacing={replacing} onReplace={startReplacing} />}
         {returnTo && config.kind === 'READY' && token && (
           <div className="back-to-issue">
             <Button appearance="primary" onClick={() => void router.navigate({ target: 'issue', issueKey: returnTo })}>
@@ -110,11 +118,7 @@ export default function GlobalPage({ ctx, now = () => new Date() }: { ctx: UiCon
             locale={ctx.locale}
             now={now()}
             deleting={deleting}
-            onReplace={() => {
-              setNotice(null);
-              setFieldError(null);
-              setReplacing(true);
-            }}
+            onReplace={startReplacing}
             onDelete={remove}
           />
         )}

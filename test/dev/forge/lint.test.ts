@@ -37,9 +37,9 @@ function brokenCopy(): string {
   // The UI Kit resource's entry the manifest names (Forge bundles it from source).
   cpSync(join(REPO, 'uikit/src'), join(dir, 'uikit/src'), { recursive: true });
   symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'));
-  // A misspelt handler, and the app's own Jira scopes taken away (the admin page's calls must be flagged).
+  // A misspelt handler, and every Jira scope of the app taken away (each of its Jira calls must be flagged).
   const manifest = readFileSync(join(dir, 'manifest.yml'), 'utf8').replace('handler: index.handler', 'handler: index.handlr');
-  writeFileSync(join(dir, 'manifest.yml'), manifest.replace(/^\s+- read:jira-user\n/m, '').replace(/^\s+- read:permission:jira\n/m, ''));
+  writeFileSync(join(dir, 'manifest.yml'), manifest.replace(/^\s+- read:[a-z:.-]+\n/gm, ''));
   writeFileSync(
     join(dir, 'src/jira-probe.ts'),
     `import api, { route } from '@forge/api';\n\n/** Reads a Jira issue as the user: needs read:jira-work, which the manifest does not ask for. */\nexport async function issueSummary(key: string): Promise<unknown> {\n  const res = await api.asUser().requestJira(route\`/rest/api/3/issue/\${key}\`);\n  return res.json();\n}\n`,
@@ -59,12 +59,14 @@ describe('Forge lint', () => {
     expect(app.problems).toEqual([]);
 
     // Exactly the planted problems: the handler (a warning in @forge/lint), the probe's missing scope, and
-    // the app's own two Jira calls once their scopes are gone (so the lint does see them).
+    // the app's own four Jira calls once their scopes are gone (so the lint does see them).
     const found = broken.problems.map((p) => `${p.file}: ${p.level}: ${p.message}`).sort();
-    expect(found).toHaveLength(4);
+    expect(found).toHaveLength(6);
     expect(found[0]).toMatch(/^src\/index\.ts: warning: Cannot find exported function "handlr"/);
     expect(found[1]).toMatch(/^src\/jira-probe\.ts: error: .*GET \/rest\/api\/3\/issue\/\{issueIdOrKey\} requires "read:jira-work"/);
-    expect(found[2]).toMatch(/^src\/jira\/permissions\.ts: error: .*GET \/rest\/api\/3\/mypermissions requires "read:jira-work"/);
-    expect(found[3]).toMatch(/^src\/jira\/users\.ts: error: .*GET \/rest\/api\/3\/user\/bulk requires "read:jira-user"/);
+    expect(found[2]).toMatch(/^src\/jira\/issue-types\.ts: error: .*GET \/rest\/api\/3\/issue\/createmeta\/\{projectIdOrKey\}\/issuetypes requires/);
+    expect(found[3]).toMatch(/^src\/jira\/myself\.ts: error: .*GET \/rest\/api\/3\/myself requires "read:jira-user"/);
+    expect(found[4]).toMatch(/^src\/jira\/permissions\.ts: error: .*GET \/rest\/api\/3\/mypermissions requires "read:jira-work"/);
+    expect(found[5]).toMatch(/^src\/jira\/users\.ts: error: .*GET \/rest\/api\/3\/user\/bulk requires "read:jira-user"/);
   }, 180_000);
 });

@@ -4,7 +4,7 @@
  * refusal when the manifest lacks the operation's scopes (read from the Forge lint's spec file).
  */
 import { describe, expect, it } from 'vitest';
-import { readManifest } from '../../../dev/runtime/fixtures';
+import { ISSUE_TYPES, readManifest } from '../../../dev/runtime/fixtures';
 import { createJiraApi } from '../../../dev/runtime/jira-api';
 
 const SITE = 'http://127.0.0.1:4000';
@@ -40,18 +40,27 @@ describe('the local Jira REST API', () => {
     expect((await asUser('local-diana', '/rest/api/3/mypermissions?permissions=FLY')).status).toBe(400);
   });
 
-  it('lists a project’s issue types for creating issues, Bug among them', async () => {
-    const apiWithWork = createJiraApi({ scopes: [...readManifest().scopes, 'read:jira-work'], siteOrigin: () => SITE });
-    const r = await apiWithWork({ accountId: 'local-alice', target: { provider: 'user' }, method: 'GET', path: '/rest/api/3/issue/createmeta/DEMO/issuetypes', body: '' });
+  it('gives the e-mail the same person has in the TestKase simulator, unless the profile hides it', async () => {
+    expect((await asUser('local-alice', '/rest/api/3/myself')).body).toMatchObject({ displayName: 'Alice Martin', emailAddress: 'alice@acme.example' });
+    expect((await asUser('local-bob', '/rest/api/3/myself')).body).toMatchObject({ displayName: 'Bob Nguyen', emailAddress: 'bob@acme.example' });
+    expect((await asUser('local-gina', '/rest/api/3/myself')).body).not.toHaveProperty('emailAddress');
+  });
+
+  it('lists a project’s issue types for creating issues, with the ids the Create Issue dialog uses, Bug among them', async () => {
+    // The app's manifest holds createmeta's granular scope set.
+    const r = await asUser('local-alice', '/rest/api/3/issue/createmeta/DEMO/issuetypes');
     expect(r.status).toBe(200);
-    expect((r.body as { issueTypes: Array<{ name: string; id: string }> }).issueTypes.map((t) => t.name)).toContain('Bug');
-    expect((await apiWithWork({ accountId: 'local-alice', target: { provider: 'user' }, method: 'GET', path: '/rest/api/3/issue/createmeta/10000/issuetypes', body: '' })).status).toBe(200);
-    expect((await apiWithWork({ accountId: 'local-alice', target: { provider: 'user' }, method: 'GET', path: '/rest/api/3/issue/createmeta/NOPE/issuetypes', body: '' })).status).toBe(404);
+    const issueTypes = (r.body as { issueTypes: Array<{ name: string; id: string }> }).issueTypes;
+    expect(issueTypes.map((t) => [t.name, t.id])).toEqual(ISSUE_TYPES.map((t) => [t.name, t.id]));
+    expect(issueTypes.find((t) => t.name === 'Bug')?.id).toBe('10001');
+    expect((await asUser('local-alice', '/rest/api/3/issue/createmeta/10000/issuetypes')).status).toBe(200);
+    expect((await asUser('local-alice', '/rest/api/3/issue/createmeta/NOPE/issuetypes')).status).toBe(404);
   });
 
   it('refuses an operation the manifest has no scope for, as Jira does for a Forge app', async () => {
-    // The app's manifest has neither read:jira-work nor createmeta's granular scopes.
-    const r = await asUser('local-alice', '/rest/api/3/issue/createmeta/DEMO/issuetypes');
+    // Without read:jira-work and without the whole granular set (one of its three scopes left out).
+    const partial = createJiraApi({ scopes: readManifest().scopes.filter((s) => s !== 'read:avatar:jira'), siteOrigin: () => SITE, log: (l) => lines.push(l) });
+    const r = await partial({ accountId: 'local-alice', target: { type: 'fpp', provider: 'user', remote: 'jira' }, method: 'GET', path: '/rest/api/3/issue/createmeta/DEMO/issuetypes', body: '' });
     expect(r).toEqual({ status: 401, body: { code: 401, message: 'Unauthorized; scope does not match' } });
     expect(lines.at(-1)).toMatch(/refused, manifest\.yml has none of the scope sets it needs \(read:jira-work or read:issue-meta:jira \+ read:avatar:jira \+ read:field-configuration:jira\)/);
     const noScopes = createJiraApi({ scopes: ['storage:app'], siteOrigin: () => SITE });

@@ -122,6 +122,22 @@ describe('getState / savePat / deletePat', () => {
     expect(state.token?.preview).toBe(tokenPreview(minted.token)); // the saved configuration is untouched
   });
 
+  it('says where to replace a rejected token: the panel sends the person to the settings page, the settings page says here', async () => {
+    const minted = b.sim.admin.createToken({ user: 'bob', name: 'Jira Plugin', days: 30 });
+    expectOk(await b.call(me, 'savePat', { token: minted.token }, 'global'));
+    b.sim.admin.revokeToken(minted.id);
+    const panel = expectOk(await b.call(me, 'getState')).config;
+    const page = expectOk(await b.call(me, 'getState', undefined, 'global')).config;
+    if (panel.kind !== 'PAT_SAVED' || page.kind !== 'PAT_SAVED') throw new Error('expected PAT_SAVED in both modules');
+    expect(panel.message.text).toMatch(/Open the TestKase page from the Jira Apps menu and enter a new token\.$/);
+    expect(page.message.text).toBe(
+      'TestKase rejected your Personal Access Token: it may have been revoked or have expired. Create a new token in TestKase (Settings → API Keys) and replace the saved one here.',
+    );
+    expect(page.message.text).not.toMatch(/Jira Apps menu/);
+    // An operation of the panel says the panel's sentence.
+    expect(await b.call(me, 'listCycles', {})).toMatchObject({ ok: false, error: { code: 'TOKEN_REJECTED', message: panel.message.text } });
+  });
+
   it('keeps the previous token when a replacement is rejected or TestKase is down', async () => {
     const first = await b.token('alice');
     const saved = expectOk(await b.call(me, 'savePat', { token: first }, 'global'));

@@ -39,7 +39,7 @@ describe('getIssueSummary', () => {
     const s = await summary();
     const noConfig = computeState({ token: { kind: 'ABSENT' }, validation: { kind: 'UNAVAILABLE' }, mapping: { kind: 'NOT_APPLICABLE' }, use: { kind: 'NOT_USED' } });
     if (noConfig.kind === 'READY') throw new Error('expected NO_CONFIG');
-    expect(s).toEqual({ issueKey: 'DEMO-1', config: { kind: 'NO_CONFIG', message: stateMessage(noConfig, 'DEMO') }, coverage: null });
+    expect(s).toEqual({ issueKey: 'DEMO-1', config: { kind: 'NO_CONFIG', message: stateMessage(noConfig, { module: 'ISSUE_CONTEXT', jiraProjectKey: 'DEMO' }) }, coverage: null });
   });
 
   it('counts the same linked cases as the panel and names the newest run, in one call', async () => {
@@ -87,7 +87,7 @@ describe('getIssueSummary', () => {
   it('is PROJECT_NOT_MAPPED on an issue of an unmapped project, with the panel’s sentence', async () => {
     await connect();
     const s = await summary('OTHER-1');
-    expect(s.config).toEqual({ kind: 'PAT_SAVED', reason: 'PROJECT_NOT_MAPPED', message: stateMessage({ kind: 'PAT_SAVED', reason: 'PROJECT_NOT_MAPPED' }, 'OTHER') });
+    expect(s.config).toEqual({ kind: 'PAT_SAVED', reason: 'PROJECT_NOT_MAPPED', message: stateMessage({ kind: 'PAT_SAVED', reason: 'PROJECT_NOT_MAPPED' }, { module: 'ISSUE_CONTEXT', jiraProjectKey: 'OTHER' }) });
     expect(s.coverage).toBeNull();
   });
 
@@ -105,7 +105,7 @@ describe('getIssueSummary', () => {
     await connect(); // the mapping is not known yet: the first issue render asks for it
     b.sim.admin.addFault({ route: 'jiraMappings', status: 503 });
     const s = await summary();
-    expect(s.config).toEqual({ kind: 'PAT_SAVED', reason: 'TESTKASE_UNAVAILABLE', message: stateMessage({ kind: 'PAT_SAVED', reason: 'TESTKASE_UNAVAILABLE' }, 'DEMO') });
+    expect(s.config).toEqual({ kind: 'PAT_SAVED', reason: 'TESTKASE_UNAVAILABLE', message: stateMessage({ kind: 'PAT_SAVED', reason: 'TESTKASE_UNAVAILABLE' }, { module: 'ISSUE_CONTEXT', jiraProjectKey: 'DEMO' }) });
     expect(s.coverage).toBeNull();
     b.sim.admin.clearFaults();
     expect((await summary()).config.kind).toBe('READY');

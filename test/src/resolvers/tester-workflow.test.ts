@@ -89,10 +89,10 @@ describe('running a test case', () => {
   it('adds the bug a tester created in Jira to the result it is about', async () => {
     const ex = expectOk(await b.call(bob, 'executeTest', { cycleId: sprint42, testCaseId: 'TC-4', status: 'FAIL' }));
     expect(ex.defects).toEqual([]);
-    const withBug = expectOk(await b.call(bob, 'addDefect', { cycleId: sprint42, executionId: ex.id, issueKey: 'DEMO-12' }));
+    const withBug = expectOk(await b.call(bob, 'addDefect', { cycleId: sprint42, testCaseId: 'TC-4', executionId: ex.id, issueKey: 'DEMO-12' }));
     expect(withBug).toMatchObject({ id: ex.id, defects: ['DEMO-12'] });
     expect(expectOk(await b.call(bob, 'listTestCaseHistory', { testCaseId: 'TC-4' })).items[0]?.defects).toEqual(['DEMO-12']);
-    expect(await b.call(gina, 'addDefect', { cycleId: sprint42, executionId: ex.id, issueKey: 'DEMO-13' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await b.call(gina, 'addDefect', { cycleId: sprint42, testCaseId: 'TC-4', executionId: ex.id, issueKey: 'DEMO-13' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });
 

@@ -179,7 +179,7 @@ describe('Global page', () => {
   });
 
   it('says a Jira admin removed the connection, above the field, until a token is saved again', async () => {
-    const removed = globalState({ config: withMessage({ kind: 'NO_CONFIG', removedByAdmin: true }, null) });
+    const removed = globalState({ config: withMessage({ kind: 'NO_CONFIG', removedByAdmin: true }, { module: 'GLOBAL_PAGE', jiraProjectKey: null }) });
     await renderPage(removed, { savePat: () => ({ ok: true, data: connected() }) });
     const warning = await screen.findByRole('alert');
     expect(warning.textContent).toMatch(/A Jira admin removed your TestKase connection/);
@@ -193,12 +193,15 @@ describe('Global page', () => {
 
 describe('Global page: a token TestKase no longer accepts, and the way back', () => {
   const rejected = () =>
-    connected({ config: withMessage({ kind: 'PAT_SAVED', reason: 'TOKEN_REJECTED' }, null) });
+    connected({ config: withMessage({ kind: 'PAT_SAVED', reason: 'TOKEN_REJECTED' }, { module: 'GLOBAL_PAGE', jiraProjectKey: null }) });
 
   it('shows a revoked or expired token as not working, with what to do, never as healthy', async () => {
     await renderPage(rejected());
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toMatch(/TestKase rejected your token/);
+    // On the settings page itself: replace it here, not "open the TestKase page".
+    expect(alert.textContent).toContain('Create a new token in TestKase (Settings → API Keys) and replace the saved one here.');
+    expect(alert.textContent).not.toMatch(/Jira Apps menu/);
     expect(screen.getByText('Not working')).toBeTruthy();
     expect(screen.queryByText('Working')).toBeNull();
     expect(screen.getByText('Last accepted by TestKase')).toBeTruthy();

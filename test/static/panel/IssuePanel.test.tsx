@@ -22,8 +22,8 @@ afterEach(() => {
 const notReady = (config: ConfigState) => panelState({ config, linked: null });
 // The backend's own words for each state (the UI shows them as they come).
 const saved = (reason: PatSavedReason, retryAfterSeconds?: number): ConfigState =>
-  withMessage(retryAfterSeconds === undefined ? { kind: 'PAT_SAVED', reason } : { kind: 'PAT_SAVED', reason, retryAfterSeconds }, 'DEMO');
-const noConfig = withMessage({ kind: 'NO_CONFIG' }, 'DEMO');
+  withMessage(retryAfterSeconds === undefined ? { kind: 'PAT_SAVED', reason } : { kind: 'PAT_SAVED', reason, retryAfterSeconds }, { module: 'ISSUE_PANEL', jiraProjectKey: 'DEMO' });
+const noConfig = withMessage({ kind: 'NO_CONFIG' }, { module: 'ISSUE_PANEL', jiraProjectKey: 'DEMO' });
 
 describe('IssuePanel states', () => {
   it('NO_CONFIG: warns and opens the global page, naming the issue to come back to', async () => {

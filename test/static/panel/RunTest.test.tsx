@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 /** Running a linked test case from its row: the cycle, the last result, the result, steps, bugs, and Report bug. */
 import { describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen, waitFor, within } from '../testing-library';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '../testing-library';
 
 vi.mock('@forge/bridge', () => import('../bridgeMock'));
 vi.mock('@forge/jira-bridge', () => import('../jiraBridgeMock'));
-import { callsOf, routeInvoke, type Handlers } from '../bridgeMock';
+import { callsOf, invoke, routeInvoke, type Handlers } from '../bridgeMock';
 import { closeCreate, createOpened } from '../jiraBridgeMock';
 import IssuePanel from '../../../static/src/panel/IssuePanel';
 import type { Execution, ExecutePayload } from '../../../src/shared/definitions';
@@ -140,20 +140,23 @@ describe('Run from the Test Cases tab', () => {
 });
 
 describe('Report bug after a Fail', () => {
-  it('opens Jira’s Create Issue dialog prefilled, and records the created key on the result', async () => {
+  it('opens Jira’s Create Issue dialog prefilled on the Bug type, and records the created key on the result', async () => {
     const form = await openRun({
       addDefect: (p) => ({ ok: true, data: { ...recorded({ cycleId: p.cycleId, testCaseId: 'TC-2', status: 'FAIL' }), defects: [p.issueKey] } }),
+      getBugIssueType: () => ({ ok: true, data: { issueTypeId: '10001' } }),
     });
     fireEvent.click(within(form).getByLabelText('Record each step (2 steps)'));
     fireEvent.click(within(within(form).getByRole('group', { name: 'Step 1 result' })).getByLabelText('Pass'));
     fireEvent.click(within(within(form).getByRole('group', { name: 'Step 2 result' })).getByLabelText('Fail'));
     fireEvent.change(within(form).getByLabelText('Step 2 actual result (optional)'), { target: { value: 'Error 500' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Save result' }));
-    fireEvent.click(await screen.findByRole('button', { name: 'Report bug for TC-2' }));
+    const report = await screen.findByRole('button', { name: 'Report bug for TC-2' });
+    expect(callsOf('getBugIssueType')).toHaveLength(0); // asked when Report bug is used, not on load
+    fireEvent.click(report);
     await waitFor(() => expect(createOpened).toHaveBeenCalledTimes(1));
+    expect(callsOf('getBugIssueType')).toEqual([undefined]); // no payload: the backend takes the project from the Forge context
     const { context } = createOpened.mock.calls[0]![0];
-    expect(context).toMatchObject({ projectId: '10000', summary: '[TC-2] Apply a percentage discount code fails' });
-    expect(context).not.toHaveProperty('issueTypeId'); // not known yet: Jira opens on the project's default type
+    expect(context).toMatchObject({ projectId: '10000', issueTypeId: '10001', summary: '[TC-2] Apply a percentage discount code fails' });
     const text = JSON.stringify(context!.description);
     expect(text).toContain('Sign in');
     expect(text).toContain('The dashboard opens');
@@ -162,8 +165,23 @@ describe('Report bug after a Fail', () => {
     expect(text).toContain('Staging');
     closeCreate([{ issueId: '10042', issueKey: 'DEMO-42' }]);
     expect(await screen.findByText('Created DEMO-42 and recorded it on this result.')).toBeTruthy();
-    expect(callsOf('addDefect')).toEqual([{ cycleId: 'TCYCLE-3', executionId: 'EX-NEW', issueKey: 'DEMO-42' }]);
+    expect(callsOf('addDefect')).toEqual([{ cycleId: 'TCYCLE-3', testCaseId: 'TC-2', executionId: 'EX-NEW', issueKey: 'DEMO-42' }]);
     expect(screen.getByRole('button', { name: 'DEMO-42' })).toBeTruthy();
+  });
+
+  it('opens on the project’s default type when it has no Bug type or Jira cannot say', async () => {
+    for (const getBugIssueType of [() => ({ ok: true as const, data: { issueTypeId: null } }), () => ({ ok: false as const, error: { code: 'UNAVAILABLE' as const, message: 'Jira could not say.' } })]) {
+      createOpened.mockReset();
+      const form = await openRun({ getBugIssueType });
+      fireEvent.click(within(form).getByLabelText('Fail'));
+      fireEvent.click(within(form).getByRole('button', { name: 'Save result' }));
+      fireEvent.click(await screen.findByRole('button', { name: 'Report bug for TC-2' }));
+      await waitFor(() => expect(createOpened).toHaveBeenCalledTimes(1));
+      expect(createOpened.mock.calls[0]![0].context).not.toHaveProperty('issueTypeId');
+      closeCreate([]);
+      cleanup();
+      invoke.mockReset();
+    }
   });
 
   it('when Jira answers only the new issue’s id, asks for its key instead of guessing', async () => {

@@ -236,7 +236,7 @@ describe('Test Cases tab: a lost connection', () => {
     routeInvoke({
       getState: () => ({
         ok: true,
-        data: ++state === 1 ? panelState() : panelState({ config: withMessage({ kind: 'PAT_SAVED', reason: 'TOKEN_REJECTED' }, 'DEMO'), linked: null }),
+        data: ++state === 1 ? panelState() : panelState({ config: withMessage({ kind: 'PAT_SAVED', reason: 'TOKEN_REJECTED' }, { module: 'ISSUE_PANEL', jiraProjectKey: 'DEMO' }), linked: null }),
       }),
       unlinkTestCase: () => ({ ok: false, error: { code: 'TOKEN_REJECTED', message: 'TestKase rejected your Personal Access Token.' } }),
     });

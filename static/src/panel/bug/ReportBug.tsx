@@ -55,7 +55,7 @@ export function ReportBug({
     let current = execution;
     const failed: string[] = [];
     for (const key of keys) {
-      const r = await api.addDefect({ cycleId: cycle.id, executionId: execution.id, issueKey: key });
+      const r = await api.addDefect({ cycleId: cycle.id, testCaseId: execution.testCaseId, executionId: execution.id, issueKey: key });
       if (r.ok) current = r.data;
       else failed.push(`${key}: ${r.error.message}`);
     }
