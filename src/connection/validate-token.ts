@@ -11,7 +11,7 @@ import type { TestKaseClient } from '../testkase/client';
 import { isTestKaseError } from '../testkase/errors';
 
 /** What TestKase says about a token it accepted: what the app keeps with it. */
-export interface TokenFacts {
+interface TokenFacts {
   testkaseUser: User;
   tokenName: string;
   expiresAt: string | null;

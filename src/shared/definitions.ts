@@ -22,7 +22,7 @@ import type {
 
 import type { Definitions, FunctionKey, PayloadOf } from './functions';
 
-export type { AddToCycleResult, Cycle, Execution, ExecutionRun, ExecutionStatus, Priority, StatusCounts, StepResult, TestCase, TestCaseDetail, TestStep, User };
+export type { AddToCycleResult, Cycle, Execution, ExecutionRun, ExecutionStatus, Priority, StatusCounts, StepResult, TestCaseDetail, TestStep, User };
 export type { Definitions, FunctionKey };
 
 // ---------- result envelope (resolvers never throw to the UI) ----------
@@ -262,7 +262,7 @@ export interface AdminRemoval {
 }
 
 /** What a "check all" run found so far. */
-export interface CheckTally {
+interface CheckTally {
   WORKING: number;
   REJECTED: number;
   EXPIRED: number;
@@ -309,19 +309,5 @@ export interface AuditPage {
 
 // ---------- payloads (derived from the schemas in payloads.ts) ----------
 
-export type SavePatPayload = PayloadOf<'savePat'>;
-export type SearchPayload = PayloadOf<'searchTestCases'>;
-export type TestCaseRef = PayloadOf<'linkTestCase'>;
-export type CreateTestCasePayload = PayloadOf<'createTestCase'>;
-export type CreateCyclePayload = PayloadOf<'createCycle'>;
-export type AddToCyclePayload = PayloadOf<'addToCycle'>;
-export type CycleRef = PayloadOf<'listCycleExecutions'>;
 export type ExecutePayload = PayloadOf<'executeTest'>;
-export type ExecuteManyPayload = PayloadOf<'executeMany'>;
-export type ListCyclesPayload = PayloadOf<'listCycles'>;
-export type HistoryPayload = PayloadOf<'listTestCaseHistory'>;
-export type AddDefectPayload = PayloadOf<'addDefect'>;
 export type ListConnectionsPayload = PayloadOf<'adminListConnections'>;
-export type RemoveConnectionPayload = PayloadOf<'adminRemoveConnection'>;
-export type CheckAllPayload = PayloadOf<'adminCheckAll'>;
-export type AuditLogPayload = PayloadOf<'adminAuditLog'>;

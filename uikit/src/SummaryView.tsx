@@ -47,7 +47,7 @@ const VERDICT_LOZENGE: Record<Verdict, LozengeAppearance> = {
 };
 
 /** "4 tests · Pass 2 · Fail 1 · Blocked 1 · Skipped 0 · Not Executed 0": TestKase's status names, as the panel's bar says them. */
-export function countsLine({ total, counts }: Pick<Coverage, 'total' | 'counts'>): string {
+function countsLine({ total, counts }: Pick<Coverage, 'total' | 'counts'>): string {
   return words.glance.counts({ total, statuses: RESULTS_FIRST.map((s) => words.statusCount({ status: words.status[s], count: counts[s] })) });
 }
 

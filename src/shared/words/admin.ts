@@ -3,7 +3,7 @@
  * One part of the app's one catalog of words (src/shared/words/index.ts says how it is organised):
  * every entry is a whole sentence or label, a string or a function of named parameters that returns it.
  */
-import { base, plural, type Parts } from './base';
+import { words as base, plural, type Parts } from './base';
 
 export const adminWords = {
   // ---------- the Jira admin page ----------

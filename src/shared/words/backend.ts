@@ -5,7 +5,7 @@
  * every entry is a whole sentence or label, a string or a function of named parameters that returns it.
  */
 import type { ModuleKind } from '../definitions';
-import { base, plural } from './base';
+import { words as base, plural } from './base';
 
 export const backendWords = {
   // ---------- the connection state (src/resolvers/state-messages.ts) ----------

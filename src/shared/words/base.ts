@@ -17,7 +17,8 @@ export type Parts<T> = readonly (string | T)[];
 /** English has one plural rule; a locale with others decides inside its own entries. */
 export const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
 
-export const base = {
+/** The base part: every other part spreads it into its own `words`. */
+export const words = {
   /** What the app is called where it names itself. */
   appName: 'TestKase for Jira',
 
@@ -129,5 +130,3 @@ export const base = {
     startFailedText: 'Jira did not provide the app context. Reload the page to try again.',
   },
 };
-
-export const words = base;

@@ -12,9 +12,9 @@
  * and glance.ts.
  * Each part exports `words`, its groups with the base ones; code imports the part of its module and
  * reads `words.…` when it renders or answers, never into a constant at import time. A locale (issue
- * 25) is one more set of these parts, of the same shape (`satisfies Catalog`), chosen per call.
+ * 25) is one more set of these parts, of the same shape (`satisfies typeof catalog`), chosen per call.
  */
-import { base } from './base';
+import { words as base } from './base';
 import { backendWords } from './backend';
 import { panelWords } from './panel';
 import { testCaseWords } from './test-case';
@@ -24,8 +24,5 @@ import { settingsWords } from './settings';
 import { adminWords } from './admin';
 import { glanceWords } from './glance';
 
-export type { Parts } from './base';
-
-/** The whole catalog, every part: its shape is what each locale provides. */
+/** The whole catalog, every part: its shape (`typeof catalog`) is what each locale provides. */
 export const catalog = { ...base, ...backendWords, ...panelWords, ...testCaseWords, ...cyclesWords, ...runWords, ...settingsWords, ...adminWords, ...glanceWords };
-export type Catalog = typeof catalog;

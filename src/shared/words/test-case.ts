@@ -4,7 +4,7 @@
  * every entry is a whole sentence or label, a string or a function of named parameters that returns it.
  */
 import type { TEST_CASE_STATUSES, TEST_CASE_TYPES } from '../facts';
-import { base, plural, type Parts } from './base';
+import { words as base, plural, type Parts } from './base';
 
 export const testCaseWords = {
   /** TestKase's test case types and statuses (only a test case's details show them). */
