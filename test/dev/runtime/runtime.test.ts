@@ -143,9 +143,9 @@ describe('local Forge runtime (HTTP, no browser)', () => {
     expect(runtime.events.invokes.at(-1)).toMatchObject({ moduleKey: 'testkase-admin-page', accountId: 'local-diana', functionKey: 'adminListConnections' });
     // The function asked the local Jira, as diana, whether she administers Jira.
     expect(logLines.some((l) => l.includes('[jira-local] GET /rest/api/3/mypermissions as local-diana → 200'))).toBe(true);
-    // From another user's frame, the same call is refused by the function itself.
+    // From another user's frame, the same call is refused by the function itself (the global page may not call it).
     const alice = await page(runtime, runtime.globalPageUrl.replace(runtime.url, ''), 'alice');
-    expect((await invoke(runtime, alice.session, { functionKey: 'adminListConnections', payload: {} })).json.body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await invoke(runtime, alice.session, { functionKey: 'adminListConnections', payload: {} })).json.body).toMatchObject({ ok: false, error: { code: 'WRONG_MODULE' } });
   });
 
   it('serves the local users’ avatars as Jira does, from the site', async () => {
