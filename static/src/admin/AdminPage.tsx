@@ -15,7 +15,8 @@ import { AuditLog } from './AuditLog';
 import { CheckAll } from './CheckAll';
 import { ConnectionsTable, type Removal } from './ConnectionsTable';
 import { whoIs } from './JiraUserCell';
-import { DEFAULT_QUERY, FILTERS, PAGE_SIZES, type Query, type SortKey } from './options';
+import { ADMIN_PAGE_SIZES } from '../../../src/shared/facts';
+import { DEFAULT_QUERY, FILTERS, type Query, type SortKey } from './options';
 
 /** Typing in the search waits this long before asking the backend. */
 const SEARCH_DELAY_MS = 300;
@@ -182,7 +183,7 @@ export default function AdminPage({ ctx, now = () => new Date() }: { ctx: UiCont
               {said.perPage}
             </label>
             <select id={sizeId} className="input select page-size" value={query.pageSize} onChange={(e) => change({ pageSize: Number(e.target.value) as Query['pageSize'] })}>
-              {PAGE_SIZES.map((n) => (
+              {ADMIN_PAGE_SIZES.map((n) => (
                 <option key={n} value={n}>
                   {n}
                 </option>
