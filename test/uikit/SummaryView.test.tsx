@@ -6,7 +6,7 @@ import { act } from 'react';
 import ForgeReconciler from '@forge/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PatSavedReason } from '../../src/shared/definitions';
-import { SummaryView, type SummaryLoad } from '../src/SummaryView';
+import { SummaryView, type SummaryLoad } from '../../uikit/src/SummaryView';
 import { bridge } from './support/bridge';
 import { COVERAGE, noConfig, patSaved, ready } from './fixtures';
 import { button, findAll, fire, outline, textOf } from './support/forge-doc';

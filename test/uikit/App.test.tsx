@@ -7,7 +7,7 @@ import { act } from 'react';
 import ForgeReconciler from '@forge/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SHOW_PANEL_EVENT, TESTS_CHANGED_EVENT } from '../../src/shared/app-events';
-import { IssueSummaryApp } from '../src/App';
+import { IssueSummaryApp } from '../../uikit/src/App';
 import { bridge } from './support/bridge';
 import { COVERAGE, noConfig, ready } from './fixtures';
 import { button, fire, textOf } from './support/forge-doc';
