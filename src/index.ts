@@ -9,6 +9,7 @@ import type { Definitions } from './shared/functions';
 import { connectionResolvers } from './resolvers/connection';
 import { testCaseResolvers } from './resolvers/test-cases';
 import { testCycleResolvers } from './resolvers/test-cycles';
+import { bulkResolvers } from './resolvers/bulk-record';
 import { issueSummaryResolvers } from './resolvers/issue-summary';
 import { adminResolvers } from './resolvers/admin';
 import { identityResolvers } from './resolvers/identity';
@@ -21,6 +22,7 @@ const implementations: Implementations = {
   ...identityResolvers,
   ...testCaseResolvers,
   ...testCycleResolvers,
+  ...bulkResolvers,
   ...bugIssueTypeResolvers,
   ...issueSummaryResolvers,
   ...adminResolvers,

@@ -104,6 +104,10 @@ export const handlers: Handlers = {
     store.access(user, body.projectId, true);
     return ok({ data: store.recordMany(body.projectId, params.cycleId, body.results, user.id) });
   },
+  cycleMembership: (store, { user, query }) => {
+    store.access(user, query.projectId, false);
+    return ok({ data: store.membership(query.projectId, query.testCaseIds) });
+  },
   addDefect: (store, { user, params, body }) => {
     store.access(user, body.projectId, true);
     return ok({ data: store.addDefect(body.projectId, params.cycleId, params.executionId, body.jiraIssueKey) });

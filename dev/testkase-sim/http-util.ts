@@ -4,6 +4,7 @@ import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { H } from 'hono/types';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
+import { REQUEST_BODY_MAX_BYTES } from '../../src/testkase/batches';
 import type { RequestLogEntry } from './admin';
 import type { SimToken, SimUser } from './state';
 import { SimError } from './store';
@@ -12,7 +13,8 @@ import { SimError } from './store';
 export type SimEnv = { Bindings: HttpBindings; Variables: { entry: RequestLogEntry; caller: { user: SimUser; token: SimToken } } };
 export type SimContext = Context<SimEnv>;
 
-const MAX_BODY_BYTES = 64 * 1024;
+/** TestKase's body limit, as the app's contract writes it down. */
+const MAX_BODY_BYTES = REQUEST_BODY_MAX_BYTES;
 
 /** Every error the simulator answers: `{ error: { code, message } }`, never cached. */
 export function jsonError(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {

@@ -173,5 +173,6 @@ export function seedState(now: number): SimState {
     ],
     members,
     runs,
+    idempotency: [],
   };
 }

@@ -86,6 +86,9 @@ export const SimRun = z.object({
 });
 export type SimRun = z.infer<typeof SimRun>;
 
+/** A result's idempotency key (A31), kept for a day per user and project: a repeat answers this run. */
+const SimIdempotency = z.object({ key: z.string(), userId: z.string(), projectId: z.string(), runId: z.string(), at: Iso });
+
 export const SimState = z.object({
   version: z.literal(2),
   org: z.object({ id: z.string(), name: z.string() }),
@@ -98,6 +101,8 @@ export const SimState = z.object({
   cycles: z.array(SimCycle),
   members: z.array(SimMember),
   runs: z.array(SimRun),
+  /** Older state files have none. */
+  idempotency: z.array(SimIdempotency).default([]),
 });
 export type SimState = z.infer<typeof SimState>;
 

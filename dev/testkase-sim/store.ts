@@ -24,6 +24,8 @@ import { byId, SimState, type SimCycle, type SimMember, type SimRun, type SimTes
 import { hashToken, listingPreview, mintToken, sameHash } from './tokens';
 
 const DAY = 86_400_000;
+/** How long TestKase keeps a result's idempotency key (A31). */
+const IDEMPOTENCY_TTL_MS = DAY;
 
 export class SimError extends Error {
   constructor(
@@ -251,18 +253,23 @@ export class Store {
       .sort((a, b) => exact(a) - exact(b) || byId(a, b));
   }
 
-  createTestCase(input: { projectId: string; title: string; description: string; priority: SimTestCase['priority']; jiraIssueKeys: string[] }, ownerId: string): SimTestCase {
+  /** A new test case with its type, preconditions and steps numbered from 1 in the order sent (A5, A30). */
+  createTestCase(
+    input: { projectId: string; title: string; description: string; priority: SimTestCase['priority']; jiraIssueKeys: string[]; type?: SimTestCase['type']; preconditions?: string; steps?: Array<{ action: string; expectedResult: string }> },
+    ownerId: string,
+  ): SimTestCase {
+    const { steps = [], type = 'FUNCTIONAL', preconditions = '', ...fields } = input;
     return this.mutate((s) => {
       const project = s.projects.find((p) => p.id === input.projectId)!;
       const now = this.iso();
       const tc: SimTestCase = {
-        ...input,
-        type: 'FUNCTIONAL',
+        ...fields,
+        type,
         status: 'DRAFT',
         automationId: null,
         ownerId,
-        preconditions: '',
-        steps: [],
+        preconditions,
+        steps: steps.map((step, i) => ({ order: i + 1, action: step.action, expectedResult: step.expectedResult })),
         jiraIssueKeys: [...new Set(input.jiraIssueKeys)],
         id: `TC-${project.nextCase++}`,
         createdAt: now,
@@ -399,13 +406,48 @@ export class Store {
     return { added, alreadyInCycle };
   }
 
-  /** Records a new result (A12, A17): the earlier ones stay in the history. */
+  /** The run first recorded with `key` by this user in this project within the last day (A31), if any. */
+  private replay(key: string | undefined, userId: string, projectId: string): Execution | null {
+    if (!key) return null;
+    const kept = this.idempotencyIndex().get(`${userId}|${projectId}|${key}`);
+    if (!kept || Date.parse(kept.at) <= this.opts.now() - IDEMPOTENCY_TTL_MS) return null;
+    const run = this.state.runs.find((r) => r.id === kept.runId);
+    return run ? this.runView(run) : null;
+  }
+
+  private idempotencyCache: { state: SimState; map: Map<string, SimState['idempotency'][number]> } | null = null;
+
+  /** Keys by user, project and key, rebuilt when the state is replaced (reseed), kept up to date on write. */
+  private idempotencyIndex(): Map<string, SimState['idempotency'][number]> {
+    if (this.idempotencyCache?.state !== this.state) {
+      this.idempotencyCache = { state: this.state, map: new Map(this.state.idempotency.map((k) => [`${k.userId}|${k.projectId}|${k.key}`, k])) };
+    }
+    return this.idempotencyCache.map;
+  }
+
+  private keep(s: SimState, key: string | undefined, userId: string, projectId: string, runId: string): void {
+    if (!key) return;
+    const index = this.idempotencyIndex();
+    // Kept in the order they were written: the expired ones are at the front.
+    const horizon = this.opts.now() - IDEMPOTENCY_TTL_MS;
+    while (s.idempotency.length > 0 && Date.parse(s.idempotency[0]!.at) <= horizon) {
+      const old = s.idempotency.shift()!;
+      index.delete(`${old.userId}|${old.projectId}|${old.key}`);
+    }
+    const entry = { key, userId, projectId, runId, at: this.iso() };
+    s.idempotency.push(entry);
+    index.set(`${userId}|${projectId}|${key}`, entry);
+  }
+
+  /** Records a new result (A12, A17): the earlier ones stay in the history. A key already kept records nothing (A31). */
   record(
     projectId: string,
     cycleId: string,
-    input: { testCaseId: string; status: ExecutionStatus; comment: string | null; defects: string[]; stepResults: Array<{ order: number; status: ExecutionStatus; actualResult: string | null }> },
+    input: { idempotencyKey?: string | undefined; testCaseId: string; status: ExecutionStatus; comment: string | null; defects: string[]; stepResults: Array<{ order: number; status: ExecutionStatus; actualResult: string | null }> },
     userId: string,
   ): Execution {
+    const replayed = this.replay(input.idempotencyKey, userId, projectId);
+    if (replayed) return replayed;
     const c = this.cycle(projectId, cycleId);
     const tc = this.testCase(projectId, input.testCaseId);
     if (!this.members(c).some((m) => m.testCaseId === input.testCaseId)) {
@@ -429,13 +471,14 @@ export class Store {
         seq: ++s.counters.seq,
       };
       s.runs.push(run);
+      this.keep(s, input.idempotencyKey, userId, projectId, run.id);
       c.updatedAt = run.recordedAt;
       return this.runView(run);
     });
   }
 
   /** One result per test case (A18): each is recorded or refused on its own. */
-  recordMany(projectId: string, cycleId: string, results: Array<{ testCaseId: string; status: ExecutionStatus; comment: string | null }>, userId: string): BulkRecordResult {
+  recordMany(projectId: string, cycleId: string, results: Array<{ idempotencyKey?: string | undefined; testCaseId: string; status: ExecutionStatus; comment: string | null }>, userId: string): BulkRecordResult {
     this.cycle(projectId, cycleId);
     const outcome: BulkRecordResult = { recorded: [], failed: [] };
     for (const r of results) {
@@ -447,6 +490,17 @@ export class Store {
       }
     }
     return outcome;
+  }
+
+  /** The cycles holding some of `testCaseIds`, each with which of them (A32). */
+  membership(projectId: string, testCaseIds: string[]): Array<{ cycleId: string; testCaseIds: string[] }> {
+    const wanted = new Set(testCaseIds);
+    const held = new Map<string, string[]>();
+    for (const m of this.state.members) {
+      if (m.projectId !== projectId || !wanted.has(m.testCaseId)) continue;
+      held.set(m.cycleId, [...(held.get(m.cycleId) ?? []), m.testCaseId]);
+    }
+    return [...held].map(([cycleId, ids]) => ({ cycleId, testCaseIds: ids }));
   }
 
   /** Adds a Jira issue key to a recorded result's defects (A19). */

@@ -95,7 +95,7 @@ export async function openConnection<T = never>(where: Where, options: OpenOptio
       if (v.refreshed) token = v.refreshed;
       return v.outcome;
     }),
-    where.jiraProjectKey ? lookUpMapping(where.accountId, where.jiraProjectKey, stored.version, client, known) : Promise.resolve<MappingOutcome>({ kind: 'NOT_APPLICABLE' }),
+    where.jiraProjectKey ? lookUpMapping(where.accountId, where.jiraProjectKey, stored.version, client, known, read.mapping !== undefined) : Promise.resolve<MappingOutcome>({ kind: 'NOT_APPLICABLE' }),
   ]);
 
   let state = computeState({ token: { kind: 'PRESENT' }, validation, mapping, use: { kind: 'NOT_USED' } });
@@ -159,11 +159,16 @@ async function validate(
   return { outcome: { kind: 'VALID', projects }, refreshed };
 }
 
-async function lookUpMapping(accountId: string, jiraProjectKey: string, version: string, client: TestKaseClient, known: ConnectionSnapshot): Promise<MappingOutcome> {
+/** `cached`: storage still holds a mapping for it (a write asks TestKase afresh past it). */
+async function lookUpMapping(accountId: string, jiraProjectKey: string, version: string, client: TestKaseClient, known: ConnectionSnapshot, cached: boolean): Promise<MappingOutcome> {
   if (known.mapping) return { kind: 'MAPPED', mapping: known.mapping };
   try {
     const mapping = (await client.jiraMappings(jiraProjectKey)).find((m) => m.jiraProjectKey === jiraProjectKey);
-    if (!mapping) return { kind: 'NOT_MAPPED', previouslyMapped: known.rememberedProjectId !== null };
+    if (!mapping) {
+      // TestKase says there is none: the cached one must not make the next render look ready.
+      if (cached) await forgetMapping(accountId, jiraProjectKey);
+      return { kind: 'NOT_MAPPED', previouslyMapped: known.rememberedProjectId !== null };
+    }
     await rememberMapping(accountId, version, mapping);
     return { kind: 'MAPPED', mapping };
   } catch (e) {
@@ -171,9 +176,9 @@ async function lookUpMapping(accountId: string, jiraProjectKey: string, version:
   }
 }
 
-/** A refusal as the state machine takes it: anything but a 401 or a 429 is TestKase being unavailable. */
-function failureOutcome(refusal: Refusal, what: string): { kind: 'REJECTED' } | { kind: 'UNAVAILABLE' } | { kind: 'RATE_LIMITED'; retryAfterSeconds?: number } {
+/** A refusal as the state machine takes it: anything but a 401 or a 429 is TestKase being unavailable (slow, when it timed out). */
+function failureOutcome(refusal: Refusal, what: string): { kind: 'REJECTED' } | { kind: 'UNAVAILABLE'; timedOut?: true } | { kind: 'RATE_LIMITED'; retryAfterSeconds?: number } {
   if (refusal.kind !== 'FAILED') return refusal;
   log.warn(`${what} failed`, refusal.error);
-  return { kind: 'UNAVAILABLE' };
+  return isTestKaseError(refusal.error, 'UNAVAILABLE') && refusal.error.details.noAnswer === 'TIMEOUT' ? { kind: 'UNAVAILABLE', timedOut: true } : { kind: 'UNAVAILABLE' };
 }

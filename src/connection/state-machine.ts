@@ -10,7 +10,8 @@ import type { MappedProject, PatSavedReason } from '../shared/definitions';
 export type ConnectionState =
   /** `removedByAdmin`: a Jira admin removed the user's token and they have not saved one since. */
   | { kind: 'NO_CONFIG'; removedByAdmin?: true }
-  | { kind: 'PAT_SAVED'; reason: PatSavedReason; retryAfterSeconds?: number }
+  /** `timedOut`: TESTKASE_UNAVAILABLE because TestKase did not answer in time (slow, not unreachable). */
+  | { kind: 'PAT_SAVED'; reason: PatSavedReason; retryAfterSeconds?: number; timedOut?: true }
   | { kind: 'READY'; project: MappedProject | null; canWrite: boolean };
 
 /** Whether the user has a token saved, or had one until a Jira admin removed it. */
@@ -20,7 +21,7 @@ type TokenOutcome = { kind: 'ABSENT' } | { kind: 'REMOVED_BY_ADMIN' } | { kind: 
 export type ValidationOutcome =
   | { kind: 'VALID'; projects: Project[] }
   | { kind: 'REJECTED' }
-  | { kind: 'UNAVAILABLE' }
+  | { kind: 'UNAVAILABLE'; timedOut?: true }
   | { kind: 'RATE_LIMITED'; retryAfterSeconds?: number };
 
 export type MappingOutcome =
@@ -29,7 +30,7 @@ export type MappingOutcome =
   | { kind: 'MAPPED'; mapping: JiraMapping }
   | { kind: 'NOT_MAPPED'; previouslyMapped: boolean }
   | { kind: 'REJECTED' }
-  | { kind: 'UNAVAILABLE' }
+  | { kind: 'UNAVAILABLE'; timedOut?: true }
   | { kind: 'RATE_LIMITED'; retryAfterSeconds?: number };
 
 /**
@@ -48,6 +49,9 @@ export interface StateInput {
 const saved = (reason: PatSavedReason, retryAfterSeconds?: number): ConnectionState =>
   retryAfterSeconds === undefined ? { kind: 'PAT_SAVED', reason } : { kind: 'PAT_SAVED', reason, retryAfterSeconds };
 
+const unavailable = (timedOut: true | undefined): ConnectionState =>
+  timedOut ? { kind: 'PAT_SAVED', reason: 'TESTKASE_UNAVAILABLE', timedOut } : saved('TESTKASE_UNAVAILABLE');
+
 export function computeState({ token, validation, mapping, use }: StateInput): ConnectionState {
   if (token.kind === 'ABSENT') return { kind: 'NO_CONFIG' };
   if (token.kind === 'REMOVED_BY_ADMIN') return { kind: 'NO_CONFIG', removedByAdmin: true };
@@ -55,7 +59,7 @@ export function computeState({ token, validation, mapping, use }: StateInput): C
   // A rejected token outranks everything: nothing else can work until it is replaced.
   if (validation.kind === 'REJECTED' || mapping.kind === 'REJECTED' || use.kind === 'REJECTED') return saved('TOKEN_REJECTED');
   if (validation.kind === 'RATE_LIMITED') return saved('RATE_LIMITED', validation.retryAfterSeconds);
-  if (validation.kind === 'UNAVAILABLE') return saved('TESTKASE_UNAVAILABLE');
+  if (validation.kind === 'UNAVAILABLE') return unavailable(validation.timedOut);
 
   switch (mapping.kind) {
     case 'NOT_APPLICABLE':
@@ -63,7 +67,7 @@ export function computeState({ token, validation, mapping, use }: StateInput): C
     case 'RATE_LIMITED':
       return saved('RATE_LIMITED', mapping.retryAfterSeconds);
     case 'UNAVAILABLE':
-      return saved('TESTKASE_UNAVAILABLE');
+      return unavailable(mapping.timedOut);
     case 'NOT_MAPPED':
       return saved(mapping.previouslyMapped ? 'MAPPING_LOST' : 'PROJECT_NOT_MAPPED');
     case 'MAPPED': {

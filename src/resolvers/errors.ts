@@ -14,8 +14,9 @@ import { words } from '../shared/words/backend';
 import { stateMessage, type Where } from './state-messages';
 
 export class AppFailure extends Error {
-  constructor(readonly appError: AppError) {
-    super(appError.message);
+  /** `cause`: the TestKase error it says, for a caller that must tell a lost answer from a refusal. */
+  constructor(readonly appError: AppError, options?: { cause?: unknown }) {
+    super(appError.message, options);
   }
 }
 
@@ -45,10 +46,14 @@ export function toAppError(error: unknown, write = false): AppError {
       return { code: 'NOT_FOUND', message: words.errors.notFound };
     case 'RATE_LIMITED':
       return { code: 'RATE_LIMITED', message: words.errors.rateLimited({ seconds: error.details.retryAfterSeconds }), ...retryAfter(error.details.retryAfterSeconds) };
-    case 'UNAVAILABLE':
-      // A server error is an answer (nothing was saved); a timeout or a lost connection leaves it open.
-      if (!write) return { code: 'UNAVAILABLE', message: words.errors.unreachable };
-      return { code: 'UNAVAILABLE', message: error.details.status !== undefined ? words.errors.writeRefused : words.errors.writeTimedOut };
+    case 'UNAVAILABLE': {
+      // A server error is an answer (nothing was saved); a request never sent changed nothing; a
+      // timeout or a lost connection leaves a write open. A slow TestKase is not an unreachable one.
+      const { status, noAnswer } = error.details;
+      if (!write) return { code: 'UNAVAILABLE', message: noAnswer === 'TIMEOUT' ? words.errors.readTimedOut : words.errors.unreachable };
+      if (status !== undefined) return { code: 'UNAVAILABLE', message: words.errors.writeRefused };
+      return { code: 'UNAVAILABLE', message: noAnswer === 'NOT_SENT' ? words.errors.writeNotSent : words.errors.writeTimedOut };
+    }
     case 'BAD_RESPONSE':
       log.error('TestKase response does not match the contract', error);
       return { code: 'BAD_RESPONSE', message: words.errors.badResponse };
@@ -72,7 +77,7 @@ export function fromConnectionState(state: Exclude<ConnectionState, { kind: 'REA
     case 'RATE_LIMITED':
       return { code: 'RATE_LIMITED', message: text, ...retryAfter(state.retryAfterSeconds) };
     case 'TESTKASE_UNAVAILABLE':
-      return { code: 'UNAVAILABLE', message: words.errors.unreachable };
+      return { code: 'UNAVAILABLE', message: state.timedOut ? words.errors.readTimedOut : words.errors.unreachable };
   }
 }
 

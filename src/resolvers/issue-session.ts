@@ -39,6 +39,6 @@ export async function callTestKase<T>(session: IssueSession, write: boolean, cal
     return await call();
   } catch (e) {
     await forgetContradicted(session.caller.accountId, session.caller.jiraProjectKey, e);
-    throw new AppFailure(toAppError(e, write));
+    throw new AppFailure(toAppError(e, write), { cause: e });
   }
 }

@@ -35,6 +35,6 @@ export function stateMessage(state: Exclude<ConnectionState, { kind: 'READY' }>,
     case 'RATE_LIMITED':
       return said.rateLimited({ seconds: state.retryAfterSeconds });
     case 'TESTKASE_UNAVAILABLE':
-      return said.unavailable;
+      return state.timedOut ? said.slow : said.unavailable;
   }
 }

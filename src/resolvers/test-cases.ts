@@ -1,5 +1,8 @@
 /** Test Cases tab: the issue's linked test cases, search, details and history, link, unlink, create. */
+import { jsonBytes, REQUEST_BODY_MAX_BYTES } from '../testkase/batches';
 import { LIMITS } from '../testkase/contract';
+import { words } from '../shared/words/backend';
+import { fail } from './errors';
 import type { Implementation } from './envelope';
 import { callTestKase, openIssueSession } from './issue-session';
 import { fetchLinkedTests, summaryOf } from './linked-tests';
@@ -43,18 +46,23 @@ const unlinkTestCase: Implementation<'unlinkTestCase'> = async ({ testCaseId }, 
   return summaryOf(await callTestKase(s, true, () => s.client.unlinkIssue(testCaseId, s.project.id, s.caller.issueKey)));
 };
 
+/** A test case written in the panel: title, description, type, priority, preconditions and ordered steps (A30). */
 const createTestCase: Implementation<'createTestCase'> = async (input, caller) => {
   const s = await openIssueSession(caller, 'write');
-  const created = await callTestKase(s, true, () =>
-    s.client.createTestCase({
-      projectId: s.project.id,
-      title: input.title,
-      description: input.description ?? '',
-      priority: input.priority ?? 'MEDIUM',
-      jiraIssueKeys: [s.caller.issueKey],
-    }),
-  );
-  return summaryOf(created);
+  const body = {
+    projectId: s.project.id,
+    title: input.title,
+    description: input.description ?? '',
+    priority: input.priority ?? 'MEDIUM',
+    jiraIssueKeys: [s.caller.issueKey],
+    type: input.type ?? 'FUNCTIONAL',
+    preconditions: input.preconditions?.trim() ?? '',
+    steps: input.steps ?? [],
+  };
+  // One request carries it all: say so before sending one TestKase would refuse (413).
+  const bytes = jsonBytes(body);
+  if (bytes > REQUEST_BODY_MAX_BYTES) throw fail('VALIDATION', words.errors.caseTooLarge({ kb: Math.ceil(bytes / 1024), maxKb: REQUEST_BODY_MAX_BYTES / 1024 }));
+  return summaryOf(await callTestKase(s, true, () => s.client.createTestCase(body)));
 };
 
 export const testCaseResolvers = { listLinkedTests, searchTestCases, getTestCase, listTestCaseHistory, linkTestCase, unlinkTestCase, createTestCase };

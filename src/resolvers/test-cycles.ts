@@ -1,8 +1,7 @@
 /** Test Cycles: list and create cycles, add the issue's cases, see and record results (one at a time or several), defects. */
-import type { BulkOutcome } from '../shared/definitions';
 import { LIMITS } from '../testkase/contract';
 import type { Implementation } from './envelope';
-import { AppFailure, fail, toAppError } from './errors';
+import { fail, toAppError } from './errors';
 import { callTestKase, openIssueSession, type IssueSession } from './issue-session';
 import { words } from '../shared/words/backend';
 
@@ -12,7 +11,7 @@ import { words } from '../shared/words/backend';
  * TestKase still checks what the token may do. Checked against each case's own `jiraIssueKeys`, so a
  * TestKase that ignored the issue filter could not widen it.
  */
-async function requireLinked(s: IssueSession, testCaseIds: string[], field: string): Promise<void> {
+export async function requireLinked(s: IssueSession, testCaseIds: string[], field: string): Promise<void> {
   const { issueKey } = s.caller;
   const linked = await callTestKase(s, false, () => s.client.allTestCases({ projectId: s.project.id, jiraIssueKey: issueKey }));
   const ids = new Set(linked.items.filter((t) => t.jiraIssueKeys.includes(issueKey)).map((t) => t.id));
@@ -90,6 +89,8 @@ const executeTest: Implementation<'executeTest'> = async (input, caller) => {
   const comment = input.comment?.trim() ? input.comment.trim() : null;
   return callTestKase(s, true, () =>
     s.client.recordExecution(input.cycleId, {
+      // The same Save tried again (its answer lost) is not recorded twice (A31).
+      ...(input.requestId ? { idempotencyKey: `${input.requestId}:${input.testCaseId}` } : {}),
       projectId: s.project.id,
       testCaseId: input.testCaseId,
       status: input.status,
@@ -98,27 +99,6 @@ const executeTest: Implementation<'executeTest'> = async (input, caller) => {
       stepResults: (input.stepResults ?? []).map((r) => ({ order: r.order, status: r.status, actualResult: r.actualResult?.trim() ? r.actualResult.trim() : null })),
     }),
   );
-};
-
-/** One result for several of the issue's test cases: TestKase's bulk call per batch, an outcome per test case. */
-const executeMany: Implementation<'executeMany'> = async ({ cycleId, testCaseIds, status, comment }, caller) => {
-  const s = await openIssueSession(caller, 'write');
-  const unique = [...new Set(testCaseIds)];
-  await requireLinked(s, unique, 'testCaseIds');
-  const text = comment?.trim() ? comment.trim() : null;
-  const outcome: BulkOutcome = { recorded: [], failed: [] };
-  for (const batch of batches(unique, LIMITS.bulkMax)) {
-    try {
-      const r = await callTestKase(s, true, () => s.client.recordExecutions(cycleId, { projectId: s.project.id, results: batch.map((testCaseId) => ({ testCaseId, status, comment: text })) }));
-      outcome.recorded.push(...r.recorded);
-      outcome.failed.push(...r.failed.map((f) => ({ testCaseId: f.testCaseId, message: f.code === 'NOT_IN_CYCLE' ? words.errors.notInCycle({ testCaseId: f.testCaseId }) : words.errors.notRecorded({ testCaseId: f.testCaseId }) })));
-    } catch (e) {
-      // The batch was refused or its answer lost: say so for each of its cases, and keep the others' outcomes.
-      const message = e instanceof AppFailure ? e.appError.message : toAppError(e, true).message;
-      outcome.failed.push(...batch.map((testCaseId) => ({ testCaseId, message })));
-    }
-  }
-  return outcome;
 };
 
 /** Pages of a test case's history searched for a result (newest first: a result just recorded is on the first). */
@@ -148,4 +128,4 @@ const addDefect: Implementation<'addDefect'> = async ({ cycleId, testCaseId, exe
   return callTestKase(s, true, () => s.client.addDefect(cycleId, executionId, s.project.id, issueKey));
 };
 
-export const testCycleResolvers = { listCycles, createCycle, addToCycle, listCycleExecutions, executeTest, executeMany, addDefect };
+export const testCycleResolvers = { listCycles, createCycle, addToCycle, listCycleExecutions, executeTest, addDefect };

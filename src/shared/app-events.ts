@@ -9,3 +9,10 @@ export const TESTS_CHANGED_EVENT = 'testkase:tests-changed';
 
 /** The summary asks the panel to come into view (its "Open test cases" button). */
 export const SHOW_PANEL_EVENT = 'testkase:show-panel';
+
+/**
+ * The panel learned that the user's connection changed (a call answered that the token or the mapping
+ * is gone): the glance on the same page fetches its state again instead of keeping counts it can no
+ * longer vouch for.
+ */
+export const CONNECTION_CHANGED_EVENT = 'testkase:connection-changed';

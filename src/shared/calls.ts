@@ -55,6 +55,9 @@ export const CALLS = {
   adminRemoveConnection: ADMIN,
   adminCheckAll: ADMIN,
   adminAuditLog: ADMIN,
+  // ---------- the tester's workflow (issue 22) ----------
+  /** The bulk form: which cycles already hold the selection. */
+  listCyclesHolding: { modules: PANEL },
 } as const satisfies Record<string, CallFacts>;
 
 export type FunctionKey = keyof typeof CALLS;

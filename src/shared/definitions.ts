@@ -153,10 +153,36 @@ export interface HistoryPage {
   pageSize: number;
 }
 
+/**
+ * executeMany's answer: ids and statuses only (a re-read of the list shows the rest), so 2,000 results
+ * make a small answer however long their comments are.
+ */
 export interface BulkOutcome {
-  recorded: Execution[];
-  /** Test cases TestKase did not record, with why, in a sentence. */
-  failed: Array<{ testCaseId: string; message: string }>;
+  /** Recorded now, or by an earlier try of the same request (TestKase did not record it twice). */
+  recorded: Array<{ testCaseId: string; executionId: string; status: ExecutionStatus }>;
+  /** Added to the cycle first (`addMissing`). */
+  added: string[];
+  /** What was not recorded, one group per reason, each with its sentence naming its cases. */
+  failed: BulkFailure[];
+}
+
+/**
+ * NOT_IN_CYCLE: the case is not in the cycle. REFUSED: TestKase answered that it did not record it.
+ * UNKNOWN: the request's answer was lost (timed out): it may have been recorded; trying again records
+ * only what is missing. NOT_SENT: never sent (the time for one call ran out, or an earlier batch was
+ * refused for every case): not recorded.
+ */
+export type BulkFailureReason = 'NOT_IN_CYCLE' | 'REFUSED' | 'UNKNOWN' | 'NOT_SENT';
+
+export interface BulkFailure {
+  reason: BulkFailureReason;
+  testCaseIds: string[];
+  message: string;
+}
+
+/** listCyclesHolding: how many of the given test cases each cycle holds (cycles holding none are left out). */
+export interface CyclesHolding {
+  items: Array<{ cycleId: string; held: number }>;
 }
 
 export interface AppState {

@@ -24,6 +24,7 @@ import type {
   Cycle,
   CycleExecutions,
   CycleList,
+  CyclesHolding,
   Execution,
   HistoryPage,
   IdentityCheck,
@@ -71,6 +72,7 @@ export const FUNCTIONS = {
   adminRemoveConnection: answers<AdminRemoval>()(P.RemoveConnectionPayload),
   adminCheckAll: answers<CheckProgress>()(P.CheckAllPayload),
   adminAuditLog: answers<AuditPage>()(P.AuditLogPayload),
+  listCyclesHolding: answers<CyclesHolding>()(P.CyclesHoldingPayload),
 } satisfies { [K in FunctionKey]: FunctionSpec<z.ZodType, unknown> };
 
 type Table = typeof FUNCTIONS;

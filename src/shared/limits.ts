@@ -20,4 +20,8 @@ export const LIMITS = {
   stepsMax: 100,
   actualResultMax: 2_000,
   defectsMax: 20,
+  // ---------- writing test cases from Jira (A30) ----------
+  preconditionsMax: 5_000,
+  /** A step's action and its expected result, each. */
+  stepTextMax: 1_000,
 } as const;

@@ -4,7 +4,7 @@
  * `issueKey` the browser tries to slip in) is a validation error, not silently ignored.
  */
 import { z } from 'zod';
-import { CycleId, ExecutionId, ExecutionStatus, JiraIssueKey, LIMITS, Priority, TestCaseId } from '../testkase/contract';
+import { CycleId, ExecutionId, ExecutionStatus, JiraIssueKey, LIMITS, Priority, TestCaseId, TestCaseType } from '../testkase/contract';
 import { ADMIN_DEFAULT_PAGE_SIZE, ADMIN_PAGE_SIZES } from './facts';
 import { words } from './words/backend';
 
@@ -28,10 +28,19 @@ export const SearchPayload = z.strictObject({
 
 export const TestCaseRefPayload = z.strictObject({ testCaseId: TestCaseId });
 
+/** A step as the tester writes it: its order is its place in the list. */
+const StepInput = z.strictObject({
+  action: text(LIMITS.stepTextMax).transform((s) => s.trim()).pipe(z.string().min(1, words.invalid.stepActionRequired)),
+  expectedResult: text(LIMITS.stepTextMax).transform((s) => s.trim()),
+});
+
 export const CreateTestCasePayload = z.strictObject({
   title: text(LIMITS.titleMax).transform((s) => s.trim()).pipe(z.string().min(1, words.invalid.titleRequired)),
   description: text(LIMITS.descriptionMax).optional(),
   priority: Priority.optional(),
+  type: TestCaseType.optional(),
+  preconditions: text(LIMITS.preconditionsMax).optional(),
+  steps: z.array(StepInput).max(LIMITS.stepsMax).optional(),
 });
 
 export const CreateCyclePayload = z.strictObject({
@@ -59,7 +68,14 @@ export const HistoryPayload = z.strictObject({
 
 export const CycleRefPayload = z.strictObject({ cycleId: CycleId });
 
+/**
+ * Names one request of the person's (a Save, a Record) across its retries: the backend derives each
+ * result's idempotency key from it (A31), so a retry after a lost answer never records a result twice.
+ */
+const RequestId = z.uuid();
+
 export const ExecutePayload = z.strictObject({
+  requestId: RequestId.optional(),
   cycleId: CycleId,
   testCaseId: TestCaseId,
   status: ExecutionStatus,
@@ -74,10 +90,18 @@ export const ExecutePayload = z.strictObject({
 
 /** One result for several of the issue's test cases in a cycle. */
 export const ExecuteManyPayload = z.strictObject({
+  requestId: RequestId.optional(),
   cycleId: CycleId,
   testCaseIds: z.array(TestCaseId).min(1, words.invalid.chooseTestCase).max(LIMITS.addToCycleSelectionMax),
   status: ExecutionStatus,
   comment: text(LIMITS.commentMax).optional(),
+  /** Add the cases the cycle does not hold first, in the same call. */
+  addMissing: z.boolean().optional(),
+});
+
+/** Which cycles hold some of a selection of the issue's test cases, and how many of them. */
+export const CyclesHoldingPayload = z.strictObject({
+  testCaseIds: z.array(TestCaseId).min(1, words.invalid.chooseTestCase).max(LIMITS.addToCycleSelectionMax),
 });
 
 /**

@@ -156,6 +156,24 @@ export class TestKaseClient {
     return (await this.send(endpoints.recordExecutions, { params: { cycleId }, body })).data;
   }
 
+  /** Which cycles hold some of `testCaseIds` (A32), asked MAX_IDS_PER_QUERY ids at a time: each cycle with the ones it holds. */
+  async cycleMembership(projectId: string, testCaseIds: string[]): Promise<Map<string, Set<string>>> {
+    const chunks = chunk([...new Set(testCaseIds)], MAX_IDS_PER_QUERY);
+    const parts = await mapLimited(chunks, CHUNK_CONCURRENCY, async (ids) => (await this.send(endpoints.cycleMembership, { query: { projectId, testCaseIds: ids } })).data);
+    const held = new Map<string, Set<string>>();
+    for (const m of parts.flat()) {
+      const set = held.get(m.cycleId) ?? new Set<string>();
+      for (const id of m.testCaseIds) set.add(id);
+      held.set(m.cycleId, set);
+    }
+    return held;
+  }
+
+  /** Milliseconds left of this client's time budget (a caller sending batches stops before it runs out). */
+  remainingMs(): number {
+    return this.http.deadline - (this.http.now ?? Date.now)();
+  }
+
   async addDefect(cycleId: string, executionId: string, projectId: string, jiraIssueKey: string) {
     return (await this.send(endpoints.addDefect, { params: { cycleId, executionId }, body: { projectId, jiraIssueKey } })).data;
   }

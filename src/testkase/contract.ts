@@ -29,7 +29,7 @@ export type ExecutionStatus = z.infer<typeof ExecutionStatus>;
 export const Priority = z.enum(PRIORITIES);
 export type Priority = z.infer<typeof Priority>;
 
-const TestCaseType = z.enum(TEST_CASE_TYPES);
+export const TestCaseType = z.enum(TEST_CASE_TYPES);
 const TestCaseStatus = z.enum(TEST_CASE_STATUSES);
 
 /** Project roles from TestKase's docs: Project Admin, User, Guest (read-only). */
@@ -210,12 +210,22 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 
 // ---------- request bodies ----------
 
+/** A step of a new test case (A30): TestKase numbers the steps from 1 in the order they are sent. */
+const NewStep = z.strictObject({
+  action: z.string().trim().min(1).max(LIMITS.stepTextMax),
+  expectedResult: z.string().max(LIMITS.stepTextMax).default(''),
+});
+
 export const CreateTestCaseBody = z.strictObject({
   projectId: ProjectId,
   title: z.string().trim().min(1).max(LIMITS.titleMax),
   description: z.string().max(LIMITS.descriptionMax).default(''),
   priority: Priority.default('MEDIUM'),
   jiraIssueKeys: z.array(JiraIssueKey).max(50).default([]),
+  // ASSUMED (A30): a test case is created with its type, preconditions and ordered steps.
+  type: TestCaseType.default('FUNCTIONAL'),
+  preconditions: z.string().max(LIMITS.preconditionsMax).default(''),
+  steps: z.array(NewStep).max(LIMITS.stepsMax).default([]),
 });
 export type CreateTestCaseBody = z.input<typeof CreateTestCaseBody>;
 
@@ -241,7 +251,15 @@ const StepResultInput = z.strictObject({
   actualResult: z.string().max(LIMITS.actualResultMax).nullable().default(null),
 });
 
+/**
+ * ASSUMED (A31): a result may carry an idempotency key; TestKase keeps each key for 24 hours per user
+ * and project, and a result sent again with a key it keeps is not recorded again: the answer is the
+ * result first recorded with it.
+ */
+export const IdempotencyKey = z.string().regex(/^[A-Za-z0-9:_-]{1,100}$/);
+
 export const RecordExecutionBody = z.strictObject({
+  idempotencyKey: IdempotencyKey.optional(),
   projectId: ProjectId,
   testCaseId: TestCaseId,
   status: ExecutionStatus,
@@ -254,7 +272,7 @@ export type RecordExecutionBody = z.input<typeof RecordExecutionBody>;
 export const BulkRecordBody = z.strictObject({
   projectId: ProjectId,
   results: z
-    .array(z.strictObject({ testCaseId: TestCaseId, status: ExecutionStatus, comment: z.string().max(LIMITS.commentMax).nullable().default(null) }))
+    .array(z.strictObject({ idempotencyKey: IdempotencyKey.optional(), testCaseId: TestCaseId, status: ExecutionStatus, comment: z.string().max(LIMITS.commentMax).nullable().default(null) }))
     .min(1)
     .max(LIMITS.bulkMax),
 });
@@ -311,6 +329,10 @@ export const ExecutionsQuery = z.object({
   testCaseIds: IdList(TestCaseId, LIMITS.pageSizeMax * 20).optional(),
   ...Paging,
 });
+
+/** Membership (A32): which cycles hold some of the given test cases, up to LIMITS.pageSizeMax ids a query. */
+const MembershipQuery = z.object({ projectId: ProjectId, testCaseIds: IdList(TestCaseId, LIMITS.pageSizeMax) });
+const CycleMembership = z.object({ cycleId: CycleId, testCaseIds: z.array(TestCaseId) });
 
 // ---------- endpoints ----------
 
@@ -472,6 +494,15 @@ export const endpoints = {
     query: None,
     body: BulkRecordBody,
     response: one(BulkRecordResult),
+  }),
+  /** ASSUMED (A32). The cycles holding some of the given test cases, each with which of them. */
+  cycleMembership: endpoint({
+    method: 'GET',
+    documented: false,
+    path: '/test-cycles/membership',
+    params: None,
+    query: MembershipQuery,
+    response: list(CycleMembership),
   }),
   /** ASSUMED (A19). Add a Jira issue key to the defects of a recorded result. */
   addDefect: endpoint({

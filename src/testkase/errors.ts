@@ -11,12 +11,20 @@ export type TestKaseErrorKind =
   | 'UNAVAILABLE' // 5xx, timeout, network failure
   | 'BAD_RESPONSE'; // a body the contract does not describe
 
+/**
+ * Why an UNAVAILABLE call got no answer (none for a 5xx, which is an answer): TestKase did not answer
+ * within the time (TIMEOUT), the connection failed (NETWORK), or the request was never sent because the
+ * call's time budget was spent (NOT_SENT). A write NOT_SENT changed nothing; after TIMEOUT or NETWORK it
+ * may have.
+ */
+export type NoAnswer = 'TIMEOUT' | 'NETWORK' | 'NOT_SENT';
+
 export class TestKaseError extends Error {
   override readonly name = 'TestKaseError';
   constructor(
     readonly kind: TestKaseErrorKind,
     message: string,
-    readonly details: { status?: number; retryAfterSeconds?: number; code?: string; serverMessage?: string } = {},
+    readonly details: { status?: number; retryAfterSeconds?: number; code?: string; serverMessage?: string; noAnswer?: NoAnswer } = {},
   ) {
     super(message);
   }

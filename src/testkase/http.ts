@@ -87,7 +87,7 @@ export async function request<T extends z.ZodType>(
     if (now() + wait + 50 >= opts.deadline) break; // waiting would overrun the budget: report it now
     await sleep(wait);
   }
-  throw lastError ?? new TestKaseError('UNAVAILABLE', `${method} ${path}: no time left to reach TestKase`);
+  throw lastError ?? new TestKaseError('UNAVAILABLE', `${method} ${path}: no time left to reach TestKase`, { noAnswer: 'NOT_SENT' });
 }
 
 type Outcome =
@@ -145,12 +145,12 @@ async function attemptOnce(
     exchange.catch(() => undefined); // settled later by the race; keep it from being "unhandled"
     const result = await Promise.race([exchange, timeout]);
     if (result === 'timeout') {
-      return { kind: 'error', status: 'timeout', error: new TestKaseError('UNAVAILABLE', `${method} ${path}: timed out after ${timeoutMs} ms`) };
+      return { kind: 'error', status: 'timeout', error: new TestKaseError('UNAVAILABLE', `${method} ${path}: timed out after ${timeoutMs} ms`, { noAnswer: 'TIMEOUT' }) };
     }
     return result;
   } catch (e) {
     const reason = e instanceof Error ? e.name : 'error';
-    return { kind: 'error', status: 'network', error: new TestKaseError('UNAVAILABLE', `${method} ${path}: network failure (${reason})`) };
+    return { kind: 'error', status: 'network', error: new TestKaseError('UNAVAILABLE', `${method} ${path}: network failure (${reason})`, { noAnswer: 'NETWORK' }) };
   } finally {
     clearTimeout(timer);
   }

@@ -41,6 +41,8 @@ export const backendWords = {
       text: `TestKase is receiving too many requests for your token. Wait ${seconds ?? 'a few'} seconds and try again. Nothing was lost.`,
     }),
     unavailable: { title: 'TestKase could not be reached', text: 'Nothing was lost. Try again in a moment.' },
+    /** TestKase was reached but did not answer within the time allowed (it is slow, not unreachable). */
+    slow: { title: 'TestKase did not answer in time', text: 'TestKase is answering slowly right now. Nothing was lost. Try again in a moment.' },
   },
 
   // ---------- the backend's errors (src/resolvers/errors.ts and the resolvers) ----------
@@ -85,6 +87,23 @@ export const backendWords = {
     notAdmin: 'Only Jira administrators can manage the TestKase connections of other users. Nothing was changed. Ask a Jira administrator if you need this done.',
     adminUnverified: 'Jira could not confirm that you are a Jira administrator, so nothing was changed. Try again in a moment.',
     checkRunGone: 'This check is no longer running (a check is kept for a day). Start a new check.',
+    // ---------- the tester's workflow (issue 22) ----------
+    /** A read TestKase did not answer in time: it is slow, not unreachable. */
+    readTimedOut: 'TestKase did not answer in time (it is answering slowly right now). Nothing was changed. Try again in a moment.',
+    /** A write never sent: the time for this call ran out first. */
+    writeNotSent: 'There was no time left to send this to TestKase, so nothing was changed. Try again.',
+    /** A new test case larger than TestKase accepts in one request. */
+    caseTooLarge: ({ kb, maxKb }: { kb: number; maxKb: number }) =>
+      `This test case is too large to send to TestKase (${kb} KB; TestKase accepts at most ${maxKb} KB at once). Shorten the steps or the description; nothing was created.`,
+    /** Bulk outcomes, one sentence per group, naming its cases. */
+    bulkNotInCycle: ({ ids }: { ids: string }) => `Not in this cycle, so not recorded: ${ids}. Add them to the cycle first.`,
+    bulkRefused: ({ ids, why }: { ids: string; why: string }) => `TestKase did not record ${ids}: ${why}`,
+    bulkUnknown: ({ ids }: { ids: string }) =>
+      `TestKase did not answer in time about ${ids}: they may have been recorded. Record them again: a result TestKase already recorded is not recorded twice.`,
+    bulkNoReason: 'TestKase gave no reason. Record them again on their own.',
+    bulkNotSent: ({ ids }: { ids: string }) => `Not recorded (never sent to TestKase): ${ids}. Record them again.`,
+    /** Test cases named in an outcome: up to ten, then how many more. */
+    manyIds: ({ ids }: { ids: readonly string[] }) => (ids.length <= 10 ? ids.join(', ') : `${ids.slice(0, 10).join(', ')} and ${ids.length - 10} more`),
   },
 
   /** savePat: nothing was stored, whatever went wrong. */
@@ -127,6 +146,7 @@ export const backendWords = {
     executionId: 'an execution id looks like EX-1',
     jiraProjectKey: 'a Jira project key looks like DEMO',
     jiraIssueKey: 'a Jira issue key looks like DEMO-1',
+    stepActionRequired: 'every step needs an action',
   },
 
   /** checkIdentity's warning (global page): the saved token is another TestKase user's than the Jira user's. */

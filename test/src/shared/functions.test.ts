@@ -8,6 +8,7 @@ import type { makeInvoke } from '@forge/bridge';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { FUNCTIONS, type Definitions, type PayloadOf } from '../../../src/shared/functions';
 import type { ExecutionStatus, Priority } from '../../../src/shared/definitions';
+import type { TEST_CASE_TYPES } from '../../../src/shared/facts';
 
 type Invoke = ReturnType<typeof makeInvoke<Definitions>>;
 /** Never called: the calls below are checked by the compiler only. */
@@ -16,8 +17,16 @@ const invoke: Invoke = () => Promise.reject(new Error('type-level only'));
 describe('the function table', () => {
   it('gives the UI the input types of the payload schemas', () => {
     expectTypeOf<PayloadOf<'searchTestCases'>>().toEqualTypeOf<{ query: string; page?: number | undefined }>();
-    expectTypeOf<PayloadOf<'createTestCase'>>().toEqualTypeOf<{ title: string; description?: string | undefined; priority?: Priority | undefined }>();
+    expectTypeOf<PayloadOf<'createTestCase'>>().toEqualTypeOf<{
+      title: string;
+      description?: string | undefined;
+      priority?: Priority | undefined;
+      type?: (typeof TEST_CASE_TYPES)[number] | undefined;
+      preconditions?: string | undefined;
+      steps?: { action: string; expectedResult: string }[] | undefined;
+    }>();
     expectTypeOf<PayloadOf<'executeTest'>>().toEqualTypeOf<{
+      requestId?: string | undefined;
       cycleId: string;
       testCaseId: string;
       status: ExecutionStatus;
