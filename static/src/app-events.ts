@@ -5,7 +5,7 @@
  * without events support only loses the convenience.
  */
 import { events } from '@forge/bridge';
-import { SHOW_PANEL_EVENT, TESTS_CHANGED_EVENT } from '../../src/shared/app-events';
+import { CONNECTION_CHANGED_EVENT, SHOW_PANEL_EVENT, TESTS_CHANGED_EVENT } from '../../src/shared/app-events';
 
 export function announceTestsChanged(): void {
   try {
@@ -18,6 +18,15 @@ export function announceTestsChanged(): void {
 export function comeIntoViewOnRequest(target: HTMLElement): void {
   try {
     void events.on(SHOW_PANEL_EVENT, () => target.scrollIntoView({ behavior: 'smooth', block: 'start' })).catch(() => undefined);
+  } catch {
+    // no events on this host
+  }
+}
+
+/** The panel learned the connection changed (token or mapping gone): the glance fetches its state again. */
+export function announceConnectionChanged(): void {
+  try {
+    void events.emit(CONNECTION_CHANGED_EVENT, {}).catch(() => undefined);
   } catch {
     // no events on this host
   }

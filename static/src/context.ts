@@ -16,6 +16,9 @@ export interface UiContext {
   locale: string;
   /** The Jira project of the issue the panel is on (the bug dialog opens in it); absent outside an issue. */
   projectId?: string;
+  /** The site and the signed-in user: what a draft kept in this browser is keyed by (never used to authorise). */
+  cloudId?: string;
+  accountId?: string;
 }
 
 /** Narrow whatever `view.getContext()` returned to the fields we use, with safe defaults. */
@@ -27,6 +30,8 @@ export function toUiContext(raw: unknown): UiContext {
   if (typeof r.environmentId === 'string' && r.environmentId) ctx.environmentId = r.environmentId;
   const project = (r.extension as { project?: { id?: unknown } } | undefined)?.project;
   if (typeof project?.id === 'string' && project.id) ctx.projectId = project.id;
+  if (typeof r.cloudId === 'string' && r.cloudId) ctx.cloudId = r.cloudId;
+  if (typeof r.accountId === 'string' && r.accountId) ctx.accountId = r.accountId;
   return ctx;
 }
 

@@ -154,8 +154,8 @@ describeE2E('tester workflow: issue 22 defects', () => {
             const others = [...li.querySelectorAll('.case-meta, .case-actions')].map((el) => el.getBoundingClientRect());
             const rowBox = li.getBoundingClientRect();
             for (const r of rects) {
-              if (others.some((o) => overlap(r, o))) out.push(`${title.textContent!.slice(0, 20)}… runs under a lozenge or button`);
-              if (r.right > rowBox.right + 1) out.push(`${title.textContent!.slice(0, 20)}… is cut at the right`);
+              if (others.some((o) => overlap(r, o))) out.push(`${title.textContent.slice(0, 20)}… runs under a lozenge or button`);
+              if (r.right > rowBox.right + 1) out.push(`${title.textContent.slice(0, 20)}… is cut at the right`);
             }
           }
           if (document.documentElement.scrollWidth > document.documentElement.clientWidth + 1) out.push('the panel scrolls sideways');

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { events, router, view } from '@forge/bridge';
-import { SHOW_PANEL_EVENT, TESTS_CHANGED_EVENT } from '../../src/shared/app-events';
+import { CONNECTION_CHANGED_EVENT, SHOW_PANEL_EVENT, TESTS_CHANGED_EVENT } from '../../src/shared/app-events';
 import { MODULE_KEYS } from '../../src/shared/facts';
 import { placeOf } from '../../src/shared/place';
 import { fetchSummary } from './summary-api';
@@ -48,7 +48,12 @@ function useSummary(): { load: SummaryLoad; reload: () => void } {
   useEffect(() => {
     void run(false);
     const subscription = events.on(TESTS_CHANGED_EVENT, () => void run(false));
-    return () => void subscription.then((s) => s.unsubscribe(), () => undefined);
+    // The panel learned the token or the mapping is gone: the counts shown can no longer be vouched for.
+    const connection = events.on(CONNECTION_CHANGED_EVENT, () => void run(false));
+    return () => {
+      void subscription.then((s) => s.unsubscribe(), () => undefined);
+      void connection.then((s) => s.unsubscribe(), () => undefined);
+    };
   }, [run]);
 
   return { load, reload: () => void run(true) };

@@ -7,6 +7,7 @@ import type { AppError, ConnectionView, Coverage, IssueSummary, LatestRun } from
 import { RESULTS_FIRST, type ExecutionStatus } from '../../src/shared/facts';
 import { formatDateTime, zoneLabel } from '../../src/shared/format';
 import { verdictOf, type Verdict } from '../../src/shared/results';
+import { stateTone, type StateTone } from '../../src/shared/state-tone';
 import { words } from '../../src/shared/words/glance';
 import { StatusBar } from './StatusBar';
 
@@ -82,10 +83,13 @@ function Problem({ title, text, onRetry }: { title: string; text: string; onRetr
   );
 }
 
+const APPEARANCE = { info: 'information', warning: 'warning', error: 'error' } as const satisfies Record<StateTone, string>;
+
 /** Each state's sentence comes from the backend (state-messages.ts); here only its tone and the one next step. */
 function NotReady({ connection, onRetry, onOpenSettings }: { connection: Exclude<ConnectionView, { kind: 'READY' }> } & SummaryActions) {
   const reason = connection.kind === 'NO_CONFIG' ? 'NO_CONFIG' : connection.reason;
-  const appearance = reason === 'NO_CONFIG' ? 'information' : reason === 'TOKEN_REJECTED' ? 'error' : 'warning';
+  // One tone per state, the panel's too (shared/state-tone.ts).
+  const appearance = APPEARANCE[stateTone(connection)];
   const step =
     reason === 'NO_CONFIG' || reason === 'TOKEN_REJECTED' ? (
       <Button appearance="primary" onClick={onOpenSettings}>

@@ -48,6 +48,12 @@ export const panelWords = {
     filterPlaceholder: 'Id or words of the title',
     latestResult: 'Latest result',
     priority: 'Priority',
+    // ---------- drafts kept in this browser (issue 22.6) ----------
+    /** A row whose run form holds a result not saved yet. */
+    draft: 'Unsaved result',
+    /** The panel replaced by a state message while run forms held results not saved. */
+    draftsNotSaved: ({ ids }: { ids: readonly string[] }) =>
+      `Your ${plural(ids.length, 'result', 'results')} for ${ids.join(', ')} ${plural(ids.length, 'was', 'were')} not saved in TestKase. ${plural(ids.length, 'It is', 'They are')} kept in this browser: once TestKase is connected again, open Run on ${plural(ids.length, 'it', 'each')} to save ${plural(ids.length, 'it', 'them')}.`,
   },
 };
 

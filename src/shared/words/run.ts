@@ -43,6 +43,20 @@ export const runWords = {
     chooseCycleToAdd: 'Choose a cycle to add it to.',
     noOtherCycle: 'There is no other test cycle: create one on the Test Cycles tab.',
     addTo: ({ id }: { id: string }) => `Add ${id} to`,
+    // ---------- the cycle shown is the cycle saved in (issue 22.1, 22.11) ----------
+    cyclesStillLoading: 'The test cycles are still loading. Save again once they are shown.',
+    cyclesNotLoaded: 'The test cycles could not be loaded, so there is no cycle to record in. Use Retry above, then save again.',
+    chooseOtherCycle: ({ id }: { id: string }) => `Choose the cycle to add ${id} to, or choose a cycle it is already in.`,
+    addsFirst: ({ id, name }: { id: string; name: string }) => `Saving adds ${id} to ${name} first, then records the result there.`,
+    noCycleAtAll: 'This TestKase project has no test cycle yet: create one on the Test Cycles tab.',
+    /** A draft kept in this browser, put back into the form. */
+    draftRestored: ({ at }: { at: string }) => `Restored the result you had not saved yet (from ${at}).`,
+    discardDraft: 'Discard it',
+    safeToRetry: 'Saving again is safe: a result TestKase already recorded is not recorded twice.',
+    // ---------- Run next ----------
+    runNext: ({ id }: { id: string }) => `Run next: ${id}`,
+    nextLoading: 'Looking for the next test case to run…',
+    noneLeft: ({ name }: { name: string }) => `Every test case of this issue in ${name} has a result.`,
   },
   bulk: {
     region: 'Selected test cases',
@@ -57,7 +71,15 @@ export const runWords = {
     added: ({ added, already, cycle }: { added: number; already: number; cycle: string }) =>
       `Added ${added} ${plural(added, 'test case', 'test cases')} to ${cycle}.${already ? ` ${already} ${plural(already, 'was', 'were')} already in it.` : ''}`,
     recorded: ({ status, recorded, of, cycle }: { status: string; recorded: number; of: number; cycle: string }) => `Recorded ${status} for ${recorded} of ${of} in ${cycle}.`,
-    notRecorded: ({ head, why }: { head: string; why: readonly string[] }) => `${head} Not recorded: ${why.join(' ')}`,
+    // ---------- add and record in one go (issue 22) ----------
+    /** A cycle to choose, with how much of the selection it already holds. */
+    cycleHolds: ({ name, isMaster, environment, held, of }: { name: string; isMaster: boolean; environment: string | null; held: number | null; of: number }) =>
+      `${name}${isMaster ? ' (master)' : ''}${environment ? ` · ${environment}` : ''}${held === null ? '' : held === of ? ' — holds all' : held === 0 ? ' — holds none' : ` — holds ${held} of ${of}`}`,
+    holdingFailed: 'Which cycles already hold the selection could not be loaded; you can still choose one.',
+    addFirst: ({ count }: { count: number }) => `Add the ${count} not in this cycle first`,
+    addFirstAny: 'Add the ones not in this cycle first',
+    addedFirst: ({ count, cycle }: { count: number; cycle: string }) => `Added ${count} ${plural(count, 'test case', 'test cases')} to ${cycle} first.`,
+    recordRest: ({ count }: { count: number }) => `Record again for the ${count} not recorded`,
   },
   bug: {
     report: 'Report bug',

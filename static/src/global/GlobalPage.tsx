@@ -22,7 +22,10 @@ export default function GlobalPage({ ctx, now = () => new Date() }: { ctx: UiCon
   const [deleting, setDeleting] = useState(false);
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
+  /** The saved token is another TestKase user's: its warning comes first, and "connected" is no success. */
+  const [notYours, setNotYours] = useState(false);
   const returnTo = useReturnTo();
+  const shownNotice: Notice = notice && notYours && notice.tone === 'success' ? { ...notice, tone: 'info' } : notice;
 
   const save = async (token: string) => {
     setSaving(true);
@@ -55,6 +58,7 @@ export default function GlobalPage({ ctx, now = () => new Date() }: { ctx: UiCon
     if (r.ok) {
       settings.update(() => r.data);
       setReplacing(false);
+      setNotYours(false);
       setNotice({ tone: 'success', text: words.settings.deleted });
     } else {
       setNotice({ tone: 'error', text: r.error.message });
@@ -65,7 +69,7 @@ export default function GlobalPage({ ctx, now = () => new Date() }: { ctx: UiCon
     <main className="app global-page">
       <h1 className="page-title">{words.settings.title}</h1>
       <Help />
-      <NoticeView notice={notice} />
+      {settings.state.status !== 'ready' && <NoticeView notice={notice} />}
       <Loaded
         state={settings.state}
         loadingLabel={words.settings.loading}
@@ -104,7 +108,8 @@ export default function GlobalPage({ ctx, now = () => new Date() }: { ctx: UiCon
             <p>{problem.text}</p>
           </Message>
         )}
-        {token && <IdentityWarning token={token} replacing={replacing} onReplace={startReplacing} />}
+        {token && <IdentityWarning token={token} replacing={replacing} onReplace={startReplacing} onCheck={setNotYours} />}
+        <NoticeView notice={shownNotice} />
         {returnTo && connection.kind === 'READY' && token && (
           <div className="back-to-issue">
             <Button appearance="primary" onClick={() => void router.navigate({ target: 'issue', issueKey: returnTo })}>

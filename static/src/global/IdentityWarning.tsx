@@ -10,14 +10,28 @@ import { api } from '../api';
 import { Button } from '../components/Button';
 import { Message } from '../components/Message';
 
-export function IdentityWarning({ token, replacing, onReplace }: { token: TokenSummary; replacing: boolean; onReplace: () => void }) {
+export function IdentityWarning({
+  token,
+  replacing,
+  onReplace,
+  onCheck,
+}: {
+  token: TokenSummary;
+  replacing: boolean;
+  onReplace: () => void;
+  /** Told whether the warning is shown (the page then puts nothing green above or beside it). */
+  onCheck?: (mismatch: boolean) => void;
+}) {
   const [check, setCheck] = useState<IdentityCheck | null>(null);
   const saved = `${token.preview}|${token.savedAt}`;
   useEffect(() => {
     let live = true;
     setCheck(null);
+    onCheck?.(false);
     void api.checkIdentity().then((r) => {
-      if (live) setCheck(r.ok ? r.data : null);
+      if (!live) return;
+      setCheck(r.ok ? r.data : null);
+      onCheck?.(r.ok && r.data.kind === 'MISMATCH');
     });
     return () => {
       live = false;

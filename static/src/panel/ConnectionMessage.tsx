@@ -3,6 +3,7 @@
  * sentence, from the catalog: src/resolvers/state-messages.ts) and the action that is the next step.
  */
 import type { ConnectionView } from '../../../src/shared/definitions';
+import { stateTone } from '../../../src/shared/state-tone';
 import { words } from '../../../src/shared/words/panel';
 import { Button } from '../components/Button';
 import { Message } from '../components/Message';
@@ -30,14 +31,17 @@ export function ConnectionMessage({
   canOpenSettings,
   onOpenSettings,
   onRetry,
+  unsaved = [],
 }: {
   connection: NotReady;
   canOpenSettings: boolean;
   onOpenSettings: () => void;
   onRetry: () => void;
+  /** Test cases whose run form holds a result not saved yet (kept in this browser). */
+  unsaved?: readonly string[];
 }) {
   const step = nextStep(connection);
-  const tone = connection.kind === 'PAT_SAVED' && connection.reason === 'TOKEN_REJECTED' ? 'error' : 'warning';
+  const tone = stateTone(connection);
   const action =
     step === 'settings' && canOpenSettings ? (
       <Button appearance="primary" onClick={onOpenSettings}>
@@ -49,6 +53,7 @@ export function ConnectionMessage({
   return (
     <Message tone={tone} title={connection.message.title} actions={action}>
       <p>{connection.message.text}</p>
+      {unsaved.length > 0 && <p className="drafts-kept">{words.cases.draftsNotSaved({ ids: unsaved })}</p>}
     </Message>
   );
 }

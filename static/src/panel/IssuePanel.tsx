@@ -7,6 +7,8 @@ import { useLoad } from '../load';
 import { words } from '../../../src/shared/words/panel';
 import { ConnectionMessage } from './ConnectionMessage';
 import { ReadyPanel } from './ReadyPanel';
+import { announceConnectionChanged } from '../app-events';
+import { unsavedRuns } from './drafts';
 
 export default function IssuePanel({ ctx }: { ctx: UiContext }) {
   const panel = useLoad(api.getState, [], { firstFetch: initialState });
@@ -15,7 +17,11 @@ export default function IssuePanel({ ctx }: { ctx: UiContext }) {
 
   // A call answered that the token or the mapping is gone: what is on screen (and its write controls)
   // is stale. Re-check the state, so the state's one message and its next step replace the whole panel.
-  useEffect(() => onConnectionLost(() => void refresh({ onError: 'show' })), [refresh]);
+  // The glance on the same page follows (it fetches its own state again).
+  useEffect(() => onConnectionLost(() => {
+    announceConnectionChanged();
+    void refresh({ onError: 'show' });
+  }), [refresh]);
 
   return (
     <div className="app issue-panel">
@@ -29,6 +35,7 @@ export default function IssuePanel({ ctx }: { ctx: UiContext }) {
               canOpenSettings={globalPageUrl(ctx) !== null}
               onOpenSettings={() => void openSettings(ctx, issueKey)}
               onRetry={retry}
+              unsaved={unsavedRuns({ cloudId: ctx.cloudId, accountId: ctx.accountId, issueKey })}
             />
           )
         }

@@ -1,6 +1,6 @@
 /** Test Cases tab: the issue's linked test cases, filtered; details, run, select for bulk; create / link / unlink. */
-import { lazy, Suspense, useRef, useState } from 'react';
-import type { Execution, LinkedTests, TestCaseSummary } from '../../../src/shared/definitions';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import type { Cycle, Execution, LinkedTests, TestCaseSummary } from '../../../src/shared/definitions';
 import { countLatest } from '../../../src/shared/results';
 import { formatNumber } from '../../../src/shared/format';
 import { words } from '../../../src/shared/words/panel';
@@ -17,6 +17,7 @@ import { CaseRow } from './cases/CaseRow';
 import { applyFilter, isFiltered, NO_FILTER, type CaseFilter } from './cases/filter';
 import { FilterBar } from './cases/FilterBar';
 import { withExecution } from './cases/update';
+import { unsavedRuns } from './drafts';
 import { NoticeView, type Notice } from './NoticeView';
 import { useRefreshable } from './refresh';
 
@@ -50,6 +51,8 @@ export function TestCasesTab({
   const [filter, setFilter] = useState<CaseFilter>(NO_FILTER);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [running, setRunning] = useState<string | null>(null);
+  /** The cycle Run next keeps (the run form offers it first). */
+  const [runCycle, setRunCycle] = useState<Cycle | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const noticeRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
@@ -60,6 +63,14 @@ export function TestCasesTab({
   const said = words.cases;
   const issue = issueKey ?? said.thisIssue;
   useRefreshable(active ? linked.refresh : null);
+  // The selection is what is shown: a case hidden by the filter (or not shown yet) is never acted on.
+  const visibleIds = rows.visible.map((t) => t.id);
+  const visibleKey = visibleIds.join(',');
+  useEffect(() => {
+    const shownNow = new Set(visibleIds);
+    setSelected((s) => ([...s].every((id) => shownNow.has(id)) ? s : new Set([...s].filter((id) => shownNow.has(id)))));
+  }, [visibleKey]);
+  const drafts = new Set(unsavedRuns({ cloudId: ctx.cloudId, accountId: ctx.accountId, issueKey }));
 
   const say = (n: Notice) => {
     setNotice(n);
@@ -126,7 +137,7 @@ export function TestCasesTab({
       {canWrite && mode !== 'none' && (
         <Suspense fallback={<Spinner />}>
           {mode === 'create' ? (
-            <CreateTestCaseForm onCreated={(tc) => added(tc, 'created')} onCancel={closeForm} />
+            <CreateTestCaseForm ctx={ctx} issueKey={issueKey} onCreated={(tc) => added(tc, 'created')} onCancel={closeForm} />
           ) : (
             <LinkExisting linkedIds={new Set(all.map((t) => t.id))} onLinked={(tc) => added(tc, 'linked')} onClose={closeForm} />
           )}
@@ -149,8 +160,8 @@ export function TestCasesTab({
       );
     }
     const filtered = isFiltered(filter);
-    const selectedShown = shown.filter((t) => selected.has(t.id));
-    const allShownSelected = shown.length > 0 && selectedShown.length === shown.length;
+    const selectedShown = rows.visible.filter((t) => selected.has(t.id));
+    const allShownSelected = rows.visible.length > 0 && selectedShown.length === rows.visible.length;
     return (
       <>
         <FilterBar filter={filter} onChange={setFilter} />
@@ -176,23 +187,19 @@ export function TestCasesTab({
                   const on = e.currentTarget.checked;
                   setSelected((s) => {
                     const next = new Set(s);
-                    for (const t of shown) if (on) next.add(t.id);
+                    for (const t of rows.visible) if (on) next.add(t.id);
                     else next.delete(t.id);
                     return next;
                   });
                 }}
               />{' '}
-              {said.selectAll({ count: shown.length })}
+              {said.selectAll({ count: rows.visible.length })}
             </label>
           </div>
         )}
-        {canWrite && selected.size > 0 && (
+        {canWrite && selectedShown.length > 0 && (
           <Suspense fallback={<Spinner />}>
-            <BulkBar
-              selected={all.filter((t) => selected.has(t.id))}
-              onClear={() => setSelected(new Set())}
-              onRecorded={(executions) => executions.forEach(recorded)}
-            />
+            <BulkBar selected={selectedShown} onClear={() => setSelected(new Set())} onChanged={() => void linked.refresh()} />
           </Suspense>
         )}
         {shown.length === 0 ? (
@@ -209,7 +216,11 @@ export function TestCasesTab({
                 expanded={expanded.has(tc.id)}
                 onToggle={() => toggleDetails(tc.id)}
                 running={running === tc.id}
-                onRun={() => setRunning((cur) => (cur === tc.id ? null : tc.id))}
+                draft={drafts.has(tc.id)}
+                onRun={() => {
+                  setRunCycle(null);
+                  setRunning((cur) => (cur === tc.id ? null : tc.id));
+                }}
                 unlinking={unlinking === tc.id}
                 busy={unlinking !== null}
                 onUnlink={() => void unlink(tc)}
@@ -221,7 +232,15 @@ export function TestCasesTab({
                         ctx={ctx}
                         issueKey={issueKey}
                         testCase={tc}
+                        {...(runCycle ? { initialCycle: runCycle } : {})}
                         onRecorded={recorded}
+                        next={{
+                          canRun: (id) => visibleIds.includes(id),
+                          onRunNext: (id, cycle) => {
+                            setRunCycle(cycle);
+                            setRunning(id);
+                          },
+                        }}
                         onClose={() => {
                           setRunning(null);
                           focusRowControl('run', tc.id);

@@ -192,7 +192,8 @@ export default function TestCyclesTab({
                 </Button>
                 <span className="mono muted">{c.id}</span>
                 {c.isMaster && <Lozenge tone="info">{said.master}</Lozenge>}
-                {c.environment && <Lozenge>{c.environment}</Lozenge>}
+                {/* As entered ("staging", "Chrome 130"), not in a lozenge's capitals. */}
+                {c.environment && <span className="tag">{c.environment}</span>}
                 <span className="cycle-progress-text">{said.progress({ executed: executedOf(c), total: c.total })}</span>
               </div>
               <StatusBar counts={c.counts} label={said.progressOf({ name: c.name })} />

@@ -115,7 +115,7 @@ describe('several test cases at once', () => {
     b.sim.admin.clearRequests();
     const outcome = expectOk(await b.call(alice, 'executeMany', { cycleId: cycle.id, testCaseIds: grown.testCaseIds, status: 'PASS', comment: 'Smoke' }, { issue: 'DEMO-21' }));
     expect(outcome.recorded).toHaveLength(149);
-    expect(outcome.failed).toEqual([{ testCaseId: grown.testCaseIds[149], message: expect.stringContaining('not in this cycle') }]);
+    expect(outcome.failed).toEqual([{ reason: 'NOT_IN_CYCLE', testCaseIds: [grown.testCaseIds[149]], message: expect.stringContaining('Not in this cycle, so not recorded') }]);
     expect(b.sim.admin.requests().filter((r) => r.route === 'recordExecutions')).toHaveLength(2);
     const rows = expectOk(await b.call(alice, 'listCycleExecutions', { cycleId: cycle.id }, { issue: 'DEMO-21' })).items;
     expect(rows.every((r) => r.status === 'PASS' && r.comment === 'Smoke')).toBe(true);

@@ -1,5 +1,9 @@
 // @vitest-environment jsdom
-/** Several selected test cases at once: the whole selection added in one request, one result recorded for all. */
+/**
+ * Several selected test cases at once: the selection is what is shown (50 of 120 rows), added in one
+ * request; one result recorded for all, each cycle saying how much of the selection it holds, the
+ * outcome summarised per reason, and the list read again afterwards (executeMany answers ids only).
+ */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '../testing-library';
 
@@ -19,6 +23,7 @@ async function renderWith(handlers: Handlers) {
   routeInvoke({
     getState: () => ({ ok: true, data: panelState({ linked: { ok: true, data: linked(many) } }) }),
     listCycles: () => ({ ok: true, data: cycles([cycle(2), cycle(1)]) }),
+    listCyclesHolding: (p) => ({ ok: true, data: { items: [{ cycleId: 'TCYCLE-2', held: 1 }, { cycleId: 'TCYCLE-1', held: p.testCaseIds.length }] } }),
     ...handlers,
   });
   render(<IssuePanel ctx={panelCtx} />);
@@ -26,43 +31,60 @@ async function renderWith(handlers: Handlers) {
 }
 
 describe('bulk actions', () => {
-  it('adds all 120 selected to a cycle in one request and reports one outcome', async () => {
-    await renderWith({ addToCycle: (p) => ({ ok: true, data: { added: p.testCaseIds.slice(1), alreadyInCycle: p.testCaseIds.slice(0, 1) } }) });
-    fireEvent.click(screen.getByLabelText('Select all 120 shown'));
-    fireEvent.click(await screen.findByRole('button', { name: 'Add 120 to a cycle' }, { timeout: 30_000 }));
-    const form = await screen.findByRole('form', { name: 'Add 120 to a cycle' });
-    fireEvent.click(within(form).getByRole('button', { name: 'Add 120' }));
+  it('selects the 50 rows shown (not the 70 not shown yet), adds them to a cycle in one request and reports one outcome', async () => {
+    await renderWith({
+      addToCycle: (p) => ({ ok: true, data: { added: p.testCaseIds.slice(1), alreadyInCycle: p.testCaseIds.slice(0, 1) } }),
+      listLinkedTests: () => ({ ok: true, data: linked(many) }),
+    });
+    fireEvent.click(screen.getByLabelText('Select all 50 shown'));
+    fireEvent.click(await screen.findByRole('button', { name: 'Add 50 to a cycle' }, { timeout: 30_000 }));
+    const form = await screen.findByRole('form', { name: 'Add 50 to a cycle' });
+    expect(within(form).getByRole('option', { name: /^Sprint 2 .*holds 1 of 50$/ })).toBeTruthy();
+    fireEvent.click(within(form).getByRole('button', { name: 'Add 50' }));
     expect(within(form).getByRole('alert').textContent).toBe('Choose a test cycle.');
     fireEvent.change(within(form).getByLabelText('Test cycle'), { target: { value: 'TCYCLE-2' } });
-    fireEvent.click(within(form).getByRole('button', { name: 'Add 120' }));
-    expect(await screen.findByText('Added 119 test cases to Sprint 2. 1 was already in it.')).toBeTruthy();
-    expect(callsOf('addToCycle')).toEqual([{ cycleId: 'TCYCLE-2', testCaseIds: many.map((t) => t.id) }]);
+    fireEvent.click(within(form).getByRole('button', { name: 'Add 50' }));
+    expect(await screen.findByText('Added 49 test cases to Sprint 2. 1 was already in it.')).toBeTruthy();
+    expect(callsOf('addToCycle')).toEqual([{ cycleId: 'TCYCLE-2', testCaseIds: many.slice(0, 50).map((t) => t.id) }]);
     expect(screen.queryByRole('button', { name: /Add all/ })).toBeNull();
   }, 60_000); // 120 rows in jsdom: ~5 s alone, far more on a busy 2-core machine
 
-  it('records one result for the selection and says which were not recorded, updating the recorded rows in place', async () => {
+  it('records one result for the selection, says which were not recorded, and reads the list again', async () => {
+    let recordedTc1 = false;
     await renderWith({
-      executeMany: (p) => ({
-        ok: true,
-        data: {
-          recorded: p.testCaseIds.slice(0, 1).map((id) => execution(id, { status: p.status, executedBy: { id: 'b', name: 'Bob' }, executedAt: '2026-11-23T10:00:00Z' })),
-          failed: [{ testCaseId: 'TC-2', message: 'TC-2 is not in this cycle, so no result was recorded for it. Add it to the cycle first.' }],
-        },
-      }),
+      executeMany: (p) => {
+        recordedTc1 = true;
+        return {
+          ok: true,
+          data: {
+            recorded: p.testCaseIds.slice(0, 1).map((id) => ({ testCaseId: id, executionId: 'EX-9', status: p.status })),
+            added: [],
+            failed: [{ reason: 'NOT_IN_CYCLE', testCaseIds: ['TC-2'], message: 'Not in this cycle, so not recorded: TC-2. Add them to the cycle first.' }],
+          },
+        };
+      },
+      listLinkedTests: () => {
+        const ex = execution('TC-1', { status: 'PASS', executedBy: { id: 'b', name: 'Bob' }, executedAt: '2026-11-23T10:00:00Z' });
+        const latest = { status: ex.status, cycleId: ex.cycleId, executedAt: ex.executedAt!, executedBy: ex.executedBy! };
+        return { ok: true, data: linked(many.map((t) => (t.id === 'TC-1' && recordedTc1 ? { ...t, latestExecution: latest } : t))) };
+      },
     });
     fireEvent.click(screen.getByLabelText('Select TC-1'));
     fireEvent.click(screen.getByLabelText('Select TC-2'));
     fireEvent.click(await screen.findByRole('button', { name: 'Record a result for 2' }, { timeout: 30_000 }));
     const form = await screen.findByRole('form', { name: 'Record a result for 2' });
     fireEvent.change(within(form).getByLabelText('Test cycle'), { target: { value: 'TCYCLE-2' } });
+    // Sprint 2 holds 1 of the 2: "add the other first" is offered, checked; this test records without it.
+    fireEvent.click(within(form).getByLabelText('Add the 1 not in this cycle first'));
     fireEvent.click(within(form).getByRole('button', { name: 'Record for 2' }));
     expect(within(form).getByRole('alert').textContent).toBe('Choose a result.');
     fireEvent.click(within(form).getByLabelText('Pass'));
     fireEvent.change(within(form).getByLabelText('Comment (optional)'), { target: { value: 'Smoke' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Record for 2' }));
-    expect((await screen.findByText(/Recorded Pass for 1 of 2 in Sprint 2\./)).textContent).toContain('TC-2 is not in this cycle');
-    expect(callsOf('executeMany')).toEqual([{ cycleId: 'TCYCLE-2', testCaseIds: ['TC-1', 'TC-2'], status: 'PASS', comment: 'Smoke' }]);
-    expect(document.querySelector('li[data-case="TC-1"] .case-meta')!.textContent).toContain('Pass');
+    expect(await screen.findByText('Recorded Pass for 1 of 2 in Sprint 2.')).toBeTruthy();
+    expect(screen.getByText('Not in this cycle, so not recorded: TC-2. Add them to the cycle first.')).toBeTruthy();
+    expect(callsOf('executeMany')).toEqual([{ requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), cycleId: 'TCYCLE-2', testCaseIds: ['TC-1', 'TC-2'], status: 'PASS', comment: 'Smoke' }]);
+    await vi.waitFor(() => expect(document.querySelector('li[data-case="TC-1"] .case-meta')!.textContent).toContain('Pass'));
     expect(document.querySelector('li[data-case="TC-2"] .case-meta')!.textContent).toContain('Not Executed');
   }, 60_000);
 });

@@ -26,10 +26,12 @@ const saved = (reason: PatSavedReason, retryAfterSeconds?: number): ConnectionVi
 const noConfig = connectionView({ kind: 'NO_CONFIG' }, { module: 'ISSUE_PANEL', jiraProjectKey: 'DEMO' });
 
 describe('IssuePanel states', () => {
-  it('NO_CONFIG: warns and opens the global page, naming the issue to come back to', async () => {
+  it('NO_CONFIG: informs (the glance’s tone: nothing is wrong yet) and opens the global page, naming the issue to come back to', async () => {
     routeInvoke({ getState: () => ({ ok: true, data: notReady(noConfig) }) });
     render(<IssuePanel ctx={panelCtx} />);
-    const alert = await screen.findByRole('alert');
+    const alert = (await screen.findByText(/Personal Access Token/)).closest<HTMLElement>('.message')!;
+    expect(alert.getAttribute('role')).toBe('status');
+    expect(alert.className).toContain('message-info');
     expect(alert.textContent).toMatch(/Personal Access Token/);
     fireEvent.click(within(alert).getByRole('button', { name: 'Open TestKase settings' }));
     expect(navigate).toHaveBeenCalledWith('/jira/apps/app-123/env-456?returnTo=DEMO-1');

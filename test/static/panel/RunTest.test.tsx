@@ -58,7 +58,8 @@ async function openRun(handlers: Handlers = {}) {
 describe('Run from the Test Cases tab', () => {
   it('defaults to the most recently active non-master cycle holding the case, shows its last result and comment, and preselects no result', async () => {
     const form = await openRun();
-    expect(callsOf('listCycles')).toEqual([{ containing: 'TC-2' }]);
+    // The cycles holding it and the project's others, asked at once: the choice is offered when both are known.
+    expect(callsOf('listCycles')).toEqual([{ containing: 'TC-2' }, {}]);
     expect(within(form).getByLabelText<HTMLSelectElement>('Test cycle').value).toBe('TCYCLE-3');
     expect(within(form).getByText('Total wrong after re-entering the code')).toBeTruthy();
     expect(within(form).getAllByRole('radio').filter((r) => (r as HTMLInputElement).checked)).toEqual([]);
@@ -78,7 +79,7 @@ describe('Run from the Test Cases tab', () => {
     fireEvent.change(within(form).getByLabelText('Bugs (optional)'), { target: { value: 'demo-7, DEMO-8 DEMO-7' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Save result' }));
     expect(await screen.findByText('Saved Blocked for TC-2 in Sprint 3.')).toBeTruthy();
-    expect(callsOf('executeTest')).toEqual([{ cycleId: 'TCYCLE-3', testCaseId: 'TC-2', status: 'BLOCKED', comment: 'Coupon service down\nRetry tomorrow', defects: ['DEMO-7', 'DEMO-8'] }]);
+    expect(callsOf('executeTest')).toEqual([{ requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), cycleId: 'TCYCLE-3', testCaseId: 'TC-2', status: 'BLOCKED', comment: 'Coupon service down\nRetry tomorrow', defects: ['DEMO-7', 'DEMO-8'] }]);
     const row = document.querySelector('li[data-case="TC-2"] .case-meta')!;
     expect(row.textContent).toContain('Blocked');
     expect(callsOf('listLinkedTests')).toHaveLength(0);
@@ -112,23 +113,46 @@ describe('Run from the Test Cases tab', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Save result' }));
     await screen.findByText('Saved Fail for TC-2 in Sprint 3.');
     expect(callsOf('executeTest')).toEqual([
-      { cycleId: 'TCYCLE-3', testCaseId: 'TC-2', status: 'FAIL', stepResults: [{ order: 1, status: 'PASS' }, { order: 2, status: 'FAIL', actualResult: 'Error 500' }] },
+      { requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), cycleId: 'TCYCLE-3', testCaseId: 'TC-2', status: 'FAIL', stepResults: [{ order: 1, status: 'PASS' }, { order: 2, status: 'FAIL', actualResult: 'Error 500' }] },
     ]);
   });
 
-  it('adds the case to another cycle in the same flow, then records there', async () => {
+  it('records in the other cycle shown, adding the case to it first on Save; with none chosen, Save refuses in a sentence', async () => {
     const form = await openRun({
       addToCycle: (p) => ({ ok: true, data: { added: p.testCaseIds, alreadyInCycle: [] } }),
     });
     fireEvent.change(within(form).getByLabelText('Test cycle'), { target: { value: '__add' } });
-    fireEvent.change(await within(form).findByLabelText('Add TC-2 to'), { target: { value: 'TCYCLE-4' } });
-    fireEvent.click(within(form).getByRole('button', { name: 'Add to cycle' }));
-    await waitFor(() => expect(within(form).getByLabelText<HTMLSelectElement>('Test cycle').value).toBe('TCYCLE-4'));
-    expect(callsOf('addToCycle')).toEqual([{ cycleId: 'TCYCLE-4', testCaseIds: ['TC-2'] }]);
-    await within(form).findByText('Not run in Sprint 4 yet.');
     fireEvent.click(within(form).getByLabelText('Pass'));
     fireEvent.click(within(form).getByRole('button', { name: 'Save result' }));
+    expect(within(form).getByRole('alert').textContent).toBe('Choose the cycle to add TC-2 to, or choose a cycle it is already in.');
+    expect(callsOf('addToCycle')).toHaveLength(0);
+    expect(callsOf('executeTest')).toHaveLength(0);
+    fireEvent.change(await within(form).findByLabelText('Add TC-2 to'), { target: { value: 'TCYCLE-4' } });
+    expect(within(form).getByText('Saving adds TC-2 to Sprint 4 first, then records the result there.')).toBeTruthy();
+    fireEvent.click(within(form).getByRole('button', { name: 'Save result' }));
     expect(await screen.findByText('Saved Pass for TC-2 in Sprint 4.')).toBeTruthy();
+    expect(callsOf('addToCycle')).toEqual([{ cycleId: 'TCYCLE-4', testCaseIds: ['TC-2'] }]);
+    expect(callsOf('executeTest')).toEqual([expect.objectContaining({ cycleId: 'TCYCLE-4', testCaseId: 'TC-2', status: 'PASS' })]);
+  });
+
+  it('does not offer "Add it to another cycle…" when every cycle already holds the case', async () => {
+    const form = await openRun({ listCycles: () => ({ ok: true, data: cycles([master, sprint, older]) }) });
+    expect(within(form).queryByRole('option', { name: 'Add it to another cycle…' })).toBeNull();
+  });
+
+  it('Save before the cycles are shown says they are still loading', async () => {
+    routeInvoke({
+      getState: () => ({ ok: true, data: panelState({ linked: { ok: true, data: linked([testCase(1), testCase(2)]) } }) }),
+      listCycles: () => new Promise(() => undefined),
+      getTestCase: () => ({ ok: true, data: detail(2) }),
+    });
+    render(<IssuePanel ctx={panelCtx} />);
+    await screen.findByRole('tablist');
+    fireEvent.click(screen.getByRole('button', { name: 'Run TC-2' }));
+    const form = await screen.findByRole('form', { name: 'Run TC-2' });
+    fireEvent.click(within(form).getByLabelText('Pass'));
+    fireEvent.click(within(form).getByRole('button', { name: 'Save result' }));
+    expect(within(form).getByRole('alert').textContent).toBe('The test cycles are still loading. Save again once they are shown.');
   });
 
   it('Esc closes the form and focus returns to Run', async () => {

@@ -132,7 +132,7 @@ describe('Test Cases tab: forms', () => {
     fireEvent.change(within(form).getByLabelText('Priority'), { target: { value: 'HIGH' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Create' }));
     expect((await screen.findByText('Created TC-9 and linked it to DEMO-1.'))).toBeTruthy();
-    expect(callsOf('createTestCase')).toEqual([{ title: 'New case', description: 'Steps', priority: 'HIGH' }]);
+    expect(callsOf('createTestCase')).toEqual([{ title: 'New case', description: 'Steps', priority: 'HIGH', type: 'FUNCTIONAL' }]);
     expect(rowOf('TC-9')).toBeTruthy();
   });
 

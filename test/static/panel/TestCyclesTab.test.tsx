@@ -119,7 +119,7 @@ describe('Test Cycles tab', () => {
     fireEvent.click(within(form).getByLabelText('Skipped'));
     fireEvent.click(within(form).getByRole('button', { name: 'Save result' }));
     expect(await screen.findByText('Saved Skipped for TC-1 in Sprint 2.')).toBeTruthy();
-    expect(callsOf('executeTest')).toEqual([{ cycleId: 'TCYCLE-2', testCaseId: 'TC-1', status: 'SKIPPED' }]);
+    expect(callsOf('executeTest')).toEqual([{ requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), cycleId: 'TCYCLE-2', testCaseId: 'TC-1', status: 'SKIPPED' }]);
     expect(document.querySelector('li.exec-row')!.textContent).toContain('Bob Nguyen');
     expect(onExecuted).toHaveBeenCalledTimes(1);
   });

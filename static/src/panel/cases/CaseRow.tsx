@@ -17,6 +17,7 @@ export function CaseRow({
   expanded,
   onToggle,
   running,
+  draft = false,
   onRun,
   unlinking,
   busy,
@@ -30,6 +31,8 @@ export function CaseRow({
   expanded: boolean;
   onToggle: () => void;
   running: boolean;
+  /** Its run form holds a result not saved yet (kept in this browser). */
+  draft?: boolean;
   onRun: () => void;
   unlinking: boolean;
   /** Another row is being unlinked. */
@@ -54,6 +57,7 @@ export function CaseRow({
         <span className="case-meta">
           <Lozenge>{words.priority[tc.priority]}</Lozenge>
           <StatusLozenge status={latestStatus(tc)} />
+          {draft && !running && <Lozenge tone="warning">{words.cases.draft}</Lozenge>}
         </span>
         {canWrite && (
           <span className="case-actions">

@@ -146,6 +146,7 @@ export function CycleDetail({
                         cycle={cycle}
                         last={e}
                         onRecorded={recorded}
+                        next={{ canRun: (id) => rows.visible.some((x) => x.testCaseId === id), onRunNext: (id) => setRunning(id) }}
                         onClose={() => {
                           setRunning(null);
                           focusSoon(() => listRef.current?.querySelector<HTMLElement>(`[data-run="${e.testCaseId}"]`));

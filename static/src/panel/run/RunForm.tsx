@@ -1,11 +1,15 @@
 /**
- * Record a result for one test case: the cycle, the last result there (so nothing is overwritten
- * unseen: every result is a new record), the result (none preselected), optionally step by step with
- * the overall result derived and overridable, a comment and the bugs it is about.
+ * Record a result for one test case: the cycle (what the picker shows is where Save records, adding the
+ * case to it first when it is another cycle), the last result there (so nothing is overwritten unseen:
+ * every result is a new record), the result (none preselected), optionally step by step with the
+ * overall result derived and overridable, a comment and the bugs it is about. What the person enters
+ * is kept in this browser until it is saved or cancelled (drafts.ts): a panel replaced mid-run (the
+ * token revoked, the mapping lost) loses nothing, and the next Run of the case puts it back.
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { Cycle, Execution, ExecutionStatus, TestCaseDetail } from '../../../../src/shared/definitions';
 import { STATUSES } from '../../../../src/shared/facts';
+import { formatDateTime } from '../../../../src/shared/format';
 import { LIMITS } from '../../../../src/shared/limits';
 import { words } from '../../../../src/shared/words/run';
 import { api } from '../../api';
@@ -13,11 +17,14 @@ import type { UiContext } from '../../context';
 import { Button } from '../../components/Button';
 import { useFormFocus } from '../../components/form-focus';
 import { FormActions, lengthError, TextField } from '../../components/Inputs';
+import { Message } from '../../components/Message';
 import { Skeleton } from '../../components/Spinner';
 import { useLoad } from '../../load';
 import { ResultSummary } from '../details/ResultSummary';
+import { clearDraft, readDraft, runForm, writeDraft, type DraftScope } from '../drafts';
 import { NoticeView, type Notice } from '../NoticeView';
-import { CyclePicker } from './CyclePicker';
+import { useRequestId, type RequestKey } from '../request-id';
+import { CyclePicker, type CycleTarget } from './CyclePicker';
 import { parseDefects } from './defects';
 import { deriveStatus } from './derive';
 import { StatusChoice } from './StatusChoice';
@@ -28,37 +35,87 @@ export interface RunTarget {
   title: string;
 }
 
+/** What is kept of an unsaved run (the form's fields and the request's id, nothing the backend sent). */
+interface RunDraft {
+  cycleId: string | null;
+  override: ExecutionStatus | null;
+  stepMode: boolean;
+  steps: Record<number, StepEntry>;
+  comment: string;
+  bugs: string;
+  request: RequestKey | null;
+}
+
+const cycleOf = (t: CycleTarget): Cycle | null => (t.kind === 'in' || t.kind === 'add' ? t.cycle : null);
+
 export function RunForm({
   ctx,
   testCase,
   cycle: fixedCycle,
+  initialCycle,
   last: knownLast,
+  draftScope,
   onSaved,
   onCancel,
 }: {
   ctx: UiContext;
   testCase: RunTarget;
   cycle?: Cycle;
+  /** Offered first when it holds the case (Run next keeps the cycle). */
+  initialCycle?: Cycle;
   last?: Execution | null;
+  draftScope: DraftScope;
   onSaved: (execution: Execution, cycle: Cycle, detail: TestCaseDetail | null) => void;
   onCancel: () => void;
 }) {
   const id = useId();
-  const [cycle, setCycle] = useState<Cycle | null>(fixedCycle ?? null);
+  const form = runForm(testCase.id);
+  // A draft made for another cycle than the fixed one stays for that one.
+  const [kept] = useState(() => {
+    const d = readDraft<RunDraft>(draftScope, form);
+    return d && (!fixedCycle || d.value.cycleId === fixedCycle.id) ? d : null;
+  });
+  const [restored, setRestored] = useState(kept !== null);
+  const [target, setTarget] = useState<CycleTarget>(fixedCycle ? { kind: 'in', cycle: fixedCycle } : { kind: 'loading' });
   const detail = useLoad(() => api.getTestCase({ testCaseId: testCase.id }), [testCase.id]);
-  const [override, setOverride] = useState<ExecutionStatus | null>(null);
-  const [stepMode, setStepMode] = useState(false);
-  const [steps, setSteps] = useState<Record<number, StepEntry>>({});
-  const [comment, setComment] = useState('');
-  const [bugs, setBugs] = useState('');
+  const [override, setOverride] = useState<ExecutionStatus | null>(kept?.value.override ?? null);
+  const [stepMode, setStepMode] = useState(kept?.value.stepMode ?? false);
+  const [steps, setSteps] = useState<Record<number, StepEntry>>(kept?.value.steps ?? {});
+  const [comment, setComment] = useState(kept?.value.comment ?? '');
+  const [bugs, setBugs] = useState(kept?.value.bugs ?? '');
   const [errors, setErrors] = useState<{ status?: string | null; comment?: string | null; bugs?: string | null; steps?: string | null }>({});
   const [saving, setSaving] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
-  const form = useFormFocus<HTMLFormElement>(onCancel);
+  const request = useRequestId(kept?.value.request);
+  const focus = useFormFocus<HTMLFormElement>(() => {
+    clearDraft(draftScope, form);
+    onCancel();
+  });
 
   const caseSteps = detail.state.status === 'ready' ? [...detail.state.data.steps].sort((a, b) => a.order - b.order) : [];
   const derived = stepMode ? deriveStatus(caseSteps.map((s) => steps[s.order]?.status ?? null)) : null;
   const status = override ?? derived;
+  const cycle = cycleOf(target);
+
+  // Kept as it is typed, once there is something to keep; nothing entered keeps nothing.
+  const entered = override !== null || comment !== '' || bugs !== '' || Object.values(steps).some((s) => s.status || s.actual);
+  useEffect(() => {
+    if (!entered) {
+      clearDraft(draftScope, form);
+      return;
+    }
+    writeDraft<RunDraft>(draftScope, form, { cycleId: cycle?.id ?? kept?.value.cycleId ?? null, override, stepMode, steps, comment, bugs, request: request.current() });
+  }, [entered, override, stepMode, steps, comment, bugs, cycle?.id]);
+
+  const discard = () => {
+    clearDraft(draftScope, form);
+    setOverride(null);
+    setStepMode(false);
+    setSteps({});
+    setComment('');
+    setBugs('');
+    setRestored(false);
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -73,12 +130,15 @@ export function RunForm({
       steps: stepTooLong ? lengthError(said.theActual({ order: stepTooLong.order }), steps[stepTooLong.order]?.actual ?? '', LIMITS.actualResultMax) : null,
     };
     setErrors(next);
-    if (!cycle) {
-      setNotice({ tone: 'error', text: said.chooseCycle });
+    // The cycle Save records in is the one shown; while there is none to show, say why.
+    const noCycle =
+      target.kind === 'loading' ? said.cyclesStillLoading : target.kind === 'failed' ? said.cyclesNotLoaded : target.kind === 'choose' ? said.chooseOtherCycle({ id: testCase.id }) : null;
+    if (noCycle || !cycle) {
+      setNotice({ tone: 'warning', text: noCycle ?? said.chooseCycle });
       return;
     }
     if (!status || next.comment || next.bugs || next.steps) {
-      form.ref.current?.querySelector<HTMLElement>('.field-invalid input, .field-invalid textarea, [aria-invalid="true"]')?.focus();
+      focus.ref.current?.querySelector<HTMLElement>('.field-invalid input, .field-invalid textarea, [aria-invalid="true"]')?.focus();
       return;
     }
     const stepResults = stepMode
@@ -87,33 +147,52 @@ export function RunForm({
           return e?.status ? [{ order: s.order, status: e.status, ...(e.actual.trim() ? { actualResult: e.actual.trim() } : {}) }] : [];
         })
       : [];
-    setSaving(true);
-    const r = await api.executeTest({
+    const payload = {
       cycleId: cycle.id,
       testCaseId: testCase.id,
       status,
       ...(comment.trim() ? { comment: comment.trim() } : {}),
       ...(parsed.keys.length ? { defects: parsed.keys } : {}),
       ...(stepResults.length ? { stepResults } : {}),
-    });
+    };
+    const requestId = request.idFor(JSON.stringify(payload));
+    writeDraft<RunDraft>(draftScope, form, { cycleId: cycle.id, override, stepMode, steps, comment, bugs, request: request.current() });
+    setSaving(true);
+    if (target.kind === 'add') {
+      const added = await api.addToCycle({ cycleId: cycle.id, testCaseIds: [testCase.id] });
+      if (!added.ok) {
+        setSaving(false);
+        setNotice({ tone: 'error', text: added.error.message });
+        return;
+      }
+    }
+    const r = await api.executeTest({ requestId, ...payload });
     setSaving(false);
     if (!r.ok) {
-      setNotice({ tone: 'error', text: r.error.message });
+      setNotice({ tone: 'error', text: r.error.message, ...(r.error.code === 'UNAVAILABLE' ? { more: [said.safeToRetry] } : {}) });
       return;
     }
+    clearDraft(draftScope, form);
     onSaved(r.data, cycle, detail.state.status === 'ready' ? detail.state.data : null);
   };
 
   const said = words.run;
   return (
-    <form ref={form.ref} onKeyDown={form.onKeyDown} className="card form run-form" onSubmit={(e) => void submit(e)} noValidate aria-label={said.form({ id: testCase.id })}>
-      <h4 className="minor-heading">{said.heading({ id: <span key="id" className="mono">{testCase.id}</span>, title: testCase.title })}</h4>
+    <form ref={focus.ref} onKeyDown={focus.onKeyDown} className="card form run-form" onSubmit={(e) => void submit(e)} noValidate aria-label={said.form({ id: testCase.id })}>
+      <h4 className="minor-heading run-heading">{said.heading({ id: <span key="id" className="mono">{testCase.id}</span>, title: testCase.title })}</h4>
+      {restored && kept && (
+        <Message tone="info" actions={<Button appearance="link" onClick={discard}>{said.discardDraft}</Button>}>
+          <p>{said.draftRestored({ at: formatDateTime(kept.savedAt, ctx.timezone, ctx.locale) })}</p>
+        </Message>
+      )}
       {fixedCycle ? (
         <p className="muted">{said.inCycle({ name: <strong key="cycle">{fixedCycle.name}</strong> })}</p>
       ) : (
-        <CyclePicker testCaseId={testCase.id} value={cycle} onChange={setCycle} />
+        <CyclePicker testCaseId={testCase.id} target={target} prefer={initialCycle?.id ?? kept?.value.cycleId ?? null} onChange={setTarget} />
       )}
-      {cycle && <LastResult ctx={ctx} cycle={cycle} testCaseId={testCase.id} {...(fixedCycle && knownLast !== undefined ? { known: knownLast } : {})} onCopy={(text) => setComment(text)} />}
+      {target.kind === 'in' && (
+        <LastResult ctx={ctx} cycle={target.cycle} testCaseId={testCase.id} {...(fixedCycle && knownLast !== undefined ? { known: knownLast } : {})} onCopy={(text) => setComment(text)} />
+      )}
       {caseSteps.length > 0 && (
         <label className="step-toggle">
           <input type="checkbox" checked={stepMode} onChange={(e) => setStepMode(e.currentTarget.checked)} />
@@ -139,17 +218,16 @@ export function RunForm({
         </Button>
       )}
       <TextField id={`${id}-comment`} label={words.common.comment} rows={3} value={comment} max={LIMITS.commentMax} error={errors.comment ?? null} onChange={setComment} />
-      <TextField
-        id={`${id}-bugs`}
-        label={said.bugs}
-        hint={said.bugsHint}
-        value={bugs}
-        max={200}
-        error={errors.bugs ?? null}
-        onChange={setBugs}
-      />
+      <TextField id={`${id}-bugs`} label={said.bugs} hint={said.bugsHint} value={bugs} max={200} error={errors.bugs ?? null} onChange={setBugs} />
       <NoticeView notice={notice} />
-      <FormActions submitLabel={said.save} saving={saving} onCancel={onCancel} />
+      <FormActions
+        submitLabel={said.save}
+        saving={saving}
+        onCancel={() => {
+          clearDraft(draftScope, form);
+          onCancel();
+        }}
+      />
     </form>
   );
 }

@@ -4,13 +4,16 @@ import type { Cycle, Execution, TestCaseDetail } from '../../../../src/shared/de
 import type { UiContext } from '../../context';
 import { RunForm, type RunTarget } from './RunForm';
 import { SavedResult } from './SavedResult';
+import type { RunNextProps } from './RunNext';
 
 export default function RunPanel({
   ctx,
   issueKey,
   testCase,
   cycle,
+  initialCycle,
   last,
+  next,
   onRecorded,
   onClose,
 }: {
@@ -19,8 +22,12 @@ export default function RunPanel({
   testCase: RunTarget;
   /** Fixed when run from a cycle; otherwise chosen in the form. */
   cycle?: Cycle;
+  /** Offered first in the form (Run next keeps the cycle). */
+  initialCycle?: Cycle;
   /** The latest result in that cycle, when the caller has it. */
   last?: Execution | null;
+  /** Run next: which cases the caller can open a run of, and how. */
+  next?: Omit<RunNextProps, 'cycle' | 'testCaseId'>;
   /** A result was recorded, or a bug added to one: show it where the case is listed. */
   onRecorded: (execution: Execution) => void;
   onClose: () => void;
@@ -40,6 +47,7 @@ export default function RunPanel({
           onRecorded(execution);
         }}
         onDone={onClose}
+        {...(next ? { next } : {})}
       />
     );
   }
@@ -48,7 +56,9 @@ export default function RunPanel({
       ctx={ctx}
       testCase={testCase}
       {...(cycle ? { cycle } : {})}
+      {...(initialCycle ? { initialCycle } : {})}
       {...(last !== undefined ? { last } : {})}
+      draftScope={{ cloudId: ctx.cloudId, accountId: ctx.accountId, issueKey }}
       onSaved={(execution, c, detail) => {
         setSaved({ execution, cycle: c, detail });
         onRecorded(execution);

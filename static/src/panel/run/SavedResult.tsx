@@ -6,14 +6,18 @@ import { Message } from '../../components/Message';
 import { words } from '../../../../src/shared/words/run';
 import { ReportBug, type BugReportTarget } from '../bug/ReportBug';
 import { ResultSummary } from '../details/ResultSummary';
+import { RunNext, type RunNextProps } from './RunNext';
 
 export function SavedResult({
   canReport = true,
   onDone,
+  next,
   ...report
 }: BugReportTarget & {
   canReport?: boolean;
   onDone: () => void;
+  /** Run next, where the panel offers it. */
+  next?: Omit<RunNextProps, 'cycle' | 'testCaseId'>;
 }) {
   const { ctx, testCase, cycle, execution } = report;
   const keys = useFormFocus<HTMLDivElement>(onDone);
@@ -31,6 +35,7 @@ export function SavedResult({
         {canReport && execution.status === 'FAIL' && (
           <ReportBug {...report} />
         )}
+        {next && <RunNext cycle={cycle} testCaseId={testCase.id} {...next} />}
         <Button appearance="subtle" onClick={onDone}>
           {words.common.done}
         </Button>
