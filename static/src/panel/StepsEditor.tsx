@@ -3,11 +3,10 @@
  * with buttons (keyboard and pointer alike). Focus follows what the person acted on — the moved step's
  * button, the next step after a removal, the new step's action — and each change is announced.
  */
-import { useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { LIMITS } from '../../../src/shared/limits';
 import { words } from '../../../src/shared/words/test-case';
 import { Button } from '../components/Button';
-import { focusSoon } from '../components/focus';
 import { TextField } from '../components/Inputs';
 
 export interface StepDraft {
@@ -37,6 +36,16 @@ export function StepsEditor({
   const [said, setSaid] = useState('');
   const w = words.createCase;
   const at = (key: string, what: string) => () => list.current?.querySelector<HTMLElement>(`[data-step="${key}"] [data-do="${what}"]`);
+  // Focus moves in the same commit as the change, before the next key press arrives.
+  const pending = useRef<(() => HTMLElement | null | undefined) | null>(null);
+  useLayoutEffect(() => {
+    const target = pending.current?.();
+    pending.current = null;
+    target?.focus();
+  }, [steps]);
+  const focusSoon = (el: () => HTMLElement | null | undefined) => {
+    pending.current = el;
+  };
 
   const move = (from: number, to: number) => {
     const next = [...steps];
@@ -93,8 +102,7 @@ export function StepsEditor({
                   max={LIMITS.stepTextMax}
                   onChange={(expectedResult) => onChange(steps.map((x) => (x.key === s.key ? { ...x, expectedResult } : x)))}
                 />
-              </fieldset>
-              <div className="step-edit-actions">
+                <div className="step-edit-actions">
                 <Button appearance="subtle" data-do="up" aria-label={w.moveUpLabel({ order })} disabled={i === 0} onClick={() => move(i, i - 1)}>
                   {w.moveUp}
                 </Button>
@@ -104,7 +112,8 @@ export function StepsEditor({
                 <Button appearance="subtle" data-do="remove" aria-label={w.removeLabel({ order })} onClick={() => remove(i)}>
                   {w.removeStep}
                 </Button>
-              </div>
+                </div>
+              </fieldset>
             </li>
           );
         })}

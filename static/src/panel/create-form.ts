@@ -5,6 +5,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import type { Result } from '../../../src/shared/definitions';
+import { focusSoon } from '../components/focus';
 import { useFormFocus } from '../components/form-focus';
 import type { Notice } from './NoticeView';
 
@@ -35,7 +36,8 @@ export function useCreateForm<F extends string, T>({
     const next = check();
     setErrors(next);
     if (Object.values(next).some(Boolean)) {
-      form.ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      // Once the errors are on screen (the fields are marked invalid when React commits, not before).
+      focusSoon(() => form.ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]'));
       return;
     }
     setSaving(true);

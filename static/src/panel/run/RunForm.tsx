@@ -15,6 +15,7 @@ import { words } from '../../../../src/shared/words/run';
 import { api } from '../../api';
 import type { UiContext } from '../../context';
 import { Button } from '../../components/Button';
+import { focusSoon } from '../../components/focus';
 import { useFormFocus } from '../../components/form-focus';
 import { FormActions, lengthError, TextField } from '../../components/Inputs';
 import { Message } from '../../components/Message';
@@ -138,7 +139,7 @@ export function RunForm({
       return;
     }
     if (!status || next.comment || next.bugs || next.steps) {
-      focus.ref.current?.querySelector<HTMLElement>('.field-invalid input, .field-invalid textarea, [aria-invalid="true"]')?.focus();
+      focusSoon(() => focus.ref.current?.querySelector<HTMLElement>('.field-invalid input, .field-invalid textarea, [aria-invalid="true"]'));
       return;
     }
     const stepResults = stepMode
