@@ -245,11 +245,26 @@ describeE2E('tester workflow: issue 22 defects', () => {
     gina.expectClean();
   }, 60_000);
 
-  it('22.13: on the global page, the "not yours" warning comes first and the save is not shown as a green success', async () => {
+  it('22.12: a TestKase that does not answer in time is said to be slow, not unreachable', async () => {
+    const fault = sim().addFault({ route: 'testCase', hang: true });
+    try {
+      const frame = await bob().openReadyPanel();
+      await row(frame, 'TC-2').locator('.case-toggle').click();
+      const details = frame.getByRole('region', { name: 'Details of TC-2' });
+      await details.getByText('TC-2 could not be loaded').waitFor({ timeout: 40_000 });
+      expect(await details.innerText()).toContain('TestKase did not answer in time');
+      expect(await details.innerText()).not.toContain('could not be reached');
+    } finally {
+      sim().removeFault(fault.id);
+    }
+    bob().expectClean({ allowConsoleErrors: true });
+  }, 90_000);
+
+  it('22.13: on the global page, the "not yours" warning comes first and the save is not shown as a green success; a long token name wraps at 360 px', async () => {
     const diana = await rig().newPage({ user: 'diana' });
     await diana.page.goto(rig().runtime.globalPageUrl);
     const frame = await diana.appFrame();
-    await frame.getByLabel('Personal Access Token').fill(sim().createToken({ user: 'alice', name: 'Jira Plugin', days: 90 }).token);
+    await frame.getByLabel('Personal Access Token').fill(sim().createToken({ user: 'alice', name: `Jira_plugin_${'x'.repeat(88)}`, days: 90 }).token);
     await frame.getByRole('button', { name: 'Save' }).click();
     const warning = frame.getByText('This TestKase token is not yours');
     await warning.waitFor({ timeout: 15_000 });
@@ -259,6 +274,10 @@ describeE2E('tester workflow: issue 22 defects', () => {
     expect(w!.y).toBeLessThan(c!.y);
     expect(await frame.locator('.message-success').filter({ hasText: 'Connected to TestKase as' }).count()).toBe(0);
     await screenshot(diana.page, 'defects-global-not-yours');
+    await diana.page.setViewportSize({ width: 360, height: 900 });
+    await frame.getByText(/^Jira_plugin_x+$/).waitFor();
+    expect(await frame.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1)).toBe(true);
+    await screenshot(diana.page, 'defects-global-not-yours-360');
     diana.expectClean();
   }, 60_000);
 });

@@ -87,4 +87,27 @@ describe('bulk actions', () => {
     await vi.waitFor(() => expect(document.querySelector('li[data-case="TC-1"] .case-meta')!.textContent).toContain('Pass'));
     expect(document.querySelector('li[data-case="TC-2"] .case-meta')!.textContent).toContain('Not Executed');
   }, 60_000);
+
+  it('after an answer that did not come, recording again sends the same request (nothing is recorded twice) and says it is safe', async () => {
+    let calls = 0;
+    await renderWith({
+      executeMany: (p) => {
+        calls += 1;
+        if (calls === 1) return { ok: false, error: { code: 'UNAVAILABLE', message: 'The TestKase app did not answer within 30 seconds.' } };
+        return { ok: true, data: { recorded: p.testCaseIds.map((id) => ({ testCaseId: id, executionId: `EX-${id}`, status: p.status })), added: [], failed: [] } };
+      },
+      listLinkedTests: () => ({ ok: true, data: linked(many) }),
+    });
+    fireEvent.click(screen.getByLabelText('Select TC-1'));
+    fireEvent.click(await screen.findByRole('button', { name: 'Record a result for 1' }, { timeout: 30_000 }));
+    const form = await screen.findByRole('form', { name: 'Record a result for 1' });
+    fireEvent.change(within(form).getByLabelText('Test cycle'), { target: { value: 'TCYCLE-1' } });
+    fireEvent.click(within(form).getByLabelText('Pass'));
+    fireEvent.click(within(form).getByRole('button', { name: 'Record for 1' }));
+    expect(await within(form).findByText('Saving again is safe: a result TestKase already recorded is not recorded twice.')).toBeTruthy();
+    fireEvent.click(within(form).getByRole('button', { name: 'Record for 1' }));
+    expect(await screen.findByText('Recorded Pass for 1 of 1 in Master.')).toBeTruthy();
+    const [first, second] = callsOf('executeMany') as Array<{ requestId: string }>;
+    expect(second!.requestId).toBe(first!.requestId);
+  }, 60_000);
 });
