@@ -174,7 +174,7 @@ export interface BulkOutcome {
  */
 export type BulkFailureReason = 'NOT_IN_CYCLE' | 'REFUSED' | 'UNKNOWN' | 'NOT_SENT';
 
-export interface BulkFailure {
+interface BulkFailure {
   reason: BulkFailureReason;
   testCaseIds: string[];
   message: string;

@@ -256,7 +256,7 @@ const StepResultInput = z.strictObject({
  * and project, and a result sent again with a key it keeps is not recorded again: the answer is the
  * result first recorded with it.
  */
-export const IdempotencyKey = z.string().regex(/^[A-Za-z0-9:_-]{1,100}$/);
+const IdempotencyKey = z.string().regex(/^[A-Za-z0-9:_-]{1,100}$/);
 
 export const RecordExecutionBody = z.strictObject({
   idempotencyKey: IdempotencyKey.optional(),

@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Frame } from 'playwright-core';
+import { openBulkRecord, testkaseDirect } from './support/testkase-direct';
 import { connectWithNewToken, describeE2E, screenshot, suiteRig, type RigPage } from './support/rig';
 
 describeE2E('tester workflow: issue 22 defects', () => {
@@ -16,16 +17,7 @@ describeE2E('tester workflow: issue 22 defects', () => {
   const row = (frame: Frame, id: string) => frame.locator(`li[data-case="${id}"]`);
   const glance = (rp: RigPage) => rp.page.locator('#testkase-issue-context .forge-native-content');
 
-  /** TestKase's own answer (not through the app), with a fresh token of alice's. */
-  const api = async <T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> => {
-    const token = sim().createToken({ user: 'alice', name: 'check', days: 7 }).token;
-    const res = await fetch(`${rig().runtime.sim.apiBaseUrl}${path}`, {
-      method: init.method ?? 'GET',
-      headers: { authorization: `Bearer ${token}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
-      ...(init.body ? { body: JSON.stringify(init.body) } : {}),
-    });
-    return ((await res.json()) as { data: T }).data;
-  };
+  const { api } = testkaseDirect(rig);
   const history = (testCaseId: string) => api<Array<{ id: string; cycleId: string; status: string; comment: string | null; stepResults: Array<{ order: number; status: string }> }>>(`/test-cases/${testCaseId}/executions?projectId=PRJ-1`);
 
   it('connects bob', async () => {
@@ -98,10 +90,7 @@ describeE2E('tester workflow: issue 22 defects', () => {
 
   it('22.13: a bulk outcome is summarised (counts, the cases per outcome), not one sentence per case', async () => {
     const frame = await bob().openReadyPanel();
-    await frame.getByLabel(/Select all \d+ shown/).check();
-    const bulk = frame.getByRole('region', { name: 'Selected test cases' });
-    await bulk.getByRole('button', { name: 'Record a result for 4' }).click();
-    const form = frame.getByRole('form', { name: 'Record a result for 4' });
+    const { bulk, form } = await openBulkRecord(frame, 4);
     await form.getByLabel('Test cycle').selectOption('TCYCLE-3');
     const addFirst = form.getByRole('checkbox', { name: /first$/ });
     if (await addFirst.count()) await addFirst.uncheck();

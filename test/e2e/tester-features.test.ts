@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Frame } from 'playwright-core';
+import { openBulkRecord, testkaseDirect } from './support/testkase-direct';
 import { connectWithNewToken, describeE2E, screenshot, suiteRig } from './support/rig';
 
 describeE2E('tester workflow: writing tests, bulk in one go, Run next', () => {
@@ -14,15 +15,7 @@ describeE2E('tester workflow: writing tests, bulk in one go, Run next', () => {
   const row = (frame: Frame, id: string) => frame.locator(`li[data-case="${id}"]`);
   const focused = (frame: Frame) => frame.evaluate(() => (document.activeElement as HTMLElement | null)?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
 
-  const api = async <T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> => {
-    const token = sim().createToken({ user: 'alice', name: 'check', days: 7 }).token;
-    const res = await fetch(`${rig().runtime.sim.apiBaseUrl}${path}`, {
-      method: init.method ?? 'GET',
-      headers: { authorization: `Bearer ${token}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
-      ...(init.body ? { body: JSON.stringify(init.body) } : {}),
-    });
-    return ((await res.json()) as { data: T }).data;
-  };
+  const { api } = testkaseDirect(rig);
   const historyCount = async (id: string) => (await api<unknown[]>(`/test-cases/${id}/executions?projectId=PRJ-1&pageSize=100`)).length;
   /** A new cycle holding the given cases, none of them run there. */
   const freshCycle = async (name: string, ids: string[]) => {
@@ -120,10 +113,7 @@ describeE2E('tester workflow: writing tests, bulk in one go, Run next', () => {
   it('records one result for the selection in a cycle that holds part of it, adding the others first in the same go', async () => {
     const before = await Promise.all(['TC-1', 'TC-2', 'TC-3', 'TC-4'].map(historyCount));
     const frame = await bob().openReadyPanel();
-    await frame.getByLabel(/Select all \d+ shown/).check();
-    const bulk = frame.getByRole('region', { name: 'Selected test cases' });
-    await bulk.getByRole('button', { name: 'Record a result for 4' }).click();
-    const form = frame.getByRole('form', { name: 'Record a result for 4' });
+    const { bulk, form } = await openBulkRecord(frame, 4);
     const select = form.getByLabel('Test cycle');
     await select.waitFor({ timeout: 15_000 });
     const options = await select.locator('option').allInnerTexts();
@@ -149,10 +139,7 @@ describeE2E('tester workflow: writing tests, bulk in one go, Run next', () => {
     const cycleId = await freshCycle('Bulk retry', ['TC-1', 'TC-2', 'TC-3', 'TC-4']);
     const before = await Promise.all(['TC-1', 'TC-2', 'TC-3', 'TC-4'].map(historyCount));
     const frame = await bob().openReadyPanel();
-    await frame.getByLabel(/Select all \d+ shown/).check();
-    const bulk = frame.getByRole('region', { name: 'Selected test cases' });
-    await bulk.getByRole('button', { name: 'Record a result for 4' }).click();
-    const form = frame.getByRole('form', { name: 'Record a result for 4' });
+    const { bulk, form } = await openBulkRecord(frame, 4);
     await form.getByLabel('Test cycle').selectOption(cycleId);
     await form.getByRole('group', { name: 'Result' }).getByLabel('Pass').check();
     sim().addFault({ route: 'recordExecutions', status: 503, times: 1 });

@@ -72,7 +72,7 @@ export function clearDraft(scope: DraftScope, form: string): void {
 }
 
 /** The forms of this scope with a draft (their names, e.g. test case ids). */
-export function draftForms(scope: DraftScope): string[] {
+function draftForms(scope: DraftScope): string[] {
   const key = scopeKey(scope);
   const store = storage();
   if (!key || !store) return [];
