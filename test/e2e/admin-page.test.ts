@@ -110,7 +110,7 @@ describeE2E('the Jira admin page', () => {
         bridge.callBridge('invoke', { functionKey: 'adminCheckAll', payload: {} }),
       ]);
     });
-    for (const answer of forged) expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    for (const answer of forged) expect(answer).toMatchObject({ ok: false, error: { code: 'WRONG_MODULE' } });
     // Alice is still connected.
     const page = await openAdminPage(diana());
     await row(page, 'Alice Martin').waitFor({ timeout: 15_000 });

@@ -35,10 +35,10 @@ describeE2E('npm run dev', () => {
     expect(await frame.evaluate(() => getComputedStyle(document.querySelector('.message')!).paddingTop)).not.toBe('0px');
     await frame.evaluate(() => ((window as unknown as { __beforeEdit: boolean }).__beforeEdit = true));
 
-    const file = join(copy, 'static/src/panel/ConfigMessage.tsx');
+    const file = join(copy, 'static/src/panel/ConnectionMessage.tsx');
     const source = readFileSync(file, 'utf8');
-    expect(source).toContain('Open TestKase settings');
-    writeFileSync(file, source.replace('Open TestKase settings', 'Open TestKase settings (edited in dev mode)'));
+    expect(source).toContain('{words.panel.openSettings}');
+    writeFileSync(file, source.replace('{words.panel.openSettings}', '{words.panel.openSettings} (edited in dev mode)'));
 
     await frame.getByRole('button', { name: 'Open TestKase settings (edited in dev mode)' }).waitFor({ timeout: 30_000 });
     expect(await frame.evaluate(() => (window as unknown as { __beforeEdit?: boolean }).__beforeEdit)).toBe(true); // not reloaded

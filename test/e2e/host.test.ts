@@ -41,7 +41,7 @@ describeE2E('local Jira host in Chromium', () => {
       siteUrl: rig().runtime.url,
       extension: { type: 'jira:issuePanel', issue: { key: 'DEMO-2' }, project: { key: 'DEMO' } },
     });
-    expect(result.state).toMatchObject({ ok: true, data: { module: 'ISSUE_PANEL', issueKey: 'DEMO-2', config: { kind: 'NO_CONFIG' } } });
+    expect(result.state).toMatchObject({ ok: true, data: { module: 'ISSUE_PANEL', issueKey: 'DEMO-2', connection: { kind: 'NO_CONFIG' } } });
     expect(result.withMeta.body).toMatchObject({ ok: true });
     expect(result.withMeta.metadata.rateLimitProperties.rateLimitLimit).toBe(500);
     rp.expectClean();

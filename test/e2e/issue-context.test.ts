@@ -8,8 +8,8 @@ import { expect, it } from 'vitest';
 import type { Frame, Locator } from 'playwright-core';
 import { connectWithNewToken, describeE2E, screenshot, suiteRig, type RigPage } from './support/rig';
 
-/** The panel's legend words → the summary's. */
-const WORD = { 'Not Executed': 'not run', Pass: 'passed', Fail: 'failed', Blocked: 'blocked', Skipped: 'skipped' } as const;
+/** The statuses in the order the summary lists them (the panel's legend uses the same words). */
+const STATUS_NAMES = ['Pass', 'Fail', 'Blocked', 'Skipped', 'Not Executed'] as const;
 
 describeE2E('issue context (UI Kit)', () => {
   const { rig, alice } = suiteRig({ users: ['alice'] });
@@ -22,17 +22,17 @@ describeE2E('issue context (UI Kit)', () => {
     await summary(rp).getByText(expected).first().waitFor({ timeout: 20_000 });
     return (await summary(rp).innerText()).replace(/\u00a0/g, ' ');
   };
-  /** The panel's own coverage, in the summary's words: "4 tests · 2 passed · …". */
+  /** The panel's own coverage, in the summary's words: "4 tests · Pass 2 · …". */
   const panelCounts = async (panel: Frame): Promise<string> => {
     await panel.locator('.status-legend li').first().waitFor({ timeout: 15_000 });
     const total = (await panel.getByText(/\d+ linked test cases?/).innerText()).match(/\d+/)![0];
     const counts = Object.fromEntries(
       (await panel.locator('.status-legend li').allInnerTexts()).map((t) => {
         const [, label, n] = t.match(/^(.*?)\s+(\d+)$/)!;
-        return [WORD[label as keyof typeof WORD], n];
+        return [label, n];
       }),
     );
-    return [`${total} tests`, ...(['passed', 'failed', 'blocked', 'skipped', 'not run'] as const).map((w) => `${counts[w]} ${w}`)].join(' · ');
+    return [`${total} tests`, ...STATUS_NAMES.map((w) => `${w} ${counts[w]}`)].join(' · ');
   };
 
   it('NO_CONFIG: the sentence and a button that takes the person to the global page', async () => {
@@ -50,11 +50,11 @@ describeE2E('issue context (UI Kit)', () => {
     const invokesBefore = rig().runtime.events.invokes.length;
     const panel = await alice().openIssue();
     const expected = await panelCounts(panel);
-    expect(expected).toBe('4 tests · 2 passed · 1 failed · 1 blocked · 0 skipped · 0 not run');
+    expect(expected).toBe('4 tests · Pass 2 · Fail 1 · Blocked 1 · Skipped 0 · Not Executed 0');
     const text = await summaryText(alice(), /tests ·/);
     expect(text).toContain(expected);
     expect(text).toMatch(/FAILING/i);
-    expect(text).toMatch(/Latest execution\s+PASSED\s+TC-1/i);
+    expect(text).toMatch(/Latest execution\s+PASS\s+TC-1/i);
     // alice's Jira timezone is Europe/Paris; the zone is named on hover
     expect(await summary(alice()).locator('[title*="Europe/Paris"]').count()).toBe(1);
     const byModule = rig().runtime.events.invokes.slice(invokesBefore).filter((i) => i.moduleKey === 'testkase-issue-context');
@@ -87,7 +87,7 @@ describeE2E('issue context (UI Kit)', () => {
 
   it('updates without a reload when a result is recorded in the panel', async () => {
     const panel = await alice().openIssue();
-    await summaryText(alice(), '2 passed · 1 failed');
+    await summaryText(alice(), 'Pass 2 · Fail 1');
     await panel.getByRole('tab', { name: 'Test Cycles' }).click();
     await panel.getByRole('button', { name: 'Open cycle Sprint 42 regression' }).click();
     await panel.getByRole('button', { name: 'Run TC-3', exact: true }).click();
@@ -95,9 +95,9 @@ describeE2E('issue context (UI Kit)', () => {
     await form.getByLabel('Fail', { exact: true }).check();
     await form.getByRole('button', { name: 'Save result' }).click();
     await panel.getByText('Saved Fail for TC-3 in Sprint 42 regression.').waitFor({ timeout: 15_000 });
-    const text = await summaryText(alice(), '1 passed · 2 failed');
-    expect(text).toContain('4 tests · 1 passed · 2 failed · 1 blocked · 0 skipped · 0 not run');
-    expect(text).toMatch(/Latest execution\s+FAILED\s+TC-3/i);
+    const text = await summaryText(alice(), 'Pass 1 · Fail 2');
+    expect(text).toContain('4 tests · Pass 1 · Fail 2 · Blocked 1 · Skipped 0 · Not Executed 0');
+    expect(text).toMatch(/Latest execution\s+FAIL\s+TC-3/i);
     expect(text).toContain('Alice Martin');
     alice().expectClean();
   }, 90_000);
