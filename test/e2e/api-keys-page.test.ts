@@ -4,9 +4,8 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../dev/chromium';
 import { startSimulator, type Simulator } from '../../dev/testkase-sim';
-import { assertBrowserAvailable, describeE2E, screenshot } from './support/rig';
+import { assertBrowserAvailable, describeE2E, screenshot, sharedBrowser } from './support/rig';
 
 describeE2E('simulator API Keys page', () => {
   let sim: Simulator;
@@ -14,7 +13,7 @@ describeE2E('simulator API Keys page', () => {
   beforeAll(async () => {
     assertBrowserAvailable();
     sim = await startSimulator({ port: 0, dataDir: null, quiet: true });
-    browser = await launchChromium();
+    browser = await sharedBrowser();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

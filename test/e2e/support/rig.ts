@@ -1,7 +1,7 @@
 /**
  * Browser test rig: the local Forge runtime (the bundled backend in Forge's sandbox) on free ports
  * with a fresh data folder, driven in headless Chromium (from the npm package, or CHROMIUM_PATH)
- * through playwright-core. Every page of a rig collects CSP violations
+ * through playwright-core: one browser for the whole run (sharedBrowser), contexts of its own per rig. Every page of a rig collects CSP violations
  * (the browser's `securitypolicyviolation` events in every frame, plus the reports the host
  * received) and console errors; `expectClean()` fails the test on any CSP violation.
  */
@@ -10,8 +10,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { startRuntime, type Runtime } from '../../../dev/runtime';
 import { startDev } from '../../../dev/runtime/dev';
 import { launchChromium } from '../../../dev/chromium';
@@ -25,6 +25,16 @@ const SKIP = process.env.TESTKASE_SKIP_E2E === '1';
 
 /** `describe` for browser suites: skipped only with TESTKASE_SKIP_E2E=1. */
 export const describeE2E: typeof describe.skip = SKIP ? describe.skip : describe;
+
+/**
+ * The browser of the whole run, started once by test/support/global-setup.ts and shared by every e2e
+ * file (each connection is its own; contexts isolate what pages store). A file run outside that
+ * setup launches its own. Closing the returned browser only disconnects this file.
+ */
+export async function sharedBrowser(): Promise<Browser> {
+  const endpoint = inject('chromiumEndpoint');
+  return endpoint ? chromium.connect(endpoint) : launchChromium();
+}
 
 export function assertBrowserAvailable(): void {
   if (!bundleExists()) {
@@ -98,7 +108,7 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
   }
   let browser: Browser;
   try {
-    browser = await launchChromium();
+    browser = await sharedBrowser();
   } catch (e) {
     await stopServers();
     throw e;
