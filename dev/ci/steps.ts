@@ -42,8 +42,9 @@ export const STEPS: Step[] = [
   { name: 'build', what: 'Custom UI build (npm run build: Vite)', command: npm('build:recorded'), fallback: npm('build'), outputs: ['static/dist'], after: [], cached: true, reports: true },
   { name: 'bundle', what: 'backend bundle (npm run bundle: @forge/bundler)', command: npm('bundle'), outputs: ['.forge/bundle'], after: [], cached: true, reports: true },
   { name: 'build:native', what: 'UI Kit build (npm run build:native: @forge/bundler)', command: npm('build:native'), outputs: ['.forge/native-ui'], after: [], cached: true },
-  { name: 'typecheck', what: 'type-check (npm run typecheck)', command: npm('typecheck'), outputs: [], after: [], cached: true },
+  // The longest of the steps the tests do not wait for first (ESLint's type-aware rules take longest).
   { name: 'lint', what: 'ESLint and knip (npm run lint)', command: npm('lint'), outputs: [], after: [], cached: true },
+  { name: 'typecheck', what: 'type-check (npm run typecheck)', command: npm('typecheck'), outputs: [], after: [], cached: true },
   // @forge/lint checks that the resources the manifest names exist: it reads the built UI. The control
   // app with planted problems proves it reads the code (dev/forge/lint.ts).
   { name: 'lint:forge', what: 'Forge lint (npm run lint:forge: @forge/lint, with its negative control)', command: [...npm('lint:forge'), '--', '--control', 'test/dev/forge/lint-control'], outputs: [], after: ['build'], cached: true },

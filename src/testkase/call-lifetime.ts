@@ -7,12 +7,14 @@
  * ends, which stops the attempt in flight and any retry still to come.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { setMaxListeners } from 'node:events';
 
 const current = new AsyncLocalStorage<AbortSignal>();
 
 /** Runs one resolver call; the TestKase requests it started and left behind are stopped when it ends. */
 export async function withCallLifetime<T>(body: () => Promise<T>): Promise<T> {
   const ended = new AbortController();
+  setMaxListeners(0, ended.signal); // one listener per request in flight: a call may have many at once
   try {
     return await current.run(ended.signal, body);
   } finally {

@@ -14,7 +14,7 @@ describeE2E('simulator API Keys page', () => {
     assertBrowserAvailable();
     sim = await startSimulator({ port: 0, dataDir: null, quiet: true });
     browser = await sharedBrowser();
-  }, 60_000);
+  });
   afterAll(async () => {
     await browser?.close();
     await sim?.stop();
@@ -54,5 +54,5 @@ describeE2E('simulator API Keys page', () => {
     await page.getByText('No tokens yet.').waitFor();
     expect(await call()).toBe(401);
     expect(problems).toEqual([]);
-  }, 60_000);
+  });
 });

@@ -49,5 +49,5 @@ describe('the renderer', () => {
     const modules = out.output.flatMap((o) => (o.type === 'chunk' ? o.moduleIds : []));
     expect(modules.filter((id) => PREACT.test(id))).not.toEqual([]);
     expect(modules.filter((id) => REACT.test(id))).toEqual([]);
-  }, 60_000);
+  });
 });

@@ -50,7 +50,7 @@ beforeAll(async () => {
     log: (line) => logs.push(line),
   });
   await host.start();
-}, 120_000);
+});
 
 afterAll(async () => {
   await host?.stop();

@@ -16,12 +16,23 @@ import { startRuntime, type Runtime } from '../../../dev/runtime';
 import { startDev } from '../../../dev/runtime/dev';
 import { launchChromium } from '../../../dev/chromium';
 import { bundleExists, nativeUiBuilt } from '../../../dev/forge/paths';
+import { measureWaits } from './waits';
 
 export const REPO = join(import.meta.dirname, '../../..');
 const SCREENSHOTS = join(REPO, 'test-results/screenshots');
 /** The built Custom UI the rig serves: static/dist, or TESTKASE_RESOURCE_DIR (e.g. a build in a temp folder). */
 export const RESOURCE_DIR = process.env.TESTKASE_RESOURCE_DIR || join(REPO, 'static/dist');
 const SKIP = process.env.TESTKASE_SKIP_E2E === '1';
+
+/**
+ * How long any one browser wait may take — a locator's waitFor, an action waiting for its element, a
+ * navigation — before the test fails (every context's default; Playwright's own is 30 s). There to
+ * turn a hang into a failure, never a speed check: about three times the slowest wait measured with
+ * `npm run test:timings` beside two CPU-bound processes (the 2-core machine also busy with other
+ * work, load average 10-22): 6.6 s, the dev server's first page. Tests and hooks have Vitest's limits
+ * (vitest.config.ts).
+ */
+export const E2E_WAIT_MS = process.env.TESTKASE_TIMINGS === '1' ? 600_000 : 20_000; // measuring: nothing clipped
 
 /** `describe` for browser suites: skipped only with TESTKASE_SKIP_E2E=1. */
 export const describeE2E: typeof describe.skip = SKIP ? describe.skip : describe;
@@ -66,6 +77,11 @@ export interface RigPage {
   openReadyPanel(issue?: string): Promise<Frame>;
   /** Fails on any CSP violation seen by the browser or reported to the host. */
   expectClean(options?: { allowConsoleErrors?: boolean }): void;
+  /**
+   * Resolves once an answer to the app's next call of `functionKey` has reached the page and the
+   * app has had two animation frames to render it (to see that something did *not* appear).
+   */
+  answerReceived(functionKey: string): Promise<void>;
 }
 
 /** The local Jira's users (diana is the Jira admin). */
@@ -136,7 +152,9 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
       const cookies: Array<{ name: string; value: string; url: string }> = [{ name: 'tk_user', value: user, url: runtime.url }];
       if (theme) cookies.push({ name: 'tk_theme', value: theme, url: runtime.url });
       await context.addCookies(cookies);
+      context.setDefaultTimeout(E2E_WAIT_MS);
       const page = await context.newPage();
+      measureWaits(page);
       page.on('console', (msg) => {
         if (msg.type() === 'error') problems.push({ kind: 'console', frame: page.url(), text: msg.text() });
       });
@@ -163,8 +181,15 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
         openIssue,
         async openReadyPanel(issue = 'DEMO-1') {
           const frame = await openIssue(issue);
-          await frame.getByRole('tablist').waitFor({ timeout: 15_000 });
+          await frame.getByRole('tablist').waitFor();
           return frame;
+        },
+        async answerReceived(functionKey) {
+          const response = await page.waitForResponse((r) => r.request().method() === 'POST' && (r.request().postData() ?? '').includes(`"functionKey":"${functionKey}"`));
+          await response.finished();
+          for (const frame of page.frames()) {
+            await frame.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())))).catch(() => undefined);
+          }
         },
         expectClean({ allowConsoleErrors = false } = {}) {
           const reported = runtime.events.cspViolations.slice(violationsBefore).map((v) => ({ kind: 'csp' as const, frame: v.moduleKey ?? '?', text: `${v.directive} blocked ${v.blockedURI || 'inline'} (${v.via})` }));
@@ -179,7 +204,7 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
       const { stdout } = await run('npm', ['run', '--silent', 'sim', '--', ...args], {
         cwd: REPO,
         env: { ...process.env, TESTKASE_SIM_URL: runtime.sim.url },
-        timeout: 30_000,
+        timeout: E2E_WAIT_MS,
       });
       return stdout.trim();
     },
@@ -204,10 +229,10 @@ export function suiteRig<U extends RigUser = never>(options: RigOptions & { user
   beforeAll(async () => {
     rig = await startRig(rigOptions);
     for (const user of users) pages.set(user, await rig.newPage({ user }));
-  }, 60_000);
+  });
   afterAll(async () => {
     await rig?.stop();
-  }, 30_000);
+  });
   const started = <T>(value: T | undefined): T => {
     if (value === undefined) throw new Error('the suite rig is not started (use it inside hooks and tests)');
     return value;
@@ -244,10 +269,10 @@ export async function saveTokenThroughUi(rig: Rig, rp: RigPage, token: string): 
   const frame = await rp.appFrame();
   const replace = frame.getByRole('button', { name: 'Replace', exact: true });
   const input = frame.getByLabel('Personal Access Token');
-  await Promise.race([replace.waitFor({ timeout: 15_000 }), input.waitFor({ timeout: 15_000 })]);
+  await Promise.race([replace.waitFor(), input.waitFor()]);
   if (await replace.count()) await replace.click();
   await input.fill(token);
   await frame.getByRole('button', { name: 'Save' }).click();
-  await frame.getByText(/Connected to TestKase as|rejected this token|could not be reached/).first().waitFor({ timeout: 15_000 });
+  await frame.getByText(/Connected to TestKase as|rejected this token|could not be reached/).first().waitFor();
   return frame;
 }
