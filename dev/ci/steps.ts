@@ -51,10 +51,12 @@ export const STEPS: Step[] = [
   { name: 'vitest', what: 'Vitest: unit, component, runtime and e2e suites (npm run test:vitest)', command: npm('test:vitest'), outputs: [], after: ['build', 'build:native', 'bundle'], cached: false },
 ];
 
-/** Where the steps run and which there are (tests use a small app of their own). */
+/** Where the steps run, which there are, and where their records go (tests use a small app of their own). */
 export interface Pipeline {
   root: string;
   steps: Step[];
+  /** Default: the root's node_modules/.cache/testkase/steps (git-ignored; `npm ci` starts afresh). */
+  cache?: string;
 }
 const THIS_APP: Pipeline = { root: REPO_ROOT, steps: STEPS };
 
@@ -64,8 +66,7 @@ function named(p: Pipeline, name: string): Step {
   return step;
 }
 
-/** Records live with the install (git-ignored; `npm ci` starts them afresh). */
-const cacheDir = (p: Pipeline) => join(p.root, 'node_modules/.cache/testkase/steps');
+const cacheDir = (p: Pipeline) => p.cache ?? join(p.root, 'node_modules/.cache/testkase/steps');
 
 interface CacheRecord {
   version: number;

@@ -24,11 +24,13 @@ describeE2E('no token leak', () => {
     log: (line) => keep(line.startsWith('[function]') ? 'function console' : 'runtime log', line),
   });
 
+  /** Response bodies still being read: all of them are in `captured` before it is checked. */
+  const bodies: Array<Promise<unknown>> = [];
   const watch = (rp: RigPage) => {
     rp.page.on('console', (m) => keep('browser console', m.text()));
     rp.page.on('pageerror', (e) => keep('browser page error', `${e.message}\n${e.stack ?? ''}`));
     rp.page.on('response', (r) => {
-      if (r.url().includes('/__forge/')) void r.text().then((t) => keep(`response ${new URL(r.url()).pathname}`, t), () => undefined);
+      if (r.url().includes('/__forge/')) bodies.push(r.text().then((t) => keep(`response ${new URL(r.url()).pathname}`, t), () => undefined));
     });
   };
   const dom = async (frame: Frame, step: string) => keep(`DOM after ${step}`, await frame.evaluate(() => document.documentElement.outerHTML));
@@ -109,7 +111,7 @@ describeE2E('no token leak', () => {
     const walk = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
     for (const file of walk(RESOURCE_DIR)) keep(`bundle ${file.slice(RESOURCE_DIR.length)}`, readFileSync(file, 'utf8'));
     for (const file of walk(BUNDLE_DIR)) keep(`backend bundle ${file.slice(BUNDLE_DIR.length)}`, readFileSync(file, 'utf8'));
-    await new Promise((r) => setTimeout(r, 200)); // let the last response bodies arrive
+    await Promise.all(bodies); // the last response bodies
 
     // The capture is real: invoke responses and the runtime log were seen, and previews of the tokens did appear.
     expect(captured.filter((c) => c.where.endsWith('/__forge/invoke')).length).toBeGreaterThan(10);

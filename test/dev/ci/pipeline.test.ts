@@ -20,7 +20,7 @@ afterAll(() => {
 function app(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'tk-pipeline-'));
   dirs.push(root);
-  for (const [path, text] of Object.entries({ '.gitignore': 'node_modules\nout/\n', ...files })) {
+  for (const [path, text] of Object.entries({ '.gitignore': 'node_modules\nout/\n.records/\n', ...files })) {
     mkdirSync(join(root, path, '..'), { recursive: true });
     writeFileSync(join(root, path), text);
   }
@@ -30,6 +30,8 @@ function app(files: Record<string, string>): string {
 }
 
 const edit = (root: string, path: string, text: string) => writeFileSync(join(root, path), text);
+/** The app's steps, their records in the app's own folder (its node_modules may be this repository's). */
+const pipeline = (root: string, steps: Step[]): Pipeline => ({ root, steps, cache: join(root, '.records') });
 const why = (step: Step, p: Pipeline) => {
   const f = freshness(step, p);
   return f.fresh ? 'fresh' : f.why;
@@ -37,7 +39,7 @@ const why = (step: Step, p: Pipeline) => {
 
 describe('a recorded step', () => {
   // build.mjs reads src/a.txt, lists src/, looks for src/maybe.txt, imports lib.mjs and a package, writes out/.
-  const build: Step = { name: 'build', what: 'build', command: npm('build'), outputs: ['out'], after: [], cached: true };
+  const build: Step = { name: 'build', what: 'build', command: ['node', 'build.mjs'], outputs: ['out'], after: [], cached: true };
   let root: string;
   let p: Pipeline;
   beforeAll(async () => {
@@ -61,8 +63,8 @@ describe('a recorded step', () => {
       'node_modules/.package-lock.json': JSON.stringify({ packages: { 'node_modules/dep': { version: '1.0.0' } } }),
     });
     // runs.log is the build's own bookkeeping here, not an input.
-    edit(root, '.gitignore', 'node_modules\nout/\nruns.log\n');
-    p = { root, steps: [build] };
+    edit(root, '.gitignore', 'node_modules\nout/\nruns.log\n.records/\n');
+    p = pipeline(root, [build]);
     const result = await runStep(build, { pipeline: p });
     expect(result).toMatchObject({ ok: true, code: 0 });
     expect(result.notRecorded).toBeUndefined();
@@ -70,7 +72,8 @@ describe('a recorded step', () => {
 
   it('records what the step read: contents, listings, probes, ES modules, the install', () => {
     const inputs = recordedInputs(build, p)!;
-    expect(Object.keys(inputs.files)).toEqual(expect.arrayContaining(['build.mjs', 'lib.mjs', 'package.json', 'src/a.txt']));
+    // (Not package.json: Node reads it for `type` past `fs`; the real steps run through npm, which reads it.)
+    expect(Object.keys(inputs.files)).toEqual(expect.arrayContaining(['build.mjs', 'lib.mjs', 'src/a.txt']));
     expect(inputs.files).not.toHaveProperty('unread.txt');
     expect(inputs.lists.src).toEqual(['a.txt']);
     expect(inputs.probes['src/maybe.txt']).toBe('absent');
@@ -109,13 +112,13 @@ describe('a recorded step', () => {
     expect(why(build, p)).toBe('src/maybe.txt is new');
     rmSync(join(root, 'src/maybe.txt'));
     // A git-ignored file in a listed folder is not news (builds and test results come and go there).
-    edit(root, '.gitignore', 'node_modules\nout/\nruns.log\nsrc/*.tmp\n');
+    edit(root, '.gitignore', 'node_modules\nout/\nruns.log\n.records/\nsrc/*.tmp\n');
     edit(root, 'src/scratch.tmp', 'ignored');
     expect(why(build, p)).toBe('fresh');
   });
 
   it('runs again when its output is not the one it wrote', async () => {
-    edit(root, '.gitignore', 'node_modules\nout/\nruns.log\n');
+    edit(root, '.gitignore', 'node_modules\nout/\nruns.log\n.records/\n');
     rmSync(join(root, 'src/scratch.tmp'));
     await runStep(build, { pipeline: p });
     expect(why(build, p)).toBe('fresh');
@@ -139,14 +142,11 @@ describe('a recorded step', () => {
   });
 
   it('refuses a step that reads another step’s output without running after it', async () => {
-    const check: Step = { name: 'check', what: 'check', command: npm('check'), outputs: [], after: [], cached: true };
-    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    pkg.scripts.check = "node -e \"require('fs').readFileSync('out/result.txt')\"";
-    edit(root, 'package.json', JSON.stringify(pkg));
-    const result = await runStep(check, { pipeline: { root, steps: [build, check] } });
+    const check: Step = { name: 'check', what: 'check', command: ['node', '-e', "require('fs').readFileSync('out/result.txt')"], outputs: [], after: [], cached: true };
+    const result = await runStep(check, { pipeline: pipeline(root, [build, check]) });
     expect(result.ok).toBe(false);
     expect(result.output).toContain('step check read out/result.txt, which step build writes, but does not run after it');
-    const ordered = await runStep({ ...check, after: ['build'] }, { pipeline: { root, steps: [build, { ...check, after: ['build'] }] } });
+    const ordered = await runStep({ ...check, after: ['build'] }, { pipeline: pipeline(root, [build, { ...check, after: ['build'] }]) });
     expect(ordered.ok).toBe(true);
   });
 });
@@ -154,13 +154,13 @@ describe('a recorded step', () => {
 describe('what the tools read', () => {
   it('type-check: every file of tsc’s own list, the config, and a new file in its include', async () => {
     const root = app({
-      'package.json': JSON.stringify({ scripts: { typecheck: 'tsc -p tsconfig.json --noEmit' } }),
+      '.gitignore': 'node_modules\n.records/\n',
       'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'ESNext', moduleResolution: 'Bundler', types: [] }, include: ['src/**/*'] }),
       'src/main.ts': "import { two } from './lib/two';\nexport const three: number = two + 1;\n",
       'src/lib/two.ts': 'export const two = 2;\n',
     });
-    const typecheck: Step = { name: 'typecheck', what: 'tsc', command: npm('typecheck'), outputs: [], after: [], cached: true };
-    const p = { root, steps: [typecheck] };
+    const typecheck: Step = { name: 'typecheck', what: 'tsc', command: ['node', join(REPO, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit'], outputs: [], after: [], cached: true };
+    const p = pipeline(root, [typecheck]);
     expect(await runStep(typecheck, { pipeline: p })).toMatchObject({ ok: true });
     const listed = execFileSync(join(REPO, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json', '--listFilesOnly'], { cwd: root, encoding: 'utf8' })
       .split('\n')
@@ -175,6 +175,7 @@ describe('what the tools read', () => {
   it('Vite build: its module graph — an edit to a shared module it imports, however far away, rebuilds', async () => {
     // As static/ imports src/testkase/limits.ts (EXPIRY_WARNING_DAYS), which the old hand-made list missed.
     const root = app({
+      '.gitignore': 'node_modules\nout/\n.records/\n',
       'package.json': JSON.stringify({ type: 'module', scripts: { build: 'vite build --config web/vite.config.mjs', 'build:recorded': `tsx ${join(REPO, 'dev/ci/vite-build.ts')}` } }),
       'web/vite.config.mjs': "import { fileURLToPath } from 'node:url';\nexport default { root: fileURLToPath(new URL('.', import.meta.url)), base: './', logLevel: 'silent', build: { outDir: '../out', emptyOutDir: true } };\n",
       'web/index.html': '<!doctype html><script type="module" src="./main.ts"></script>',
@@ -183,7 +184,7 @@ describe('what the tools read', () => {
       'shared/limits.ts': 'export const WARNING_DAYS = 14;\n',
     });
     const build: Step = { name: 'build', what: 'vite', command: npm('build:recorded'), fallback: npm('build'), outputs: ['out'], after: [], cached: true, reports: true };
-    const p = { root, steps: [build] };
+    const p = pipeline(root, [build]);
     const result = await runStep(build, { pipeline: p });
     expect(result.output).not.toContain('cannot record');
     expect(result).toMatchObject({ ok: true });
