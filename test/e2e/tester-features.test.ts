@@ -26,7 +26,7 @@ describeE2E('tester workflow: writing tests, bulk in one go, Run next', () => {
 
   it('connects bob', async () => {
     await connectWithNewToken(rig(), bob(), 'bob');
-  }, 30_000);
+  });
 
   describe('writing a test case from Jira', () => {
     it('with type, priority, preconditions and ordered steps — added, moved and removed with the keyboard; sentences for what is wrong; nothing lost on an error', async () => {
@@ -72,18 +72,18 @@ describeE2E('tester workflow: writing tests, bulk in one go, Run next', () => {
       // TestKase refuses once: the sentence says so and every field is still there.
       const fault = sim().addFault({ route: 'createTestCase', status: 503, times: 1 });
       await form.getByRole('button', { name: 'Create' }).click();
-      await form.getByText(/nothing was changed/).waitFor({ timeout: 15_000 });
+      await form.getByText(/nothing was changed/).waitFor();
       sim().removeFault(fault.id);
       expect(await form.getByLabel('Preconditions').inputValue()).toBe('A €20 gift card GIFT20.');
       expect(await step(3).getByLabel('Action').inputValue()).toBe('Pay with the card');
       await form.getByRole('button', { name: 'Create' }).click();
-      await frame.getByText(/^Created TC-\d+ and linked it to DEMO-2\.$/).waitFor({ timeout: 15_000 });
+      await frame.getByText(/^Created TC-\d+ and linked it to DEMO-2\.$/).waitFor();
       const id = /Created (TC-\d+)/.exec(await frame.getByText(/^Created TC-\d+/).innerText())![1]!;
 
       // The details view shows what was written, in order.
       await row(frame, id).locator('.case-toggle').click();
       const details = frame.getByRole('region', { name: `Details of ${id}` });
-      await details.getByText('A €20 gift card GIFT20.').waitFor({ timeout: 15_000 });
+      await details.getByText('A €20 gift card GIFT20.').waitFor();
       expect(await details.locator('.steps li').allInnerTexts()).toEqual([
         expect.stringMatching(/Add a €50 item[\s\S]*Total €50\.00/),
         expect.stringMatching(/Apply GIFT20[\s\S]*€30\.00 left to pay/),
@@ -92,7 +92,7 @@ describeE2E('tester workflow: writing tests, bulk in one go, Run next', () => {
       expect(await details.innerText()).toMatch(/Regression/);
       expect(await row(frame, id).innerText()).toMatch(/High/i);
       bob().expectClean({ allowConsoleErrors: true });
-    }, 120_000);
+    });
 
     for (const theme of ['light', 'dark'] as const) {
       it(`fits 360 px (${theme})`, async () => {
@@ -106,7 +106,7 @@ describeE2E('tester workflow: writing tests, bulk in one go, Run next', () => {
         expect(await frame.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1)).toBe(true);
         await screenshot(rp.page, `features-create-case-360-${theme}`);
         rp.expectClean();
-      }, 60_000);
+      });
     }
   });
 
@@ -115,7 +115,7 @@ describeE2E('tester workflow: writing tests, bulk in one go, Run next', () => {
     const frame = await bob().openReadyPanel();
     const { bulk, form } = await openBulkRecord(frame, 4);
     const select = form.getByLabel('Test cycle');
-    await select.waitFor({ timeout: 15_000 });
+    await select.waitFor();
     const options = await select.locator('option').allInnerTexts();
     // Which cycles already hold the selection, said in each choice.
     expect(options).toContain('Sprint 42 regression · staging — holds all');
@@ -125,7 +125,7 @@ describeE2E('tester workflow: writing tests, bulk in one go, Run next', () => {
     await form.getByRole('group', { name: 'Result' }).getByLabel('Blocked').check();
     await form.getByLabel('Comment (optional)').fill('Payment sandbox down');
     await form.getByRole('button', { name: 'Record for 4' }).click();
-    await bulk.getByText('Recorded Blocked for 4 of 4 in Release 3.8 smoke.').waitFor({ timeout: 15_000 });
+    await bulk.getByText('Recorded Blocked for 4 of 4 in Release 3.8 smoke.').waitFor();
     await bulk.getByText('Added 3 test cases to Release 3.8 smoke first.').waitFor();
     await screenshot(bob().page, 'features-bulk-add-and-record');
     const after = await Promise.all(['TC-1', 'TC-2', 'TC-3', 'TC-4'].map(historyCount));
@@ -133,7 +133,7 @@ describeE2E('tester workflow: writing tests, bulk in one go, Run next', () => {
     // The list was read again: every row shows the new result.
     await row(frame, 'TC-4').locator('.case-meta').getByText('Blocked').waitFor();
     bob().expectClean();
-  }, 90_000);
+  });
 
   it('a batch TestKase refused is offered again, and recording it again records each result once', async () => {
     const cycleId = await freshCycle('Bulk retry', ['TC-1', 'TC-2', 'TC-3', 'TC-4']);
@@ -144,13 +144,13 @@ describeE2E('tester workflow: writing tests, bulk in one go, Run next', () => {
     await form.getByRole('group', { name: 'Result' }).getByLabel('Pass').check();
     sim().addFault({ route: 'recordExecutions', status: 503, times: 1 });
     await form.getByRole('button', { name: 'Record for 4' }).click();
-    await form.getByText(/Recorded Pass for 0 of 4/).waitFor({ timeout: 15_000 });
+    await form.getByText(/Recorded Pass for 0 of 4/).waitFor();
     await form.getByText(/TestKase did not record TC-1, TC-2, TC-3, TC-4/).waitFor();
     await form.getByRole('button', { name: 'Record again for the 4 not recorded' }).click();
-    await bulk.getByText('Recorded Pass for 4 of 4 in Bulk retry.').waitFor({ timeout: 15_000 });
+    await bulk.getByText('Recorded Pass for 4 of 4 in Bulk retry.').waitFor();
     expect(await Promise.all(['TC-1', 'TC-2', 'TC-3', 'TC-4'].map(historyCount))).toEqual(before.map((n) => n + 1));
     bob().expectClean();
-  }, 90_000);
+  });
 
   it('Run next opens the next test case not run in the same cycle, from the Test Cases tab and from the cycle', async () => {
     const cycleId = await freshCycle('Run next', ['TC-1', 'TC-2', 'TC-3', 'TC-4']);
@@ -158,32 +158,32 @@ describeE2E('tester workflow: writing tests, bulk in one go, Run next', () => {
     await row(frame, 'TC-1').getByRole('button', { name: 'Run TC-1' }).click();
     let form = frame.getByRole('form', { name: 'Run TC-1' });
     await form.getByLabel('Test cycle').selectOption(cycleId);
-    await form.getByText('Not run in Run next yet.').waitFor({ timeout: 15_000 });
+    await form.getByText('Not run in Run next yet.').waitFor();
     await form.getByRole('group', { name: 'Result' }).getByLabel('Pass').check();
     await form.getByRole('button', { name: 'Save result' }).click();
-    await frame.getByText('Saved Pass for TC-1 in Run next.').waitFor({ timeout: 15_000 });
+    await frame.getByText('Saved Pass for TC-1 in Run next.').waitFor();
     await screenshot(bob().page, 'features-run-next');
     await frame.getByRole('button', { name: 'Run next: TC-2' }).click();
     form = frame.getByRole('form', { name: 'Run TC-2' });
-    await form.getByText('Not run in Run next yet.').waitFor({ timeout: 15_000 });
+    await form.getByText('Not run in Run next yet.').waitFor();
     expect(await form.getByLabel('Test cycle').inputValue()).toBe(cycleId);
     await form.getByRole('group', { name: 'Result' }).getByLabel('Fail').check();
     await form.getByRole('button', { name: 'Save result' }).click();
-    await frame.getByText('Saved Fail for TC-2 in Run next.').waitFor({ timeout: 15_000 });
-    await frame.getByRole('button', { name: 'Run next: TC-3' }).waitFor({ timeout: 15_000 });
+    await frame.getByText('Saved Fail for TC-2 in Run next.').waitFor();
+    await frame.getByRole('button', { name: 'Run next: TC-3' }).waitFor();
 
     // In the cycle: the last two, then nothing is left.
     await frame.getByRole('tab', { name: 'Test Cycles' }).click();
     await frame.getByRole('button', { name: 'Open cycle Run next' }).click();
     await frame.getByRole('button', { name: 'Run TC-3' }).click();
     form = frame.getByRole('form', { name: 'Run TC-3' });
-    await form.getByRole('group', { name: 'Result' }).getByLabel('Skipped').check({ timeout: 15_000 });
+    await form.getByRole('group', { name: 'Result' }).getByLabel('Skipped').check();
     await form.getByRole('button', { name: 'Save result' }).click();
-    await frame.getByRole('button', { name: 'Run next: TC-4' }).click({ timeout: 15_000 });
+    await frame.getByRole('button', { name: 'Run next: TC-4' }).click();
     form = frame.getByRole('form', { name: 'Run TC-4' });
-    await form.getByRole('group', { name: 'Result' }).getByLabel('Pass').check({ timeout: 15_000 });
+    await form.getByRole('group', { name: 'Result' }).getByLabel('Pass').check();
     await form.getByRole('button', { name: 'Save result' }).click();
-    await frame.getByText('Every test case of this issue in Run next has a result.').waitFor({ timeout: 15_000 });
+    await frame.getByText('Every test case of this issue in Run next has a result.').waitFor();
     bob().expectClean();
-  }, 120_000);
+  });
 });
