@@ -103,7 +103,7 @@ describe('one result for many test cases', () => {
     expect(again.recorded.find((r) => r.testCaseId === sample)?.executionId).toBe(first.recorded[0]!.executionId);
     expect(await historyOf(sample, where)).toBe(1);
     console.log(`executeMany of 2,000 with 2,000-character CJK comments: answer ${bytes} bytes; ${first.recorded.length} recorded, ${notSent.length} not sent in the first call`);
-  }, 120_000);
+  });
 
   it('a batch TestKase refused (5xx) says it was not recorded and the other batches still are; a second try of the same request records it once', async () => {
     const grown = b.sim.admin.grow({ testCases: 150, linkedTo: 'DEMO-61', cycles: 1 });
