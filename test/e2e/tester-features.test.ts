@@ -127,11 +127,11 @@ describeE2E('tester workflow: writing tests, bulk in one go, Run next', () => {
     await form.getByRole('button', { name: 'Record for 4' }).click();
     await bulk.getByText('Recorded Blocked for 4 of 4 in Release 3.8 smoke.').waitFor();
     await bulk.getByText('Added 3 test cases to Release 3.8 smoke first.').waitFor();
-    await screenshot(bob().page, 'features-bulk-add-and-record');
     const after = await Promise.all(['TC-1', 'TC-2', 'TC-3', 'TC-4'].map(historyCount));
     expect(after).toEqual(before.map((n) => n + 1));
-    // The list was read again: every row shows the new result.
-    await row(frame, 'TC-4').locator('.case-meta').getByText('Blocked').waitFor();
+    // The list was read again: every row shows the new result (TC-1 and TC-3 were Pass, TC-2 Fail).
+    for (const id of ['TC-1', 'TC-2', 'TC-3', 'TC-4']) await row(frame, id).locator('.case-meta').getByText('Blocked', { exact: true }).waitFor();
+    await screenshot(bob().page, 'features-bulk-add-and-record');
     bob().expectClean();
   });
 
