@@ -162,6 +162,7 @@ describeE2E('tester workflow: writing tests, bulk in one go, Run next', () => {
     await form.getByRole('group', { name: 'Result' }).getByLabel('Pass').check();
     await form.getByRole('button', { name: 'Save result' }).click();
     await frame.getByText('Saved Pass for TC-1 in Run next.').waitFor();
+    await frame.getByRole('button', { name: 'Run next: TC-2' }).waitFor();
     await screenshot(bob().page, 'features-run-next');
     await frame.getByRole('button', { name: 'Run next: TC-2' }).click();
     form = frame.getByRole('form', { name: 'Run TC-2' });
