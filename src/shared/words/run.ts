@@ -57,6 +57,7 @@ export const runWords = {
     runNext: ({ id }: { id: string }) => `Run next: ${id}`,
     nextLoading: 'Looking for the next test case to run…',
     noneLeft: ({ name }: { name: string }) => `Every test case of this issue in ${name} has a result.`,
+    nextFailed: ({ name }: { name: string }) => `Which test case to run next in ${name} could not be loaded.`,
   },
   bulk: {
     region: 'Selected test cases',

@@ -161,6 +161,24 @@ describe('Run from the Test Cases tab', () => {
     expect(screen.queryByRole('form', { name: 'Run TC-2' })).toBeNull();
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Run TC-2' })));
   });
+
+  it('Run next: a cycle that could not be read says so, and Retry finds the next test case to run', async () => {
+    let fail = false;
+    const form = await openRun({
+      listCycleExecutions: (p) =>
+        fail
+          ? { ok: false, error: { code: 'UNAVAILABLE', message: 'TestKase could not be reached.' } }
+          : { ok: true, data: { cycle: sprint, items: p.cycleId === 'TCYCLE-3' ? [lastFail, execution('TC-1', { cycleId: 'TCYCLE-3' })] : [], notInCycle: [] } },
+    });
+    fail = true;
+    fireEvent.click(within(form).getByLabelText('Pass'));
+    fireEvent.click(within(form).getByRole('button', { name: 'Save result' }));
+    const said = await screen.findByText('Which test case to run next in Sprint 3 could not be loaded.');
+    fail = false;
+    fireEvent.click(within(said).getByRole('button', { name: 'Retry' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Run next: TC-1' }));
+    expect(await screen.findByRole('form', { name: 'Run TC-1' })).toBeTruthy();
+  });
 });
 
 describe('Report bug after a Fail', () => {

@@ -20,7 +20,16 @@ export interface RunNextProps {
 export function RunNext({ cycle, testCaseId, canRun, onRunNext }: RunNextProps) {
   const rows = useLoad(() => api.listCycleExecutions({ cycleId: cycle.id }), [cycle.id]);
   if (rows.state.status === 'loading') return <Skeleton label={words.run.nextLoading} rows={1} />;
-  if (rows.state.status === 'error') return null; // Done still closes; nothing else depends on it
+  if (rows.state.status === 'error') {
+    return (
+      <p className="muted run-next-none">
+        {words.run.nextFailed({ name: cycle.name })}{' '}
+        <Button appearance="subtle" onClick={() => void rows.reload()}>
+          {words.common.retry}
+        </Button>
+      </p>
+    );
+  }
   const items = rows.state.data.items;
   const at = items.findIndex((e) => e.testCaseId === testCaseId);
   const ordered = [...items.slice(at + 1), ...items.slice(0, Math.max(0, at))];
