@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useLayoutEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { words } from '../../../src/shared/words/base';
 import { Button } from './Button';
 import { Message } from './Message';
@@ -32,7 +32,7 @@ export function Confirm({
   const bodyId = useId();
   const box = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     box.current?.focus();
     return () => {

@@ -5,11 +5,18 @@
  */
 import { useCallback, useRef } from 'react';
 
-/** Focuses `el` once the current render is on screen (React commits after the handler that changed state). */
+/**
+ * Focuses `el` now when it is already on screen (a row's own button, which outlives the view that
+ * closes under it), so focus never passes through <body> while the closing render commits; and again
+ * once that render is on screen (React commits after the handler that changed state) when the target
+ * is new or was replaced.
+ */
 export function focusSoon(el: () => HTMLElement | null | undefined): void {
+  const now = el();
+  if (now?.isConnected) now.focus();
   setTimeout(() => {
     const target = el();
-    if (target?.isConnected) target.focus();
+    if (target?.isConnected && target !== document.activeElement) target.focus();
   }, 0);
 }
 

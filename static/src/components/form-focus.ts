@@ -1,12 +1,14 @@
 /** A form or view that opens takes focus (its first field), and Esc closes it. */
-import { useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
+import { useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 
 const FIELDS = 'input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled])';
 
 /** A form that opens: its first field takes focus, and Esc cancels it. */
 export function useFormFocus<T extends HTMLElement>(onCancel: () => void): { ref: RefObject<T>; onKeyDown: (e: KeyboardEvent<T>) => void } {
   const ref = useRef<T>(null);
-  useEffect(() => {
+  // A layout effect: focus moves in the commit that shows the form, never a task later (a key
+  // pressed in between would go to the page, and a test checking focus would race it).
+  useLayoutEffect(() => {
     ref.current?.querySelector<HTMLElement>(FIELDS)?.focus();
   }, []);
   const onKeyDown = (e: KeyboardEvent<T>) => {

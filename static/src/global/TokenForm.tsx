@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useLayoutEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { words } from '../../../src/shared/words/settings';
 import { Button } from '../components/Button';
 import { Field } from '../components/Field';
@@ -27,7 +27,7 @@ export function TokenForm({
   const [localError, setLocalError] = useState<string | null>(null);
   const error = localError ?? fieldError;
   // Replacing: the field that opened takes focus (a first save starts on the page as it is).
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (replacing) input.current?.focus();
   }, [replacing]);
 

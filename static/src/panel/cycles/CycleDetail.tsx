@@ -1,5 +1,5 @@
 /** One cycle: this test cases in it (result, who, when, comment, bugs), run them, add the missing ones. */
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useLayoutEffect, useRef, useState } from 'react';
 import type { Cycle, CycleExecutions, Execution } from '../../../../src/shared/definitions';
 import { words } from '../../../../src/shared/words/cycles';
 import { api } from '../../api';
@@ -51,7 +51,7 @@ export function CycleDetail({
   useRefreshable(active ? executions.refresh : null);
 
   // Opening a cycle replaces the list: focus moves to its heading, not to the page body.
-  useEffect(() => heading.current?.focus(), []);
+  useLayoutEffect(() => heading.current?.focus(), []);
 
   const add = async (ids: string[]) => {
     setAdding(ids.length === 1 ? (ids[0] ?? null) : 'all');

@@ -1,5 +1,5 @@
 /** What was just saved, in words, with "Report bug" after a Fail and the way back. */
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { Button } from '../../components/Button';
 import { useFormFocus } from '../../components/form-focus';
 import { Message } from '../../components/Message';
@@ -22,7 +22,7 @@ export function SavedResult({
   const { ctx, testCase, cycle, execution } = report;
   const keys = useFormFocus<HTMLDivElement>(onDone);
   const heading = useRef<HTMLDivElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  useLayoutEffect(() => heading.current?.focus(), []);
   return (
     <div className="card saved-result" ref={keys.ref} onKeyDown={keys.onKeyDown}>
       <div ref={heading} tabIndex={-1}>
