@@ -14,6 +14,9 @@ const text = (max: number) => z.string().max(max).refine(noControlChars, words.i
 
 export const EmptyPayload = z.strictObject({});
 
+/** Where a list's part starts: 0, or the `next` of the part before (shared/definitions.ts, ListPart). */
+const ListFrom = z.number().int().min(0).max(1_000_000).optional();
+
 export const SavePatPayload = z.strictObject({
   // Length checked before the pattern so a 10 MB paste fails fast with a clear message.
   token: z.string().trim().min(1, words.invalid.pasteToken).max(512, words.invalid.tokenTooLong)
@@ -23,7 +26,7 @@ export const SavePatPayload = z.strictObject({
 
 export const SearchPayload = z.strictObject({
   query: text(LIMITS.searchMax).transform((s) => s.trim()),
-  page: z.number().int().min(1).max(1000).optional(),
+  from: ListFrom,
 });
 
 export const TestCaseRefPayload = z.strictObject({ testCaseId: TestCaseId });
@@ -50,14 +53,13 @@ export const ListCyclesPayload = z.strictObject({
   search: text(LIMITS.searchMax).transform((s) => s.trim()).optional(),
   /** Only the cycles that hold this test case. */
   containing: TestCaseId.optional(),
+  from: ListFrom,
 });
 
 export const HistoryPayload = z.strictObject({
   testCaseId: TestCaseId,
-  page: z.number().int().min(1).max(1000).optional(),
+  from: ListFrom,
 });
-
-export const CycleRefPayload = z.strictObject({ cycleId: CycleId });
 
 export const ExecutePayload = z.strictObject({
   cycleId: CycleId,
@@ -116,3 +118,14 @@ export const RemoveConnectionPayload = z.strictObject({ accountId: JiraAccountId
 export const CheckAllPayload = z.strictObject({ runId: z.uuid().optional() });
 
 export const AuditLogPayload = z.strictObject({ cursor: z.string().min(1).max(2_000).optional() });
+
+// ---------- list parts (the answers' `from` / `next`, see ListPart) ----------
+
+export const LinkedTestsPayload = z.strictObject({ from: ListFrom });
+
+export const CycleExecutionsPayload = z.strictObject({
+  cycleId: CycleId,
+  /** Only this linked test case's row (the run form's last result). */
+  testCaseId: TestCaseId.optional(),
+  from: ListFrom,
+});

@@ -85,6 +85,9 @@ export const backendWords = {
     notAdmin: 'Only Jira administrators can manage the TestKase connections of other users. Nothing was changed. Ask a Jira administrator if you need this done.',
     adminUnverified: 'Jira could not confirm that you are a Jira administrator, so nothing was changed. Try again in a moment.',
     checkRunGone: 'This check is no longer running (a check is kept for a day). Start a new check.',
+    // Forge's invoke limit (resolvers/answer-size.ts): an answer that is not a list and would be over it.
+    answerTooLarge: 'This is more than Jira can pass to the app in one answer (5 MB), so it cannot be shown here. Nothing was changed. Open it in TestKase instead.',
+    answerTooLargeAfterWrite: 'TestKase did this, but its answer is more than Jira can pass to the app (5 MB). Use Refresh to see the outcome; do not do it again.',
   },
 
   /** savePat: nothing was stored, whatever went wrong. */

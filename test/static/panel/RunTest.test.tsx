@@ -9,7 +9,7 @@ import { callsOf, invoke, routeInvoke, type Handlers } from '../bridgeMock';
 import { closeCreate, createOpened } from '../jiraBridgeMock';
 import IssuePanel from '../../../static/src/panel/IssuePanel';
 import type { Execution, ExecutePayload } from '../../../src/shared/definitions';
-import { cycle, cycles, detail, execution, linked, panelCtx, panelState, testCase } from '../fixtures';
+import { cycle, cycleRows, cycles, detail, execution, linked, panelCtx, panelState, testCase } from '../fixtures';
 import { freshPanelEachTest } from './fresh-panel';
 
 freshPanelEachTest();
@@ -42,7 +42,7 @@ async function openRun(handlers: Handlers = {}) {
     getState: () => ({ ok: true, data: panelState({ linked: { ok: true, data: linked([testCase(1), testCase(2, { title: 'Apply a percentage discount code' })]) } }) }),
     // Most recently active first, as the backend sorts them; the master cycle is not the default.
     listCycles: (p) => ({ ok: true, data: p.containing ? cycles([master, sprint, older]) : cycles([master, sprint, older, cycle(4, { name: 'Sprint 4' })]) }),
-    listCycleExecutions: (p) => ({ ok: true, data: { cycle: sprint, items: p.cycleId === 'TCYCLE-3' ? [lastFail] : [], notInCycle: [] } }),
+    listCycleExecutions: (p) => ({ ok: true, data: cycleRows(sprint, p.cycleId === 'TCYCLE-3' ? [lastFail] : []) }),
     getTestCase: () => ({ ok: true, data: detail(2) }),
     executeTest: (p) => ({ ok: true, data: recorded(p) }),
     ...handlers,
