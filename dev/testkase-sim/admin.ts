@@ -4,7 +4,7 @@
  */
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { JiraProjectKey, ProjectId } from '../../src/testkase/contract';
+import { JiraProjectKey, LIMITS, ProjectId } from '../../src/testkase/contract';
 import { FaultRule, RateLimit, type Fault, type FaultRuleInput, type Faults, type RateLimiter } from './faults';
 import { jsonAnswer, jsonError, limitBody, parseOr400, readJsonBody, resource, type SimContext, type SimEnv } from './http-util';
 import { SimError, type Store } from './store';
@@ -63,6 +63,9 @@ export const GrowInput = z.strictObject({
   resultsPerCycle: z.number().int().min(0).max(20_000).default(0),
   /** Who records the results. */
   by: z.string().default('alice'),
+  /** The new cycles' description and the results' comment (long texts, for tests of answer sizes). */
+  cycleDescription: z.string().max(LIMITS.descriptionMax).default(''),
+  resultComment: z.string().max(LIMITS.commentMax).nullable().default(null),
 });
 export interface GrowResult {
   testCaseIds: string[];

@@ -461,7 +461,7 @@ export class Store {
   }
 
   /** Bulk data (admin `grow`): new test cases, cycles holding them, results recorded in each; one write. */
-  grow(input: { projectId: string; testCases: number; linkedTo?: string | undefined; cycles: number; resultsPerCycle: number; by: string }): { testCaseIds: string[]; cycleIds: string[]; results: number } {
+  grow(input: { projectId: string; testCases: number; linkedTo?: string | undefined; cycles: number; resultsPerCycle: number; by: string; cycleDescription?: string; resultComment?: string | null }): { testCaseIds: string[]; cycleIds: string[]; results: number } {
     const project = this.state.projects.find((p) => p.id === input.projectId);
     if (!project) throw new SimError(404, 'NOT_FOUND', `Project ${input.projectId} does not exist.`);
     this.user(input.by);
@@ -482,12 +482,12 @@ export class Store {
       const cycleIds: string[] = [];
       let results = 0;
       for (let c = 0; c < input.cycles; c++) {
-        const cycle: SimCycle = { projectId: input.projectId, id: `TCYCLE-${project.nextCycle++}`, name: `Generated cycle ${c + 1}`, description: '', environment: null, isMaster: false, createdAt: now, updatedAt: now };
+        const cycle: SimCycle = { projectId: input.projectId, id: `TCYCLE-${project.nextCycle++}`, name: `Generated cycle ${c + 1}`, description: input.cycleDescription ?? '', environment: null, isMaster: false, createdAt: now, updatedAt: now };
         s.cycles.push(cycle);
         cycleIds.push(cycle.id);
         for (const id of testCaseIds) this.addMember(s, cycle, id);
         for (const id of testCaseIds.slice(0, input.resultsPerCycle)) {
-          s.runs.push({ id: `EX-${++s.counters.run}`, projectId: input.projectId, cycleId: cycle.id, testCaseId: id, status: statuses[results % statuses.length]!, comment: null, defects: [], stepResults: [], recordedBy: input.by, recordedAt: now, seq: ++s.counters.seq });
+          s.runs.push({ id: `EX-${++s.counters.run}`, projectId: input.projectId, cycleId: cycle.id, testCaseId: id, status: statuses[results % statuses.length]!, comment: input.resultComment ?? null, defects: [], stepResults: [], recordedBy: input.by, recordedAt: now, seq: ++s.counters.seq });
           results += 1;
         }
       }
