@@ -7,12 +7,14 @@ import { z } from 'zod';
 import type { RequestLogEntry } from './admin';
 import type { SimToken, SimUser } from './state';
 import { SimError } from './store';
+import { REQUEST_BODY_MAX_BYTES } from '../../src/testkase/sizes';
 
 /** What a route sees: Node's request and response, the request's log entry and, once authenticated, its caller. */
 export type SimEnv = { Bindings: HttpBindings; Variables: { entry: RequestLogEntry; caller: { user: SimUser; token: SimToken } } };
 export type SimContext = Context<SimEnv>;
 
-const MAX_BODY_BYTES = 64 * 1024;
+/** TestKase's request body limit (A20), the one the client splits its batches by. */
+const MAX_BODY_BYTES = REQUEST_BODY_MAX_BYTES;
 
 /** Every error the simulator answers: `{ error: { code, message } }`, never cached. */
 export function jsonError(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {

@@ -1,6 +1,7 @@
 /** Test Cycles: list and create cycles, add the issue's cases, see and record results (one at a time or several), defects. */
 import type { BulkOutcome, StatusCounts } from '../shared/definitions';
-import { LIMITS } from '../testkase/contract';
+import { endpoints, LIMITS } from '../testkase/contract';
+import { splitBatches } from '../testkase/batches';
 import type { Implementation } from './envelope';
 import { AppFailure, fail, toAppError } from './errors';
 import { callTestKase, openIssueSession, type IssueSession } from './issue-session';
@@ -52,9 +53,11 @@ const addToCycle: Implementation<'addToCycle'> = async ({ cycleId, testCaseIds }
   const unique = [...new Set(testCaseIds)];
   await requireLinked(s, unique, 'testCaseIds');
   const outcome = { added: [] as string[], alreadyInCycle: [] as string[] };
-  for (const batch of batches(unique, LIMITS.addToCycleMax)) {
+  // Batches TestKase accepts by count (A10) and by body size (A20).
+  const sized = splitBatches(endpoints.addToCycle, unique, (testCaseIds) => ({ projectId: s.project.id, testCaseIds }), { maxItems: LIMITS.addToCycleMax });
+  for (const { body } of sized) {
     try {
-      const r = await callTestKase(s, true, () => s.client.addToCycle(cycleId, { projectId: s.project.id, testCaseIds: batch }));
+      const r = await callTestKase(s, true, () => s.client.addToCycle(cycleId, body));
       outcome.added.push(...r.added);
       outcome.alreadyInCycle.push(...r.alreadyInCycle);
     } catch (e) {

@@ -27,7 +27,7 @@ async function allParts<K extends 'listCycles' | 'listCycleExecutions'>(fn: K, p
   const parts: Awaited<ReturnType<Definitions[K]>>[] = [];
   let from: number | null = 0;
   while (from !== null && parts.length < 20) {
-    const r: Result<{ items: unknown[]; total: number; from?: number; next?: number | null }> = await b.call(me, fn, { ...payload, ...(from ? { from } : {}) }, { issue });
+    const r = (await b.call(me, fn, { ...payload, ...(from ? { from } : {}) }, { issue })) as Result<{ items: unknown[]; total: number; from?: number; next?: number | null }>;
     sizes.push(bytes(r));
     parts.push(r as never);
     from = r.ok ? (r.data.next ?? null) : null;
