@@ -52,6 +52,14 @@ export { LIMITS };
  */
 const Text = (max: number) => z.string().transform((text) => clip(text, max));
 
+/**
+ * A22: TestKase's error codes are upper-case words (`NOT_IN_CYCLE`, `RATE_LIMITED`). Anything else in
+ * the field is not a code — it may echo what was sent, even part of the token — and is dropped (null)
+ * before it can reach a message or a log line.
+ */
+export const ERROR_CODE = /^[A-Z0-9_]{1,40}$/;
+const ServerCode = z.string().transform((code) => (ERROR_CODE.test(code) ? code : null));
+
 export const User = z.object({
   id: z.string().min(1).transform((id) => clip(id, TEXT_MAX.userId)),
   name: Text(TEXT_MAX.userName),
@@ -189,9 +197,10 @@ export type ExecutionRun = z.infer<typeof ExecutionRun>;
 /** Bulk recording answers per test case (A18). */
 export const BulkRecordResult = z.object({
   recorded: z.array(Execution),
-  failed: z.array(z.object({ testCaseId: TestCaseId, code: z.string(), message: Text(TEXT_MAX.failureMessage) })),
+  failed: z.array(z.object({ testCaseId: TestCaseId, code: ServerCode, message: Text(TEXT_MAX.failureMessage) })),
 });
-export type BulkRecordResult = z.infer<typeof BulkRecordResult>;
+/** As TestKase sends it (the simulator's answer): a code is any text on the wire. */
+export type BulkRecordResult = z.input<typeof BulkRecordResult>;
 
 export const AddToCycleResult = z.object({
   added: z.array(TestCaseId),
@@ -212,7 +221,7 @@ const page = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), p
 const list = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item) });
 
 /** Error body on every non-2xx response. */
-export const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+export const ErrorBody = z.object({ error: z.object({ code: ServerCode, message: z.string() }) });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
 // ---------- request bodies ----------

@@ -28,7 +28,7 @@ describe('clip', () => {
     expect(cut).toBe(`a😀${ELLIPSIS}`);
     for (let max = 1; max < 12; max++) {
       const out = clip('😀x😀y😀z😀', max);
-      expect(out).toBe(out.toWellFormed());
+      expect(out).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/); // no half of a pair
       expect(codePoints(out)).toBeLessThanOrEqual(max);
     }
   });
