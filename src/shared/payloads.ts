@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { CycleId, ExecutionId, ExecutionStatus, JiraIssueKey, LIMITS, Priority, TestCaseId } from '../testkase/contract';
 import { ADMIN_DEFAULT_PAGE_SIZE, ADMIN_PAGE_SIZES } from './facts';
+import { contradictsSteps } from './steps';
 import { words } from './words/backend';
 
 /** Tab, line feed and carriage return are text; every other control character is refused. */
@@ -71,7 +72,13 @@ export const ExecutePayload = z.strictObject({
   stepResults: z
     .array(z.strictObject({ order: z.number().int().min(1).max(LIMITS.stepsMax), status: ExecutionStatus, actualResult: text(LIMITS.actualResultMax).optional() }))
     .max(LIMITS.stepsMax)
+    .refine((steps) => new Set(steps.map((s) => s.order)).size === steps.length, words.invalid.stepOrdersRepeat)
     .optional(),
+  /** The tester chose the result against what the steps say (a Pass over failed steps needs it: shared/steps.ts). */
+  overridesSteps: z.literal(true).optional(),
+}).refine((p) => p.overridesSteps === true || !contradictsSteps(p.status, (p.stepResults ?? []).map((s) => s.status)), {
+  message: words.invalid.passOverFailedSteps,
+  path: ['status'],
 });
 
 /** One result for several of the issue's test cases in a cycle. */

@@ -263,7 +263,8 @@ export const RecordExecutionBody = z.strictObject({
   status: ExecutionStatus,
   comment: z.string().max(LIMITS.commentMax).nullable().default(null),
   defects: z.array(JiraIssueKey).max(LIMITS.defectsMax).default([]),
-  stepResults: z.array(StepResultInput).max(LIMITS.stepsMax).default([]),
+  // A23: each step once; TestKase refuses two results for one step (400).
+  stepResults: z.array(StepResultInput).max(LIMITS.stepsMax).refine((steps) => new Set(steps.map((s) => s.order)).size === steps.length, 'step orders must be unique').default([]),
 });
 export type RecordExecutionBody = z.input<typeof RecordExecutionBody>;
 

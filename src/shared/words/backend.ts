@@ -130,6 +130,9 @@ export const backendWords = {
     executionId: 'an execution id looks like EX-1',
     jiraProjectKey: 'a Jira project key looks like DEMO',
     jiraIssueKey: 'a Jira issue key looks like DEMO-1',
+    // A step-by-step result (payloads.ts, ExecutePayload; shared/steps.ts).
+    stepOrdersRepeat: 'each step is recorded once (two results have the same step number)',
+    passOverFailedSteps: 'a Pass where steps failed or were blocked needs the result chosen on purpose (override the steps’ result)',
   },
 
   /** checkIdentity's warning (global page): the saved token is another TestKase user's than the Jira user's. */

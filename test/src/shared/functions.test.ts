@@ -24,6 +24,7 @@ describe('the function table', () => {
       comment?: string | undefined;
       defects?: string[] | undefined;
       stepResults?: { order: number; status: ExecutionStatus; actualResult?: string | undefined }[] | undefined;
+      overridesSteps?: true | undefined;
     }>();
   });
 

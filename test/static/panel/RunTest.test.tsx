@@ -116,6 +116,20 @@ describe('Run from the Test Cases tab', () => {
     ]);
   });
 
+  it('step by step: a Pass chosen over a failed step is sent as the tester’s explicit override', async () => {
+    const form = await openRun();
+    fireEvent.click(within(form).getByLabelText('Record each step (2 steps)'));
+    const step = (n: number) => within(form).getByRole('group', { name: `Step ${n} result` });
+    fireEvent.click(within(step(1)).getByLabelText('Fail'));
+    fireEvent.click(within(step(2)).getByLabelText('Fail'));
+    fireEvent.click(within(within(form).getByRole('group', { name: 'Overall result' })).getByLabelText('Pass'));
+    fireEvent.click(within(form).getByRole('button', { name: 'Save result' }));
+    await screen.findByText('Saved Pass for TC-2 in Sprint 3.');
+    expect(callsOf('executeTest')).toEqual([
+      { cycleId: 'TCYCLE-3', testCaseId: 'TC-2', status: 'PASS', stepResults: [{ order: 1, status: 'FAIL' }, { order: 2, status: 'FAIL' }], overridesSteps: true },
+    ]);
+  });
+
   it('adds the case to another cycle in the same flow, then records there', async () => {
     const form = await openRun({
       addToCycle: (p) => ({ ok: true, data: { added: p.testCaseIds, alreadyInCycle: [] } }),

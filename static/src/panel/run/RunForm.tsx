@@ -19,7 +19,7 @@ import { ResultSummary } from '../details/ResultSummary';
 import { NoticeView, type Notice } from '../NoticeView';
 import { CyclePicker } from './CyclePicker';
 import { parseDefects } from './defects';
-import { deriveStatus } from './derive';
+import { contradictsSteps, deriveStatus } from './derive';
 import { StatusChoice } from './StatusChoice';
 import { StepRuns, type StepEntry } from './StepRuns';
 
@@ -95,6 +95,8 @@ export function RunForm({
       ...(comment.trim() ? { comment: comment.trim() } : {}),
       ...(parsed.keys.length ? { defects: parsed.keys } : {}),
       ...(stepResults.length ? { stepResults } : {}),
+      // A result the steps contradict (a Pass over failed steps) is only ever the tester's own choice: say so.
+      ...(contradictsSteps(status, stepResults.map((s) => s.status)) ? { overridesSteps: true as const } : {}),
     });
     setSaving(false);
     if (!r.ok) {
