@@ -1,14 +1,15 @@
 /**
  * `npm run lint:forge [-- --app DIR]`: lints the app exactly as `forge lint` (and every `forge deploy`)
  * does, with Atlassian's @forge/lint (the version the Forge CLI pins), offline: the client-side
- * linters over every file under src/ and the manifest, in the app's folder.
+ * linters over the files the CLI lints (src/ and the folder of every UI Kit resource, see filesToLint)
+ * and the manifest, in the app's folder.
  *
  * The one difference from the CLI: its PermissionLinter downloads the Jira, Confluence and Bitbucket
  * REST API specs to know which scope each product call needs. @forge/lint reads local spec files
  * instead when USE_LOCAL_SWAGGER and the LOCAL_*_SWAGGER variables name them; ours (dev/forge/api-specs)
  * hold the operations this app calls. Exit status 1 on any error or warning.
  */
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Logger } from '@forge/cli-shared';
 import { REPO_ROOT } from '../runtime/fixtures';
 
@@ -28,6 +29,20 @@ export interface LintReport {
   ms: number;
 }
 
+/**
+ * The files the Forge CLI lints, as its LintService picks them (@forge/cli 13.3.0,
+ * out/service/lint-service.js): everything under ./src and under the folder of every UI Kit
+ * (`nativeUI`) resource the manifest names, without git-ignored files, .git and node_modules, each once.
+ */
+async function filesToLint(reader: InstanceType<CliShared['FileSystemReader']>, configFile: InstanceType<CliShared['ConfigFile']>): Promise<string[]> {
+  const { listGitIgnoreFiles } = await import('@forge/cli-shared');
+  const exclude = [...(await listGitIgnoreFiles(reader)), '.git', 'node_modules'];
+  const uiKitFolders = (await configFile.getResources(['nativeUI'])).map((resource) => dirname(resource.path));
+  const found = await Promise.all(['./src', ...uiKitFolders].map((folder) => reader.recursiveReadDir(folder, exclude)));
+  return [...new Set(found.flat())];
+}
+type CliShared = typeof import('@forge/cli-shared');
+
 /** What the Forge CLI's statsig answers for an app on a current runtime. */
 const statsig = { getDeprecatedRuntimes: () => Promise.resolve([]) } as unknown as Parameters<typeof import('@forge/lint').lint>[4];
 
@@ -43,7 +58,7 @@ export async function lintApp(appDir = REPO_ROOT): Promise<LintReport> {
     LOCAL_BB_SWAGGER: join(SPECS, 'empty.json'),
   });
   const { lint } = await import('@forge/lint');
-  const { ConfigFile, FileSystemReader, FileSystemWriter, listGitIgnoreFiles } = await import('@forge/cli-shared');
+  const { ConfigFile, FileSystemReader, FileSystemWriter } = await import('@forge/cli-shared');
   // Like the CLI, everything is read relative to the app's folder.
   const cwd = process.cwd();
   process.chdir(resolve(appDir));
@@ -51,8 +66,7 @@ export async function lintApp(appDir = REPO_ROOT): Promise<LintReport> {
     const reader = new FileSystemReader();
     const configFile = new ConfigFile(reader, new FileSystemWriter());
     const manifest = await configFile.readConfig();
-    const exclude = [...(await listGitIgnoreFiles(reader)), '.git', 'node_modules'];
-    const files = await reader.recursiveReadDir('./src', exclude);
+    const files = await filesToLint(reader, configFile);
     const silent: Pick<Logger, 'info'> = { info: () => undefined };
     const results = await lint(files, manifest, 'development', silent, statsig, { linter: { mode: 'client-side' } });
     const problems = results.flatMap((r) => [
