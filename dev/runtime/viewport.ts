@@ -7,7 +7,7 @@
  * the pixels: the heights below are the local host's stand-in (an ascending scale; max fills the window
  * below Jira's top bar) — change them here when Atlassian publishes its own.
  */
-export const VIEWPORT_HEIGHTS = {
+const VIEWPORT_HEIGHTS = {
   small: '240px',
   medium: '400px',
   large: '600px',
@@ -15,7 +15,7 @@ export const VIEWPORT_HEIGHTS = {
   max: 'calc(100vh - 56px)',
 } as const;
 
-export type ViewportSize = keyof typeof VIEWPORT_HEIGHTS;
+type ViewportSize = keyof typeof VIEWPORT_HEIGHTS;
 
 export const isViewportSize = (value: unknown): value is ViewportSize => typeof value === 'string' && Object.hasOwn(VIEWPORT_HEIGHTS, value);
 

@@ -57,7 +57,7 @@ const Text = (max: number) => z.string().transform((text) => clip(text, max));
  * the field is not a code — it may echo what was sent, even part of the token — and is dropped (null)
  * before it can reach a message or a log line.
  */
-export const ERROR_CODE = /^[A-Z0-9_]{1,40}$/;
+const ERROR_CODE = /^[A-Z0-9_]{1,40}$/;
 const ServerCode = z.string().transform((code) => (ERROR_CODE.test(code) ? code : null));
 
 export const User = z.object({
