@@ -34,7 +34,7 @@ describe('manifest.yml', () => {
     expect(text).not.toMatch(/http:\/\//);
   });
 
-  it('has the three Custom UI modules on one resource, the UI Kit issue context on its own, one resolver function on nodejs22.x', () => {
+  it('has the three Custom UI modules on one resource, the UI Kit issue context on its own, one resolver function on nodejs24.x', () => {
     const text = readFileSync('manifest.yml', 'utf8');
     expect(text).toContain('key: testkase-issue-panel');
     expect(text).toContain('key: testkase-global-page');
@@ -43,7 +43,20 @@ describe('manifest.yml', () => {
     expect(text).toMatch(/jira:issueContext:\s+- key: testkase-issue-context\s+resource: issue-summary\s+render: native/);
     expect(text).toMatch(/- key: issue-summary\s+path: uikit\/src\/index\.tsx/);
     expect(text.match(/function: resolver/g)).toHaveLength(4);
-    expect(text).toContain('name: nodejs22.x');
+    expect(text).toContain('name: nodejs24.x');
     expect(text).toMatch(/path: static\/dist\s+tunnel:\s+port: 3000/);
+  });
+
+  it("runs on the newest Node runtime the Forge CLI's own @forge/manifest accepts, and sizes the issue panel (viewportSize)", () => {
+    const text = readFileSync('manifest.yml', 'utf8');
+    // The schema of the @forge/manifest the Forge CLI pins (13.3.0, under @forge/cli-shared), and of the newest one.
+    for (const schemaFile of ['node_modules/@forge/cli-shared/node_modules/@forge/manifest/out/schema/manifest-schema.json', 'node_modules/@forge/manifest/out/schema/manifest-schema.json']) {
+      const schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as { definitions: { AppSchema: { properties: { runtime: { properties: { name: { enum: string[] } } } } } } };
+      const runtimes = schema.definitions.AppSchema.properties.runtime.properties.name.enum;
+      expect(runtimes).toContain('nodejs24.x');
+      const newest = [...runtimes].sort((a, b) => Number(/\d+/.exec(b)?.[0]) - Number(/\d+/.exec(a)?.[0]))[0];
+      expect(text).toContain(`name: ${newest}`);
+    }
+    expect(text).toMatch(/- key: testkase-issue-panel[\s\S]*?viewportSize: large\s/);
   });
 });

@@ -20,10 +20,12 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { format } from 'node:util';
 import type { KvsEmulator } from '../kvs';
+import { FORGE_LIMITS } from '../../src/platform/limits';
 import './as-cli';
 
-const INVOCATION_TIMEOUT_MS = 25_000;
-export const RESPONSE_LIMIT_BYTES = 5 * 1024 * 1024;
+const INVOCATION_TIMEOUT_MS = FORGE_LIMITS.invocationMs;
+/** What Forge counts: the JSON of the function's answer, in UTF-8 bytes (not the platform's wrapping of it). */
+export const RESPONSE_LIMIT_BYTES = FORGE_LIMITS.invokeAnswerBytes;
 const MAX_PLATFORM_BODY = 2 * 1024 * 1024;
 
 /** A product API call the function makes through the platform (`asUser().requestJira(…)` etc.). */
@@ -229,10 +231,11 @@ export class FunctionHost {
       ]);
       const text = await Promise.race([response.text(), failure]);
       if (!response.ok) return { ok: false, reason: 'threw', message: describeLambdaError(text), ms: ms() };
-      if (Buffer.byteLength(text) > RESPONSE_LIMIT_BYTES) {
-        return { ok: false, reason: 'too-large', message: `the function's response (${Buffer.byteLength(text)} bytes) is over Forge's 5 MB limit`, ms: ms() };
-      }
       const result = JSON.parse(text) as { body?: unknown };
+      const answered = Buffer.byteLength(JSON.stringify(result.body ?? null), 'utf8');
+      if (answered > RESPONSE_LIMIT_BYTES) {
+        return { ok: false, reason: 'too-large', message: `the function's answer (${answered} bytes of JSON) is over Forge's limit of ${RESPONSE_LIMIT_BYTES} bytes`, ms: ms() };
+      }
       return { ok: true, body: result.body ?? null, ms: ms() };
     } catch (e) {
       const reason = e instanceof Error && (e.message === 'timeout' || e.message === 'crashed') ? e.message : 'unavailable';

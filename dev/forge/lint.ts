@@ -1,7 +1,8 @@
 /**
  * `npm run lint:forge [-- --app DIR] [-- --control DIR]`: lints the app exactly as `forge lint` (and
  * every `forge deploy`) does, with Atlassian's @forge/lint (the version the Forge CLI pins), offline:
- * the client-side linters over every file under src/ and the manifest, in the app's folder.
+ * the client-side linters over the files the CLI lints (src/ and the folder of every UI Kit resource,
+ * see filesToLint) and the manifest, in the app's folder.
  *
  * `--control DIR` (what `npm test` runs): then lints DIR too, a small app with planted problems, and
  * fails unless exactly the problems listed in DIR/expected.json are found — the proof that the lint
@@ -15,7 +16,7 @@
  * hold the operations this app calls. Exit status 1 on any error or warning.
  */
 import { readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Logger } from '@forge/cli-shared';
 import { REPO_ROOT } from '../runtime/fixtures';
 
@@ -35,6 +36,20 @@ export interface LintReport {
   ms: number;
 }
 
+/**
+ * The files the Forge CLI lints, as its LintService picks them (@forge/cli 13.3.0,
+ * out/service/lint-service.js): everything under ./src and under the folder of every UI Kit
+ * (`nativeUI`) resource the manifest names, without git-ignored files, .git and node_modules, each once.
+ */
+async function filesToLint(reader: InstanceType<CliShared['FileSystemReader']>, configFile: InstanceType<CliShared['ConfigFile']>): Promise<string[]> {
+  const { listGitIgnoreFiles } = await import('@forge/cli-shared');
+  const exclude = [...(await listGitIgnoreFiles(reader)), '.git', 'node_modules'];
+  const uiKitFolders = (await configFile.getResources(['nativeUI'])).map((resource) => dirname(resource.path));
+  const found = await Promise.all(['./src', ...uiKitFolders].map((folder) => reader.recursiveReadDir(folder, exclude)));
+  return [...new Set(found.flat())];
+}
+type CliShared = typeof import('@forge/cli-shared');
+
 /** What the Forge CLI's statsig answers for an app on a current runtime. */
 const statsig = { getDeprecatedRuntimes: () => Promise.resolve([]) } as unknown as Parameters<typeof import('@forge/lint').lint>[4];
 
@@ -50,7 +65,7 @@ export async function lintApp(appDir = REPO_ROOT): Promise<LintReport> {
     LOCAL_BB_SWAGGER: join(SPECS, 'empty.json'),
   });
   const { lint } = await import('@forge/lint');
-  const { ConfigFile, FileSystemReader, FileSystemWriter, listGitIgnoreFiles } = await import('@forge/cli-shared');
+  const { ConfigFile, FileSystemReader, FileSystemWriter } = await import('@forge/cli-shared');
   // Like the CLI, everything is read relative to the app's folder.
   const cwd = process.cwd();
   process.chdir(resolve(appDir));
@@ -58,8 +73,7 @@ export async function lintApp(appDir = REPO_ROOT): Promise<LintReport> {
     const reader = new FileSystemReader();
     const configFile = new ConfigFile(reader, new FileSystemWriter());
     const manifest = await configFile.readConfig();
-    const exclude = [...(await listGitIgnoreFiles(reader)), '.git', 'node_modules'];
-    const files = await reader.recursiveReadDir('./src', exclude);
+    const files = await filesToLint(reader, configFile);
     const silent: Pick<Logger, 'info'> = { info: () => undefined };
     const results = await lint(files, manifest, 'development', silent, statsig, { linter: { mode: 'client-side' } });
     const problems = results.flatMap((r) => [

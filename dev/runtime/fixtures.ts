@@ -161,6 +161,8 @@ export interface AppManifest {
   resolvers: Record<string, string>;
   /** UI Kit modules (`render: native`): the key of the resource each renders, by module key. */
   nativeResources: Record<string, string>;
+  /** `viewportSize` of each module that sets one, by module key (see viewport.ts). */
+  viewportSizes: Record<string, string>;
   /** `permissions.scopes`. */
   scopes: string[];
   /** `permissions.external.fetch.backend`, as addresses. */
@@ -171,7 +173,7 @@ export function readManifest(file = `${REPO_ROOT}manifest.yml`): AppManifest {
   const doc = parseYaml(readFileSync(file, 'utf8')) as {
     app?: { id?: string };
     permissions?: Record<string, unknown>;
-    modules?: Record<string, Array<{ key?: string; title?: string; handler?: string; resource?: string; render?: string; resolver?: { function?: string } }>>;
+    modules?: Record<string, Array<{ key?: string; title?: string; handler?: string; resource?: string; render?: string; resolver?: { function?: string }; viewportSize?: string }>>;
     resources?: Array<{ key?: string; path?: string; tunnel?: { port?: number } }>;
   };
   const appAri = doc.app?.id ?? '';
@@ -180,11 +182,13 @@ export function readManifest(file = `${REPO_ROOT}manifest.yml`): AppManifest {
   const titles: Record<string, string> = {};
   const resolvers: Record<string, string> = {};
   const nativeResources: Record<string, string> = {};
+  const viewportSizes: Record<string, string> = {};
   for (const list of Object.values(doc.modules ?? {})) {
     for (const m of list) {
       if (m.key && m.title) titles[m.key] = m.title;
       if (m.key && m.resolver?.function) resolvers[m.key] = m.resolver.function;
       if (m.key && m.render === 'native' && m.resource) nativeResources[m.key] = m.resource;
+      if (m.key && m.viewportSize) viewportSizes[m.key] = m.viewportSize;
     }
   }
   const main = doc.resources?.find((r) => r.key === 'main');
@@ -194,7 +198,7 @@ export function readManifest(file = `${REPO_ROOT}manifest.yml`): AppManifest {
   for (const f of doc.modules?.function ?? []) if (f.key && f.handler) functions[f.key] = f.handler;
   const permissions = (doc.permissions ?? {}) as { scopes?: string[]; external?: { fetch?: { backend?: Array<string | { address?: string }> } } };
   const egress = (permissions.external?.fetch?.backend ?? []).map((e) => (typeof e === 'string' ? e : (e.address ?? ''))).filter(Boolean);
-  return { appId, appAri, permissions: doc.permissions ?? {}, titles, resourcePath, tunnelPort, functions, resolvers, nativeResources, scopes: permissions.scopes ?? [], egress };
+  return { appId, appAri, permissions: doc.permissions ?? {}, titles, resourcePath, tunnelPort, functions, resolvers, nativeResources, viewportSizes, scopes: permissions.scopes ?? [], egress };
 }
 
 export function globalPagePath(manifest: AppManifest): string {

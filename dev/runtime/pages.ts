@@ -4,6 +4,7 @@
  */
 import { ISSUES, USERS, type JiraIssue, type JiraUser } from './fixtures';
 import { THEME_ATTRIBUTE, type Theme } from './tokens';
+import { isViewportSize, VIEWPORT_CSS } from './viewport';
 
 function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -135,7 +136,9 @@ function issueContext(module: NativeModule): string {
 
 const UI_KIT_HEAD = '\n<link rel="stylesheet" href="/__host/ui-kit.css">\n<script src="/__host/ui-kit.js" defer></script>';
 
-export function issuePage(frame: PageFrame, issue: JiraIssue, iframeSrc: string, context: NativeModule | null = null): string {
+export function issuePage(frame: PageFrame, issue: JiraIssue, iframeSrc: string, context: NativeModule | null = null, viewportSize: string | null = null): string {
+  // The manifest's viewportSize: the panel's frame has that size from the first paint, and keeps it (viewport.ts).
+  const sized = isViewportSize(viewportSize) ? ` data-viewport-size="${viewportSize}"` : '';
   const reporter = USERS.find((u) => u.accountId === issue.reporter);
   const description = issue.description.map((p) => `<p>${esc(p)}</p>`).join('\n');
   return shell(
@@ -151,7 +154,11 @@ export function issuePage(frame: PageFrame, issue: JiraIssue, iframeSrc: string,
     </section>
     <section class="forge-panel" aria-labelledby="panel-title">
       <h2 id="panel-title"><img src="/__host/app-icon.svg" alt="" width="16" height="16"> ${esc(frame.appTitle)}</h2>
-      <iframe class="forge-frame" id="forge-frame" data-module="issue-panel" title="${esc(frame.appTitle)}" src="${esc(iframeSrc)}"></iframe>
+      <iframe class="forge-frame" id="forge-frame" data-module="issue-panel"${sized} title="${esc(frame.appTitle)}" src="${esc(iframeSrc)}"></iframe>
+    </section>
+    <section class="field activity" aria-labelledby="activity-title">
+      <h2 id="activity-title">Activity</h2>
+      <p class="muted">No comments yet.</p>
     </section>
   </div>
   <aside class="issue-side">
@@ -271,6 +278,7 @@ h2 { font: var(--ds-font-heading-small); margin: 0 0 8px; }
 .forge-panel { border-top: 1px solid var(--ds-border); padding-top: 16px; }
 .forge-panel h2 { display: flex; align-items: center; gap: 8px; }
 .forge-frame { display: block; width: 100%; height: 200px; border: 0; background: transparent; }
+${VIEWPORT_CSS}
 .forge-frame.global { min-height: 480px; }
 .issue-side dl { margin: 0; border: 1px solid var(--ds-border); border-radius: 4px; padding: 12px 16px; display: grid; grid-template-columns: 90px 1fr; row-gap: 10px; }
 .issue-side dt { color: var(--ds-text-subtle); font-weight: 600; }
@@ -347,6 +355,8 @@ export const HOST_JS = `/* Local Jira host page script: switchers, and the paren
         break;
       }
       case 'forge-local:resize':
+        // A frame with a viewport size (manifest.yml) keeps it: Jira resizes only frames without one.
+        if (frame.hasAttribute('data-viewport-size')) break;
         if (typeof data.height === 'number' && data.height > 0) frame.style.height = Math.min(Math.ceil(data.height), 20000) + 'px';
         break;
       case 'forge-local:history':

@@ -146,7 +146,7 @@ export function createHost(options: HostOptions): Host {
     const context = !options.withoutIssueContext && manifest.nativeResources[MODULE_KEYS.issueContext]
       ? { frameSrc: frameSrc(host.sessions.open(frame.user, MODULE_KEYS.issueContext, issue, frame.theme, '/').id), title: manifest.titles[MODULE_KEYS.issueContext] ?? appTitle }
       : null;
-    return page(c, 200, issuePage(frame, issue, frameSrc(s.id), context));
+    return page(c, 200, issuePage(frame, issue, frameSrc(s.id), context, manifest.viewportSizes[MODULE_KEYS.panel] ?? null));
   };
   app.get('/browse/:key{[A-Za-z0-9]+-\\d+}', browse);
   app.get('/browse/:key{[A-Za-z0-9]+-\\d+}/', browse);

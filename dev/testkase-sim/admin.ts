@@ -4,11 +4,12 @@
  */
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { JiraProjectKey, ProjectId } from '../../src/testkase/contract';
+import { JiraProjectKey, LIMITS, ProjectId } from '../../src/testkase/contract';
 import { FaultRule, RateLimit, type Fault, type FaultRuleInput, type Faults, type RateLimiter } from './faults';
 import { jsonAnswer, jsonError, limitBody, parseOr400, readJsonBody, resource, type SimContext, type SimEnv } from './http-util';
 import { SimError, type Store } from './store';
 import { EXPIRY_DAYS } from './tokens';
+import { TEXT_MAX } from '../../src/testkase/sizes';
 import { ProjectListPath, type RouteSettings } from './api-handlers';
 
 export interface RequestLogEntry {
@@ -46,7 +47,7 @@ export interface CreatedToken extends TokenListing {
 
 export const CreateTokenInput = z.strictObject({
   user: z.string().min(1).max(60),
-  name: z.string().trim().min(1, 'give the token a name').max(100),
+  name: z.string().trim().min(1, 'give the token a name').max(TEXT_MAX.tokenName),
   days: z.number().int().refine((d) => (EXPIRY_DAYS as readonly number[]).includes(d), `expiry must be one of ${EXPIRY_DAYS.join(', ')} days`),
 });
 const MappingInput = z.strictObject({ jiraProjectKey: JiraProjectKey, projectId: ProjectId });
@@ -63,6 +64,9 @@ export const GrowInput = z.strictObject({
   resultsPerCycle: z.number().int().min(0).max(20_000).default(0),
   /** Who records the results. */
   by: z.string().default('alice'),
+  /** The new cycles' description and the results' comment (long texts, for tests of answer sizes). */
+  cycleDescription: z.string().max(LIMITS.descriptionMax).default(''),
+  resultComment: z.string().max(LIMITS.commentMax).nullable().default(null),
 });
 export interface GrowResult {
   testCaseIds: string[];
@@ -118,6 +122,25 @@ export class SimAdmin {
 
   revokeToken(id: string): boolean {
     return this.store.revokeToken(id);
+  }
+
+  /**
+   * In process only, for tests: a user's name and e-mail and a token's name as TestKase might hold them
+   * past the lengths the contract assumes (A21), unchecked — what the app must cut before it stores them.
+   */
+  overwriteText(edit: { userId: string; name?: string; email?: string } | { tokenId: string; name: string }): void {
+    this.store.mutate((s) => {
+      if ('tokenId' in edit) {
+        const token = s.tokens.find((t) => t.id === edit.tokenId);
+        if (!token) throw new SimError(404, 'NOT_FOUND', `No token '${edit.tokenId}'.`);
+        token.name = edit.name;
+        return;
+      }
+      const user = s.users.find((u) => u.id === edit.userId);
+      if (!user) throw new SimError(404, 'NOT_FOUND', `No user '${edit.userId}'.`);
+      if (edit.name !== undefined) user.name = edit.name;
+      if (edit.email !== undefined) user.email = edit.email;
+    });
   }
 
   mappings() {

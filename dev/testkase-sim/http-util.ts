@@ -4,7 +4,7 @@ import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { H } from 'hono/types';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { REQUEST_BODY_MAX_BYTES } from '../../src/testkase/batches';
+import { REQUEST_BODY_MAX_BYTES } from '../../src/testkase/sizes';
 import type { RequestLogEntry } from './admin';
 import type { SimToken, SimUser } from './state';
 import { SimError } from './store';
@@ -13,7 +13,7 @@ import { SimError } from './store';
 export type SimEnv = { Bindings: HttpBindings; Variables: { entry: RequestLogEntry; caller: { user: SimUser; token: SimToken } } };
 export type SimContext = Context<SimEnv>;
 
-/** TestKase's body limit, as the app's contract writes it down. */
+/** TestKase's request body limit (A20), the one the client splits its batches by. */
 const MAX_BODY_BYTES = REQUEST_BODY_MAX_BYTES;
 
 /** Every error the simulator answers: `{ error: { code, message } }`, never cached. */

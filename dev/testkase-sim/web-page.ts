@@ -6,6 +6,7 @@
 import type { Hono } from 'hono';
 import { jsonAnswer, jsonError, type SimEnv } from './http-util';
 import { EXPIRY_DAYS } from './tokens';
+import { TEXT_MAX } from '../../src/testkase/sizes';
 
 /** The page, its script and styles, a health check; anything else is a 404, and only GET (or HEAD) is answered. */
 export function registerWebPage(app: Hono<SimEnv>): void {
@@ -47,7 +48,7 @@ const indexHtml = (): string => `<!doctype html>
     <h2 id="gen-title">Generate New Token</h2>
     <form id="generate" novalidate>
       <div class="row">
-        <div class="field"><label for="name">Token name</label><input id="name" name="name" required maxlength="100" value="Jira Plugin" autocomplete="off"></div>
+        <div class="field"><label for="name">Token name</label><input id="name" name="name" required maxlength="${TEXT_MAX.tokenName}" value="Jira Plugin" autocomplete="off"></div>
         <div class="field"><label for="days">Expires in</label><select id="days" name="days">${EXPIRY_DAYS.map((d) => `<option value="${d}"${d === 90 ? ' selected' : ''}>${d} days</option>`).join('')}</select></div>
       </div>
       <button type="submit" class="primary" id="generate-button">Generate New Token</button>

@@ -14,8 +14,8 @@
 import { randomUUID } from 'node:crypto';
 import type { BulkFailureReason, BulkOutcome } from '../shared/definitions';
 import { words } from '../shared/words/backend';
-import { jsonBytes, REQUEST_BODY_MAX_BYTES, splitByBytes } from '../testkase/batches';
-import { LIMITS } from '../testkase/contract';
+import { splitBatches } from '../testkase/batches';
+import { endpoints, LIMITS } from '../testkase/contract';
 import { isTestKaseError } from '../testkase/errors';
 import type { Implementation } from './envelope';
 import { AppFailure, toAppError } from './errors';
@@ -76,12 +76,11 @@ const canSend = (b: Budget) => b.requests < MAX_WRITE_REQUESTS && b.session.clie
 async function addMissing(b: Budget, cycleId: string, ids: string[], outcome: BulkOutcome): Promise<void> {
   const s = b.session;
   let first = true;
-  for (let i = 0; i < ids.length; i += LIMITS.addToCycleMax) {
+  for (const { body } of splitBatches(endpoints.addToCycle, ids, (testCaseIds) => ({ projectId: s.project.id, testCaseIds }), { maxItems: LIMITS.addToCycleMax })) {
     if (!canSend(b)) return;
-    const batch = ids.slice(i, i + LIMITS.addToCycleMax);
     b.requests += 1;
     try {
-      const r = await callTestKase(s, true, () => s.client.addToCycle(cycleId, { projectId: s.project.id, testCaseIds: batch }));
+      const r = await callTestKase(s, true, () => s.client.addToCycle(cycleId, body));
       outcome.added.push(...r.added);
     } catch (e) {
       // Nothing done yet and TestKase refused outright (the token, the role, the cycle): the whole request fails as one.
@@ -104,12 +103,12 @@ const executeMany: Implementation<'executeMany'> = async ({ requestId, cycleId, 
   if (add) await addMissing(budget, cycleId, unique, outcome);
 
   const results = unique.map((testCaseId) => ({ idempotencyKey: `${run}:${testCaseId}`, testCaseId, status, comment: text }));
-  const envelope = jsonBytes({ projectId: s.project.id, results: [] });
-  const batches = splitByBytes(results, (r) => jsonBytes(r) + 1, REQUEST_BODY_MAX_BYTES - envelope, LIMITS.bulkMax);
+  // Batches TestKase accepts by count (A18) and by body size (A20), each body exactly as it is sent.
+  const batches = splitBatches(endpoints.recordExecutions, results, (batch) => ({ projectId: s.project.id, results: batch }), { maxItems: LIMITS.bulkMax });
   const groups: Groups = new Map();
   let stopped = false;
-  for (const batch of batches) {
-    const ids = batch.map((r) => r.testCaseId);
+  for (const { items, body } of batches) {
+    const ids = items.map((r) => r.testCaseId);
     if (stopped || !canSend(budget)) {
       stopped = true;
       note(groups, 'NOT_SENT', ids);
@@ -117,7 +116,7 @@ const executeMany: Implementation<'executeMany'> = async ({ requestId, cycleId, 
     }
     budget.requests += 1;
     try {
-      const r = await callTestKase(s, true, () => s.client.recordExecutions(cycleId, { projectId: s.project.id, results: batch }));
+      const r = await callTestKase(s, true, () => s.client.recordExecutions(cycleId, body));
       outcome.recorded.push(...r.recorded.map((e) => ({ testCaseId: e.testCaseId, executionId: e.id, status: e.status })));
       for (const f of r.failed) {
         if (f.code === 'NOT_IN_CYCLE') note(groups, 'NOT_IN_CYCLE', [f.testCaseId]);

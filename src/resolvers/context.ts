@@ -19,12 +19,17 @@ export type CallContext = {
 /** A caller from one of `M` (what the envelope lets through to a function the table lists for `M`). */
 export type CallerIn<M extends ModuleKind> = Extract<CallContext, { module: M }>;
 
-// The issue panel (Custom UI) and the issue context module (UI Kit) both sit on one issue.
-const IssueExtension = z.object({
-  type: z.enum(['jira:issuePanel', 'jira:issueContext']),
-  issue: z.object({ key: JiraIssueKey }),
-  project: z.object({ key: JiraProjectKey }),
-});
+// The issue panel (Custom UI) and the issue context module (UI Kit) both sit on one issue — of the
+// project the context names: an issue key is its project's key, a hyphen and a number, so a context
+// whose issue is another project's is not one Jira sends, and nothing is done for it (the project
+// decides the TestKase project, the issue whose tests are read and written).
+const IssueExtension = z
+  .object({
+    type: z.enum(['jira:issuePanel', 'jira:issueContext']),
+    issue: z.object({ key: JiraIssueKey }),
+    project: z.object({ key: JiraProjectKey }),
+  })
+  .refine((e) => e.issue.key.startsWith(`${e.project.key}-`) && /^\d+$/.test(e.issue.key.slice(e.project.key.length + 1)));
 const GlobalPageExtension = z.object({ type: z.literal('jira:globalPage') });
 const AdminPageExtension = z.object({ type: z.literal('jira:adminPage') });
 

@@ -4,7 +4,8 @@
  * (`constructor` echoed the caller's whole context; others threw out of the handler). Here only the
  * app's own function keys get through; anything else, and anything that still throws, becomes a
  * typed error. Each call also runs in its own secret scope (see log.ts), and its result is scrubbed
- * of the tokens it handled before it leaves the backend; the TestKase requests it leaves behind stop
+ * of the tokens it handled before it leaves the backend — and fitted under Forge's invoke limit
+ * (answer-size.ts), here, once, for every function; the TestKase requests it leaves behind stop
  * when it answers (testkase/call-lifetime.ts).
  */
 import type { AppError, Result } from '../shared/definitions';
@@ -12,6 +13,8 @@ import { log, scrubKnownSecrets, withSecretScope } from '../log';
 import { withCallLifetime } from '../testkase/call-lifetime';
 import { needsConsent } from '../jira/answer';
 import { words } from '../shared/words/backend';
+import type { FunctionKey } from '../shared/functions';
+import { fitAnswer } from './answer-size';
 
 /** @forge/resolver's handler type, whatever it is exactly: the wrapper has the same signature. */
 type ForgeHandler<E> = (event: E, runtime?: Record<string, unknown>) => Promise<unknown>;
@@ -28,7 +31,7 @@ export function ownFunctionsOnly<E>(functions: object, inner: ForgeHandler<E>): 
     if (typeof key !== 'string' || !Object.hasOwn(functions, key)) return UNKNOWN_FUNCTION;
     return withCallLifetime(() => withSecretScope(async () => {
       try {
-        return scrubbed(await inner(event, runtime));
+        return answered(key as FunctionKey, await inner(event, runtime));
       } catch (e) {
         if (needsConsent(e)) throw e; // Forge asks the user to allow access
         log.error(`resolver ${key} threw`, e);
@@ -38,13 +41,16 @@ export function ownFunctionsOnly<E>(functions: object, inner: ForgeHandler<E>): 
   };
 }
 
-/** A token the call handled must not leave in its result, even if TestKase echoed it into some field. */
-function scrubbed(result: unknown): unknown {
+/**
+ * What leaves the backend: a token the call handled must not leave in its result, even if TestKase
+ * echoed it into some field; then the answer must fit Forge's invoke limit. One serialisation for both.
+ */
+function answered(key: FunctionKey, result: unknown): unknown {
   if (result === undefined) return result;
   const json = JSON.stringify(result);
   const clean = scrubKnownSecrets(json);
-  if (clean === json) return result;
+  if (clean === json) return fitAnswer(key, result, json);
   log.warn('a resolver result contained a token; it was redacted');
   // Token characters ([A-Za-z0-9_-.]) need no JSON escaping, so the replacement keeps the JSON valid.
-  return JSON.parse(clean);
+  return fitAnswer(key, JSON.parse(clean), clean);
 }

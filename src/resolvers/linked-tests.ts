@@ -3,6 +3,7 @@ import type { LinkedTests, TestCaseSummary } from '../shared/definitions';
 import { countLatest } from '../shared/results';
 import type { TestKaseClient } from '../testkase/client';
 import type { TestCase } from '../testkase/contract';
+import { partOf } from './list-part';
 
 /** What a list row shows of a test case: details (description, steps) are fetched when the row is opened. */
 export function summaryOf(tc: TestCase): TestCaseSummary {
@@ -10,8 +11,9 @@ export function summaryOf(tc: TestCase): TestCaseSummary {
   return { id, title, priority, type, status, automationId, updatedAt, latestExecution };
 }
 
-export async function fetchLinkedTests(client: TestKaseClient, projectId: string, issueKey: string): Promise<LinkedTests> {
-  const { items, total } = await client.allTestCases({ projectId, jiraIssueKey: issueKey });
+/** The part of the list from the `from`-th linked case on (the first part: 0). */
+export async function fetchLinkedTests(client: TestKaseClient, projectId: string, issueKey: string, from = 0): Promise<LinkedTests> {
+  const { items, total } = await client.allTestCases({ projectId, jiraIssueKey: issueKey }, from);
   const summaries = items.map(summaryOf);
-  return { items: summaries, total, counts: countLatest(summaries) };
+  return { ...partOf(summaries, total, from), counts: countLatest(summaries) };
 }

@@ -1,28 +1,28 @@
 /** Test Cases tab: the issue's linked test cases, search, details and history, link, unlink, create. */
-import { jsonBytes, REQUEST_BODY_MAX_BYTES } from '../testkase/batches';
+import { jsonBytes } from '../testkase/batches';
+import { REQUEST_BODY_MAX_BYTES } from '../testkase/sizes';
 import { LIMITS } from '../testkase/contract';
 import { words } from '../shared/words/backend';
 import { fail } from './errors';
 import type { Implementation } from './envelope';
 import { callTestKase, openIssueSession } from './issue-session';
 import { fetchLinkedTests, summaryOf } from './linked-tests';
+import { partOf } from './list-part';
 
 const SEARCH_PAGE_SIZE = 20;
 const HISTORY_PAGE_SIZE = 20;
 
-const listLinkedTests: Implementation<'listLinkedTests'> = async (_input, caller) => {
+const listLinkedTests: Implementation<'listLinkedTests'> = async ({ from = 0 }, caller) => {
   const s = await openIssueSession(caller, 'read');
-  return callTestKase(s, false, () => fetchLinkedTests(s.client, s.project.id, s.caller.issueKey));
+  return callTestKase(s, false, () => fetchLinkedTests(s.client, s.project.id, s.caller.issueKey, from));
 };
 
-const searchTestCases: Implementation<'searchTestCases'> = async ({ query, page = 1 }, caller) => {
+/** A page of matches (SEARCH_PAGE_SIZE of them from the `from`-th on). */
+const searchTestCases: Implementation<'searchTestCases'> = async ({ query, from = 0 }, caller) => {
   const s = await openIssueSession(caller, 'read');
   const pageSize = Math.min(SEARCH_PAGE_SIZE, LIMITS.pageSizeMax);
-  const result = await callTestKase(s, false, () =>
-    s.client.testCasesPage({ projectId: s.project.id, page, pageSize, ...(query ? { search: query } : {}) }),
-  );
-  // The page the view asked for, whatever TestKase sent: a longer page would all go to the browser.
-  return { items: result.data.slice(0, pageSize).map(summaryOf), total: result.pagination.total, page, pageSize };
+  const { items, total } = await callTestKase(s, false, () => s.client.testCasesFrom({ projectId: s.project.id, ...(query ? { search: query } : {}) }, from, pageSize));
+  return partOf(items.map(summaryOf), total, from);
 };
 
 const getTestCase: Implementation<'getTestCase'> = async ({ testCaseId }, caller) => {
@@ -30,10 +30,11 @@ const getTestCase: Implementation<'getTestCase'> = async ({ testCaseId }, caller
   return callTestKase(s, false, () => s.client.testCase(testCaseId, s.project.id));
 };
 
-const listTestCaseHistory: Implementation<'listTestCaseHistory'> = async ({ testCaseId, page = 1 }, caller) => {
+/** A page of results, newest first (HISTORY_PAGE_SIZE of them from the `from`-th on). */
+const listTestCaseHistory: Implementation<'listTestCaseHistory'> = async ({ testCaseId, from = 0 }, caller) => {
   const s = await openIssueSession(caller, 'read');
-  const result = await callTestKase(s, false, () => s.client.testCaseHistory(testCaseId, s.project.id, page, HISTORY_PAGE_SIZE));
-  return { items: result.data.slice(0, HISTORY_PAGE_SIZE), total: result.pagination.total, page, pageSize: HISTORY_PAGE_SIZE };
+  const { items, total } = await callTestKase(s, false, () => s.client.historyFrom(testCaseId, s.project.id, from, HISTORY_PAGE_SIZE));
+  return partOf(items, total, from);
 };
 
 const linkTestCase: Implementation<'linkTestCase'> = async ({ testCaseId }, caller) => {

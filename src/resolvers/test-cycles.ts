@@ -1,9 +1,12 @@
 /** Test Cycles: list and create cycles, add the issue's cases, see and record results (one at a time or several), defects. */
-import { LIMITS } from '../testkase/contract';
+import type { StatusCounts } from '../shared/definitions';
+import { endpoints, LIMITS } from '../testkase/contract';
+import { splitBatches } from '../testkase/batches';
 import type { Implementation } from './envelope';
 import { fail, toAppError } from './errors';
 import { callTestKase, openIssueSession, type IssueSession } from './issue-session';
 import { words } from '../shared/words/backend';
+import { partOf } from './list-part';
 
 /**
  * The panel of an issue acts on that issue's tests only: running an unrelated case from it would
@@ -20,15 +23,12 @@ export async function requireLinked(s: IssueSession, testCaseIds: string[], fiel
   throw fail('VALIDATION', words.errors.notLinked({ named: words.errors.someIds({ ids: others }), count: others.length, issueKey }), { field });
 }
 
-function batches<T>(items: T[], size: number): T[][] {
-  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
-}
-
 /** Cycles newest activity first (the ones a tester is working in), optionally searched by name or holding a test case. */
-const listCycles: Implementation<'listCycles'> = async ({ search, containing }, caller) => {
+const listCycles: Implementation<'listCycles'> = async ({ search, containing, from = 0 }, caller) => {
   const s = await openIssueSession(caller, 'read');
   const filter = { sort: '-updatedAt' as const, ...(search ? { search } : {}), ...(containing ? { testCaseId: containing } : {}) };
-  return callTestKase(s, false, () => s.client.allCycles(s.project.id, filter));
+  const { items, total } = await callTestKase(s, false, () => s.client.allCycles(s.project.id, filter, from));
+  return partOf(items, total, from);
 };
 
 const createCycle: Implementation<'createCycle'> = async (input, caller) => {
@@ -49,9 +49,11 @@ const addToCycle: Implementation<'addToCycle'> = async ({ cycleId, testCaseIds }
   const unique = [...new Set(testCaseIds)];
   await requireLinked(s, unique, 'testCaseIds');
   const outcome = { added: [] as string[], alreadyInCycle: [] as string[] };
-  for (const batch of batches(unique, LIMITS.addToCycleMax)) {
+  // Batches TestKase accepts by count (A10) and by body size (A20).
+  const sized = splitBatches(endpoints.addToCycle, unique, (testCaseIds) => ({ projectId: s.project.id, testCaseIds }), { maxItems: LIMITS.addToCycleMax });
+  for (const { body } of sized) {
     try {
-      const r = await callTestKase(s, true, () => s.client.addToCycle(cycleId, { projectId: s.project.id, testCaseIds: batch }));
+      const r = await callTestKase(s, true, () => s.client.addToCycle(cycleId, body));
       outcome.added.push(...r.added);
       outcome.alreadyInCycle.push(...r.alreadyInCycle);
     } catch (e) {
@@ -63,20 +65,26 @@ const addToCycle: Implementation<'addToCycle'> = async ({ cycleId, testCaseIds }
   return outcome;
 };
 
-/** The cycle's rows for this issue's linked test cases, and which linked cases it lacks. */
-const listCycleExecutions: Implementation<'listCycleExecutions'> = async ({ cycleId }, caller) => {
+/**
+ * The cycle's rows for this issue's linked test cases (or for one of them), and which linked cases it
+ * lacks. The rows are answered in parts from the `from`-th on; `counts` and `notInCycle` are over all of them.
+ */
+const listCycleExecutions: Implementation<'listCycleExecutions'> = async ({ cycleId, testCaseId, from = 0 }, caller) => {
   const s = await openIssueSession(caller, 'read');
   const [cycles, linked] = await callTestKase(s, false, () =>
     Promise.all([s.client.allCycles(s.project.id), s.client.allTestCases({ projectId: s.project.id, jiraIssueKey: s.caller.issueKey })]),
   );
   const cycle = cycles.items.find((c) => c.id === cycleId);
   if (!cycle) throw fail('NOT_FOUND', words.errors.cycleGone({ cycleId }));
-  const linkedIds = linked.items.map((t) => t.id);
+  const linkedIds = linked.items.map((t) => t.id).filter((id) => testCaseId === undefined || id === testCaseId);
   const executions = linkedIds.length === 0
     ? { items: [] }
     : await callTestKase(s, false, () => s.client.allCycleExecutions({ cycleId, projectId: s.project.id, testCaseIds: linkedIds }));
-  const inCycle = new Set(executions.items.map((e) => e.testCaseId));
-  return { cycle, items: executions.items, notInCycle: linkedIds.filter((id) => !inCycle.has(id)) };
+  const rows = executions.items;
+  const inCycle = new Set(rows.map((e) => e.testCaseId));
+  const counts: StatusCounts = { NOT_EXECUTED: 0, PASS: 0, FAIL: 0, BLOCKED: 0, SKIPPED: 0 };
+  for (const row of rows) counts[row.status] += 1;
+  return { cycle, ...partOf(rows.slice(from, from + LIMITS.listMax), rows.length, from), counts, notInCycle: linkedIds.filter((id) => !inCycle.has(id)) };
 };
 
 /**

@@ -40,6 +40,7 @@ export type ErrorCode =
   | 'WRONG_MODULE' // called from a module the function table does not list for it (e.g. an issue operation outside an issue panel)
   | 'STORAGE' // Forge storage failed (a @forge/kvs call was refused or did not answer)
   | 'UNKNOWN_FUNCTION' // the frontend called a function this backend does not define (e.g. a stale page)
+  | 'TOO_LARGE' // the answer would be over Forge's invoke limit and is not a list that can end early (resolvers/answer-size.ts)
   | 'INTERNAL'; // a bug: logged without the PAT
 
 export interface AppError {
@@ -131,26 +132,35 @@ export type TestCaseSummary = Pick<TestCase, 'id' | 'title' | 'priority' | 'type
   latestExecution: ExecutionSummary | null;
 };
 
-export interface LinkedTests {
-  /** At most LIMITS.listMax of them; `total` says how many there are. */
-  items: TestCaseSummary[];
+/**
+ * Where a list answer sits in the whole list. A list answers one part of it: at most LIMITS.listMax
+ * items (a page for search and history), and fewer when the whole part would be over Forge's answer
+ * limit — the envelope then ends it early (resolvers/answer-size.ts). The UI says how many of `total`
+ * it shows, and asks for the rest with the payload's `from: next`.
+ */
+export interface ListPart {
+  /** How many items the whole list has. */
   total: number;
+  /** The index in the whole list of this part's first item (the backend always says; absent: 0). */
+  from?: number;
+  /** Pass it back as `from` for the next part; null (or absent) when this part reaches the end of the list. */
+  next?: number | null;
+}
+
+export interface LinkedTests extends ListPart {
+  items: TestCaseSummary[];
   /** Latest execution status of the listed test cases (a case never run counts as NOT_EXECUTED). */
   counts: StatusCounts;
 }
 
-export interface CycleList {
-  /** Most recent activity first; at most LIMITS.listMax of them, `total` says how many match. */
+export interface CycleList extends ListPart {
+  /** Most recent activity first. */
   items: Cycle[];
-  total: number;
 }
 
-export interface HistoryPage {
+export interface HistoryPage extends ListPart {
   /** Newest first. */
   items: ExecutionRun[];
-  total: number;
-  page: number;
-  pageSize: number;
 }
 
 /**
@@ -221,17 +231,18 @@ export interface IssueSummary {
   coverage: Result<Coverage> | null;
 }
 
-export interface SearchResult {
+export interface SearchResult extends ListPart {
   items: TestCaseSummary[];
-  total: number;
-  page: number;
-  pageSize: number;
 }
 
-export interface CycleExecutions {
+export interface CycleExecutions extends ListPart {
   cycle: Cycle;
-  /** One row per test case linked to this issue that is in the cycle (`cycle.total` counts the whole cycle). */
+  /**
+   * One row per test case linked to this issue that is in the cycle (`cycle.total` counts the whole
+   * cycle, `total` the issue's rows, `counts` their statuses in every part).
+   */
   items: Execution[];
+  counts: StatusCounts;
   /** Linked test cases not in this cycle (candidates for "Add to cycle"). */
   notInCycle: string[];
 }

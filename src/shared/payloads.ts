@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { CycleId, ExecutionId, ExecutionStatus, JiraIssueKey, LIMITS, Priority, TestCaseId, TestCaseType } from '../testkase/contract';
 import { ADMIN_DEFAULT_PAGE_SIZE, ADMIN_PAGE_SIZES } from './facts';
+import { contradictsSteps } from './steps';
 import { words } from './words/backend';
 
 /** Tab, line feed and carriage return are text; every other control character is refused. */
@@ -13,6 +14,9 @@ const noControlChars = (s: string) => !/[^\P{Cc}\t\n\r]/u.test(s);
 const text = (max: number) => z.string().max(max).refine(noControlChars, words.invalid.controlChars);
 
 export const EmptyPayload = z.strictObject({});
+
+/** Where a list's part starts: 0, or the `next` of the part before (shared/definitions.ts, ListPart). */
+const ListFrom = z.number().int().min(0).max(1_000_000).optional();
 
 export const SavePatPayload = z.strictObject({
   // Length checked before the pattern so a 10 MB paste fails fast with a clear message.
@@ -23,7 +27,7 @@ export const SavePatPayload = z.strictObject({
 
 export const SearchPayload = z.strictObject({
   query: text(LIMITS.searchMax).transform((s) => s.trim()),
-  page: z.number().int().min(1).max(1000).optional(),
+  from: ListFrom,
 });
 
 export const TestCaseRefPayload = z.strictObject({ testCaseId: TestCaseId });
@@ -59,11 +63,12 @@ export const ListCyclesPayload = z.strictObject({
   search: text(LIMITS.searchMax).transform((s) => s.trim()).optional(),
   /** Only the cycles that hold this test case. */
   containing: TestCaseId.optional(),
+  from: ListFrom,
 });
 
 export const HistoryPayload = z.strictObject({
   testCaseId: TestCaseId,
-  page: z.number().int().min(1).max(1000).optional(),
+  from: ListFrom,
 });
 
 export const CycleRefPayload = z.strictObject({ cycleId: CycleId });
@@ -85,7 +90,13 @@ export const ExecutePayload = z.strictObject({
   stepResults: z
     .array(z.strictObject({ order: z.number().int().min(1).max(LIMITS.stepsMax), status: ExecutionStatus, actualResult: text(LIMITS.actualResultMax).optional() }))
     .max(LIMITS.stepsMax)
+    .refine((steps) => new Set(steps.map((s) => s.order)).size === steps.length, words.invalid.stepOrdersRepeat)
     .optional(),
+  /** The tester chose the result against what the steps say (a Pass over failed steps needs it: shared/steps.ts). */
+  overridesSteps: z.literal(true).optional(),
+}).refine((p) => p.overridesSteps === true || !contradictsSteps(p.status, (p.stepResults ?? []).map((s) => s.status)), {
+  message: words.invalid.passOverFailedSteps,
+  path: ['status'],
 });
 
 /** One result for several of the issue's test cases in a cycle. */
@@ -140,3 +151,14 @@ export const RemoveConnectionPayload = z.strictObject({ accountId: JiraAccountId
 export const CheckAllPayload = z.strictObject({ runId: z.uuid().optional() });
 
 export const AuditLogPayload = z.strictObject({ cursor: z.string().min(1).max(2_000).optional() });
+
+// ---------- list parts (the answers' `from` / `next`, see ListPart) ----------
+
+export const LinkedTestsPayload = z.strictObject({ from: ListFrom });
+
+export const CycleExecutionsPayload = z.strictObject({
+  cycleId: CycleId,
+  /** Only this linked test case's row (the run form's last result). */
+  testCaseId: TestCaseId.optional(),
+  from: ListFrom,
+});

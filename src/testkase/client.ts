@@ -14,6 +14,7 @@ import {
   type CreateTestCaseBody,
   type Cycle,
   type Execution,
+  type ExecutionRun,
   type RecordExecutionBody,
   type TestCase,
   type TestCasesQuery,
@@ -103,9 +104,14 @@ export class TestKaseClient {
     return this.send(endpoints.testCases, { query: p });
   }
 
-  /** Every test case matching the filter (paged through). */
-  async allTestCases(p: { projectId: string; jiraIssueKey?: string }): Promise<{ items: TestCase[]; total: number }> {
-    return this.pageAll((page, pageSize) => this.testCasesPage({ ...p, page, pageSize }));
+  /** Every test case matching the filter (paged through), from the `from`-th on (0-based). */
+  async allTestCases(p: { projectId: string; jiraIssueKey?: string }, from = 0): Promise<{ items: TestCase[]; total: number }> {
+    return this.itemsFrom((page, pageSize) => this.testCasesPage({ ...p, page, pageSize }), from, MAX_LIST_ITEMS);
+  }
+
+  /** `count` test cases matching the query from the `from`-th on, asked for in pages of `count` (a search's page). */
+  async testCasesFrom(p: Omit<TestCasesQuery, 'page' | 'pageSize'>, from: number, count: number): Promise<{ items: TestCase[]; total: number }> {
+    return this.itemsFrom((page, pageSize) => this.testCasesPage({ ...p, page, pageSize }), from, count, count);
   }
 
   /** One test case with its preconditions and steps. */
@@ -116,6 +122,11 @@ export class TestKaseClient {
   /** One page of a test case's recorded results, newest first. */
   async testCaseHistory(testCaseId: string, projectId: string, page: number, pageSize: number) {
     return this.send(endpoints.testCaseExecutions, { params: { testCaseId }, query: { projectId, page, pageSize } });
+  }
+
+  /** `count` of a test case's recorded results from the `from`-th newest on, asked for in pages of `count`. */
+  async historyFrom(testCaseId: string, projectId: string, from: number, count: number): Promise<{ items: ExecutionRun[]; total: number }> {
+    return this.itemsFrom((page, pageSize) => this.testCaseHistory(testCaseId, projectId, page, pageSize), from, count, count);
   }
 
   async createTestCase(body: CreateTestCaseBody) {
@@ -130,8 +141,9 @@ export class TestKaseClient {
     return (await this.send(endpoints.unlinkIssue, { params: { testCaseId, jiraIssueKey }, query: { projectId } })).data;
   }
 
-  async allCycles(projectId: string, filter: Pick<CyclesQuery, 'search' | 'testCaseId' | 'sort'> = {}): Promise<{ items: Cycle[]; total: number }> {
-    return this.pageAll((page, pageSize) => this.send(endpoints.testCycles, { query: { projectId, ...filter, page, pageSize } }));
+  /** The project's cycles matching the filter (paged through), from the `from`-th on (0-based). */
+  async allCycles(projectId: string, filter: Pick<CyclesQuery, 'search' | 'testCaseId' | 'sort'> = {}, from = 0): Promise<{ items: Cycle[]; total: number }> {
+    return this.itemsFrom((page, pageSize) => this.send(endpoints.testCycles, { query: { projectId, ...filter, page, pageSize } }), from, MAX_LIST_ITEMS);
   }
 
   async createCycle(body: CreateCycleBody) {
@@ -145,9 +157,9 @@ export class TestKaseClient {
   /** Every execution of the cycle, or of the given test cases only (queried in chunks of MAX_IDS_PER_QUERY ids). */
   async allCycleExecutions(p: { cycleId: string; projectId: string; testCaseIds?: string[] }): Promise<{ items: Execution[]; total: number }> {
     const query = (testCaseIds?: string[]) =>
-      this.pageAll((page, pageSize) =>
+      this.itemsFrom((page, pageSize) =>
         this.send(endpoints.cycleExecutions, { params: { cycleId: p.cycleId }, query: { projectId: p.projectId, testCaseIds, page, pageSize } }),
-      );
+      0, MAX_LIST_ITEMS);
     if (!p.testCaseIds || p.testCaseIds.length === 0) return query();
     const chunks = chunk([...new Set(p.testCaseIds)], MAX_IDS_PER_QUERY);
     const parts = await mapLimited(chunks, CHUNK_CONCURRENCY, query);
@@ -206,20 +218,28 @@ export class TestKaseClient {
     return request<E['response']>(this.http, e.method, target, e.response, body);
   }
 
-  /** First page gives the total; the rest are fetched in parallel (at most MAX_LIST_ITEMS items). */
-  private async pageAll<T>(
+  /**
+   * Items `from` … `from + count - 1` (0-based) of a list TestKase hands out in pages of `pageSize`, and
+   * the list's total. The page holding `from` comes first and gives the total; the other pages needed
+   * are fetched in parallel.
+   */
+  private async itemsFrom<T>(
     fetchPage: (page: number, pageSize: number) => Promise<{ data: T[]; pagination: { total: number } }>,
+    from: number,
+    count: number,
+    pageSize: number = LIMITS.pageSizeMax,
   ): Promise<{ items: T[]; total: number }> {
-    const pageSize = LIMITS.pageSizeMax;
-    const first = await fetchPage(1, pageSize);
+    const firstPage = Math.floor(from / pageSize) + 1;
+    const first = await fetchPage(firstPage, pageSize);
     const total = first.pagination.total;
-    const pages = Math.ceil(Math.min(total, MAX_LIST_ITEMS) / pageSize);
+    const lastPage = Math.max(firstPage, Math.ceil(Math.min(total, from + count) / pageSize));
     const rest = await Promise.all(
-      Array.from({ length: Math.max(0, pages - 1) }, (_, i) => fetchPage(i + 2, pageSize)),
+      Array.from({ length: lastPage - firstPage }, (_, i) => fetchPage(firstPage + 1 + i, pageSize)),
     );
     // A page longer than asked for is cut to the asked size: TestKase decides the total, not the memory we spend.
     const items = [first, ...rest].flatMap((p) => p.data.slice(0, pageSize));
-    return { items: items.slice(0, MAX_LIST_ITEMS), total };
+    const skip = from - (firstPage - 1) * pageSize;
+    return { items: items.slice(skip, skip + count), total };
   }
 }
 

@@ -10,6 +10,7 @@ import { JIRA_ISSUE_KEY, JIRA_PROJECT_KEY, PRIORITIES, STATUSES, TEST_CASE_STATU
 import { LIMITS } from '../shared/limits';
 import { words } from '../shared/words/backend';
 import { endpoint } from './endpoint';
+import { clip, TEXT_MAX } from './sizes';
 
 export const DEFAULT_BASE_URL = 'https://api.testkase.com/api/v1';
 
@@ -45,24 +46,38 @@ export { LIMITS };
 
 // ---------- resources ----------
 
+/**
+ * Text TestKase sends, at most `max` characters (A21): anything longer is cut, with an ellipsis, before
+ * the app stores it or shows it (sizes.ts: by code points, never half a character).
+ */
+const Text = (max: number) => z.string().transform((text) => clip(text, max));
+
+/**
+ * A22: TestKase's error codes are upper-case words (`NOT_IN_CYCLE`, `RATE_LIMITED`). Anything else in
+ * the field is not a code — it may echo what was sent, even part of the token — and is dropped (null)
+ * before it can reach a message or a log line.
+ */
+const ERROR_CODE = /^[A-Z0-9_]{1,40}$/;
+const ServerCode = z.string().transform((code) => (ERROR_CODE.test(code) ? code : null));
+
 export const User = z.object({
-  id: z.string().min(1),
-  name: z.string(),
-  email: z.string().optional(),
+  id: z.string().min(1).transform((id) => clip(id, TEXT_MAX.userId)),
+  name: Text(TEXT_MAX.userName),
+  email: Text(TEXT_MAX.email).optional(),
 });
 export type User = z.infer<typeof User>;
 
 export const Project = z.object({
   id: ProjectId,
-  key: z.string().optional(),
-  name: z.string(),
+  key: Text(TEXT_MAX.projectKey).optional(),
+  name: Text(TEXT_MAX.projectName),
   role: ProjectRole,
 });
 export type Project = z.infer<typeof Project>;
 
 const TokenInfo = z.object({
-  name: z.string(),
-  preview: z.string(),
+  name: Text(TEXT_MAX.tokenName),
+  preview: Text(TEXT_MAX.tokenPreview),
   createdAt: IsoDateTime,
   /** Optional: one version of TestKase's docs says tokens never expire. */
   expiresAt: IsoDateTime.nullable(),
@@ -73,7 +88,7 @@ const WhoAmI = z.object({ user: User, token: TokenInfo });
 export const JiraMapping = z.object({
   jiraProjectKey: JiraProjectKey,
   projectId: ProjectId,
-  projectName: z.string(),
+  projectName: Text(TEXT_MAX.projectName),
 });
 export type JiraMapping = z.infer<typeof JiraMapping>;
 
@@ -88,15 +103,15 @@ export type ExecutionSummary = z.infer<typeof ExecutionSummary>;
 export const TestCase = z.object({
   id: TestCaseId,
   projectId: ProjectId,
-  title: z.string(),
-  description: z.string(),
+  title: Text(TEXT_MAX.title),
+  description: Text(TEXT_MAX.description),
   priority: Priority,
   type: TestCaseType,
   status: TestCaseStatus,
   /** The 5-digit id the automation reporter matches (`[48271]` in a test name); null when not automated. */
-  automationId: z.string().nullable(),
+  automationId: Text(TEXT_MAX.automationId).nullable(),
   owner: User.nullable(),
-  jiraIssueKeys: z.array(z.string()),
+  jiraIssueKeys: z.array(Text(TEXT_MAX.issueKey)),
   latestExecution: ExecutionSummary.nullable(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
@@ -106,14 +121,14 @@ export type TestCase = z.infer<typeof TestCase>;
 export const TestStep = z.object({
   /** 1-based position in the test case. */
   order: z.number().int().positive(),
-  action: z.string(),
-  expectedResult: z.string(),
+  action: Text(TEXT_MAX.stepText),
+  expectedResult: Text(TEXT_MAX.stepText),
 });
 export type TestStep = z.infer<typeof TestStep>;
 
 /** One test case with what only its own page shows (A15). */
 export const TestCaseDetail = TestCase.extend({
-  preconditions: z.string(),
+  preconditions: Text(TEXT_MAX.preconditions),
   steps: z.array(TestStep),
 });
 export type TestCaseDetail = z.infer<typeof TestCaseDetail>;
@@ -122,7 +137,7 @@ export type TestCaseDetail = z.infer<typeof TestCaseDetail>;
 export const StepResult = z.object({
   order: z.number().int().positive(),
   status: ExecutionStatus,
-  actualResult: z.string().nullable(),
+  actualResult: Text(TEXT_MAX.actualResult).nullable(),
 });
 export type StepResult = z.infer<typeof StepResult>;
 
@@ -138,9 +153,9 @@ export type StatusCounts = z.infer<typeof StatusCounts>;
 export const Cycle = z.object({
   id: CycleId,
   projectId: ProjectId,
-  name: z.string(),
-  description: z.string(),
-  environment: z.string().nullable(),
+  name: Text(TEXT_MAX.cycleName),
+  description: Text(TEXT_MAX.description),
+  environment: Text(TEXT_MAX.environment).nullable(),
   isMaster: z.boolean(),
   createdAt: IsoDateTime,
   /** Last change: created, a test case added, a result recorded (A8). */
@@ -160,31 +175,32 @@ export const ExecutionId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, words.inval
  * is recorded (`recordedBy`/`recordedAt`) but is not an execution.
  */
 export const Execution = z.object({
-  id: z.string().min(1),
+  id: z.string().min(1).transform((id) => clip(id, TEXT_MAX.executionId)),
   cycleId: CycleId,
   testCaseId: TestCaseId,
   status: ExecutionStatus,
-  comment: z.string().nullable(),
+  comment: Text(TEXT_MAX.comment).nullable(),
   executedBy: User.nullable(),
   executedAt: IsoDateTime.nullable(),
   recordedBy: User.nullable(),
   recordedAt: IsoDateTime.nullable(),
   /** Jira issue keys of the bugs this result is about. */
-  defects: z.array(z.string()),
+  defects: z.array(Text(TEXT_MAX.issueKey)),
   stepResults: z.array(StepResult),
 });
 export type Execution = z.infer<typeof Execution>;
 
 /** One recorded result in a test case's history, newest first (A16). */
-export const ExecutionRun = Execution.extend({ cycleName: z.string() });
+export const ExecutionRun = Execution.extend({ cycleName: Text(TEXT_MAX.cycleName) });
 export type ExecutionRun = z.infer<typeof ExecutionRun>;
 
 /** Bulk recording answers per test case (A18). */
 export const BulkRecordResult = z.object({
   recorded: z.array(Execution),
-  failed: z.array(z.object({ testCaseId: TestCaseId, code: z.string(), message: z.string() })),
+  failed: z.array(z.object({ testCaseId: TestCaseId, code: ServerCode, message: Text(TEXT_MAX.failureMessage) })),
 });
-export type BulkRecordResult = z.infer<typeof BulkRecordResult>;
+/** As TestKase sends it (the simulator's answer): a code is any text on the wire. */
+export type BulkRecordResult = z.input<typeof BulkRecordResult>;
 
 export const AddToCycleResult = z.object({
   added: z.array(TestCaseId),
@@ -205,7 +221,7 @@ const page = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), p
 const list = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item) });
 
 /** Error body on every non-2xx response. */
-export const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+export const ErrorBody = z.object({ error: z.object({ code: ServerCode, message: z.string() }) });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
 // ---------- request bodies ----------
@@ -265,7 +281,8 @@ export const RecordExecutionBody = z.strictObject({
   status: ExecutionStatus,
   comment: z.string().max(LIMITS.commentMax).nullable().default(null),
   defects: z.array(JiraIssueKey).max(LIMITS.defectsMax).default([]),
-  stepResults: z.array(StepResultInput).max(LIMITS.stepsMax).default([]),
+  // A23: each step once; TestKase refuses two results for one step (400).
+  stepResults: z.array(StepResultInput).max(LIMITS.stepsMax).refine((steps) => new Set(steps.map((s) => s.order)).size === steps.length, 'step orders must be unique').default([]),
 });
 export type RecordExecutionBody = z.input<typeof RecordExecutionBody>;
 

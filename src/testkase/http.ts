@@ -190,8 +190,10 @@ function httpError(method: string, path: string, response: Response, text: strin
   try {
     const parsed = ErrorBody.safeParse(JSON.parse(text));
     // Both fields came from TestKase: a server that echoes the token back must not make us repeat it.
+    // The code is kept only when it is code-shaped (A22) and stays so once scrubbed of the token.
     if (parsed.success) {
-      code = fromServer(parsed.data.error.code, token, 60) || undefined;
+      const shaped = parsed.data.error.code;
+      code = shaped !== null && fromServer(shaped, token, 40) === shaped ? shaped : undefined;
       serverMessage = fromServer(parsed.data.error.message, token, 300) || undefined;
     }
   } catch {

@@ -17,10 +17,10 @@ describe('api', () => {
   });
 
   it('passes the function key and payload to the typed invoke and returns the result', async () => {
-    invoke.mockResolvedValue({ ok: true, data: { items: [], total: 0, page: 2, pageSize: 20 } });
-    const r = await api.searchTestCases({ query: 'login', page: 2 });
-    expect(invoke).toHaveBeenCalledWith('searchTestCases', { query: 'login', page: 2 });
-    expect(r).toEqual({ ok: true, data: { items: [], total: 0, page: 2, pageSize: 20 } });
+    invoke.mockResolvedValue({ ok: true, data: { items: [], total: 0, from: 20, next: null } });
+    const r = await api.searchTestCases({ query: 'login', from: 20 });
+    expect(invoke).toHaveBeenCalledWith('searchTestCases', { query: 'login', from: 20 });
+    expect(r).toEqual({ ok: true, data: { items: [], total: 0, from: 20, next: null } });
   });
 
   it('unwraps a { body, metadata } answer', async () => {

@@ -1,5 +1,5 @@
 import { connectionView } from '../../src/resolvers/state-messages';
-import type { AppState, Cycle, Execution, ExecutionRun, LinkedTests, StatusCounts, TestCaseDetail, TestCaseSummary, TokenSummary } from '../../src/shared/definitions';
+import type { AppState, Cycle, CycleExecutions, Execution, ExecutionRun, LinkedTests, StatusCounts, TestCaseDetail, TestCaseSummary, TokenSummary } from '../../src/shared/definitions';
 import type { UiContext } from '../../static/src/context';
 
 export const panelCtx: UiContext = {
@@ -87,6 +87,13 @@ export function execution(testCaseId: string, over: Partial<Execution> = {}): Ex
     stepResults: [],
     ...over,
   };
+}
+
+/** listCycleExecutions' answer, all of it in one part: the issue's rows of `cycle`, counted. */
+export function cycleRows(of: Cycle, items: Execution[], notInCycle: string[] = []): CycleExecutions {
+  const counts = zero();
+  for (const e of items) counts[e.status] += 1;
+  return { cycle: of, items, total: items.length, counts, notInCycle };
 }
 
 export const run = (testCaseId: string, over: Partial<ExecutionRun> = {}): ExecutionRun => ({ ...execution(testCaseId), cycleName: 'Sprint 2', ...over });

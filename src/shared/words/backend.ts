@@ -104,6 +104,9 @@ export const backendWords = {
     bulkNotSent: ({ ids }: { ids: string }) => `Not recorded (never sent to TestKase): ${ids}. Record them again.`,
     /** Test cases named in an outcome: up to ten, then how many more. */
     manyIds: ({ ids }: { ids: readonly string[] }) => (ids.length <= 10 ? ids.join(', ') : `${ids.slice(0, 10).join(', ')} and ${ids.length - 10} more`),
+    // Forge's invoke limit (resolvers/answer-size.ts): an answer that is not a list and would be over it.
+    answerTooLarge: 'This is more than Jira can pass to the app in one answer (5 MB), so it cannot be shown here. Nothing was changed. Open it in TestKase instead.',
+    answerTooLargeAfterWrite: 'TestKase did this, but its answer is more than Jira can pass to the app (5 MB). Use Refresh to see the outcome; do not do it again.',
   },
 
   /** savePat: nothing was stored, whatever went wrong. */
@@ -147,6 +150,9 @@ export const backendWords = {
     jiraProjectKey: 'a Jira project key looks like DEMO',
     jiraIssueKey: 'a Jira issue key looks like DEMO-1',
     stepActionRequired: 'every step needs an action',
+    // A step-by-step result (payloads.ts, ExecutePayload; shared/steps.ts).
+    stepOrdersRepeat: 'each step is recorded once (two results have the same step number)',
+    passOverFailedSteps: 'a Pass where steps failed or were blocked needs the result chosen on purpose (override the steps’ result)',
   },
 
   /** checkIdentity's warning (global page): the saved token is another TestKase user's than the Jira user's. */

@@ -12,6 +12,7 @@ import { LIMITS } from '../../../src/shared/limits';
 import { words } from '../../../src/shared/words/test-case';
 import { NoticeView, type Notice } from './NoticeView';
 import { NextPage, type NextPageState } from '../components/NextPage';
+import { hasNext } from '../components/parts';
 
 type Search =
   | { status: 'idle' }
@@ -53,7 +54,7 @@ export default function LinkExisting({
     setQueryError(null);
     setNotice(null);
     setSearch({ status: 'loading', query: q });
-    const r = await api.searchTestCases({ query: q, page: 1 });
+    const r = await api.searchTestCases({ query: q });
     if (!r.ok) {
       if (r.error.field === 'query') {
         setQueryError(r.error.message);
@@ -68,7 +69,8 @@ export default function LinkExisting({
     if (search.status !== 'ready') return;
     const current = search;
     setSearch({ ...current, more: 'loading' });
-    const r = await api.searchTestCases({ query: current.query, page: current.result.page + 1 });
+    // The next part starts where the last one ended (a part can end early to fit Jira's answer limit).
+    const r = await api.searchTestCases({ query: current.query, from: current.result.next ?? current.items.length });
     if (!r.ok) {
       setSearch({ ...current, more: { error: r.error.message } });
       return;
@@ -165,7 +167,7 @@ export default function LinkExisting({
                 );
               })}
             </ul>
-            <NextPage state={more} hasMore={items.length < result.total} label={words.common.showMore} onNext={() => void showMore()} />
+            <NextPage state={more} hasMore={hasNext(result)} label={words.common.showMore} onNext={() => void showMore()} />
           </>
         );
       }

@@ -10,6 +10,8 @@ import { Button } from '../components/Button';
 import { focusSoon, useReturnFocus } from '../components/focus';
 import { Loaded } from '../components/Loaded';
 import { ShowMore, usePaged } from '../components/ShowMore';
+import { NextPage, type NextPageState } from '../components/NextPage';
+import { useMoreParts } from '../components/parts';
 import { Spinner } from '../components/Spinner';
 import { StatusBar } from '../components/StatusBar';
 import type { Loader } from '../load';
@@ -60,6 +62,14 @@ export function TestCasesTab({
   const all = linked.state.status === 'ready' ? linked.state.data.items : [];
   const shown = applyFilter(all, filter);
   const rows = usePaged(shown);
+  // Past the part the backend answered (LIMITS.listMax cases, fewer to fit Jira's answer limit): the next part on request.
+  const parts = useMoreParts(linked, (from) => api.listLinkedTests({ from }), (t: TestCaseSummary) => t.id);
+  const [more, setMore] = useState<NextPageState>('idle');
+  const loadMore = async () => {
+    setMore('loading');
+    const error = await parts.load();
+    setMore(error ? { error } : 'idle');
+  };
   const said = words.cases;
   const issue = issueKey ?? said.thisIssue;
   useRefreshable(active ? linked.refresh : null);
@@ -263,7 +273,8 @@ export function TestCasesTab({
             ))}
           </ul>
         )}
-        <ShowMore hidden={rows.hidden} onShowMore={rows.showMore} what={words.common.testCases} />
+        <ShowMore rows={rows} what={words.common.testCases} />
+        {rows.hidden === 0 && <NextPage state={more} hasMore={parts.remaining > 0} label={words.common.showMore} onNext={() => void loadMore()} />}
       </>
     );
   }

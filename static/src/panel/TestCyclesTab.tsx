@@ -8,6 +8,7 @@ import { focusSoon, useReturnFocus } from '../components/focus';
 import { Loaded } from '../components/Loaded';
 import { Lozenge } from '../components/Lozenge';
 import { ShowMore, usePaged } from '../components/ShowMore';
+import { useMoreParts } from '../components/parts';
 import { StatusBar } from '../components/StatusBar';
 import { LIMITS } from '../../../src/shared/limits';
 import { words } from '../../../src/shared/words/cycles';
@@ -47,7 +48,8 @@ export default function TestCyclesTab({
   const listRef = useRef<HTMLUListElement>(null);
   const lastOpened = useRef<string | null>(null);
   const createFocus = useReturnFocus();
-  const rows = usePaged(cycles.state.status === 'ready' ? cycles.state.data.items : []);
+  const parts = useMoreParts(cycles, (from) => api.listCycles({ ...(search ? { search } : {}), from }), (c: Cycle) => c.id);
+  const rows = usePaged(cycles.state.status === 'ready' ? cycles.state.data.items : [], parts);
   useRefreshable(active && !open ? cycles.refresh : null);
 
   const show = (c: Cycle) => {
@@ -162,7 +164,7 @@ export default function TestCyclesTab({
           onCreated={(c) => {
             setCreating(false);
             // The newest activity comes first, as the backend sorts it: the new cycle is on top, also after a reload.
-            cycles.update((list) => ({ items: [c, ...list.items.filter((x) => x.id !== c.id)], total: list.total + 1 }));
+            cycles.update((list) => ({ ...list, items: [c, ...list.items.filter((x) => x.id !== c.id)], total: list.total + 1, ...(list.next ? { next: list.next + 1 } : {}) }));
             setNotice({ tone: 'success', text: said.created({ name: c.name }) });
             focusSoon(() => listRef.current?.querySelector<HTMLElement>(`[data-open-cycle="${c.id}"]`));
           }}
@@ -200,7 +202,7 @@ export default function TestCyclesTab({
             </li>
           ))}
         </ul>
-        <ShowMore hidden={rows.hidden} onShowMore={rows.showMore} what={words.common.cycles} />
+        <ShowMore rows={rows} what={words.common.cycles} />
       </>
     );
   }

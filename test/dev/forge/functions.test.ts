@@ -109,6 +109,17 @@ describe('a bundled function in the sandbox', () => {
     expect(body(await call({ probe: 'big', bytes: 1000 })).data).toHaveLength(1000);
   });
 
+  it("answers up to exactly Forge's limit, counted as the UTF-8 bytes of the answer's JSON (not of the platform's wrapping, not in characters)", async () => {
+    const exact = await call({ probe: 'sized', bytes: RESPONSE_LIMIT_BYTES });
+    expect(exact.ok).toBe(true);
+    const text = body(exact) as unknown as string;
+    expect(Buffer.byteLength(JSON.stringify(text), 'utf8')).toBe(RESPONSE_LIMIT_BYTES);
+    expect(text.length).toBeLessThan(RESPONSE_LIMIT_BYTES / 2); // 1.7 M characters: only the bytes reach the limit
+    const over = await call({ probe: 'sized', bytes: RESPONSE_LIMIT_BYTES + 1 });
+    expect(over).toMatchObject({ ok: false, reason: 'too-large' });
+    expect(!over.ok && over.message).toContain(`${RESPONSE_LIMIT_BYTES + 1} bytes`);
+  });
+
   it('starts a fresh process after the function crashed', async () => {
     expect(await call({ probe: 'crash' })).toMatchObject({ ok: false, reason: 'crashed' });
     expect(body(await call({ probe: 'env' })).variable).toBe('from forge variables');

@@ -131,7 +131,7 @@ describe('a hostile TestKase', () => {
   it('search: answers the 20 results the view asked for, though TestKase sent 2,000', async () => {
     searchPageLength = 2_000;
     const r = await call('searchTestCases', { query: 'case' });
-    expect(r).toMatchObject({ ok: true, data: { page: 1, pageSize: 20, total: 5_000 } });
+    expect(r).toMatchObject({ ok: true, data: { from: 0, next: 20, total: 5_000 } });
     if (r.ok) expect(r.data.items).toHaveLength(20);
     expect(requests.find((q) => q.url.includes('search='))?.url).toContain('pageSize=20');
   });

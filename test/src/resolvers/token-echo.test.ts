@@ -23,6 +23,8 @@ interface Echo {
 let server: Server;
 let echoes: Echo[] = [];
 let echoInData = false;
+/** What the echo puts in the error's `code` (default: the whole token). */
+let echoCode = (token: string) => token;
 let clock = Date.now();
 let restore: () => void;
 let handler: typeof import('../../../src/index').handler;
@@ -41,7 +43,7 @@ beforeAll(async () => {
         res.end(JSON.stringify(body));
       };
       const echo = echoes.find((e) => e.method === req.method && e.path === path);
-      if (echo) return send(echo.status, { error: { code: token, message: `The token ${token} is not accepted here (${token}).` } }, echo.status === 429 ? { 'retry-after': '0' } : {});
+      if (echo) return send(echo.status, { error: { code: echoCode(token), message: `The token ${token} is not accepted here (${token}).` } }, echo.status === 429 ? { 'retry-after': '0' } : {});
       const title = echoInData ? `Pasted ${token}` : 'Checkout';
       if (path === '/auth/token-info') return send(200, { data: { user: { id: 'u1', name: 'Una' }, token: { name: 'Jira', preview: 'x', createdAt: '2026-01-01T00:00:00Z', expiresAt: null } } });
       if (path === '/projects/user-projects') return send(200, { data: [{ id: 'PRJ-1', name: 'Demo', role: 'USER' }] });
@@ -72,6 +74,7 @@ afterAll(async () => {
 afterEach(() => {
   echoes = [];
   echoInData = false;
+  echoCode = (token) => token;
 });
 
 async function call<K extends keyof Definitions>(accountId: string, fn: K, payload: unknown = undefined, where: Where = { issue: 'DEMO-1' }) {
@@ -130,9 +133,31 @@ describe.each(Object.entries(TOKENS))('a TestKase that echoes a token %s', (_kin
       .filter((text) => text.includes(secretPart))
       .map((text) => text.split(secretPart).join('<TOKEN>').slice(0, 160));
     expect(leaks).toEqual([]);
-    // The capture is real, and the echoed fields were used (scrubbed), not dropped.
-    expect(console_.some((line) => /token validation failed .*HTTP 500 \[redacted\]/.test(line))).toBe(true);
+    // The capture is real; the echoed message was used (scrubbed), the echoed code dropped (not code-shaped, A22).
+    expect(console_.some((line) => /token validation failed .*HTTP 500/.test(line))).toBe(true);
+    expect(console_.some((line) => /HTTP 500 \S/.test(line))).toBe(false);
     expect(JSON.stringify(responses)).toMatch(/The token \[redacted\] is not accepted here/);
     expect(console_.some((line) => /a resolver result contained a token/.test(line))).toBe(true);
+  });
+});
+
+describe("TestKase's error code", () => {
+  it('reaches a log line or a message only when it is code-shaped (^[A-Z0-9_]{1,40}$): a partial echo of the token (25 of its characters) never does', async () => {
+    const token = TOKENS['without a prefix'];
+    const me = 'acc-echo-code';
+    expect((await call(me, 'savePat', { token }, 'global')).ok).toBe(true);
+    console_.length = 0;
+    const partial = token.slice(2, 27); // not the whole token, no tk_pat_: no scrubbing recognises it
+    echoCode = () => partial;
+    echoes = [{ method: 'GET', path: '/auth/token-info', status: 500 }];
+    clock += 11 * 60_000; // past the validation cache: the render asks TestKase, which fails
+    const answer = await call(me, 'getState');
+    expect(console_.some((line) => line.includes('token validation failed'))).toBe(true);
+    expect([...console_, JSON.stringify(answer)].filter((text) => text.includes(partial))).toEqual([]);
+    // A code-shaped one is kept: it says what TestKase meant.
+    echoCode = () => 'SERVICE_DOWN';
+    clock += 11 * 60_000;
+    await call(me, 'getState');
+    expect(console_.some((line) => /HTTP 500 SERVICE_DOWN/.test(line))).toBe(true);
   });
 });

@@ -16,7 +16,7 @@ const invoke: Invoke = () => Promise.reject(new Error('type-level only'));
 
 describe('the function table', () => {
   it('gives the UI the input types of the payload schemas', () => {
-    expectTypeOf<PayloadOf<'searchTestCases'>>().toEqualTypeOf<{ query: string; page?: number | undefined }>();
+    expectTypeOf<PayloadOf<'searchTestCases'>>().toEqualTypeOf<{ query: string; from?: number | undefined }>();
     expectTypeOf<PayloadOf<'createTestCase'>>().toEqualTypeOf<{
       title: string;
       description?: string | undefined;
@@ -33,12 +33,13 @@ describe('the function table', () => {
       comment?: string | undefined;
       defects?: string[] | undefined;
       stepResults?: { order: number; status: ExecutionStatus; actualResult?: string | undefined }[] | undefined;
+      overridesSteps?: true | undefined;
     }>();
   });
 
   it('does not compile a UI payload the schema does not describe', () => {
     const calls = [
-      () => invoke('searchTestCases', { query: 'cart', page: 2 }),
+      () => invoke('searchTestCases', { query: 'cart', from: 20 }),
       // @ts-expect-error: a renamed field (the schema says `query`)
       () => invoke('searchTestCases', { querry: 'cart' }),
       // @ts-expect-error: a missing required field

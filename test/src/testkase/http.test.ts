@@ -245,8 +245,14 @@ describe('TestKase HTTP client against a real loopback server', () => {
       const e = await failure(client({ token }).userProjects());
       const all = `${e.message} ${JSON.stringify(e.details)}`;
       expect(all).not.toContain(token.slice(7));
-      expect(e.details.code).toMatch(/^E_/);
+      expect(e.details.code).toBeUndefined(); // not code-shaped (A22): dropped, not passed on scrubbed
       expect(e.details.serverMessage).toMatch(/^bad \[redacted\] here$/);
+    }
+    // A code-shaped one is kept, and one that is all of an upper-case token is not.
+    const upper = 'UPPERCASETOKEN0123456789_ABCDEFGH';
+    for (const [token, code, kept] of [[TOKEN, 'E_REJECTED', 'E_REJECTED'], [upper, upper, undefined]] as const) {
+      script = [json(400, { error: { code, message: 'no' } })];
+      expect((await failure(client({ token }).userProjects())).details.code).toBe(kept);
     }
   });
 

@@ -18,8 +18,8 @@ describe('tokenPreview', () => {
     expect(tokenPreview(token)).toBe('tk_pat_Ab3d…');
   });
 
-  it('keeps another documented prefix and does not require one', () => {
-    expect(tokenPreview('tkp_' + 'Q'.repeat(36) + 'zz')).toBe('tkp_QQQQ…');
+  it('shows only the known tk_pat_ prefix whole, and does not require one: any other leading word counts as secret', () => {
+    expect(tokenPreview('tkp_' + 'Q'.repeat(36) + 'zz')).toBe('tkp_…');
     expect(tokenPreview('X9' + 'a'.repeat(40))).toBe('X9aa…');
   });
 
@@ -34,22 +34,24 @@ describe('tokenPreview', () => {
     expect(revealed('tk_pat_' + 'Z'.repeat(505))).toBe('tk_pat_ZZZZ');
   });
 
-  it('counts at most two short lower-case words as the prefix, and only before a secret of 16 or more characters', () => {
+  it('shows at most a fifth of a token whose leading lower-case words are not a known prefix (was: 17 of its 34 characters)', () => {
     expect(revealed('abcdefgh_abcdefgh_ab')).toBe('abcd');
-    expect(revealed('abc_defghijk_lmnopqrstuvwxyzabcdef')).toBe('abc_defghijk_lmno');
+    expect(revealed('abc_defghijk_lmnopqrstuvwxyzabcdef')).toBe('abc_');
+    expect(revealed('abcdefgh_abcdefgh_' + 'Q'.repeat(16))).toBe('abcd'); // was the first 22 of its 34 characters
   });
 
-  it('for any accepted token, reveals at most 4 characters after the prefix and at most a fifth of what follows it', () => {
-    const body = fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.'), minLength: 20, maxLength: 505 });
+  it('for any accepted token, reveals at most 4 characters after tk_pat_ and at most a fifth of what follows it; without tk_pat_, at most a fifth of the token', () => {
+    const body = fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.'), minLength: 20, maxLength: 505 });
     fc.assert(
-      fc.property(fc.constantFrom('', 'tk_pat_', 'tkp_', 'tk_'), body, (prefix, rest) => {
+      fc.property(fc.constantFrom('', 'tk_pat_', 'tkp_', 'tk_', 'abcdefgh_abcdefgh_'), body, (prefix, rest) => {
         const token = (prefix + rest).slice(0, 512);
         expect(token).toMatch(PAT_PATTERN);
         const shown = revealed(token);
-        expect(shown.startsWith(prefix)).toBe(true);
-        const secretShown = shown.length - prefix.length;
+        const known = prefix === 'tk_pat_' ? prefix : '';
+        const secretShown = shown.length - known.length;
         expect(secretShown).toBeLessThanOrEqual(4);
-        expect(secretShown).toBeLessThanOrEqual((token.length - prefix.length) / 5);
+        expect(secretShown).toBeLessThanOrEqual((token.length - known.length) / 5);
+        if (!known) expect(shown.length).toBeLessThanOrEqual(token.length / 5);
       }),
       { seed: 20261123, numRuns: 300 },
     );

@@ -9,7 +9,7 @@ import { callsOf, invoke, routeInvoke, type Handlers } from '../bridgeMock';
 import { closeCreate, createOpened } from '../jiraBridgeMock';
 import IssuePanel from '../../../static/src/panel/IssuePanel';
 import type { Execution, ExecutePayload } from '../../../src/shared/definitions';
-import { cycle, cycles, detail, execution, linked, panelCtx, panelState, testCase } from '../fixtures';
+import { cycle, cycleRows, cycles, detail, execution, linked, panelCtx, panelState, testCase } from '../fixtures';
 import { freshPanelEachTest } from './fresh-panel';
 
 freshPanelEachTest();
@@ -42,7 +42,7 @@ async function openRun(handlers: Handlers = {}) {
     getState: () => ({ ok: true, data: panelState({ linked: { ok: true, data: linked([testCase(1), testCase(2, { title: 'Apply a percentage discount code' })]) } }) }),
     // Most recently active first, as the backend sorts them; the master cycle is not the default.
     listCycles: (p) => ({ ok: true, data: p.containing ? cycles([master, sprint, older]) : cycles([master, sprint, older, cycle(4, { name: 'Sprint 4' })]) }),
-    listCycleExecutions: (p) => ({ ok: true, data: { cycle: sprint, items: p.cycleId === 'TCYCLE-3' ? [lastFail] : [], notInCycle: [] } }),
+    listCycleExecutions: (p) => ({ ok: true, data: cycleRows(sprint, p.cycleId === 'TCYCLE-3' ? [lastFail] : []) }),
     getTestCase: () => ({ ok: true, data: detail(2) }),
     executeTest: (p) => ({ ok: true, data: recorded(p) }),
     ...handlers,
@@ -117,6 +117,20 @@ describe('Run from the Test Cases tab', () => {
     ]);
   });
 
+  it('step by step: a Pass chosen over a failed step is sent as the tester’s explicit override', async () => {
+    const form = await openRun();
+    fireEvent.click(within(form).getByLabelText('Record each step (2 steps)'));
+    const step = (n: number) => within(form).getByRole('group', { name: `Step ${n} result` });
+    fireEvent.click(within(step(1)).getByLabelText('Fail'));
+    fireEvent.click(within(step(2)).getByLabelText('Fail'));
+    fireEvent.click(within(within(form).getByRole('group', { name: 'Overall result' })).getByLabelText('Pass'));
+    fireEvent.click(within(form).getByRole('button', { name: 'Save result' }));
+    await screen.findByText('Saved Pass for TC-2 in Sprint 3.');
+    expect(callsOf('executeTest')).toEqual([
+      { requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), cycleId: 'TCYCLE-3', testCaseId: 'TC-2', status: 'PASS', stepResults: [{ order: 1, status: 'FAIL' }, { order: 2, status: 'FAIL' }], overridesSteps: true },
+    ]);
+  });
+
   it('records in the other cycle shown, adding the case to it first on Save; with none chosen, Save refuses in a sentence', async () => {
     const form = await openRun({
       addToCycle: (p) => ({ ok: true, data: { added: p.testCaseIds, alreadyInCycle: [] } }),
@@ -168,7 +182,7 @@ describe('Run from the Test Cases tab', () => {
       listCycleExecutions: (p) =>
         fail
           ? { ok: false, error: { code: 'UNAVAILABLE', message: 'TestKase could not be reached.' } }
-          : { ok: true, data: { cycle: sprint, items: p.cycleId === 'TCYCLE-3' ? [lastFail, execution('TC-1', { cycleId: 'TCYCLE-3' })] : [], notInCycle: [] } },
+          : { ok: true, data: cycleRows(sprint, p.cycleId === 'TCYCLE-3' ? [lastFail, execution('TC-1', { cycleId: 'TCYCLE-3' })] : []) },
     });
     fail = true;
     fireEvent.click(within(form).getByLabelText('Pass'));

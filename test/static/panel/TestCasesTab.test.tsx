@@ -138,7 +138,7 @@ describe('Test Cases tab: forms', () => {
 
   it('Link existing: focus goes to the search field, so typing and Enter search; a blank query clears the old results', async () => {
     await renderReady([testCase(1)], {
-      searchTestCases: (p) => ({ ok: true, data: { items: [testCase(1), testCase(7)], total: 2, page: p.page ?? 1, pageSize: 20 } }),
+      searchTestCases: () => ({ ok: true, data: { items: [testCase(1), testCase(7)], total: 2, from: 0, next: null } }),
       linkTestCase: () => ({ ok: true, data: testCase(7) }),
       listLinkedTests: () => ({ ok: true, data: linked([testCase(1), testCase(7)]) }),
     });
@@ -220,13 +220,14 @@ describe('Test Cases tab: details and history', () => {
   it('pages older results', async () => {
     await renderReady([testCase(2)], {
       getTestCase: () => ({ ok: true, data: detail(2) }),
-      listTestCaseHistory: (p) => ({ ok: true, data: { items: [run('TC-2', { id: `EX-${p.page ?? 1}`, comment: `page ${p.page ?? 1}` })], total: 2, page: p.page ?? 1, pageSize: 1 } }),
+      // Parts of one result each: the second starts where the first ended.
+      listTestCaseHistory: ({ from = 0 }) => ({ ok: true, data: { items: [run('TC-2', { id: `EX-${from + 1}`, comment: `page ${from + 1}` })], total: 2, from, next: from + 1 < 2 ? from + 1 : null } }),
     });
     fireEvent.click(rowOf('TC-2').querySelector<HTMLElement>('.case-toggle')!);
     fireEvent.click(await screen.findByRole('button', { name: 'Show older results' }));
     expect(await screen.findByText('page 2')).toBeTruthy();
     expect(screen.getByText('Showing 2 of 2 results, newest first.')).toBeTruthy();
-    expect(callsOf('listTestCaseHistory')).toEqual([{ testCaseId: 'TC-2', page: 1 }, { testCaseId: 'TC-2', page: 2 }]);
+    expect(callsOf('listTestCaseHistory')).toEqual([{ testCaseId: 'TC-2' }, { testCaseId: 'TC-2', from: 1 }]);
   });
 });
 

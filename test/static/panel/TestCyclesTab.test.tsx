@@ -8,7 +8,7 @@ import { callsOf, routeInvoke, type Handlers } from '../bridgeMock';
 import { viewOpened } from '../jiraBridgeMock';
 import TestCyclesTab from '../../../static/src/panel/TestCyclesTab';
 import type { Execution } from '../../../src/shared/definitions';
-import { cycle, cycles, detail, execution, linked, panelCtx, testCase } from '../fixtures';
+import { cycle, cycleRows, cycles, detail, execution, linked, panelCtx, testCase } from '../fixtures';
 import { freshPanelEachTest } from './fresh-panel';
 
 freshPanelEachTest();
@@ -32,7 +32,7 @@ const rows: Execution[] = [
 ];
 const withRows = (over: Handlers = {}): Handlers => ({
   listCycles: () => ({ ok: true, data: cycles([big, cycle(1)]) }),
-  listCycleExecutions: () => ({ ok: true, data: { cycle: big, items: rows, notInCycle: [] } }),
+  listCycleExecutions: () => ({ ok: true, data: cycleRows(big, rows) }),
   ...over,
 });
 
@@ -128,7 +128,7 @@ describe('Test Cycles tab', () => {
     const ids = Array.from({ length: 120 }, (_, i) => `TC-${i + 1}`);
     renderTab({
       listCycles: () => ({ ok: true, data: cycles([big]) }),
-      listCycleExecutions: () => ({ ok: true, data: { cycle: big, items: [], notInCycle: ids } }),
+      listCycleExecutions: () => ({ ok: true, data: cycleRows(big, [], ids) }),
       addToCycle: (p) => ({ ok: true, data: { added: p.testCaseIds, alreadyInCycle: [] } }),
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Open cycle Sprint 2' }));
@@ -147,7 +147,7 @@ describe('Test Cycles tab', () => {
   });
 
   it('a Guest sees the cycle without any write control', async () => {
-    renderTab(withRows({ listCycleExecutions: () => ({ ok: true, data: { cycle: big, items: rows, notInCycle: ['TC-9'] } }) }), false);
+    renderTab(withRows({ listCycleExecutions: () => ({ ok: true, data: cycleRows(big, rows, ['TC-9']) }) }), false);
     fireEvent.click(await screen.findByRole('button', { name: 'Open cycle Sprint 2' }));
     await screen.findByText('TC-9');
     expect(screen.queryAllByRole('button').filter((b) => /Run|Add|Report/.test(b.textContent ?? ''))).toEqual([]);

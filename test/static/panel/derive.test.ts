@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveStatus } from '../../../static/src/panel/run/derive';
+import { contradictsSteps, deriveStatus } from '../../../static/src/panel/run/derive';
 import { parseDefects } from '../../../static/src/panel/run/defects';
 
 describe('the overall result of a step-by-step run', () => {
@@ -15,6 +15,19 @@ describe('the overall result of a step-by-step run', () => {
     [[], null],
   ] as const)('%j → %s', (steps, expected) => {
     expect(deriveStatus(steps)).toBe(expected);
+  });
+});
+
+describe('a result the steps contradict (it needs the tester’s explicit override)', () => {
+  it.each([
+    ['PASS', ['FAIL', 'FAIL'], true],
+    ['PASS', ['PASS', 'BLOCKED'], true],
+    ['PASS', ['PASS', 'PASS'], false],
+    ['PASS', [], false],
+    ['FAIL', ['PASS', 'PASS'], false],
+    ['SKIPPED', ['FAIL'], false],
+  ] as const)('%s over %j → %s', (status, steps, expected) => {
+    expect(contradictsSteps(status, steps)).toBe(expected);
   });
 });
 

@@ -12,11 +12,12 @@ import { Loaded } from '../../components/Loaded';
 import { LongText } from '../../components/LongText';
 import { StatusLozenge } from '../../components/Lozenge';
 import { ShowMore, usePaged } from '../../components/ShowMore';
+import { useMoreParts } from '../../components/parts';
 import { Spinner } from '../../components/Spinner';
 import { useLoad } from '../../load';
 import { NoticeView, type Notice } from '../NoticeView';
 import { useRefreshable } from '../refresh';
-import { executedOf, executedRows } from './counts';
+import { executedOf, recount } from './counts';
 
 const RunPanel = lazy(() => import('../run/RunPanel'));
 const ReportBug = lazy(() => import('../bug/ReportBug').then((m) => ({ default: m.ReportBug })));
@@ -47,7 +48,8 @@ export function CycleDetail({
   const [notice, setNotice] = useState<Notice>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
-  const rows = usePaged(executions.state.status === 'ready' ? executions.state.data.items : []);
+  const parts = useMoreParts(executions, (from) => api.listCycleExecutions({ cycleId: cycle.id, from }), (e: Execution) => e.testCaseId);
+  const rows = usePaged(executions.state.status === 'ready' ? executions.state.data.items : [], parts);
   useRefreshable(active ? executions.refresh : null);
 
   // Opening a cycle replaces the list: focus moves to its heading, not to the page body.
@@ -70,7 +72,7 @@ export function CycleDetail({
   };
 
   const recorded = (execution: Execution) => {
-    executions.update((d) => ({ ...d, items: d.items.map((e) => (e.testCaseId === execution.testCaseId ? execution : e)) }));
+    executions.update((d) => ({ ...d, items: d.items.map((e) => (e.testCaseId === execution.testCaseId ? execution : e)), counts: recount(d, execution) }));
     onChanged(true);
   };
 
@@ -96,11 +98,12 @@ export function CycleDetail({
     </section>
   );
 
-  function body({ items, notInCycle, cycle: whole }: CycleExecutions) {
+  function body({ items, total, counts, notInCycle, cycle: whole }: CycleExecutions) {
     const said = words.cycles;
     return (
       <>
-        <p className="cycle-counts">{said.counts({ issueExecuted: executedRows(items), issueTotal: items.length, executed: executedOf(whole), total: whole.total })}</p>
+        {/* Over all of the issue's rows, also those of parts not loaded yet. */}
+        <p className="cycle-counts">{said.counts({ issueExecuted: total - counts.NOT_EXECUTED, issueTotal: total, executed: executedOf(whole), total: whole.total })}</p>
         {items.length === 0 ? (
           <p className="empty">{said.noneOfIssue}</p>
         ) : (
@@ -159,7 +162,7 @@ export function CycleDetail({
             </ul>
           </>
         )}
-        <ShowMore hidden={rows.hidden} onShowMore={rows.showMore} what={words.common.testCases} />
+        <ShowMore rows={rows} what={words.common.testCases} />
         {notInCycle.length > 0 && (
           <div className="not-in-cycle">
             <h4 className="subheading">{said.notInCycle}</h4>

@@ -1,6 +1,6 @@
 /** Every recorded result of a test case, in any cycle, newest first; older pages on request. */
 import { useState } from 'react';
-import type { ExecutionRun, HistoryPage } from '../../../../src/shared/definitions';
+import type { HistoryPage } from '../../../../src/shared/definitions';
 import { words } from '../../../../src/shared/words/test-case';
 import { api } from '../../api';
 import type { UiContext } from '../../context';
@@ -10,25 +10,24 @@ import { useLoad } from '../../load';
 import { useRefreshable } from '../refresh';
 import { ResultSummary } from './ResultSummary';
 import { NextPage, type NextPageState } from '../../components/NextPage';
+import { hasNext } from '../../components/parts';
 
 export function History({ ctx, testCaseId }: { ctx: UiContext; testCaseId: string }) {
-  const first = useLoad(() => api.listTestCaseHistory({ testCaseId, page: 1 }), [testCaseId]);
-  const [older, setOlder] = useState<ExecutionRun[]>([]);
-  const [page, setPage] = useState(1);
+  const first = useLoad(() => api.listTestCaseHistory({ testCaseId }), [testCaseId]);
+  const [older, setOlder] = useState<HistoryPage[]>([]);
   const [more, setMore] = useState<NextPageState>('idle');
   useRefreshable(first.refresh);
 
-  const loadOlder = async (total: number) => {
+  /** The next part starts where the last one ended (a part can end early to fit Jira's answer limit). */
+  const loadOlder = async (from: number) => {
     setMore('loading');
-    const r = await api.listTestCaseHistory({ testCaseId, page: page + 1 });
+    const r = await api.listTestCaseHistory({ testCaseId, from });
     if (!r.ok) {
       setMore({ error: r.error.message });
       return;
     }
-    setOlder((o) => [...o, ...r.data.items]);
-    setPage((p) => p + 1);
+    setOlder((o) => [...o, r.data]);
     setMore('idle');
-    void total;
   };
 
   return (
@@ -37,7 +36,8 @@ export function History({ ctx, testCaseId }: { ctx: UiContext; testCaseId: strin
       <Loaded state={first.state} loadingLabel={words.details.historyLoading} errorTitle={words.details.historyFailed} onRetry={() => void first.reload()}>
         {(h: HistoryPage) => {
           const seen = new Set(h.items.map((r) => r.id));
-          const runs = [...h.items, ...older.filter((r) => !seen.has(r.id))];
+          const runs = [...h.items, ...older.flatMap((part) => part.items).filter((r) => !seen.has(r.id) && seen.add(r.id))];
+          const last = older.at(-1) ?? h;
           if (runs.length === 0) return <p className="muted">{words.details.notRunYet}</p>;
           return (
             <>
@@ -50,7 +50,7 @@ export function History({ ctx, testCaseId }: { ctx: UiContext; testCaseId: strin
                 ))}
               </ol>
               <p className="muted">{words.details.showing({ shown: runs.length, total: h.total })}</p>
-              <NextPage state={more} hasMore={runs.length < h.total} label={words.details.older} onNext={() => void loadOlder(h.total)} />
+              <NextPage state={more} hasMore={hasNext(last)} label={words.details.older} onNext={() => void loadOlder(last.next ?? runs.length)} />
             </>
           );
         }}

@@ -27,7 +27,7 @@ import { NoticeView, type Notice } from '../NoticeView';
 import { useRequestId, type RequestKey } from '../request-id';
 import { CyclePicker, type CycleTarget } from './CyclePicker';
 import { parseDefects } from './defects';
-import { deriveStatus } from './derive';
+import { contradictsSteps, deriveStatus } from './derive';
 import { StatusChoice } from './StatusChoice';
 import { StepRuns, type StepEntry } from './StepRuns';
 
@@ -155,6 +155,8 @@ export function RunForm({
       ...(comment.trim() ? { comment: comment.trim() } : {}),
       ...(parsed.keys.length ? { defects: parsed.keys } : {}),
       ...(stepResults.length ? { stepResults } : {}),
+      // A result the steps contradict (a Pass over failed steps) is only ever the tester's own choice: say so.
+      ...(contradictsSteps(status, stepResults.map((s) => s.status)) ? { overridesSteps: true as const } : {}),
     };
     const requestId = request.idFor(JSON.stringify(payload));
     writeDraft<RunDraft>(draftScope, form, { cycleId: cycle.id, override, stepMode, steps, comment, bugs, request: request.current() });
@@ -261,6 +263,6 @@ function LastResult({ ctx, cycle, testCaseId, known, onCopy }: { ctx: UiContext;
 }
 
 async function fetchLast(cycleId: string, testCaseId: string) {
-  const r = await api.listCycleExecutions({ cycleId });
+  const r = await api.listCycleExecutions({ cycleId, testCaseId }); // its row only: in any part of a long cycle
   return r.ok ? { ok: true as const, data: r.data.items.find((e) => e.testCaseId === testCaseId) ?? null } : r;
 }

@@ -6,7 +6,7 @@ import { fetch } from '@forge/api';
 import { kvs } from '@forge/kvs';
 
 interface Event {
-  probe: 'env' | 'kvs' | 'egress' | 'sleep' | 'big' | 'crash' | 'throw' | 'log' | 'later-kvs' | 'late-result';
+  probe: 'env' | 'kvs' | 'egress' | 'sleep' | 'big' | 'sized' | 'crash' | 'throw' | 'log' | 'later-kvs' | 'late-result';
   url?: string;
   ms?: number;
   bytes?: number;
@@ -36,6 +36,11 @@ export async function probe(event: Event, context: { principal?: { accountId: st
       return { slept: event.ms };
     case 'big':
       return { data: 'x'.repeat(event.bytes ?? 0) };
+    case 'sized': {
+      // A string whose JSON is exactly `bytes` bytes in UTF-8: CJK characters (3 bytes, 1 UTF-16 unit each), then ASCII.
+      const inner = (event.bytes ?? 2) - 2;
+      return '測'.repeat(Math.floor(inner / 3)) + 'x'.repeat(inner % 3);
+    }
     case 'crash':
       setTimeout(() => process.exit(3), 10);
       return new Promise(() => undefined);
