@@ -55,6 +55,11 @@ export const CALLS = {
   adminRemoveConnection: ADMIN,
   adminCheckAll: ADMIN,
   adminAuditLog: ADMIN,
+  adminSuspendConnection: ADMIN,
+  adminResumeConnection: ADMIN,
+  adminSetNote: ADMIN,
+  /** Builds the listing's snapshot on a large site, a bounded share per call (admin/listing/). */
+  adminRefreshListing: ADMIN,
 } as const satisfies Record<string, CallFacts>;
 
 export type FunctionKey = keyof typeof CALLS;

@@ -5,6 +5,7 @@
 import type { ConnectionView } from '../../../src/shared/definitions';
 import { words } from '../../../src/shared/words/panel';
 import { Button } from '../components/Button';
+import { DateTime } from '../components/DateTime';
 import { Message } from '../components/Message';
 
 type NotReady = Exclude<ConnectionView, { kind: 'READY' }>;
@@ -12,6 +13,8 @@ type NotReady = Exclude<ConnectionView, { kind: 'READY' }>;
 /** The one step the person can take from here, by state. */
 function nextStep(connection: NotReady): 'settings' | 'retry' | null {
   if (connection.kind === 'NO_CONFIG') return 'settings';
+  // Only a Jira admin can resume it: the sentence says whom to ask.
+  if (connection.kind === 'SUSPENDED') return null;
   switch (connection.reason) {
     case 'TOKEN_REJECTED':
       return 'settings';
@@ -30,11 +33,16 @@ export function ConnectionMessage({
   canOpenSettings,
   onOpenSettings,
   onRetry,
+  timeZone,
+  locale,
 }: {
   connection: NotReady;
   canOpenSettings: boolean;
   onOpenSettings: () => void;
   onRetry: () => void;
+  /** The user's Jira timezone and locale, for the date a suspension began. */
+  timeZone?: string;
+  locale?: string;
 }) {
   const step = nextStep(connection);
   const tone = connection.kind === 'PAT_SAVED' && connection.reason === 'TOKEN_REJECTED' ? 'error' : 'warning';
@@ -49,6 +57,9 @@ export function ConnectionMessage({
   return (
     <Message tone={tone} title={connection.message.title} actions={action}>
       <p>{connection.message.text}</p>
+      {connection.kind === 'SUSPENDED' && (
+        <p className="muted small">{words.hold.since({ date: <DateTime key="since" iso={connection.since} timeZone={timeZone ?? 'UTC'} locale={locale} /> })}</p>
+      )}
     </Message>
   );
 }

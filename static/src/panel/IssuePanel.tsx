@@ -29,6 +29,8 @@ export default function IssuePanel({ ctx }: { ctx: UiContext }) {
               canOpenSettings={globalPageUrl(ctx) !== null}
               onOpenSettings={() => void openSettings(ctx, issueKey)}
               onRetry={retry}
+              timeZone={ctx.timezone}
+              locale={ctx.locale}
             />
           )
         }
