@@ -221,6 +221,7 @@ export class KvsEmulator {
       checkValue(value);
       this.stores.data.set(key, { value, createdAt: now, updatedAt: now, expiresAt: null });
     }
+    this.sortedData = null;
     this.save();
   }
 
@@ -285,6 +286,7 @@ export class KvsEmulator {
     if (!entry) return undefined;
     if (entry.expiresAt !== null && entry.expiresAt <= this.now()) {
       this.stores[space].delete(key);
+      if (space === 'data') this.sortedData = null;
       return undefined;
     }
     return entry;
@@ -338,6 +340,7 @@ export class KvsEmulator {
   }
 
   private write(space: Space, key: string, value: unknown, ttl: z.infer<typeof Ttl> | undefined, previous: Entry | undefined): Entry {
+    if (space === 'data' && !this.stores.data.has(key)) this.sortedData = null;
     const now = this.now();
     const entry: Entry = {
       value: structuredClone(value),
@@ -357,19 +360,44 @@ export class KvsEmulator {
     this.beforeWrite?.({ op: 'delete', space, key, previous: previous ? structuredClone(previous.value) : undefined });
     if (!previous) return error(404, 'KEY_NOT_FOUND', `The key '${key}' was not found`);
     this.stores[space].delete(key);
+    if (space === 'data') this.sortedData = null;
     this.save();
     return { status: 204, body: undefined };
+  }
+
+  /** The data keys in order, kept between writes that add or remove a key (a query is then a binary search). */
+  private sortedData: string[] | null = null;
+
+  private sortedKeys(): string[] {
+    this.sortedData ??= [...this.stores.data.keys()].sort();
+    return this.sortedData;
   }
 
   private query(rawBody: unknown): KvsResponse {
     const body = QueryBody.parse(rawBody);
     const prefix = body.where?.[0]?.values[0] ?? '';
-    const all = this.keys('data').filter((k) => k.startsWith(prefix)).sort();
-    const start = body.after ? all.findIndex((k) => k > body.after!) : 0;
     const limit = body.limit ?? 10;
-    const slice = start < 0 ? [] : all.slice(start, start + limit);
+    const sorted = this.sortedKeys();
+    // The first key after the cursor (or at the prefix), then live keys under the prefix, in order.
+    const from = body.after && body.after >= prefix ? body.after : prefix;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (body.after && body.after >= prefix ? sorted[mid]! <= from : sorted[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const slice: string[] = [];
+    let more = false;
+    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) {
+      if (this.live('data', sorted[i]!) === undefined) continue;
+      if (slice.length === limit) {
+        more = true;
+        break;
+      }
+      slice.push(sorted[i]!);
+    }
     const last = slice.at(-1);
-    const more = start >= 0 && start + limit < all.length;
     const answer = {
       data: slice.map((key) => ({ key, value: this.stores.data.get(key)!.value })),
       ...(more && last ? { cursor: last } : {}),
@@ -427,7 +455,7 @@ export class KvsEmulator {
     for (const { key } of items) {
       const previous = this.live('data', key);
       this.beforeWrite?.({ op: 'delete', space: 'data', key, previous: previous ? structuredClone(previous.value) : undefined });
-      this.stores.data.delete(key);
+      if (this.stores.data.delete(key)) this.sortedData = null;
       successfulKeys.push({ key });
     }
     this.save();
@@ -456,7 +484,7 @@ export class KvsEmulator {
     for (const s of sets) this.beforeWrite?.({ op: 'set', space: 'data', key: s.key, previous: structuredClone(previous.get(s.key)?.value) });
     for (const d of deletes) this.beforeWrite?.({ op: 'delete', space: 'data', key: d.key, previous: structuredClone(previous.get(d.key)?.value) });
     for (const s of sets) this.write('data', s.key, s.value, s.options?.ttl, previous.get(s.key));
-    for (const d of deletes) this.stores.data.delete(d.key);
+    for (const d of deletes) if (this.stores.data.delete(d.key)) this.sortedData = null;
     this.save();
     return { status: 204, body: undefined };
   }
@@ -467,6 +495,7 @@ export class KvsEmulator {
     if (!this.file || !existsSync(this.file)) return;
     const parsed = PersistedFile.parse(JSON.parse(readFileSync(this.file, 'utf8')));
     for (const [key, entry] of Object.entries(parsed.data)) this.stores.data.set(key, entry);
+    this.sortedData = null;
     for (const [key, entry] of Object.entries(parsed.secret)) {
       this.stores.secret.set(key, { ...entry, value: JSON.parse(decrypt(this.key!, String(entry.value))) });
     }

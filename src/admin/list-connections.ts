@@ -26,22 +26,27 @@ import { snapshotPage } from './listing/snapshot-read';
 const SNAPSHOT_USABLE_MS = 20 * 60 * 60 * 1000;
 
 export async function listConnections(query: Query, now = Date.now()): Promise<AdminConnectionsPage> {
-  const [meta, marks] = await Promise.all([readMeta(), readAllMarks()]);
+  // The admin marks (few keys, but more than one page of them on a large site) are read alongside the
+  // rest and needed only for the page's rows: their paging never adds a round trip to the page's chain.
+  const marksRead = readAllMarks();
+  marksRead.catch(() => undefined); // awaited below; an early failure must not be "unhandled" meanwhile
+  const meta = await readMeta();
   let listed: { rows: Row[]; counts: AdminConnectionsPage['counts']; matched: number; page: number; source: ListingSource };
   const usable = meta?.mode === 'SNAPSHOT' && meta.gen && meta.asOf && now - Date.parse(meta.asOf) < SNAPSHOT_USABLE_MS;
   if (usable) {
-    const page = await snapshotPage(meta, query, marks);
+    const page = await snapshotPage(meta, query, marksRead);
     listed = { ...page, source: { kind: 'SNAPSHOT', asOf: meta.asOf!, stale: now - Date.parse(meta.asOf!) > LISTING_SETTINGS.staleAfterMs, changesSince: 0 } };
   } else if (meta?.mode === 'SNAPSHOT') {
+    await marksRead;
     listed = building(meta.total);
   } else {
     const probe = await probeIndex(LISTING_SETTINGS.liveShardLimit);
     if (!probe.complete) {
       // Too many to read on every page: from now on the site is listed from a snapshot.
-      await writeMeta(pendingMeta(probe.entries.length));
+      await Promise.all([writeMeta(pendingMeta(probe.entries.length)), marksRead]);
       listed = building(probe.entries.length);
     } else {
-      listed = { ...livePage(rowsOf(probe.entries, marks, now), query), source: { kind: 'LIVE' } };
+      listed = { ...livePage(rowsOf(probe.entries, await marksRead, now), query), source: { kind: 'LIVE' } };
     }
   }
 

@@ -19,7 +19,10 @@ export const LISTING_SETTINGS = {
   workerLeaseSeconds: 40,
   /** The first characters of a search that decide it (longer searches are cut, in both modes alike). */
   termMax: 32,
-  /** A word prefix that starts more than 1/prefixSetShare of all postings is stored as a set of rows. */
+  /**
+   * A word prefix that starts more words than 1/prefixSetShare of the rows is stored as a set of rows
+   * (N/8 bytes): any other prefix's postings are at most N/32, a few units to read.
+   */
   prefixSetShare: 32,
   /** At most this many such sets per snapshot. */
   maxPrefixSets: 600,

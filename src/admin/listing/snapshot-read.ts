@@ -13,7 +13,7 @@
  */
 import { kvs } from '@forge/kvs';
 import type { ConnectionCounts } from '../../shared/definitions';
-import { readAllMarks, type Marks } from '../../storage/admin-marks';
+import type { Marks } from '../../storage/admin-marks';
 import { keys } from '../../storage/keys';
 import { IDS_PER_CHUNK, listingKeys, readAll, type SnapshotMeta } from '../../storage/listing-snapshot';
 import { unpackInts, unpackSet } from '../../storage/packing';
@@ -75,7 +75,7 @@ async function searchRows(meta: SnapshotMeta, needle: string): Promise<Set<numbe
   return found;
 }
 
-export async function snapshotPage(meta: SnapshotMeta, query: Query, marks: Marks): Promise<SnapshotPage> {
+export async function snapshotPage(meta: SnapshotMeta, query: Query, marks: Promise<Marks>): Promise<SnapshotPage> {
   const filter = meta.filters[query.health]!;
   const valued = filter.valued[query.sort] ?? filter.size;
   const needle = normalizeText(query.text).slice(0, LISTING_SETTINGS.termMax);
@@ -103,7 +103,7 @@ export async function snapshotPage(meta: SnapshotMeta, query: Query, marks: Mark
 }
 
 /** The page's rows as stored now: hashes from the id chunks, then their index entries. */
-async function rowsNow(meta: SnapshotMeta, refs: readonly number[], marks: Marks): Promise<Row[]> {
+async function rowsNow(meta: SnapshotMeta, refs: readonly number[], marksRead: Promise<Marks>): Promise<Row[]> {
   const gen = meta.gen!;
   const idKeys = refs.map((r) => listingKeys.ids(gen, Math.floor(r / IDS_PER_CHUNK)));
   const ids = await readAll(idKeys, LISTING_SETTINGS.idChunksPerRead);
@@ -112,7 +112,7 @@ async function rowsNow(meta: SnapshotMeta, refs: readonly number[], marks: Marks
     const at = (r % IDS_PER_CHUNK) * 40;
     return typeof chunk === 'string' ? chunk.slice(at, at + 40) : '';
   });
-  const entries = await readAll(hashes.filter(Boolean).map((h) => keys.connectionOfHash(h)), LISTING_SETTINGS.rowsPerRead);
+  const [entries, marks] = await Promise.all([readAll(hashes.filter(Boolean).map((h) => keys.connectionOfHash(h)), LISTING_SETTINGS.rowsPerRead), marksRead]);
   const now = Date.now();
   return hashes.map((hash) => {
     const parsed = ConnectionEntry.safeParse(entries.get(keys.connectionOfHash(hash)));
@@ -151,4 +151,3 @@ function goneRow(hash: string): Row {
   };
 }
 
-export { readAllMarks };

@@ -121,7 +121,8 @@ function buildSearch(rows: readonly Row[], gen: string, width: number, values: [
 
   // Prefixes that start too many postings to read are kept as sets of rows. A prefix's postings are
   // contiguous in term order; only a heavy prefix can have heavy extensions.
-  const heavyAbove = Math.max(1, Math.floor(postings.length / LISTING_SETTINGS.prefixSetShare));
+  // More postings than 1/prefixSetShare of the rows: reading them would cost more than the set of rows.
+  const heavyAbove = Math.max(1, Math.floor(rows.length / LISTING_SETTINGS.prefixSetShare));
   const prefixSets: string[] = [];
   const visit = (from: number, to: number, depth: number) => {
     if (depth > LISTING_SETTINGS.termMax || prefixSets.length >= LISTING_SETTINGS.maxPrefixSets) return;
