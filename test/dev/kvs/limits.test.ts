@@ -103,7 +103,7 @@ describe('batches and transactions as Forge documents them', () => {
 
   it('batchSet stores what it can: a value over the limit fails on its own', async () => {
     use(new KvsEmulator());
-    const r = await kvs.batchSet([{ key: 'ok', value: 1 }, { key: 'huge', value: valueOfBytes(KVS_LIMITS.maxValueBytes + 10) }]);
+    const r = await kvs.batchSet<unknown>([{ key: 'ok', value: 1 }, { key: 'huge', value: valueOfBytes(KVS_LIMITS.maxValueBytes + 10) }]);
     expect(r.successfulKeys).toEqual([{ key: 'ok' }]);
     expect(r.failedKeys).toEqual([{ key: 'huge', error: { code: 'MAX_SIZE', message: expect.any(String) } }]);
   });

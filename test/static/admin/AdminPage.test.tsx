@@ -25,24 +25,32 @@ function connection(name: string, over: Partial<AdminConnection> = {}): AdminCon
     expiresAt: '2027-06-01T00:00:00Z',
     health: 'WORKING',
     expiringSoon: false,
+    lastCheckResult: 'OK',
+    tokenStored: true,
+    suspended: null,
+    note: null,
+    notYours: null,
     ...over,
   };
 }
 
 function page(rows: AdminConnection[], over: Partial<AdminConnectionsPage> = {}): AdminConnectionsPage {
-  const counts = { ALL: rows.length, WORKING: 0, REJECTED: 0, EXPIRED: 0, NOT_CHECKED: 0, EXPIRING_SOON: 0 };
+  const counts = { ALL: rows.length, WORKING: 0, REJECTED: 0, EXPIRED: 0, NOT_CHECKED: 0, SUSPENDED: 0, EXPIRING_SOON: 0, NOT_YOURS: 0 };
   for (const r of rows) {
     counts[r.health] += 1;
     if (r.expiringSoon) counts.EXPIRING_SOON += 1;
+    if (r.notYours) counts.NOT_YOURS += 1;
   }
-  return { rows, counts, matched: rows.length, page: 1, pageSize: 25, usersKnown: true, ...over };
+  return { rows, counts, matched: rows.length, page: 1, pageSize: 25, usersKnown: true, source: { kind: 'LIVE' }, ...over };
 }
 
 const ROWS = [
   connection('Alice'),
-  connection('Bob', { health: 'REJECTED', lastCheckResult: undefined } as Partial<AdminConnection>),
+  connection('Bob', { health: 'REJECTED', lastCheckResult: 'REJECTED' }),
   connection('Gina', { expiresAt: '2026-11-30T00:00:00Z', expiringSoon: true }),
 ];
+/** A run this admin started (one run per site: the backend says when and whether the caller started it). */
+const RUN = { startedAt: '2026-11-23T11:59:00Z', startedByCaller: true, unreachableSince: null };
 const EMPTY_AUDIT: AuditPage = { entries: [], nextCursor: null };
 
 function renderPage(handlers: Handlers = {}) {
@@ -70,7 +78,10 @@ describe('Admin page: the listing', () => {
     expect(alice.getByText('tk_pat_alic…')).toBeTruthy();
     expect(alice.getByText('Laptop of alice')).toBeTruthy();
     expect(alice.getByText('Working')).toBeTruthy();
-    expect(alice.getByText('Nov 22, 2026').closest('time')!.getAttribute('title')).toMatch(/Nov 22, 2026, .*Central European/);
+    // Issue 22 (13): with the time (which check set a state?), the zone on hover and said once above the table.
+    expect(alice.getByText('Nov 22, 2026, 11:00 AM').closest('time')!.getAttribute('title')).toMatch(/Central European/);
+    expect(alice.getByText('Nov 20, 2026, 11:00 AM', { selector: 'time' })).toBeTruthy();
+    expect(screen.getAllByText(/^Times are in .*Central European/).length).toBeGreaterThan(0);
     expect(within(rowOf('Bob')).getByText('Rejected')).toBeTruthy();
     expect(within(rowOf('Bob')).getByText('at last check')).toBeTruthy();
     expect(within(rowOf('Gina')).getByText('Expires in 7 days')).toBeTruthy();
@@ -215,8 +226,8 @@ describe('Admin page: removing a connection', () => {
 describe('Admin page: check all now', () => {
   it('calls again with the run id until done, waits when TestKase asks, shows progress, then the findings', async () => {
     const answers: CheckProgress[] = [
-      { runId: 'run-1', total: 3, checked: 1, tally: { WORKING: 1, REJECTED: 0, EXPIRED: 0, UNREACHABLE: 0, GONE: 0 }, done: false, retryAfterSeconds: 1 },
-      { runId: 'run-1', total: 3, checked: 3, tally: { WORKING: 2, REJECTED: 1, EXPIRED: 0, UNREACHABLE: 0, GONE: 0 }, done: true },
+      { runId: 'run-1', total: 3, checked: 1, tally: { WORKING: 1, REJECTED: 0, EXPIRED: 0, UNREACHABLE: 0, GONE: 0, SUSPENDED: 0 }, done: false, retryAfterSeconds: 1, ...RUN },
+      { runId: 'run-1', total: 3, checked: 3, tally: { WORKING: 2, REJECTED: 1, EXPIRED: 0, UNREACHABLE: 0, GONE: 0, SUSPENDED: 0 }, done: true, ...RUN },
     ];
     renderPage({ adminCheckAll: () => ({ ok: true, data: answers.shift()! }) });
     await screen.findByText('Alice Jira');
@@ -235,7 +246,7 @@ describe('Admin page: check all now', () => {
       adminCheckAll: async (p) => {
         n += 1;
         await new Promise((r) => setTimeout(r, 20));
-        return { ok: true, data: { runId: 'run-2', total: 10, checked: Math.min(10, n * 2), tally: { WORKING: n * 2, REJECTED: 0, EXPIRED: 0, UNREACHABLE: 0, GONE: 0 }, done: n * 2 >= 10 && p.runId === 'run-2' } };
+        return { ok: true, data: { runId: 'run-2', total: 10, checked: Math.min(10, n * 2), tally: { WORKING: n * 2, REJECTED: 0, EXPIRED: 0, UNREACHABLE: 0, GONE: 0, SUSPENDED: 0 }, done: n * 2 >= 10 && p.runId === 'run-2', ...RUN } };
       },
     });
     await screen.findByText('Alice Jira');
@@ -250,9 +261,9 @@ describe('Admin page: check all now', () => {
 
   it('shows the backend’s sentence when a step fails, and Try again resumes the run', async () => {
     const answers = [
-      { ok: true as const, data: { runId: 'run-3', total: 4, checked: 2, tally: { WORKING: 2, REJECTED: 0, EXPIRED: 0, UNREACHABLE: 0, GONE: 0 }, done: false } },
+      { ok: true as const, data: { runId: 'run-3', total: 4, checked: 2, tally: { WORKING: 2, REJECTED: 0, EXPIRED: 0, UNREACHABLE: 0, GONE: 0, SUSPENDED: 0 }, done: false, ...RUN } },
       { ok: false as const, error: { code: 'UNAVAILABLE' as const, message: 'Jira could not confirm that you are a Jira administrator, so nothing was changed.' } },
-      { ok: true as const, data: { runId: 'run-3', total: 4, checked: 4, tally: { WORKING: 4, REJECTED: 0, EXPIRED: 0, UNREACHABLE: 0, GONE: 0 }, done: true } },
+      { ok: true as const, data: { runId: 'run-3', total: 4, checked: 4, tally: { WORKING: 4, REJECTED: 0, EXPIRED: 0, UNREACHABLE: 0, GONE: 0, SUSPENDED: 0 }, done: true, ...RUN } },
     ];
     renderPage({ adminCheckAll: () => answers.shift()! });
     await screen.findByText('Alice Jira');
@@ -266,20 +277,22 @@ describe('Admin page: check all now', () => {
 
 describe('Admin page: the audit log', () => {
   const who = (name: string) => ({ accountId: `acc-${name.toLowerCase()}`, displayName: name, avatarUrl: null, active: true });
-  const entry = (over: Partial<AuditEntry>): AuditEntry => ({ id: Math.random().toString(36), at: '2026-11-23T11:00:00Z', action: 'REMOVE_CONNECTION', actor: who('Diana'), target: who('Bob'), outcome: 'DONE', token: { preview: 'tk_pat_bob…', tokenName: 'Laptop' }, check: null, ...over });
+  const entry = (over: Partial<AuditEntry>): AuditEntry => ({ id: Math.random().toString(36), at: '2026-11-23T11:00:00Z', action: 'REMOVE_CONNECTION', actor: who('Diana'), target: who('Bob'), outcome: 'DONE', token: { preview: 'tk_pat_bob…', tokenName: 'Laptop' }, check: null, note: null, ...over });
 
   it('says who removed whose connection and who ran a check, and shows older entries on demand', async () => {
     const first: AuditPage = {
       entries: [
         entry({}),
         entry({ outcome: 'STARTED', token: null }),
-        entry({ action: 'CHECK_ALL', target: null, token: null, outcome: 'DONE', check: { total: 3, checked: 3, tally: { WORKING: 2, REJECTED: 0, EXPIRED: 1, UNREACHABLE: 0, GONE: 0 }, updatedAt: '2026-11-23T11:00:05Z' } }),
-        entry({ action: 'CHECK_ALL', target: null, token: null, outcome: 'RUNNING', check: { total: 300, checked: 40, tally: { WORKING: 40, REJECTED: 0, EXPIRED: 0, UNREACHABLE: 0, GONE: 0 }, updatedAt: '2026-11-23T10:00:00Z' } }),
+        entry({ action: 'CHECK_ALL', target: null, token: null, outcome: 'DONE', check: { total: 3, checked: 3, tally: { WORKING: 2, REJECTED: 0, EXPIRED: 1, UNREACHABLE: 0, GONE: 0, SUSPENDED: 0 }, updatedAt: '2026-11-23T11:00:05Z' } }),
+        entry({ action: 'CHECK_ALL', target: null, token: null, outcome: 'RUNNING', check: { total: 300, checked: 40, tally: { WORKING: 40, REJECTED: 0, EXPIRED: 0, UNREACHABLE: 0, GONE: 0, SUSPENDED: 0 }, updatedAt: '2026-11-23T10:00:00Z' } }),
       ],
       nextCursor: 'cursor-1',
     };
     renderPage({ adminAuditLog: (p) => ({ ok: true, data: p.cursor ? { entries: [entry({ target: who('Gina'), outcome: 'NOTHING_STORED', token: null })], nextCursor: null } : first }) });
-    expect(await screen.findByText('Diana removed the TestKase connection of Bob (token tk_pat_bob…, “Laptop”).')).toBeTruthy();
+    const removed = (await screen.findAllByText('Diana removed the TestKase connection of Bob.'))[0]!.closest('li')!;
+    expect(within(removed).getByText('tk_pat_bob…')).toBeTruthy();
+    expect(within(removed).getByText('Laptop')).toBeTruthy();
     expect(screen.getByText(/Diana started removing the TestKase connection of Bob, and it did not confirm/)).toBeTruthy();
     expect(screen.getByText('Diana checked all 3 stored tokens: 2 working, 1 expired.')).toBeTruthy();
     expect(screen.getByText('Diana started a check of 300 tokens; it stopped after 40 (40 working).')).toBeTruthy();
