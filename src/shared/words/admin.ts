@@ -113,6 +113,8 @@ export const adminWords = {
     entryCheckDone: ({ actor, total, tally }: { actor: string; total: number; tally: string }) => `${actor} checked all ${total} stored tokens: ${tally}.`,
     entryCheckStalled: ({ actor, total, checked, tally }: { actor: string; total: number; checked: number; tally: string }) =>
       `${actor} started a check of ${total} tokens; it stopped after ${checked} (${tally}).`,
+    entryCheckNothing: ({ actor, total }: { actor: string; total: number }) =>
+      `${actor} started a check of ${total} stored tokens: TestKase did not answer, so none was checked.`,
     entryChecking: ({ actor, total, checked }: { actor: string; total: number; checked: number }) => `${actor} is checking ${total} tokens: ${checked} so far.`,
     // ---- suspend / resume, admin notes, the not-theirs flag, the listing's source, check all when TestKase is down ----
     entrySuspended: ({ actor, target }: { actor: string; target: string }) => `${actor} suspended the TestKase connection of ${target}.`,

@@ -36,6 +36,8 @@ function describeEntry(entry: AuditEntry, now: Date): string {
   const check = entry.check;
   if (!check) return said.entryChecked({ actor });
   const tally = said.tally({ tally: check.tally });
+  const answered = check.tally.WORKING + check.tally.REJECTED + check.tally.EXPIRED;
+  if (entry.outcome === 'DONE' && answered === 0 && check.tally.UNREACHABLE > 0) return said.entryCheckNothing({ actor, total: check.total });
   if (entry.outcome === 'DONE') return said.entryCheckDone({ actor, total: check.total, tally });
   const stalled = now.getTime() - Date.parse(check.updatedAt) > STALLED_MS;
   return stalled ? said.entryCheckStalled({ actor, total: check.total, checked: check.checked, tally }) : said.entryChecking({ actor, total: check.total, checked: check.checked });

@@ -285,6 +285,7 @@ describe('Admin page: the audit log', () => {
         entry({}),
         entry({ outcome: 'STARTED', token: null }),
         entry({ action: 'CHECK_ALL', target: null, token: null, outcome: 'DONE', check: { total: 3, checked: 3, tally: { WORKING: 2, REJECTED: 0, EXPIRED: 1, UNREACHABLE: 0, GONE: 0, SUSPENDED: 0 }, updatedAt: '2026-11-23T11:00:05Z' } }),
+        entry({ action: 'CHECK_ALL', target: null, token: null, outcome: 'DONE', check: { total: 2, checked: 2, tally: { WORKING: 0, REJECTED: 0, EXPIRED: 0, UNREACHABLE: 2, GONE: 0, SUSPENDED: 0 }, updatedAt: '2026-11-23T11:00:05Z' } }),
         entry({ action: 'CHECK_ALL', target: null, token: null, outcome: 'RUNNING', check: { total: 300, checked: 40, tally: { WORKING: 40, REJECTED: 0, EXPIRED: 0, UNREACHABLE: 0, GONE: 0, SUSPENDED: 0 }, updatedAt: '2026-11-23T10:00:00Z' } }),
       ],
       nextCursor: 'cursor-1',
@@ -295,6 +296,7 @@ describe('Admin page: the audit log', () => {
     expect(within(removed).getByText('Laptop')).toBeTruthy();
     expect(screen.getByText(/Diana started removing the TestKase connection of Bob, and it did not confirm/)).toBeTruthy();
     expect(screen.getByText('Diana checked all 3 stored tokens: 2 working, 1 expired.')).toBeTruthy();
+    expect(screen.getByText('Diana started a check of 2 stored tokens: TestKase did not answer, so none was checked.')).toBeTruthy();
     expect(screen.getByText('Diana started a check of 300 tokens; it stopped after 40 (40 working).')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Show older entries' }));
     expect(await screen.findByText('Diana removed the TestKase connection of Gina: nothing was stored.')).toBeTruthy();
