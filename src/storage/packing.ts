@@ -50,7 +50,7 @@ export function packInts(values: readonly number[], width: number): string {
 
 export function unpackInts(text: string, width: number, count: number): number[] {
   const bytes = decodeZ85(text, Math.ceil((count * width) / 8));
-  const out: number[] = new Array(count);
+  const out = new Array<number>(count);
   let bit = 0;
   for (let i = 0; i < count; i++) {
     let v = 0;
