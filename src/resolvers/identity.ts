@@ -45,7 +45,7 @@ const checkIdentity: Implementation<'checkIdentity'> = async (_input, caller): P
   const jiraUser = { name: me.displayName, email: me.emailAddress };
   const comparison = compareIdentity(testkaseUser, jiraUser);
   // The admin page flags a token that is not its user's: what was found now, for this token version.
-  await noteForAdmins(caller.accountId, stored!.version, comparison, testkaseUser, me.displayName);
+  await noteForAdmins(caller.accountId, stored.version, comparison, testkaseUser, me.displayName);
   if (comparison.kind === 'UNKNOWN') return comparison;
   if (comparison.kind === 'MATCH') return { kind: 'MATCH', by: comparison.by };
   const sameName = !!me.displayName && normalizeName(me.displayName) === normalizeName(testkaseUser.name);

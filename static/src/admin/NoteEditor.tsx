@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState } from 'react';
 import { ADMIN_NOTE_MAX } from '../../../src/shared/facts';
 import { words } from '../../../src/shared/words/admin';
 import { Button } from '../components/Button';
+import { closeOnEscape, useFocusWhileOpen } from '../components/focus';
 import { Message } from '../components/Message';
 
 /**
@@ -24,18 +25,8 @@ export function NoteEditor({
   const [text, setText] = useState(initial);
   const fieldId = useId();
   const field = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => {
-    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    field.current?.focus();
-    return () => {
-      if (before?.isConnected) before.focus();
-    };
-  }, []);
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key !== 'Escape') return;
-    e.stopPropagation();
-    if (!busy) onCancel();
-  };
+  useFocusWhileOpen(field);
+  const onKeyDown = closeOnEscape(busy, onCancel);
   const said = words.admin;
   return (
     <div className="confirm-box" role="group" aria-label={said.note} onKeyDown={onKeyDown}>
