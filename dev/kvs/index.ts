@@ -9,8 +9,8 @@ import { KvsEmulator } from './emulator';
 export type InProcessProduct = (call: { target: Record<string, unknown>; method: string; path: string; body: string }) => Promise<{ status: number; body: unknown; headers?: Record<string, string> }>;
 
 export { KvsEmulator } from './emulator';
-export type { KvsUsage, KvsWrite } from './emulator';
-export { KVS_LIMITS, unitsFor } from './limits';
+export type { KvsWrite } from './emulator';
+export { KVS_LIMITS } from './limits';
 
 type ForgeFetch = (target: { type: string }, path: string, init?: { body?: unknown; method?: string }) => Promise<Response>;
 

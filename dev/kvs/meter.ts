@@ -23,7 +23,7 @@ export interface UnitMeter {
 }
 
 /** Round trips and calls of `body` (any storage behind `__forge_fetch__`). */
-export async function meterStorage<T>(body: () => Promise<T>): Promise<{ result: T; meter: StorageMeter }> {
+async function meterStorage<T>(body: () => Promise<T>): Promise<{ result: T; meter: StorageMeter }> {
   const original = globalThis.__forge_fetch__;
   if (!original) throw new Error('install the KVS emulation first');
   const meter: StorageMeter = { calls: 0, roundTrips: 0, byPath: {} };

@@ -20,7 +20,7 @@ export type ConnectionState =
   | { kind: 'SUSPENDED'; since: string; by: string | null; tokenStored: boolean };
 
 /** What a Jira admin decided about the connection, whatever the user has saved. */
-export type AdminHold = { kind: 'NONE' } | { kind: 'SUSPENDED'; since: string; by: string | null };
+type AdminHold = { kind: 'NONE' } | { kind: 'SUSPENDED'; since: string; by: string | null };
 
 /** Whether the user has a token saved, or had one until a Jira admin removed it. */
 type TokenOutcome = { kind: 'ABSENT' } | { kind: 'REMOVED_BY_ADMIN' } | { kind: 'PRESENT' };

@@ -13,7 +13,7 @@ import { Tally } from './check-runs';
 import { AUDIT_PREFIX, keys } from './keys';
 
 /** How long an entry is kept. */
-export const AUDIT_RETENTION_DAYS = 365;
+const AUDIT_RETENTION_DAYS = 365;
 const KEEP = { ttl: { value: AUDIT_RETENTION_DAYS, unit: 'DAYS' as const } };
 
 export const AuditRecord = z.object({

@@ -45,14 +45,6 @@ export async function acquireLease(key: string, holder: string, ttlSeconds: numb
   }
 }
 
-/**
- * The holder updates what its lease carries and extends it. Only the holder calls this (it holds the
- * lease), so the plain write replaces nobody else's.
- */
-export async function renewLease(key: string, lease: Lease, ttlSeconds: number): Promise<void> {
-  await kvs.set(key, lease, { ttl: ttl(ttlSeconds) });
-}
-
 /** Gives the lease back if we still hold it (it may have expired and gone to someone else). */
 export async function releaseLease(key: string, holder: string): Promise<void> {
   const current = await readLease(key);

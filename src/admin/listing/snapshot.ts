@@ -16,7 +16,7 @@ export interface BuiltSnapshot {
 }
 
 /** The search's terms of one row: each word start of each text, cut to termMax, once each. */
-export function termsOf(row: Row): string[] {
+function termsOf(row: Row): string[] {
   const terms = new Set<string>();
   for (const text of searchedTexts(row)) {
     const normalized = normalizeText(text);
