@@ -10,6 +10,7 @@ export type InProcessProduct = (call: { target: Record<string, unknown>; method:
 
 export { KvsEmulator } from './emulator';
 export type { KvsWrite } from './emulator';
+export { KVS_LIMITS } from './limits';
 
 type ForgeFetch = (target: { type: string }, path: string, init?: { body?: unknown; method?: string }) => Promise<Response>;
 

@@ -1,116 +1,97 @@
 /**
  * The Jira admin page's table: every stored connection, filtered, counted, sorted and cut to one page
- * here in the function, so the browser gets one page whatever the number of users. Forge's key-value
- * store cannot sort or filter by value, so each call reads the whole index (storage/connection-index.ts:
- * ⌈N / 1,600⌉ round trips) and works in memory; Jira is then asked who the page's accounts are, in
- * one request.
+ * in the function, so the browser gets one page whatever the number of users — and a page reads at
+ * most ~50 of Forge's 10 KB read units in at most 5 storage round trips:
+ *
+ * - a small site (every index shard within LISTING_SETTINGS.liveShardLimit: up to 640 connections) is
+ *   read whole, live, in one round trip;
+ * - a larger one is listed from a snapshot of every connection (listing/snapshot*.ts) whose time the
+ *   page shows, rebuilt when it is older than LISTING_SETTINGS.staleAfterMs or on Refresh
+ *   (adminRefreshListing). Until the first one exists the answer says BUILDING.
+ *
+ * Jira is then asked who the page's accounts are, in one request.
  */
-import type { AdminConnection, AdminConnectionsPage, ConnectionCounts, ConnectionHealth, JiraUserSummary } from '../shared/definitions';
-import type { ParsedPayloadOf } from '../shared/functions';
-import { readIndex } from '../storage/connection-index';
-import type { ConnectionEntry } from '../storage/token-store';
+import type { AdminConnectionsPage, JiraUserSummary, ListingSource } from '../shared/definitions';
+import { readAllMarks } from '../storage/admin-marks';
+import { probeIndex } from '../storage/connection-index';
+import { pendingMeta, readMeta, writeMeta } from '../storage/listing-snapshot';
 import { isJiraFailure } from '../jira/answer';
 import { lookUpUsers } from '../jira/users';
 import { log } from '../log';
-import { healthOf } from './connection-health';
+import { countsOf, inFilter, matchesText, normalizeText, ordered, rowsOf, type Query, type Row } from './listing/rows';
+import { LISTING_SETTINGS } from './listing/settings';
+import { snapshotPage } from './listing/snapshot-read';
 
-type Query = ParsedPayloadOf<'adminListConnections'>;
-type Row = Omit<AdminConnection, 'jiraUser'>;
-
-/** Ascending order of health: the ones that need attention first. */
-const HEALTH_ORDER: Record<ConnectionHealth, number> = { EXPIRED: 0, REJECTED: 1, NOT_CHECKED: 2, WORKING: 3 };
+/** Snapshot values live a day (their time to live): an older pointer names values that are gone. */
+const SNAPSHOT_USABLE_MS = 20 * 60 * 60 * 1000;
 
 export async function listConnections(query: Query, now = Date.now()): Promise<AdminConnectionsPage> {
-  const { entries } = await readIndex();
-  const rows = entries.map((e) => rowOf(e, now));
-  const counts = countsOf(rows);
-  const matching = rows.filter(matches(query));
-  matching.sort(comparator(query));
-  const pages = Math.max(1, Math.ceil(matching.length / query.pageSize));
-  // A page past the end (the last rows were just removed) shows the last page instead of nothing.
-  const page = Math.min(query.page, pages);
-  const shown = matching.slice((page - 1) * query.pageSize, page * query.pageSize);
+  // The admin marks (few keys, but more than one page of them on a large site) are read alongside the
+  // rest and needed only for the page's rows: their paging never adds a round trip to the page's chain.
+  const marksRead = readAllMarks();
+  marksRead.catch(() => undefined); // awaited below; an early failure must not be "unhandled" meanwhile
+  const meta = await readMeta();
+  let listed: { rows: Row[]; counts: AdminConnectionsPage['counts']; matched: number; page: number; source: ListingSource };
+  const usable = meta?.mode === 'SNAPSHOT' && meta.gen && meta.asOf && now - Date.parse(meta.asOf) < SNAPSHOT_USABLE_MS;
+  if (usable) {
+    const page = await snapshotPage(meta, query, marksRead);
+    listed = { ...page, source: { kind: 'SNAPSHOT', asOf: meta.asOf!, stale: now - Date.parse(meta.asOf!) > LISTING_SETTINGS.staleAfterMs, changesSince: 0 } };
+  } else if (meta?.mode === 'SNAPSHOT') {
+    await marksRead;
+    listed = building(meta.total);
+  } else {
+    const probe = await probeIndex(LISTING_SETTINGS.liveShardLimit);
+    if (!probe.complete) {
+      // Too many to read on every page: from now on the site is listed from a snapshot.
+      await Promise.all([writeMeta(pendingMeta(probe.entries.length)), marksRead]);
+      listed = building(probe.entries.length);
+    } else {
+      listed = { ...livePage(rowsOf(probe.entries, await marksRead, now), query), source: { kind: 'LIVE' } };
+    }
+  }
 
   let usersKnown = true;
   let users = new Map<string, JiraUserSummary>();
+  const accounts = listed.rows.filter((r) => !r.gone).map((r) => r.accountId);
   try {
-    if (shown.length > 0) users = await lookUpUsers(shown.map((r) => r.accountId));
+    if (accounts.length > 0) users = await lookUpUsers(accounts);
   } catch (e) {
     if (!isJiraFailure(e)) throw e;
     log.warn('Jira did not say who the listed accounts are', e);
     usersKnown = false;
   }
   return {
-    rows: shown.map((r) => ({ ...r, jiraUser: users.get(r.accountId) ?? null })),
-    counts,
-    matched: matching.length,
-    page,
+    rows: listed.rows.map(({ hash: _hash, ...r }) => ({ ...r, jiraUser: users.get(r.accountId) ?? null })),
+    counts: listed.counts,
+    matched: listed.matched,
+    page: listed.page,
     pageSize: query.pageSize,
     usersKnown,
+    source: listed.source,
   };
 }
 
-function rowOf(e: ConnectionEntry, now: number): Row {
+/** A small site's page: everything in memory, filtered, searched, sorted, cut. */
+function livePage(rows: readonly Row[], query: Query) {
+  const counts = countsOf(rows);
+  const needle = normalizeText(query.text).slice(0, LISTING_SETTINGS.termMax);
+  const matching = ordered(
+    rows.filter((r) => inFilter(r, query.health) && matchesText(r, needle)),
+    query.sort,
+    query.direction,
+  );
+  const pages = Math.max(1, Math.ceil(matching.length / query.pageSize));
+  // A page past the end (the last rows were just removed) shows the last page instead of nothing.
+  const page = Math.min(query.page, pages);
+  return { rows: matching.slice((page - 1) * query.pageSize, page * query.pageSize), counts, matched: matching.length, page };
+}
+
+function building(total: number) {
   return {
-    accountId: e.accountId,
-    testkaseUser: e.testkaseUser,
-    tokenName: e.tokenName,
-    preview: e.preview,
-    savedAt: e.savedAt,
-    lastValidatedAt: e.lastValidatedAt,
-    lastCheckedAt: e.lastCheckedAt,
-    lastUsedAt: e.lastUsedAt,
-    expiresAt: e.expiresAt,
-    ...healthOf(e, now),
-  };
-}
-
-function countsOf(rows: readonly Row[]): ConnectionCounts {
-  const counts: ConnectionCounts = { ALL: rows.length, WORKING: 0, REJECTED: 0, EXPIRED: 0, NOT_CHECKED: 0, EXPIRING_SOON: 0 };
-  for (const r of rows) {
-    counts[r.health] += 1;
-    if (r.expiringSoon) counts.EXPIRING_SOON += 1;
-  }
-  return counts;
-}
-
-function matches({ health, text }: Query): (r: Row) => boolean {
-  const needle = text.toLocaleLowerCase('en');
-  return (r) => {
-    if (health === 'EXPIRING_SOON' ? !r.expiringSoon : health !== 'ALL' && r.health !== health) return false;
-    if (!needle) return true;
-    return [r.testkaseUser?.name, r.testkaseUser?.email, r.tokenName, r.preview, r.accountId].some((v) => v?.toLocaleLowerCase('en').includes(needle));
-  };
-}
-
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-const time = (iso: string | null) => (iso ? Date.parse(iso) : Number.NaN);
-
-/** The chosen order; rows without a value last either way; the accountId breaks ties, so pages never overlap. */
-function comparator({ sort, direction }: Query): (a: Row, b: Row) => number {
-  const sign = direction === 'asc' ? 1 : -1;
-  const value = (r: Row): string | number | null => {
-    switch (sort) {
-      case 'testkaseUser':
-        return r.testkaseUser?.name ?? null;
-      case 'tokenName':
-        return r.tokenName;
-      case 'health':
-        return HEALTH_ORDER[r.health];
-      default: {
-        const t = time(r[sort]);
-        return Number.isNaN(t) ? null : t;
-      }
-    }
-  };
-  return (a, b) => {
-    const [x, y] = [value(a), value(b)];
-    if (x === null || y === null) {
-      if (x !== y) return x === null ? 1 : -1;
-    } else {
-      const order = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
-      if (order !== 0) return sign * order;
-    }
-    return a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0;
+    rows: [],
+    counts: { ALL: total, WORKING: 0, REJECTED: 0, EXPIRED: 0, NOT_CHECKED: 0, SUSPENDED: 0, EXPIRING_SOON: 0, NOT_YOURS: 0 },
+    matched: 0,
+    page: 1,
+    source: { kind: 'BUILDING' } as const,
   };
 }

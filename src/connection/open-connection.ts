@@ -72,10 +72,12 @@ export async function openConnection<T = never>(where: Where, options: OpenOptio
     validation: options.revalidate ? undefined : read.validation,
     mapping: options.freshMapping ? undefined : read.mapping,
   };
-  if (!known.stored) {
-    const token = known.removedByAdminAt ? ({ kind: 'REMOVED_BY_ADMIN' } as const) : ({ kind: 'ABSENT' } as const);
-    const state = computeState({ token, validation: { kind: 'UNAVAILABLE' }, mapping: { kind: 'NOT_APPLICABLE' }, use: { kind: 'NOT_USED' } });
-    return { state, token: null, client: null, first: null };
+  if (!known.stored || known.suspension) {
+    // No token, or a Jira admin suspended the connection: TestKase is not asked anything with it.
+    const token = known.stored ? ({ kind: 'PRESENT' } as const) : known.removedByAdminAt ? ({ kind: 'REMOVED_BY_ADMIN' } as const) : ({ kind: 'ABSENT' } as const);
+    const hold = known.suspension ? ({ kind: 'SUSPENDED', since: known.suspension.at, by: known.suspension.byName } as const) : ({ kind: 'NONE' } as const);
+    const state = computeState({ hold, token, validation: { kind: 'UNAVAILABLE' }, mapping: { kind: 'NOT_APPLICABLE' }, use: { kind: 'NOT_USED' } });
+    return { state, token: known.stored?.details ?? null, client: null, first: null };
   }
   const stored = known.stored;
   const client = options.justSaved?.client ?? clientFactory.create(stored.token);

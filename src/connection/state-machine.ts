@@ -1,5 +1,5 @@
 /**
- * NO_CONFIG → PAT_SAVED → READY, as a pure function of what is known about the user's token, the
+ * NO_CONFIG → PAT_SAVED → READY (and SUSPENDED, set and lifted by a Jira admin), as a pure function of what is known about the user's token, the
  * Jira project's mapping and the first request the render made with the token. All I/O happens in
  * open-connection.ts; this file only decides. See docs/state-machine.md for the diagram.
  */
@@ -12,7 +12,16 @@ export type ConnectionState =
   | { kind: 'NO_CONFIG'; removedByAdmin?: true }
   /** `timedOut`: TESTKASE_UNAVAILABLE because TestKase did not answer in time (slow, not unreachable). */
   | { kind: 'PAT_SAVED'; reason: PatSavedReason; retryAfterSeconds?: number; timedOut?: true }
-  | { kind: 'READY'; project: MappedProject | null; canWrite: boolean };
+  | { kind: 'READY'; project: MappedProject | null; canWrite: boolean }
+  /**
+   * A Jira admin suspended the connection: the token (if the user still has one) stays stored and is
+   * not used; TestKase is not asked anything until an admin resumes it. `by` is the admin's Jira name
+   * when it was known at the time.
+   */
+  | { kind: 'SUSPENDED'; since: string; by: string | null; tokenStored: boolean };
+
+/** What a Jira admin decided about the connection, whatever the user has saved. */
+type AdminHold = { kind: 'NONE' } | { kind: 'SUSPENDED'; since: string; by: string | null };
 
 /** Whether the user has a token saved, or had one until a Jira admin removed it. */
 type TokenOutcome = { kind: 'ABSENT' } | { kind: 'REMOVED_BY_ADMIN' } | { kind: 'PRESENT' };
@@ -40,6 +49,8 @@ export type MappingOutcome =
 export type UseOutcome = { kind: 'NOT_USED' } | { kind: 'ACCEPTED' } | { kind: 'REJECTED' };
 
 export interface StateInput {
+  /** Absent means NONE (nothing decided by an admin). */
+  hold?: AdminHold;
   token: TokenOutcome;
   validation: ValidationOutcome;
   mapping: MappingOutcome;
@@ -52,7 +63,9 @@ const saved = (reason: PatSavedReason, retryAfterSeconds?: number): ConnectionSt
 const unavailable = (timedOut: true | undefined): ConnectionState =>
   timedOut ? { kind: 'PAT_SAVED', reason: 'TESTKASE_UNAVAILABLE', timedOut } : saved('TESTKASE_UNAVAILABLE');
 
-export function computeState({ token, validation, mapping, use }: StateInput): ConnectionState {
+export function computeState({ hold = { kind: 'NONE' }, token, validation, mapping, use }: StateInput): ConnectionState {
+  // A suspension outranks everything, with or without a token: it holds until an admin resumes it.
+  if (hold.kind === 'SUSPENDED') return { kind: 'SUSPENDED', since: hold.since, by: hold.by, tokenStored: token.kind === 'PRESENT' };
   if (token.kind === 'ABSENT') return { kind: 'NO_CONFIG' };
   if (token.kind === 'REMOVED_BY_ADMIN') return { kind: 'NO_CONFIG', removedByAdmin: true };
 

@@ -6,6 +6,8 @@ import { auditPage } from '../admin/audit-view';
 import { checkAll, CheckRunNotFound } from '../admin/check-all';
 import { listConnections } from '../admin/list-connections';
 import { removeConnection } from '../admin/remove-connection';
+import { resumeConnection, setNote, suspendConnection } from '../admin/connection-marks';
+import { refreshListing } from '../admin/listing/snapshot-build';
 import type { Implementation } from './envelope';
 import { fail } from './errors';
 import { words } from '../shared/words/backend';
@@ -14,9 +16,9 @@ const adminListConnections: Implementation<'adminListConnections'> = (query) => 
 
 const adminRemoveConnection: Implementation<'adminRemoveConnection'> = ({ accountId }, caller) => removeConnection(caller.accountId, accountId);
 
-const adminCheckAll: Implementation<'adminCheckAll'> = async ({ runId }, caller) => {
+const adminCheckAll: Implementation<'adminCheckAll'> = async ({ runId, stop }, caller) => {
   try {
-    return await checkAll(caller.accountId, runId);
+    return await checkAll(caller.accountId, { runId, stop });
   } catch (e) {
     if (e instanceof CheckRunNotFound) throw fail('NOT_FOUND', words.errors.checkRunGone);
     throw e;
@@ -25,4 +27,18 @@ const adminCheckAll: Implementation<'adminCheckAll'> = async ({ runId }, caller)
 
 const adminAuditLog: Implementation<'adminAuditLog'> = ({ cursor }) => auditPage(cursor);
 
-export const adminResolvers = { adminListConnections, adminRemoveConnection, adminCheckAll, adminAuditLog };
+const adminSuspendConnection: Implementation<'adminSuspendConnection'> = ({ accountId }, caller) => suspendConnection(caller.accountId, accountId);
+const adminResumeConnection: Implementation<'adminResumeConnection'> = ({ accountId }, caller) => resumeConnection(caller.accountId, accountId);
+const adminSetNote: Implementation<'adminSetNote'> = ({ accountId, text }, caller) => setNote(caller.accountId, accountId, text);
+const adminRefreshListing: Implementation<'adminRefreshListing'> = (_input, caller) => refreshListing(caller.accountId);
+
+export const adminResolvers = {
+  adminListConnections,
+  adminRemoveConnection,
+  adminCheckAll,
+  adminAuditLog,
+  adminSuspendConnection,
+  adminResumeConnection,
+  adminSetNote,
+  adminRefreshListing,
+};

@@ -66,6 +66,7 @@ export function toAppError(error: unknown, write = false): AppError {
 export function fromConnectionState(state: Exclude<ConnectionState, { kind: 'READY' }>, where: Where): AppError {
   const text = stateMessage(state, where).text;
   if (state.kind === 'NO_CONFIG') return { code: 'NO_TOKEN', message: text };
+  if (state.kind === 'SUSPENDED') return { code: 'SUSPENDED', message: text };
   switch (state.reason) {
     case 'TOKEN_REJECTED':
       return { code: 'TOKEN_REJECTED', message: text };

@@ -12,6 +12,7 @@ import { needsConsent } from '../jira/answer';
 import { jiraSelf, type JiraSelf } from '../jira/myself';
 import { log } from '../log';
 import { loadToken } from '../storage/token-store';
+import { recordIdentity } from '../storage/admin-marks';
 import type { CallerIn } from './context';
 import type { Implementation } from './envelope';
 import { words } from '../shared/words/backend';
@@ -30,6 +31,12 @@ async function askJira(caller: CallerIn<'GLOBAL_PAGE'>): Promise<JiraSelf | null
   return null;
 }
 
+/** Recorded beside the connection (storage/admin-marks.ts); a failure to record never fails the check. */
+async function noteForAdmins(accountId: string, version: string, comparison: ReturnType<typeof compareIdentity>, testkaseUser: { name: string; email: string | null }, jiraName: string | null): Promise<void> {
+  const found = comparison.kind === 'MISMATCH' ? { version, by: comparison.by, testkaseUser, jiraName, at: new Date().toISOString() } : null;
+  await recordIdentity(accountId, found).catch((e: unknown) => log.warn('the identity finding could not be recorded for the admin page', e));
+}
+
 const checkIdentity: Implementation<'checkIdentity'> = async (_input, caller): Promise<IdentityCheck> => {
   const [stored, me] = await Promise.all([loadToken(caller.accountId), askJira(caller)]);
   const owner = stored?.details.testkaseUser;
@@ -37,6 +44,8 @@ const checkIdentity: Implementation<'checkIdentity'> = async (_input, caller): P
   const testkaseUser = { name: owner.name.trim(), email: owner.email?.trim() || null };
   const jiraUser = { name: me.displayName, email: me.emailAddress };
   const comparison = compareIdentity(testkaseUser, jiraUser);
+  // The admin page flags a token that is not its user's: what was found now, for this token version.
+  await noteForAdmins(caller.accountId, stored.version, comparison, testkaseUser, me.displayName);
   if (comparison.kind === 'UNKNOWN') return comparison;
   if (comparison.kind === 'MATCH') return { kind: 'MATCH', by: comparison.by };
   const sameName = !!me.displayName && normalizeName(me.displayName) === normalizeName(testkaseUser.name);

@@ -21,7 +21,9 @@ export function connectionView(state: ConnectionState, where: Where): Connection
 /** What a person is told about a state that is not READY. */
 export function stateMessage(state: Exclude<ConnectionState, { kind: 'READY' }>, { module, jiraProjectKey }: Where): StateMessage {
   const said = words.state;
-  if (state.kind === 'NO_CONFIG') return state.removedByAdmin ? said.removedByAdmin : said.noConfig;
+  const here = module === 'GLOBAL_PAGE';
+  if (state.kind === 'SUSPENDED') return words.hold.suspended({ by: state.by, here, tokenStored: state.tokenStored });
+  if (state.kind === 'NO_CONFIG') return state.removedByAdmin ? (here ? words.hold.removedByAdminHere : said.removedByAdmin) : said.noConfig;
   const project = jiraProjectKey;
   switch (state.reason) {
     case 'TOKEN_REJECTED':

@@ -58,6 +58,11 @@ export const CALLS = {
   // ---------- the tester's workflow (issue 22) ----------
   /** The bulk form: which cycles already hold the selection. */
   listCyclesHolding: { modules: PANEL },
+  adminSuspendConnection: ADMIN,
+  adminResumeConnection: ADMIN,
+  adminSetNote: ADMIN,
+  /** Builds the listing's snapshot on a large site, a bounded share per call (admin/listing/). */
+  adminRefreshListing: ADMIN,
 } as const satisfies Record<string, CallFacts>;
 
 export type FunctionKey = keyof typeof CALLS;

@@ -41,6 +41,7 @@ export type ErrorCode =
   | 'STORAGE' // Forge storage failed (a @forge/kvs call was refused or did not answer)
   | 'UNKNOWN_FUNCTION' // the frontend called a function this backend does not define (e.g. a stale page)
   | 'TOO_LARGE' // the answer would be over Forge's invoke limit and is not a list that can end early (resolvers/answer-size.ts)
+  | 'SUSPENDED' // a Jira admin suspended the user's connection: nothing is asked of TestKase until an admin resumes it
   | 'INTERNAL'; // a bug: logged without the PAT
 
 export interface AppError {
@@ -91,7 +92,12 @@ export type ConnectionView =
       project: MappedProject | null;
       /** False for Guests: TestKase makes them read-only. */
       canWrite: boolean;
-    };
+    }
+  /**
+   * A Jira admin suspended the connection (connection/state-machine.ts): the token stays stored and is
+   * not used until an admin resumes it. `by`: the admin's Jira name when known.
+   */
+  | { kind: 'SUSPENDED'; since: string; by: string | null; tokenStored: boolean; message: StateMessage };
 
 /** What the app may show about a saved token: never the token itself. */
 export interface TokenSummary {
@@ -249,8 +255,11 @@ export interface CycleExecutions extends ListPart {
 
 // ---------- Jira admin page (every user's stored connection; never a token) ----------
 
-/** How a stored token fared when TestKase last answered about it (see admin/connection-health.ts). */
-export type ConnectionHealth = 'WORKING' | 'REJECTED' | 'EXPIRED' | 'NOT_CHECKED';
+/**
+ * How a stored token fared when TestKase last answered about it (see admin/connection-health.ts), or
+ * SUSPENDED: a Jira admin stopped its use, whatever TestKase would say.
+ */
+export type ConnectionHealth = 'WORKING' | 'REJECTED' | 'EXPIRED' | 'NOT_CHECKED' | 'SUSPENDED';
 
 export interface JiraUserSummary {
   accountId: string;
@@ -276,10 +285,58 @@ export interface AdminConnection {
   health: ConnectionHealth;
   /** Not expired yet, but within the warning period. */
   expiringSoon: boolean;
+  /** How TestKase answered at the check that set the state (lastCheckedAt): OK, REJECTED, or null when none did. */
+  lastCheckResult: 'OK' | 'REJECTED' | null;
+  /** False for a suspended connection whose user deleted their token since (the row is the suspension). */
+  tokenStored: boolean;
+  /** A Jira admin suspended it: when, and the admin's Jira name then. */
+  suspended: { at: string; byName: string | null } | null;
+  /** A Jira admin's note (user-chosen text: shown as data). */
+  note: { text: string; at: string } | null;
+  /**
+   * The token belongs to another TestKase user than the Jira user who saved it, as found when that user
+   * last opened the TestKase page (Jira's own answer about them, with their e-mail when Jira shows it to them).
+   */
+  notYours: { by: 'EMAIL' | 'NAME'; testkaseUser: { name: string; email: string | null }; at: string } | null;
+  /** Listed from a snapshot but not stored any more (removed or deleted since it was built). */
+  gone?: true;
 }
 
 /** Over every stored connection, whatever the filter. */
-export type ConnectionCounts = Record<ConnectionHealth | 'ALL' | 'EXPIRING_SOON', number>;
+export type ConnectionCounts = Record<ConnectionHealth | 'ALL' | 'EXPIRING_SOON' | 'NOT_YOURS', number>;
+
+/**
+ * Where a listing page comes from: read just now (LIVE, a site with few connections), or a snapshot
+ * of every connection built at `asOf` (a large site: reading them all for each page would use the
+ * installation's storage quota), with how many changes the admin page made since; BUILDING: there is
+ * no snapshot yet and one is being built (adminRefreshListing).
+ */
+export type ListingSource =
+  | { kind: 'LIVE' }
+  | { kind: 'SNAPSHOT'; asOf: string; stale: boolean; changesSince: number }
+  | { kind: 'BUILDING' };
+
+/** adminRefreshListing: how far the snapshot being built got. */
+export interface ListingBuild {
+  done: boolean;
+  /** Connections read so far (of about `estimate`, from the last snapshot; null the first time). */
+  scanned: number;
+  estimate: number | null;
+  /** Another call is building right now: this one did nothing; call again shortly. */
+  busy?: true;
+  /** Call again after this many seconds: the build spreads its reads to stay within the storage quota. */
+  nextCallInSeconds?: number;
+  /** When done: the snapshot's time. */
+  asOf: string | null;
+}
+
+/** A Jira admin's suspension, resumption or note: what was in force before, for the page's sentence. */
+export interface AdminMarkChange {
+  accountId: string;
+  /** The suspension, or the note, now (null: none). */
+  suspended: { at: string; byName: string | null } | null;
+  note: { text: string; at: string } | null;
+}
 
 export interface AdminConnectionsPage {
   rows: AdminConnection[];
@@ -290,6 +347,7 @@ export interface AdminConnectionsPage {
   pageSize: number;
   /** False when Jira could not say who the accounts are: rows then show account ids only. */
   usersKnown: boolean;
+  source: ListingSource;
 }
 
 export interface AdminRemoval {
@@ -307,6 +365,8 @@ interface CheckTally {
   UNREACHABLE: number;
   /** Removed or replaced since the run started: nothing to check. */
   GONE: number;
+  /** Suspended by a Jira admin: not used, so not checked. */
+  SUSPENDED: number;
 }
 
 export interface CheckProgress {
@@ -317,12 +377,22 @@ export interface CheckProgress {
   done: boolean;
   /** TestKase asked to slow down (429): call again with the run id after this many seconds. */
   retryAfterSeconds?: number;
+  // ---- one run per site (admin/check-all.ts) ----
+  /** When the run started, and whether the caller started it (false: they joined a run already going). */
+  startedAt: string;
+  startedByCaller: boolean;
+  /** Another call (another tab or admin) is checking right now: nothing was checked by this one; call again shortly. */
+  busy?: true;
+  /** Someone pressed Stop: no check starts until the run is continued. */
+  stopped?: { at: string };
+  /** When the states of the tokens TestKase could not be asked about were last checked (oldest, newest); null: none. */
+  unreachableSince: { oldest: string | null; newest: string | null } | null;
 }
 
 export interface AuditEntry {
   id: string;
   at: string;
-  action: 'REMOVE_CONNECTION' | 'CHECK_ALL';
+  action: 'REMOVE_CONNECTION' | 'CHECK_ALL' | 'SUSPEND_CONNECTION' | 'RESUME_CONNECTION' | 'SET_NOTE';
   /** The Jira admin who acted. */
   actor: JiraUserSummary;
   /** Whose connection (REMOVE_CONNECTION). */
@@ -336,6 +406,8 @@ export interface AuditEntry {
   token: { preview: string; tokenName: string | null } | null;
   /** Progress and findings (CHECK_ALL). */
   check: { total: number; checked: number; tally: CheckTally; updatedAt: string } | null;
+  /** SET_NOTE: the note as written (null text: cleared). User-chosen text: shown as data, never inside a sentence. */
+  note: { text: string | null } | null;
 }
 
 export interface AuditPage {

@@ -45,3 +45,6 @@ export const ADMIN_DEFAULT_PAGE_SIZE: AdminPageSize = 25;
 
 /** Warn this many days before a token expires: the global page warns its owner, the admin page everyone, as early. */
 export const EXPIRY_WARNING_DAYS = 14;
+
+/** A Jira admin's note on a connection: at most this many characters (the admin page's field and the payload schema). */
+export const ADMIN_NOTE_MAX = 500;

@@ -15,7 +15,9 @@ import * as P from './payloads';
 import type {
   AddToCycleResult,
   AdminConnectionsPage,
+  AdminMarkChange,
   AdminRemoval,
+  ListingBuild,
   AppState,
   BugIssueType,
   BulkOutcome,
@@ -73,6 +75,10 @@ export const FUNCTIONS = {
   adminCheckAll: answers<CheckProgress>()(P.CheckAllPayload),
   adminAuditLog: answers<AuditPage>()(P.AuditLogPayload),
   listCyclesHolding: answers<CyclesHolding>()(P.CyclesHoldingPayload),
+  adminSuspendConnection: answers<AdminMarkChange>()(P.SuspendConnectionPayload),
+  adminResumeConnection: answers<AdminMarkChange>()(P.ResumeConnectionPayload),
+  adminSetNote: answers<AdminMarkChange>()(P.SetNotePayload),
+  adminRefreshListing: answers<ListingBuild>()(P.RefreshListingPayload),
 } satisfies { [K in FunctionKey]: FunctionSpec<z.ZodType, unknown> };
 
 type Table = typeof FUNCTIONS;

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { CycleId, ExecutionId, ExecutionStatus, JiraIssueKey, LIMITS, Priority, TestCaseId, TestCaseType } from '../testkase/contract';
-import { ADMIN_DEFAULT_PAGE_SIZE, ADMIN_PAGE_SIZES } from './facts';
+import { ADMIN_DEFAULT_PAGE_SIZE, ADMIN_NOTE_MAX, ADMIN_PAGE_SIZES } from './facts';
 import { contradictsSteps } from './steps';
 import { words } from './words/backend';
 
@@ -71,8 +71,6 @@ export const HistoryPayload = z.strictObject({
   from: ListFrom,
 });
 
-export const CycleRefPayload = z.strictObject({ cycleId: CycleId });
-
 /**
  * Names one request of the person's (a Save, a Record) across its retries: the backend derives each
  * result's idempotency key from it (A31), so a retry after a lost answer never records a result twice.
@@ -132,13 +130,16 @@ export const AddDefectPayload = z.strictObject({
 const JiraAccountId = z.string().min(1).max(128).regex(/^[A-Za-z0-9:_-]+$/, words.invalid.accountId);
 
 const ConnectionSortKey = z.enum(['testkaseUser', 'tokenName', 'savedAt', 'lastValidatedAt', 'lastUsedAt', 'expiresAt', 'health']);
-const HealthFilter = z.enum(['ALL', 'WORKING', 'REJECTED', 'EXPIRED', 'NOT_CHECKED', 'EXPIRING_SOON']);
+const HealthFilter = z.enum(['ALL', 'WORKING', 'REJECTED', 'EXPIRED', 'NOT_CHECKED', 'EXPIRING_SOON', 'SUSPENDED', 'NOT_YOURS']);
 
 export const ListConnectionsPayload = z.strictObject({
   sort: ConnectionSortKey.default('testkaseUser'),
   direction: z.enum(['asc', 'desc']).default('asc'),
   health: HealthFilter.default('ALL'),
-  /** Matches the TestKase user's name or email, the token's name or preview, or the Jira account id. */
+  /**
+   * Matches the start of any word of the TestKase user's name or email, the token's name or preview,
+   * the Jira account id or an admin's note (accents and case ignored).
+   */
   text: text(100).transform((s) => s.trim()).default(''),
   page: z.number().int().min(1).max(100_000).default(1),
   /** The sizes the admin page offers (shared/facts.ts). */
@@ -147,8 +148,11 @@ export const ListConnectionsPayload = z.strictObject({
 
 export const RemoveConnectionPayload = z.strictObject({ accountId: JiraAccountId });
 
-/** No run id starts a new run; a run id continues that one. */
-export const CheckAllPayload = z.strictObject({ runId: z.uuid().optional() });
+/**
+ * No run id starts a run, or joins the site's run already going; a run id continues that one (or the
+ * one that replaced it). `stop` asks the run to start no more checks.
+ */
+export const CheckAllPayload = z.strictObject({ runId: z.uuid().optional(), stop: z.literal(true).optional() });
 
 export const AuditLogPayload = z.strictObject({ cursor: z.string().min(1).max(2_000).optional() });
 
@@ -162,3 +166,10 @@ export const CycleExecutionsPayload = z.strictObject({
   testCaseId: TestCaseId.optional(),
   from: ListFrom,
 });
+// ---------- Jira admin page: suspend, resume, notes, the listing's snapshot ----------
+
+export const SuspendConnectionPayload = z.strictObject({ accountId: JiraAccountId });
+export const ResumeConnectionPayload = z.strictObject({ accountId: JiraAccountId });
+/** An empty note clears it. */
+export const SetNotePayload = z.strictObject({ accountId: JiraAccountId, text: text(ADMIN_NOTE_MAX).transform((s) => s.trim()) });
+export const RefreshListingPayload = z.strictObject({});

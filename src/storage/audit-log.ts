@@ -1,8 +1,10 @@
 /**
- * The Jira admin page's audit log in app storage: who removed whose connection and when, who ran a
- * check and what it found. Entries are never deleted. Keys sort newest first (an inverted timestamp),
- * so the newest entries are one key-prefix query away. An entry is written before the action it
- * records and updated when the action is done, so an action interrupted half-way still shows.
+ * The Jira admin page's audit log in app storage: who removed, suspended or resumed whose connection
+ * and when, who wrote a note, who ran a check and what it found. Keys sort newest first (an inverted
+ * timestamp), so the newest entries are one key-prefix query away. An entry is written before the
+ * action it records and updated when the action is done, so an action interrupted half-way still
+ * shows. Entries are kept AUDIT_RETENTION_DAYS (a time to live on each entry: Forge deletes them, no
+ * sweep needed); user-chosen text (a token's name, a note) is stored as data, never in a sentence.
  */
 import { randomUUID } from 'node:crypto';
 import { kvs, WhereConditions } from '@forge/kvs';
@@ -10,18 +12,25 @@ import { z } from 'zod';
 import { Tally } from './check-runs';
 import { AUDIT_PREFIX, keys } from './keys';
 
+/** How long an entry is kept. */
+const AUDIT_RETENTION_DAYS = 365;
+const KEEP = { ttl: { value: AUDIT_RETENTION_DAYS, unit: 'DAYS' as const } };
+
 export const AuditRecord = z.object({
   id: z.string(),
   at: z.string(),
-  action: z.enum(['REMOVE_CONNECTION', 'CHECK_ALL']),
+  action: z.enum(['REMOVE_CONNECTION', 'CHECK_ALL', 'SUSPEND_CONNECTION', 'RESUME_CONNECTION', 'SET_NOTE']),
   /** accountIds: display names are looked up when shown (they change; they are not stored). */
   actor: z.string(),
   target: z.string().nullable(),
   outcome: z.enum(['STARTED', 'DONE', 'NOTHING_STORED', 'RUNNING']),
   token: z.object({ preview: z.string(), tokenName: z.string().nullable() }).nullable(),
+  /** SET_NOTE: the note as written (null: cleared). */
+  note: z.object({ text: z.string().nullable() }).nullable().default(null),
   check: z.object({ total: z.number(), checked: z.number(), tally: Tally, updatedAt: z.string() }).nullable(),
 });
 export type AuditRecord = z.infer<typeof AuditRecord>;
+type NewRecord = Omit<AuditRecord, 'id' | 'at' | 'note'> & { note?: AuditRecord['note'] };
 
 /**
  * Newest first in key order: 13 digits hold any millisecond timestamp until the year 2286, then 4
@@ -40,15 +49,25 @@ function orderOf(at: number): string {
 /** Where an entry lives, to update it when the action it records is done. */
 export type AuditKey = string;
 
-export async function appendAudit(entry: Omit<AuditRecord, 'id' | 'at'>, now = Date.now()): Promise<{ key: AuditKey; record: AuditRecord }> {
-  const record: AuditRecord = { ...entry, id: randomUUID(), at: new Date(now).toISOString() };
+export async function appendAudit(entry: NewRecord, now = Date.now()): Promise<{ key: AuditKey; record: AuditRecord }> {
+  const record: AuditRecord = { note: null, ...entry, id: randomUUID(), at: new Date(now).toISOString() };
   const key = keys.audit(orderOf(now), record.id);
-  await kvs.set(key, record);
+  await kvs.set(key, record, KEEP);
   return { key, record };
 }
 
 export async function updateAudit(key: AuditKey, record: AuditRecord): Promise<void> {
-  await kvs.set(key, record);
+  await kvs.set(key, record, KEEP);
+}
+
+/**
+ * How many entries `actor` wrote in the last `windowMs` (at most `cap` + 1 are looked at: the newest
+ * page of the log). Parallel calls may each see the count before the others' entries land, so a
+ * burst can pass the cap by the number of calls in flight — a bound, not a gap.
+ */
+export async function recentEntriesBy(actor: string, windowMs: number, cap: number, now = Date.now()): Promise<number> {
+  const { records } = await readAudit(Math.min(100, cap * 4 + 1));
+  return records.filter((r) => r.actor === actor && now - Date.parse(r.at) < windowMs).length;
 }
 
 /** One page of the log, newest first; `cursor` continues where the previous page ended. */

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { JiraMapping, Project, User } from '../testkase/contract';
 import { keys } from './keys';
 import { readConnection, type StoredToken } from './token-store';
+import { Suspension } from './admin-marks';
 
 const VALIDATION_TTL_SECONDS = 600;
 const MAPPING_TTL_SECONDS = 120;
@@ -25,6 +26,8 @@ export interface ConnectionSnapshot {
   stored: StoredToken | undefined;
   /** When a Jira admin removed the user's token (and they have not saved one since); null otherwise. */
   removedByAdminAt: string | null;
+  /** A Jira admin's suspension of the connection, in force until an admin resumes it; null otherwise. */
+  suspension: Suspension | null;
   /** Valid for the stored token's version only. */
   validation: CachedValidation | undefined;
   mapping: JiraMapping | undefined;
@@ -46,16 +49,19 @@ function forVersion<T extends z.ZodType>(raw: unknown, version: string | undefin
  * parallel: in Forge each storage call is a network call).
  */
 export async function readSnapshot(accountId: string, jiraProjectKey: string | null): Promise<ConnectionSnapshot> {
-  const [connection, validation, mapping, remembered] = await Promise.all([
+  const [connection, validation, mapping, remembered, suspension] = await Promise.all([
     readConnection(accountId),
     kvs.get(keys.validation(accountId)),
     jiraProjectKey ? kvs.get(keys.mapping(accountId, jiraProjectKey)) : undefined,
     jiraProjectKey ? kvs.get(keys.remembered(accountId, jiraProjectKey)) : undefined,
+    kvs.get(keys.suspension(accountId)),
   ]);
+  const held = Suspension.safeParse(suspension);
   const stored = connection.kind === 'TOKEN' ? connection.stored : undefined;
   return {
     stored,
     removedByAdminAt: connection.kind === 'REMOVED_BY_ADMIN' ? connection.at : null,
+    suspension: held.success ? held.data : null,
     validation: forVersion(validation, stored?.version, CachedValidation),
     mapping: forVersion(mapping, stored?.version, JiraMapping),
     rememberedProjectId: typeof remembered === 'string' ? remembered : null,

@@ -28,6 +28,8 @@ export const keys = {
   secret: (accountId: string) => `${userPrefix(accountId)}pat`,
   /** kvs.set, queryable: the user's entry in the connection index (derived from the secret, never the token). */
   connection: (accountId: string) => `${CONNECTION_PREFIX}${accountHash(accountId)}`,
+  /** The same entry by its account hash (the admin listing's snapshot knows rows by hash). */
+  connectionOfHash: (hash: string) => `${CONNECTION_PREFIX}${hash}`,
   /** kvs.set with a TTL: what TestKase said about the token (its projects and owner). */
   validation: (accountId: string) => `${userPrefix(accountId)}cache:validation`,
   /** kvs.set with a TTL: the TestKase project a Jira project is mapped to. */
@@ -42,4 +44,23 @@ export const keys = {
   checkRun: (runId: string) => `admin:check:${runId}`,
   /** kvs.set with a TTL: one slice of the accounts a check run takes in turn. */
   checkRunSlice: (runId: string, slice: number) => `admin:check:${runId}:accounts:${slice}`,
+  /** A lease (lease.ts), one day: the site's one active "check all" run. */
+  checkActive: 'admin:check:active',
+  /** A lease, seconds: the one invocation checking tokens right now, whichever tab or admin called it. */
+  checkWorker: 'admin:check:worker',
+  /** kvs.set with a TTL: someone pressed Stop; the worker stops starting checks when it sees it. */
+  checkStop: (runId: string) => `admin:check:${runId}:stop`,
+  /** kvs.set: a Jira admin suspended the user's connection (outside the user's prefix: their own delete keeps it). */
+  suspension: (accountId: string) => `susp:${accountHash(accountId)}`,
+  /** kvs.set: a Jira admin's note about the user's connection. */
+  adminNote: (accountId: string) => `note:${accountHash(accountId)}`,
+  /** kvs.set: the user's saved token belongs to another TestKase user than them (what checkIdentity found). */
+  mismatch: (accountId: string) => `mism:${accountHash(accountId)}`,
 };
+
+/** The prefixes the admin listing reads in full (each holds few keys: admin actions and flags). */
+export const SUSPENSION_PREFIX = 'susp:';
+export const NOTE_PREFIX = 'note:';
+export const MISMATCH_PREFIX = 'mism:';
+/** The hash part of a per-account key (connection, suspension, note, mismatch), to join them. */
+export const hashOfKey = (key: string) => key.slice(key.indexOf(':') + 1);

@@ -222,14 +222,26 @@ export async function deleteToken(accountId: string): Promise<void> {
  * atomic write, the commit point, as a delete is), then the index entry, caches and records go, as in
  * the user's own delete. The user's next render reads the record in the same storage round trip as
  * always and says that an admin removed the connection; their next save replaces it.
- * Answers what was removed (for the audit log), or null when nothing was stored.
+ *
+ * Answers what was removed (for the audit log), or null when nothing was stored: the write returns
+ * the value it replaced (`returnValue: 'PREVIOUS'`, atomic with it), so a save racing the removal
+ * cannot make the answer name a token other than the one actually removed.
  */
 export async function removeByAdmin(accountId: string, by: string, at: string): Promise<ConnectionEntry | null> {
   const connection = await readConnection(accountId);
-  if (connection.kind === 'TOKEN') await kvs.setSecret(secretKey(accountId), { removedByAdmin: { at, by } }); // commit point: the token is gone
+  let removed: ConnectionEntry | null = null;
+  if (connection.kind === 'TOKEN') {
+    // commit point: the token is gone
+    const replaced = await kvs.setSecret<{ removedByAdmin: { at: string; by: string } }, unknown>(secretKey(accountId), { removedByAdmin: { at, by } }, { keyPolicy: 'OVERRIDE', returnValue: 'PREVIOUS' });
+    const previous = SavedConnection.safeParse(replaced?.value);
+    if (previous.success) {
+      rememberSecret(previous.data.token);
+      removed = previous.data.version === connection.stored.version ? entryOf(accountId, connection.stored) : entryFromSecret(accountId, previous.data);
+    }
+  }
   // Also with no token stored: a removal or delete interrupted after its commit may have left these.
   await Promise.all([settleEntry(accountId, null), deleteByPrefix(userPrefix(accountId))]);
-  return connection.kind === 'TOKEN' ? entryOf(accountId, connection.stored) : null;
+  return removed;
 }
 
 /**

@@ -30,7 +30,7 @@ export type Api = { [K in FunctionKey]: Call<K> };
  * Errors that mean the connection itself is gone (token revoked or deleted, project unmapped): the
  * screen that got one is stale as a whole, so whoever shows the connection state re-checks it.
  */
-const CONNECTION_LOST: ReadonlySet<ErrorCode> = new Set(['TOKEN_REJECTED', 'NO_TOKEN', 'NOT_MAPPED']);
+const CONNECTION_LOST: ReadonlySet<ErrorCode> = new Set(['TOKEN_REJECTED', 'NO_TOKEN', 'NOT_MAPPED', 'SUSPENDED']);
 type Listener = (error: AppError) => void;
 const connectionListeners = new Set<Listener>();
 

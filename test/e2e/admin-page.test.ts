@@ -78,7 +78,10 @@ describeE2E('the Jira admin page', () => {
     await confirm.getByRole('button', { name: 'Remove connection' }).click();
     await frame.getByText(/Removed the TestKase connection of Bob Nguyen/).waitFor();
     await row(frame, 'Bob Nguyen').waitFor({ state: 'detached' });
-    await frame.getByText(/Diana Evans removed the TestKase connection of Bob Nguyen \(token tk_pat_/).waitFor();
+    // The token's user-chosen name is data beside the sentence (issue 21, 5), not inside it.
+    const entry = frame.getByRole('listitem').filter({ hasText: 'Diana Evans removed the TestKase connection of Bob Nguyen.' }).first();
+    await entry.getByText('Laptop of bob', { exact: true }).waitFor();
+    expect(await entry.getByText('Laptop of bob', { exact: true }).evaluate((el) => el.tagName)).toBe('Q');
     await screenshot(diana().page, 'admin-4-removed');
 
     const bob = await rig().newPage({ user: 'bob' });
@@ -88,6 +91,61 @@ describeE2E('the Jira admin page', () => {
     await screenshot(bob.page, 'admin-5-bob-panel');
     diana().expectClean();
     bob.expectClean();
+  });
+
+  it('says plainly that nothing could be checked while TestKase is down, and Try again checks once it is back (issue 22, 4)', async () => {
+    const frame = await openAdminPage(diana());
+    rig().runtime.sim.admin.addFault({ route: '*', status: 503 });
+    try {
+      await frame.getByRole('button', { name: 'Check all now' }).click();
+      const alert = frame.getByRole('alert').filter({ hasText: 'Nothing could be checked' });
+      await alert.waitFor();
+      await alert.getByText(/TestKase did not answer for any of the 2 tokens, so no state was changed/).waitFor();
+      await alert.getByText(/The states shown for them date from the checks between/).waitFor();
+      expect(await frame.getByText(/^Checked \d+ tokens?$/).count()).toBe(0);
+      await screenshot(diana().page, 'admin-9-testkase-down');
+    } finally {
+      rig().runtime.sim.admin.clearFaults();
+    }
+    await frame.getByRole('alert').filter({ hasText: 'Nothing could be checked' }).getByRole('button', { name: 'Try again' }).click();
+    await frame.getByText('Checked 2 tokens').waitFor();
+    diana().expectClean();
+  });
+
+  it('suspends alice’s connection: her panel and settings page say who suspended it; resuming gives it back (issue 22)', async () => {
+    const frame = await openAdminPage(diana());
+    await frame.getByRole('button', { name: 'Suspend the connection of Alice Martin' }).click();
+    await frame.getByRole('group', { name: 'Suspend the TestKase connection of Alice Martin?' }).getByRole('button', { name: 'Suspend connection' }).click();
+    await frame.getByText(/Suspended the TestKase connection of Alice Martin/).waitFor();
+    await row(frame, 'Alice Martin').getByText(/By Diana Evans on/).waitFor();
+    await frame.getByRole('button', { name: /^Suspended 1$/ }).waitFor();
+    // An admin note: bounded, shown as data, searchable.
+    await frame.getByRole('button', { name: 'Edit the admin note on the connection of Alice Martin' }).click();
+    await frame.getByRole('textbox', { name: /Admin note/ }).fill('Token seen in a public CI log');
+    await frame.getByRole('button', { name: 'Save note' }).click();
+    await frame.getByText('Saved the admin note on the connection of Alice Martin.').waitFor();
+    await row(frame, 'Alice Martin').getByText('Token seen in a public CI log').waitFor();
+    await frame.getByRole('searchbox', { name: 'Search connections' }).fill('public ci');
+    await frame.getByText('Showing 1–1 of 1 (2 stored in all)').waitFor();
+    await screenshot(diana().page, 'admin-10-suspended');
+
+    const alice = await rig().newPage({ user: 'alice' });
+    const panel = await alice.openIssue();
+    await panel.getByText('A Jira admin suspended your TestKase connection').waitFor();
+    await panel.getByText(/Ask Diana Evans, a Jira administrator, to resume it/).waitFor();
+    await screenshot(alice.page, 'admin-11-alice-suspended');
+    await alice.page.goto(rig().runtime.globalPageUrl);
+    const settings = await alice.appFrame();
+    await settings.getByText(/the connection stays suspended until a Jira administrator resumes it/).waitFor();
+
+    const again = await openAdminPage(diana());
+    await again.getByRole('button', { name: 'Resume the connection of Alice Martin' }).click();
+    await again.getByText(/Resumed the TestKase connection of Alice Martin/).waitFor();
+    await again.getByText('Diana Evans resumed the TestKase connection of Alice Martin.').waitFor();
+    const back = await alice.openIssue();
+    await back.getByRole('tab', { name: 'Test Cases' }).waitFor();
+    diana().expectClean();
+    alice.expectClean();
   });
 
   it('is not there for a user who is not a Jira admin, and their forged admin invokes are refused', async () => {

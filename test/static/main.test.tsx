@@ -28,7 +28,7 @@ describe('entry', () => {
     const { App, moduleFor } = await import('../../static/src/main');
     const { default: AdminPage } = await import('../../static/src/admin/AdminPage');
     expect(moduleFor('testkase-admin-page')).not.toBe(moduleFor('testkase-global-page'));
-    routeInvoke({ adminListConnections: () => ({ ok: true, data: { rows: [], counts: { ALL: 0, WORKING: 0, REJECTED: 0, EXPIRED: 0, NOT_CHECKED: 0, EXPIRING_SOON: 0 }, matched: 0, page: 1, pageSize: 25, usersKnown: true } }), adminAuditLog: () => ({ ok: true, data: { entries: [], nextCursor: null } }) });
+    routeInvoke({ adminListConnections: () => ({ ok: true, data: { rows: [], counts: { ALL: 0, WORKING: 0, REJECTED: 0, EXPIRED: 0, NOT_CHECKED: 0, SUSPENDED: 0, EXPIRING_SOON: 0, NOT_YOURS: 0 }, matched: 0, page: 1, pageSize: 25, usersKnown: true, source: { kind: 'LIVE' } } }), adminAuditLog: () => ({ ok: true, data: { entries: [], nextCursor: null } }) });
     render(<App ctx={adminCtx} />);
     expect(await screen.findByText(/No one has connected TestKase yet/)).toBeTruthy();
     expect(typeof AdminPage).toBe('function');

@@ -64,7 +64,7 @@ export function SummaryView({ load, timeZone, locale, ...actions }: ViewProps) {
   }
   if (load.status === 'failed') return <Problem title={said.loadFailed} text={load.error.message} onRetry={actions.onRetry} />;
   const { summary, refreshing } = load;
-  if (summary.connection.kind !== 'READY') return <NotReady connection={summary.connection} {...actions} />;
+  if (summary.connection.kind !== 'READY') return <NotReady connection={summary.connection} timeZone={timeZone} locale={locale} {...actions} />;
   if (!summary.coverage) return <Problem title={said.loadFailed} text={said.notListed} onRetry={actions.onRetry} />;
   if (!summary.coverage.ok) return <Problem title={said.casesFailed} text={summary.coverage.error.message} onRetry={actions.onRetry} />;
   return <Ready issueKey={summary.issueKey} coverage={summary.coverage.data} refreshing={refreshing} timeZone={timeZone} locale={locale} onShowPanel={actions.onShowPanel} />;
@@ -86,8 +86,8 @@ function Problem({ title, text, onRetry }: { title: string; text: string; onRetr
 const APPEARANCE = { info: 'information', warning: 'warning', error: 'error' } as const satisfies Record<StateTone, string>;
 
 /** Each state's sentence comes from the backend (state-messages.ts); here only its tone and the one next step. */
-function NotReady({ connection, onRetry, onOpenSettings }: { connection: Exclude<ConnectionView, { kind: 'READY' }> } & SummaryActions) {
-  const reason = connection.kind === 'NO_CONFIG' ? 'NO_CONFIG' : connection.reason;
+function NotReady({ connection, onRetry, onOpenSettings, timeZone, locale }: { connection: Exclude<ConnectionView, { kind: 'READY' }>; timeZone: string; locale: string } & SummaryActions) {
+  const reason = connection.kind === 'PAT_SAVED' ? connection.reason : connection.kind;
   // One tone per state, the panel's too (shared/state-tone.ts).
   const appearance = APPEARANCE[stateTone(connection)];
   const step =
@@ -102,6 +102,7 @@ function NotReady({ connection, onRetry, onOpenSettings }: { connection: Exclude
     <Stack space="space.100">
       <SectionMessage appearance={appearance} title={connection.message.title}>
         <Text>{connection.message.text}</Text>
+        {connection.kind === 'SUSPENDED' && <Text color="color.text.subtle">{words.hold.since({ date: formatDateTime(connection.since, timeZone, locale) }).join('')}</Text>}
       </SectionMessage>
       {step && <Inline>{step}</Inline>}
     </Stack>

@@ -30,10 +30,19 @@ export const adminWords = {
     previous: 'Previous page',
     next: 'Next page',
     pageOf: ({ page, pages }: { page: number; pages: number }) => `Page ${page} of ${pages}`,
-    health: { WORKING: 'Working', REJECTED: 'Rejected', EXPIRED: 'Expired', NOT_CHECKED: 'Not checked' },
+    health: { WORKING: 'Working', REJECTED: 'Rejected', EXPIRED: 'Expired', NOT_CHECKED: 'Not checked', SUSPENDED: 'Suspended' },
     /** Said under a state's lozenge, where it needs saying. */
-    healthNote: { WORKING: null, REJECTED: 'at last check', EXPIRED: null, NOT_CHECKED: 'yet' },
-    filter: { ALL: 'All', WORKING: 'Working', REJECTED: 'Rejected', EXPIRED: 'Expired', EXPIRING_SOON: 'Expiring soon', NOT_CHECKED: 'Not checked yet' },
+    healthNote: { WORKING: null, REJECTED: 'at last check', EXPIRED: null, NOT_CHECKED: 'yet', SUSPENDED: null },
+    filter: {
+      ALL: 'All',
+      WORKING: 'Working',
+      REJECTED: 'Rejected',
+      EXPIRED: 'Expired',
+      EXPIRING_SOON: 'Expiring soon',
+      NOT_CHECKED: 'Not checked yet',
+      SUSPENDED: 'Suspended',
+      NOT_YOURS: 'Another TestKase user',
+    },
     column: {
       jiraUser: 'Jira user',
       testkaseUser: 'TestKase user',
@@ -63,8 +72,9 @@ export const adminWords = {
     accountId: 'Jira account id',
     deactivated: 'Deactivated',
     // Check all
-    tally: ({ tally }: { tally: { WORKING: number; REJECTED: number; EXPIRED: number; UNREACHABLE: number; GONE: number } }) => {
+    tally: ({ tally }: { tally: { WORKING: number; REJECTED: number; EXPIRED: number; UNREACHABLE: number; GONE: number; SUSPENDED?: number } }) => {
       const parts = [
+        [tally.SUSPENDED ?? 0, 'suspended (not checked)'],
         [tally.WORKING, 'working'],
         [tally.REJECTED, 'rejected'],
         [tally.EXPIRED, 'expired'],
@@ -95,8 +105,7 @@ export const adminWords = {
     older: 'Show older entries',
     jiraAccount: ({ accountId }: { accountId: string }) => `Jira account ${accountId}`,
     aUser: 'a user',
-    removedToken: ({ preview, tokenName }: { preview: string; tokenName: string | null }) => ` (token ${preview}${tokenName ? `, “${tokenName}”` : ''})`,
-    entryRemoved: ({ actor, target, token }: { actor: string; target: string; token: string }) => `${actor} removed the TestKase connection of ${target}${token}.`,
+    entryRemoved: ({ actor, target }: { actor: string; target: string }) => `${actor} removed the TestKase connection of ${target}.`,
     entryNothingStored: ({ actor, target }: { actor: string; target: string }) => `${actor} removed the TestKase connection of ${target}: nothing was stored.`,
     entryUnconfirmed: ({ actor, target }: { actor: string; target: string }) =>
       `${actor} started removing the TestKase connection of ${target}, and it did not confirm. Check the list and remove it again if it is still there.`,
@@ -104,7 +113,65 @@ export const adminWords = {
     entryCheckDone: ({ actor, total, tally }: { actor: string; total: number; tally: string }) => `${actor} checked all ${total} stored tokens: ${tally}.`,
     entryCheckStalled: ({ actor, total, checked, tally }: { actor: string; total: number; checked: number; tally: string }) =>
       `${actor} started a check of ${total} tokens; it stopped after ${checked} (${tally}).`,
+    entryCheckNothing: ({ actor, total }: { actor: string; total: number }) =>
+      `${actor} started a check of ${total} stored tokens: TestKase did not answer, so none was checked.`,
     entryChecking: ({ actor, total, checked }: { actor: string; total: number; checked: number }) => `${actor} is checking ${total} tokens: ${checked} so far.`,
+    // ---- suspend / resume, admin notes, the not-theirs flag, the listing's source, check all when TestKase is down ----
+    entrySuspended: ({ actor, target }: { actor: string; target: string }) => `${actor} suspended the TestKase connection of ${target}.`,
+    entryResumed: ({ actor, target }: { actor: string; target: string }) => `${actor} resumed the TestKase connection of ${target}.`,
+    entryResumeNothing: ({ actor, target }: { actor: string; target: string }) => `${actor} resumed the TestKase connection of ${target}: it was not suspended.`,
+    entryNoteSet: ({ actor, target }: { actor: string; target: string }) => `${actor} wrote an admin note on the TestKase connection of ${target}.`,
+    entryNoteCleared: ({ actor, target }: { actor: string; target: string }) => `${actor} cleared the admin note on the TestKase connection of ${target}.`,
+    entryUnfinished: ({ actor, target }: { actor: string; target: string }) => `${actor} started a change to the TestKase connection of ${target}, and it did not confirm. Check the list.`,
+    /** Labels of the user-chosen data shown beside an audit sentence (never inside it). */
+    dataToken: 'Token',
+    dataTokenName: 'Token name',
+    dataNote: 'Note',
+    suspend: 'Suspend',
+    resume: 'Resume',
+    suspendWhose: ({ who }: { who: string }) => `Suspend the connection of ${who}`,
+    resumeWhose: ({ who }: { who: string }) => `Resume the connection of ${who}`,
+    suspendQuestion: ({ who }: { who: string }) => `Suspend the TestKase connection of ${who}?`,
+    suspendConnection: 'Suspend connection',
+    suspending: 'Suspending…',
+    suspendExplained:
+      'Their token stays stored but is not sent to TestKase: TestKase stops working for them in Jira until a Jira admin resumes the connection, even if they save a new token. They are told a Jira admin suspended it, and by whom.',
+    suspendedNotice: ({ who }: { who: string }) => `Suspended the TestKase connection of ${who}. Their token is kept and not used until a Jira admin resumes it.`,
+    resumedNotice: ({ who }: { who: string }) => `Resumed the TestKase connection of ${who}. TestKase works for them again with the token they saved.`,
+    suspendedBy: <T>({ by, date }: { by: string | null; date: T }): Parts<T> => (by ? ['By ', by, ' on ', date] : ['On ', date]),
+    noTokenStored: 'No token stored (the user deleted it after the suspension)',
+    gone: 'Removed since the snapshot',
+    notYours: 'Signs in to TestKase as another user',
+    notYoursFound: 'Found when the user last opened the TestKase page: TestKase says the token belongs to',
+    note: 'Admin note',
+    editNote: 'Note',
+    editNoteWhose: ({ who }: { who: string }) => `Edit the admin note on the connection of ${who}`,
+    noteField: ({ max }: { max: number }) => `Admin note (at most ${max} characters; only Jira admins see it, empty clears it)`,
+    saveNote: 'Save note',
+    noteSaved: ({ who }: { who: string }) => `Saved the admin note on the connection of ${who}.`,
+    noteCleared: ({ who }: { who: string }) => `Cleared the admin note on the connection of ${who}.`,
+    snapshotAsOf: <T>({ date }: { date: T }): Parts<T> => [
+      'This site has many connections, so the counts, order and search are those of a snapshot taken ',
+      date,
+      '. Each row shows what is stored now.',
+    ],
+    snapshotStale: 'The snapshot is more than 15 minutes old.',
+    refreshListing: 'Refresh the snapshot',
+    building:
+      'This site has many connections, so the listing is built as a snapshot first: every connection is read once, spread over a few minutes to stay within Jira’s storage quota.',
+    buildingProgress: ({ scanned, estimate }: { scanned: number; estimate: number | null }) =>
+      estimate ? `Building the snapshot: ${scanned} of about ${estimate} connections read.` : `Building the snapshot: ${scanned} connections read so far.`,
+    buildFailed: 'The snapshot could not be built',
+    build: 'Build the snapshot',
+    nothingCheckedTitle: 'Nothing could be checked',
+    nothingChecked: ({ count }: { count: number }) =>
+      `TestKase did not answer for any of the ${count} ${plural(count, 'token', 'tokens')}, so no state was changed. Try again when TestKase is reachable.`,
+    someUnchecked: ({ count }: { count: number }) => `TestKase did not answer for ${count} ${plural(count, 'token', 'tokens')}; they keep their earlier state.`,
+    statesFrom: <T>({ oldest, newest }: { oldest: T; newest: T }): Parts<T> => ['The states shown for them date from the checks between ', oldest, ' and ', newest, '.'],
+    statesNever: 'They have never been checked.',
+    joined: <T>({ date }: { date: T }): Parts<T> => ['A check started ', date, ' by another admin or tab is going on; this page follows it.'],
+    stopHint: 'Stop takes effect within about a second: a token already being asked about finishes, then no other starts.',
+    stopping: 'Stopping…',
   },
 };
 

@@ -6,6 +6,7 @@
  */
 import type { ModuleKind } from '../definitions';
 import { words as base, plural } from './base';
+import { adminBackendWords } from './admin-backend';
 
 export const backendWords = {
   // ---------- the connection state (src/resolvers/state-messages.ts) ----------
@@ -172,4 +173,4 @@ export const backendWords = {
   },
 };
 
-export const words = { ...base, ...backendWords };
+export const words = { ...base, ...backendWords, ...adminBackendWords };

@@ -7,6 +7,7 @@
  */
 import type { ExecutionStatus, Priority } from '../facts';
 import type { Verdict } from '../results';
+import { holdWords } from './hold';
 
 /**
  * A sentence with parts the UI renders itself (a name in bold, a token preview in monospace), in the
@@ -19,6 +20,8 @@ export const plural = (n: number, one: string, other: string) => (n === 1 ? one 
 
 /** The base part: every other part spreads it into its own `words`. */
 export const words = {
+  // A connection a Jira admin suspended or removed: read in every module (hold.ts).
+  ...holdWords,
   /** What the app is called where it names itself. */
   appName: 'TestKase for Jira',
 

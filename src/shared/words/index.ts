@@ -23,6 +23,7 @@ import { runWords } from './run';
 import { settingsWords } from './settings';
 import { adminWords } from './admin';
 import { glanceWords } from './glance';
+import { adminBackendWords } from './admin-backend';
 
 /** The whole catalog, every part: its shape (`typeof catalog`) is what each locale provides. */
-export const catalog = { ...base, ...backendWords, ...panelWords, ...testCaseWords, ...cyclesWords, ...runWords, ...settingsWords, ...adminWords, ...glanceWords };
+export const catalog = { ...base, ...backendWords, ...panelWords, ...testCaseWords, ...cyclesWords, ...runWords, ...settingsWords, ...adminWords, ...glanceWords, ...adminBackendWords };

@@ -13,7 +13,9 @@ import { Message } from '../components/Message';
 import { useLoad } from '../load';
 import { AuditLog } from './AuditLog';
 import { CheckAll } from './CheckAll';
-import { ConnectionsTable, type Removal } from './ConnectionsTable';
+import { ConnectionsTable, type Removal, type RowActions } from './ConnectionsTable';
+import { ListingSourceNote } from './ListingSource';
+import { ZoneNote } from '../components/DateTime';
 import { whoIs } from './JiraUserCell';
 import { ADMIN_PAGE_SIZES } from '../../../src/shared/facts';
 import { DEFAULT_QUERY, FILTERS, type Query, type SortKey } from './options';
@@ -27,7 +29,7 @@ export default function AdminPage({ ctx, now = () => new Date() }: { ctx: UiCont
   const listing = useLoad(() => api.adminListConnections(query), []);
   const [updating, setUpdating] = useState(false);
   const [removal, setRemoval] = useState<Removal | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const [auditVersion, setAuditVersion] = useState(0);
   const noticeRef = useRef<HTMLDivElement>(null);
   const searchId = useId();
@@ -53,23 +55,64 @@ export default function AdminPage({ ctx, now = () => new Date() }: { ctx: UiCont
   const change = (next: Partial<Query>) => setQuery((q) => ({ ...q, page: 1, ...next }));
   const sortBy = (key: SortKey) => change({ sort: key, direction: query.sort === key && query.direction === 'asc' ? 'desc' : 'asc' });
 
-  const askRemove = (row: AdminConnection) => {
-    setNotice(null);
-    setRemoval({ accountId: row.accountId, busy: false, error: null });
-  };
-  const confirmRemove = async (rows: readonly AdminConnection[]) => {
-    if (!removal) return;
-    const row = rows.find((r) => r.accountId === removal.accountId);
-    setRemoval({ ...removal, busy: true, error: null });
-    const r = await api.adminRemoveConnection({ accountId: removal.accountId });
-    if (!r.ok) return setRemoval({ ...removal, busy: false, error: r.error.message });
-    setRemoval(null);
-    const who = row ? whoIs(row) : removal.accountId;
-    setNotice(r.data.removed ? words.admin.removed({ who }) : words.admin.nothingStored({ who }));
+  /** After a change: the outcome is said, the audit log and the rows are read again, and the outcome takes the focus. */
+  const changed = async (sentence: string) => {
+    setNotice({ tone: 'success', text: sentence });
     setAuditVersion((v) => v + 1);
     await listing.refresh({ onError: 'show' });
-    // The row and its Remove button are gone: the outcome takes the focus.
     noticeRef.current?.focus();
+  };
+  const rowActions = (rows: readonly AdminConnection[]): RowActions => {
+    const whoOf = (accountId: string) => {
+      const row = rows.find((r) => r.accountId === accountId);
+      return row ? whoIs(row) : accountId;
+    };
+    return {
+      onAsk: (row, kind) => {
+        setNotice(null);
+        setRemoval({ kind, accountId: row.accountId, busy: false, error: null });
+      },
+      onCancel: () => setRemoval(null),
+      onConfirm: () => {
+        if (!removal) return;
+        const who = whoOf(removal.accountId);
+        setRemoval({ ...removal, busy: true, error: null });
+        void (async () => {
+          if (removal.kind === 'SUSPEND') {
+            const r = await api.adminSuspendConnection({ accountId: removal.accountId });
+            if (!r.ok) return setRemoval({ ...removal, busy: false, error: r.error.message });
+            setRemoval(null);
+            return changed(words.admin.suspendedNotice({ who }));
+          }
+          const r = await api.adminRemoveConnection({ accountId: removal.accountId });
+          if (!r.ok) return setRemoval({ ...removal, busy: false, error: r.error.message });
+          setRemoval(null);
+          return changed(r.data.removed ? words.admin.removed({ who }) : words.admin.nothingStored({ who }));
+        })();
+      },
+      onSaveNote: (text) => {
+        if (!removal) return;
+        const who = whoOf(removal.accountId);
+        setRemoval({ ...removal, busy: true, error: null });
+        void (async () => {
+          const r = await api.adminSetNote({ accountId: removal.accountId, text });
+          if (!r.ok) return setRemoval({ ...removal, busy: false, error: r.error.message });
+          setRemoval(null);
+          return changed(r.data.note ? words.admin.noteSaved({ who }) : words.admin.noteCleared({ who }));
+        })();
+      },
+      onResume: (row) => {
+        setNotice(null);
+        void (async () => {
+          const r = await api.adminResumeConnection({ accountId: row.accountId });
+          if (!r.ok) {
+            setNotice({ tone: 'error', text: r.error.message });
+            return noticeRef.current?.focus();
+          }
+          return changed(words.admin.resumedNotice({ who: whoIs(row) }));
+        })();
+      },
+    };
   };
 
   const said = words.admin;
@@ -80,12 +123,14 @@ export default function AdminPage({ ctx, now = () => new Date() }: { ctx: UiCont
       <p className="help">{said.help}</p>
       {notice && (
         <div ref={noticeRef} tabIndex={-1} className="notice-focus">
-          <Message tone="success">
-            <p>{notice}</p>
+          <Message tone={notice.tone}>
+            <p>{notice.text}</p>
           </Message>
         </div>
       )}
       <CheckAll
+        timeZone={ctx.timezone}
+        locale={ctx.locale}
         onChecked={() => {
           setAuditVersion((v) => v + 1);
           void listing.refresh({ onError: 'show' });
@@ -107,12 +152,15 @@ export default function AdminPage({ ctx, now = () => new Date() }: { ctx: UiCont
 
   function body(page: AdminConnectionsPage) {
     const said = words.admin;
+    const source = <ListingSourceNote source={page.source} timeZone={ctx.timezone} locale={ctx.locale} onBuilt={() => void listing.refresh({ onError: 'show' })} />;
+    if (page.source.kind === 'BUILDING') return source;
     if (page.counts.ALL === 0) return <p className="empty">{said.nobody}</p>;
     const first = (page.page - 1) * page.pageSize + 1;
     const last = Math.min(page.matched, page.page * page.pageSize);
     const pages = Math.max(1, Math.ceil(page.matched / page.pageSize));
     return (
       <>
+        {page.source.kind === 'SNAPSHOT' && source}
         <div className="filters" role="group" aria-label={said.byState}>
           {FILTERS.map((f) => (
             <button
@@ -144,6 +192,7 @@ export default function AdminPage({ ctx, now = () => new Date() }: { ctx: UiCont
             <p>{said.usersUnknown}</p>
           </Message>
         )}
+        <ZoneNote timeZone={ctx.timezone} locale={ctx.locale} />
         {page.rows.length === 0 ? (
           <div className="empty">
             <p>{said.noMatch({ text: query.text })}</p>
@@ -164,9 +213,7 @@ export default function AdminPage({ ctx, now = () => new Date() }: { ctx: UiCont
               busy={updating}
               onSort={sortBy}
               removal={removal}
-              onAskRemove={askRemove}
-              onConfirmRemove={() => void confirmRemove(page.rows)}
-              onCancelRemove={() => setRemoval(null)}
+              actions={rowActions(page.rows)}
               timeZone={ctx.timezone}
               locale={ctx.locale}
               now={now()}

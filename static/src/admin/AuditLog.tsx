@@ -3,7 +3,7 @@ import type { AuditEntry, AuditPage, JiraUserSummary } from '../../../src/shared
 import { words } from '../../../src/shared/words/admin';
 import { api } from '../api';
 import { Button } from '../components/Button';
-import { DateTime } from '../components/DateTime';
+import { DateTime, ZoneNote } from '../components/DateTime';
 import { Loaded } from '../components/Loaded';
 import { Message } from '../components/Message';
 import { useLoad } from '../load';
@@ -16,12 +16,17 @@ const nameOf = (user: JiraUserSummary) => user.displayName ?? words.admin.jiraAc
 function describeEntry(entry: AuditEntry, now: Date): string {
   const said = words.admin;
   const actor = nameOf(entry.actor);
+  const target = entry.target ? nameOf(entry.target) : said.aUser;
+  if (entry.action === 'SUSPEND_CONNECTION' || entry.action === 'RESUME_CONNECTION' || entry.action === 'SET_NOTE') {
+    if (entry.outcome === 'STARTED') return said.entryUnfinished({ actor, target });
+    if (entry.action === 'SUSPEND_CONNECTION') return said.entrySuspended({ actor, target });
+    if (entry.action === 'RESUME_CONNECTION') return entry.outcome === 'NOTHING_STORED' ? said.entryResumeNothing({ actor, target }) : said.entryResumed({ actor, target });
+    return entry.note?.text ? said.entryNoteSet({ actor, target }) : said.entryNoteCleared({ actor, target });
+  }
   if (entry.action === 'REMOVE_CONNECTION') {
-    const target = entry.target ? nameOf(entry.target) : said.aUser;
-    const token = entry.token ? said.removedToken(entry.token) : '';
     switch (entry.outcome) {
       case 'DONE':
-        return said.entryRemoved({ actor, target, token });
+        return said.entryRemoved({ actor, target });
       case 'NOTHING_STORED':
         return said.entryNothingStored({ actor, target });
       default:
@@ -31,9 +36,48 @@ function describeEntry(entry: AuditEntry, now: Date): string {
   const check = entry.check;
   if (!check) return said.entryChecked({ actor });
   const tally = said.tally({ tally: check.tally });
+  const answered = check.tally.WORKING + check.tally.REJECTED + check.tally.EXPIRED;
+  if (entry.outcome === 'DONE' && answered === 0 && check.tally.UNREACHABLE > 0) return said.entryCheckNothing({ actor, total: check.total });
   if (entry.outcome === 'DONE') return said.entryCheckDone({ actor, total: check.total, tally });
   const stalled = now.getTime() - Date.parse(check.updatedAt) > STALLED_MS;
   return stalled ? said.entryCheckStalled({ actor, total: check.total, checked: check.checked, tally }) : said.entryChecking({ actor, total: check.total, checked: check.checked });
+}
+
+/**
+ * What the entry is about that a person chose (a token's name, an admin's note), shown as labelled,
+ * quoted data beside the sentence and never inside it, so no text can pass for the log's own words.
+ */
+function EntryData({ entry }: { entry: AuditEntry }) {
+  const said = words.admin;
+  const token = entry.action === 'REMOVE_CONNECTION' || entry.action === 'SUSPEND_CONNECTION' ? entry.token : null;
+  const note = entry.action === 'SET_NOTE' ? entry.note?.text : null;
+  if (!token && !note) return null;
+  return (
+    <dl className="audit-data small">
+      {token && (
+        <>
+          <dt>{said.dataToken}</dt>
+          <dd className="mono">{token.preview}</dd>
+          {token.tokenName && (
+            <>
+              <dt>{said.dataTokenName}</dt>
+              <dd>
+                <q className="user-data">{token.tokenName}</q>
+              </dd>
+            </>
+          )}
+        </>
+      )}
+      {note && (
+        <>
+          <dt>{said.dataNote}</dt>
+          <dd>
+            <q className="user-data">{note}</q>
+          </dd>
+        </>
+      )}
+    </dl>
+  );
 }
 
 /** Who removed whose connection and who ran a check, newest first, a page at a time. */
@@ -61,6 +105,7 @@ export function AuditLog({ version, timeZone, locale, now }: { version: number; 
           <p className="empty">{words.admin.auditEmpty}</p>
         ) : (
           <>
+            <ZoneNote timeZone={timeZone} locale={locale} />
             <ol className="audit-list">
               {page.entries.map((entry) => (
                 <li key={entry.id} className="audit-entry">
@@ -68,6 +113,7 @@ export function AuditLog({ version, timeZone, locale, now }: { version: number; 
                     <DateTime iso={entry.at} timeZone={timeZone} locale={locale} />
                   </span>
                   <span>{describeEntry(entry, now())}</span>
+                  <EntryData entry={entry} />
                 </li>
               ))}
             </ol>

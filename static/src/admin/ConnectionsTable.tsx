@@ -8,11 +8,23 @@ import { DateTime } from '../components/DateTime';
 import { Lozenge } from '../components/Lozenge';
 import { HEALTH_TONE, type Query, type SortKey } from './options';
 import { JiraUserCell, whoIs } from './JiraUserCell';
+import { NoteEditor } from './NoteEditor';
 
+/** What an admin is doing to one row: confirming a removal or a suspension, or editing its note. */
 export interface Removal {
+  kind: 'REMOVE' | 'SUSPEND' | 'NOTE';
   accountId: string;
   busy: boolean;
   error: string | null;
+}
+
+/** The admin page's actions on a row (AdminPage.tsx calls the backend). */
+export interface RowActions {
+  onAsk: (row: AdminConnection, kind: Removal['kind']) => void;
+  onConfirm: () => void;
+  onCancel: () => void;
+  onResume: (row: AdminConnection) => void;
+  onSaveNote: (text: string) => void;
 }
 
 const COLUMNS = 9;
@@ -36,9 +48,7 @@ export function ConnectionsTable({
   busy,
   onSort,
   removal,
-  onAskRemove,
-  onConfirmRemove,
-  onCancelRemove,
+  actions,
   timeZone,
   locale,
   now,
@@ -49,16 +59,14 @@ export function ConnectionsTable({
   busy: boolean;
   onSort: (key: SortKey) => void;
   removal: Removal | null;
-  onAskRemove: (row: AdminConnection) => void;
-  onConfirmRemove: () => void;
-  onCancelRemove: () => void;
+  actions: RowActions;
   timeZone: string;
   locale: string;
   now: Date;
 }) {
   const said = words.admin;
   const column = said.column;
-  const date = (iso: string | null, none: string) => (iso ? <DateTime iso={iso} timeZone={timeZone} locale={locale} dateOnly /> : <span className="muted">{none}</span>);
+  const date = (iso: string | null, none: string) => (iso ? <DateTime iso={iso} timeZone={timeZone} locale={locale} /> : <span className="muted">{none}</span>);
 
   const header = (key: SortKey) => {
     const active = query.sort === key;
@@ -93,11 +101,12 @@ export function ConnectionsTable({
         </tr>
       </thead>
       <tbody>
-        {rows.map((row) => {
-          const confirming = removal?.accountId === row.accountId;
+        {rows.map((row, index) => {
+          const mine = removal?.accountId === row.accountId ? removal : null;
+          const who = whoIs(row);
           const days = row.expiresAt ? daysUntil(row.expiresAt, now) : null;
           return (
-            <Fragment key={row.accountId}>
+            <Fragment key={row.accountId || `gone-${index}`}>
               <tr>
                 <Cell label={column.jiraUser}>
                   <JiraUserCell accountId={row.accountId} user={row.jiraUser} />
@@ -111,10 +120,24 @@ export function ConnectionsTable({
                   ) : (
                     <span className="muted">{words.common.unknown}</span>
                   )}
+                  {row.notYours && (
+                    <span className="block not-yours">
+                      <Lozenge tone="danger">{said.notYours}</Lozenge>
+                      <span className="block muted small">{said.notYoursFound}</span>
+                      <q className="block user-data">{row.notYours.testkaseUser.name}</q>
+                      {row.notYours.testkaseUser.email && <span className="block muted small user-data">{row.notYours.testkaseUser.email}</span>}
+                    </span>
+                  )}
                 </Cell>
                 <Cell label={column.tokenName}>
                   <span className="block">{row.tokenName ?? <span className="muted">{said.noName}</span>}</span>
                   <span className="block mono muted">{row.preview}</span>
+                  {row.note && (
+                    <span className="block admin-note">
+                      <span className="muted small">{said.note}: </span>
+                      <q className="user-data">{row.note.text}</q>
+                    </span>
+                  )}
                 </Cell>
                 <Cell label={column.savedAt}>{date(row.savedAt, words.common.none)}</Cell>
                 <Cell label={column.lastValidatedAt}>{date(row.lastValidatedAt, words.common.never)}</Cell>
@@ -130,24 +153,71 @@ export function ConnectionsTable({
                 <Cell label={column.health}>
                   <Lozenge tone={HEALTH_TONE[row.health]}>{said.health[row.health]}</Lozenge>
                   {said.healthNote[row.health] && <span className="block muted small">{said.healthNote[row.health]}</span>}
+                  {row.gone && <span className="block muted small">{said.gone}</span>}
+                  {row.suspended && (
+                    <span className="block muted small">{said.suspendedBy({ by: row.suspended.byName, date: <DateTime key="at" iso={row.suspended.at} timeZone={timeZone} locale={locale} /> })}</span>
+                  )}
+                  {!row.tokenStored && row.suspended && <span className="block muted small">{said.noTokenStored}</span>}
                 </Cell>
                 <td className="actions-cell">
-                  <Button appearance="subtle" aria-label={said.removeWhose({ who: whoIs(row) })} aria-expanded={confirming} disabled={removal?.busy} onClick={() => onAskRemove(row)}>
-                    {words.common.remove}
-                  </Button>
+                  {!row.gone && (
+                    <div className="row-actions">
+                      {row.suspended ? (
+                        <Button appearance="subtle" aria-label={said.resumeWhose({ who })} disabled={removal?.busy} onClick={() => actions.onResume(row)}>
+                          {said.resume}
+                        </Button>
+                      ) : (
+                        <Button appearance="subtle" aria-label={said.suspendWhose({ who })} aria-expanded={mine?.kind === 'SUSPEND'} disabled={removal?.busy} onClick={() => actions.onAsk(row, 'SUSPEND')}>
+                          {said.suspend}
+                        </Button>
+                      )}
+                      <Button appearance="subtle" aria-label={said.editNoteWhose({ who })} aria-expanded={mine?.kind === 'NOTE'} disabled={removal?.busy} onClick={() => actions.onAsk(row, 'NOTE')}>
+                        {said.editNote}
+                      </Button>
+                      {row.tokenStored && (
+                        <Button appearance="subtle" aria-label={said.removeWhose({ who })} aria-expanded={mine?.kind === 'REMOVE'} disabled={removal?.busy} onClick={() => actions.onAsk(row, 'REMOVE')}>
+                          {words.common.remove}
+                        </Button>
+                      )}
+                    </div>
+                  )}
                 </td>
               </tr>
-              {confirming && (
+              {mine?.kind === 'NOTE' && (
+                <tr className="confirm-row">
+                  <td colSpan={COLUMNS}>
+                    <NoteEditor initial={row.note?.text ?? ''} busy={mine.busy} error={mine.error} onSave={actions.onSaveNote} onCancel={actions.onCancel} />
+                  </td>
+                </tr>
+              )}
+              {mine?.kind === 'SUSPEND' && (
                 <tr className="confirm-row">
                   <td colSpan={COLUMNS}>
                     <Confirm
-                      title={said.removeQuestion({ who: whoIs(row) })}
+                      title={said.suspendQuestion({ who })}
+                      confirmLabel={said.suspendConnection}
+                      busyLabel={said.suspending}
+                      busy={mine.busy}
+                      error={mine.error}
+                      onConfirm={actions.onConfirm}
+                      onCancel={actions.onCancel}
+                    >
+                      <p>{said.suspendExplained}</p>
+                    </Confirm>
+                  </td>
+                </tr>
+              )}
+              {mine?.kind === 'REMOVE' && (
+                <tr className="confirm-row">
+                  <td colSpan={COLUMNS}>
+                    <Confirm
+                      title={said.removeQuestion({ who })}
                       confirmLabel={said.removeConnection}
                       busyLabel={said.removing}
-                      busy={removal.busy}
-                      error={removal.error}
-                      onConfirm={onConfirmRemove}
-                      onCancel={onCancelRemove}
+                      busy={mine.busy}
+                      error={mine.error}
+                      onConfirm={actions.onConfirm}
+                      onCancel={actions.onCancel}
                     >
                       <p>{said.removeExplained({ preview: <span key="preview" className="mono">{row.preview}</span>, tokenName: row.tokenName })}</p>
                       <p className="muted">{said.notRevoked}</p>

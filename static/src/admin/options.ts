@@ -9,7 +9,7 @@ export type HealthFilter = Query['health'];
 export const DEFAULT_QUERY: Query = { sort: 'testkaseUser', direction: 'asc', health: 'ALL', text: '', page: 1, pageSize: ADMIN_DEFAULT_PAGE_SIZE };
 
 /** The filter buttons over the table, in order, each with its count. */
-export const FILTERS: readonly HealthFilter[] = ['ALL', 'WORKING', 'REJECTED', 'EXPIRED', 'EXPIRING_SOON', 'NOT_CHECKED'];
+export const FILTERS: readonly HealthFilter[] = ['ALL', 'WORKING', 'REJECTED', 'EXPIRED', 'EXPIRING_SOON', 'NOT_CHECKED', 'SUSPENDED', 'NOT_YOURS'];
 
 /** Lozenge colour per state. */
-export const HEALTH_TONE = { WORKING: 'success', REJECTED: 'danger', EXPIRED: 'danger', NOT_CHECKED: 'default' } as const;
+export const HEALTH_TONE = { WORKING: 'success', REJECTED: 'danger', EXPIRED: 'danger', NOT_CHECKED: 'default', SUSPENDED: 'warning' } as const;

@@ -1,6 +1,7 @@
-import { useLayoutEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
 import { words } from '../../../src/shared/words/base';
 import { Button } from './Button';
+import { closeOnEscape, useFocusWhileOpen } from './focus';
 import { Message } from './Message';
 
 /**
@@ -32,20 +33,8 @@ export function Confirm({
   const bodyId = useId();
   const box = useRef<HTMLDivElement>(null);
 
-  useLayoutEffect(() => {
-    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    box.current?.focus();
-    return () => {
-      if (before?.isConnected) before.focus();
-    };
-    // Once per opening: the component is mounted when the confirmation opens.
-  }, []);
-
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key !== 'Escape') return;
-    e.stopPropagation();
-    if (!busy) onCancel();
-  };
+  useFocusWhileOpen(box);
+  const onKeyDown = closeOnEscape(busy, onCancel);
 
   return (
     <div ref={box} className="confirm-box" role="group" aria-labelledby={titleId} aria-describedby={bodyId} tabIndex={-1} onKeyDown={onKeyDown}>

@@ -3,7 +3,7 @@
  * and focus goes back to the control that opened it (or a named fallback when that one is gone, e.g.
  * the row of an unlinked test case).
  */
-import { useCallback, useRef } from 'react';
+import { useCallback, useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 
 /**
  * Focuses `el` now when it is already on screen (a row's own button, which outlives the view that
@@ -33,3 +33,28 @@ export function useReturnFocus() {
   }, []);
   return { remember, restore };
 }
+
+/**
+ * For a box mounted when it opens (a confirmation, an editor): focus moves to `target` then, and back
+ * to what had it when the box closes (unmounts).
+ */
+export function useFocusWhileOpen(target: RefObject<HTMLElement | null>): void {
+  // A layout effect: focus moves in the commit that shows (or removes) the box, never a task later.
+  useLayoutEffect(() => {
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    target.current?.focus();
+    return () => {
+      if (before?.isConnected) before.focus();
+    };
+    // Once per opening: the box is mounted when it opens.
+  }, []);
+}
+
+/** Esc closes the box (not while it is busy), without reaching what is behind it. */
+export const closeOnEscape =
+  (busy: boolean, onCancel: () => void) =>
+  (e: KeyboardEvent<HTMLElement>): void => {
+    if (e.key !== 'Escape') return;
+    e.stopPropagation();
+    if (!busy) onCancel();
+  };

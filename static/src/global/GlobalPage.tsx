@@ -8,6 +8,7 @@ import type { UiContext } from '../context';
 import { returnToIssue } from './return-to';
 import { Button } from '../components/Button';
 import { Loaded } from '../components/Loaded';
+import { DateTime } from '../components/DateTime';
 import { Message } from '../components/Message';
 import { useLoad } from '../load';
 import { NoticeView, type Notice } from '../panel/NoticeView';
@@ -88,9 +89,10 @@ export default function GlobalPage({ ctx, now = () => new Date() }: { ctx: UiCon
     const rejected = connection.kind === 'PAT_SAVED' && connection.reason === 'TOKEN_REJECTED';
     return (
       <>
-        {connection.kind === 'NO_CONFIG' && connection.removedByAdmin && (
+        {((connection.kind === 'NO_CONFIG' && connection.removedByAdmin) || (connection.kind === 'SUSPENDED' && !token)) && (
           <Message tone="warning" title={connection.message.title}>
             <p>{connection.message.text}</p>
+            {connection.kind === 'SUSPENDED' && <SuspendedSince since={connection.since} timeZone={ctx.timezone} locale={ctx.locale} />}
           </Message>
         )}
         {problem && (
@@ -106,6 +108,7 @@ export default function GlobalPage({ ctx, now = () => new Date() }: { ctx: UiCon
             }
           >
             <p>{problem.text}</p>
+            {connection.kind === 'SUSPENDED' && <SuspendedSince since={connection.since} timeZone={ctx.timezone} locale={ctx.locale} />}
           </Message>
         )}
         {token && <IdentityWarning token={token} replacing={replacing} onReplace={startReplacing} onCheck={setNotYours} />}
@@ -176,4 +179,9 @@ function Help() {
       </ul>
     </div>
   );
+}
+
+/** When a Jira admin suspended the connection, in the user's Jira timezone. */
+function SuspendedSince({ since, timeZone, locale }: { since: string; timeZone: string; locale: string }) {
+  return <p className="muted small">{words.hold.since({ date: <DateTime key="since" iso={since} timeZone={timeZone} locale={locale} /> })}</p>;
 }

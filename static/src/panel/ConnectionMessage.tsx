@@ -6,6 +6,7 @@ import type { ConnectionView } from '../../../src/shared/definitions';
 import { stateTone } from '../../../src/shared/state-tone';
 import { words } from '../../../src/shared/words/panel';
 import { Button } from '../components/Button';
+import { DateTime } from '../components/DateTime';
 import { Message } from '../components/Message';
 
 type NotReady = Exclude<ConnectionView, { kind: 'READY' }>;
@@ -13,6 +14,8 @@ type NotReady = Exclude<ConnectionView, { kind: 'READY' }>;
 /** The one step the person can take from here, by state. */
 function nextStep(connection: NotReady): 'settings' | 'retry' | null {
   if (connection.kind === 'NO_CONFIG') return 'settings';
+  // Only a Jira admin can resume it: the sentence says whom to ask.
+  if (connection.kind === 'SUSPENDED') return null;
   switch (connection.reason) {
     case 'TOKEN_REJECTED':
       return 'settings';
@@ -32,6 +35,8 @@ export function ConnectionMessage({
   onOpenSettings,
   onRetry,
   unsaved = [],
+  timeZone,
+  locale,
 }: {
   connection: NotReady;
   canOpenSettings: boolean;
@@ -39,6 +44,9 @@ export function ConnectionMessage({
   onRetry: () => void;
   /** Test cases whose run form holds a result not saved yet (kept in this browser). */
   unsaved?: readonly string[];
+  /** The user's Jira timezone and locale, for the date a suspension began. */
+  timeZone?: string;
+  locale?: string;
 }) {
   const step = nextStep(connection);
   const tone = stateTone(connection);
@@ -54,6 +62,9 @@ export function ConnectionMessage({
     <Message tone={tone} title={connection.message.title} actions={action}>
       <p>{connection.message.text}</p>
       {unsaved.length > 0 && <p className="drafts-kept">{words.cases.draftsNotSaved({ ids: unsaved })}</p>}
+      {connection.kind === 'SUSPENDED' && (
+        <p className="muted small">{words.hold.since({ date: <DateTime key="since" iso={connection.since} timeZone={timeZone ?? 'UTC'} locale={locale} /> })}</p>
+      )}
     </Message>
   );
 }

@@ -36,6 +36,8 @@ export default function IssuePanel({ ctx }: { ctx: UiContext }) {
               onOpenSettings={() => void openSettings(ctx, issueKey)}
               onRetry={retry}
               unsaved={unsavedRuns({ cloudId: ctx.cloudId, accountId: ctx.accountId, issueKey })}
+              timeZone={ctx.timezone}
+              locale={ctx.locale}
             />
           )
         }

@@ -24,12 +24,25 @@ const VALID: Record<string, unknown> = {
   adminRemoveConnection: { accountId: 'local-alice' },
   adminCheckAll: {},
   adminAuditLog: {},
+  adminSuspendConnection: { accountId: 'local-alice' },
+  adminResumeConnection: { accountId: 'local-alice' },
+  adminSetNote: { accountId: 'local-alice', text: 'Shares a token with Bob' },
+  adminRefreshListing: {},
 };
 const ADMIN_FUNCTIONS = FUNCTION_KEYS.filter((k) => (CALLS[k] as CallFacts).access === 'JIRA_ADMIN');
 
 describe('the Jira admin functions', () => {
-  it('are exactly the four of the admin page, each marked in the function table', () => {
-    expect(ADMIN_FUNCTIONS.sort()).toEqual(['adminAuditLog', 'adminCheckAll', 'adminListConnections', 'adminRemoveConnection']);
+  it('are exactly the eight of the admin page, each marked in the function table', () => {
+    expect(ADMIN_FUNCTIONS.sort()).toEqual([
+      'adminAuditLog',
+      'adminCheckAll',
+      'adminListConnections',
+      'adminRefreshListing',
+      'adminRemoveConnection',
+      'adminResumeConnection',
+      'adminSetNote',
+      'adminSuspendConnection',
+    ]);
   });
 
   it('refuse a user who is not a Jira administrator with a typed FORBIDDEN and change nothing (each function)', async () => {

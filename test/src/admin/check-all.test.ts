@@ -8,6 +8,7 @@ import { CHECK_SETTINGS } from '../../../src/admin/check-all';
 import { keys } from '../../../src/storage/keys';
 import type { AdminConnectionsPage, CheckProgress } from '../../../src/shared/definitions';
 import { expectOk, startBackend, type Backend } from '../../support/backend';
+import { AUDIT_CAP } from '../../../src/admin/audit-guard';
 
 let b: Backend;
 const ADMIN = 'local-diana';
@@ -31,18 +32,27 @@ const check = async (runId?: string): Promise<CheckProgress> => expectOk(await b
 const list = async (): Promise<AdminConnectionsPage> => expectOk(await b.call(ADMIN, 'adminListConnections', { pageSize: 100 }, 'admin'));
 const checkRequests = () => b.sim.admin.requests().filter((r) => r.route === 'whoAmI');
 
+const AUDIT_DEFAULTS = { ...AUDIT_CAP };
 beforeAll(async () => {
   b = await startBackend();
+  // These tests remove and check many times a minute; the cap has its own test (audit-log.test.ts).
+  AUDIT_CAP.perMinute = 10_000;
 });
 afterAll(async () => {
+  Object.assign(AUDIT_CAP, AUDIT_DEFAULTS);
   await b.stop();
 });
 beforeEach(async () => {
   tokens = new Map();
   Object.assign(CHECK_SETTINGS, DEFAULTS, { perSecond: 1000 });
   b.sim.admin.clearFaults();
+  // Each test starts its own run: the one an earlier test left going (a start would join it) is let go.
+  b.kvs.handle('/api/v1/delete', { key: keys.checkActive });
   // Each test starts from an empty index: earlier tests' users are removed.
-  for (const row of (await list()).rows) expectOk(await b.call(ADMIN, 'adminRemoveConnection', { accountId: row.accountId }, 'admin'));
+  // Page after page: one page holds at most 100, and the 120-token test leaves 120.
+  for (let rows = (await list()).rows; rows.length > 0; rows = (await list()).rows) {
+    for (const row of rows) expectOk(await b.call(ADMIN, 'adminRemoveConnection', { accountId: row.accountId }, 'admin'));
+  }
   b.sim.admin.clearRequests();
 });
 afterEach(() => {
@@ -58,7 +68,16 @@ describe('check all now', () => {
     b.sim.admin.clearRequests();
 
     const progress = await check();
-    expect(progress).toEqual({ runId: expect.any(String), total: 3, checked: 3, tally: { WORKING: 2, REJECTED: 1, EXPIRED: 0, UNREACHABLE: 0, GONE: 0 }, done: true });
+    expect(progress).toEqual({
+      runId: expect.any(String),
+      total: 3,
+      checked: 3,
+      tally: { WORKING: 2, REJECTED: 1, EXPIRED: 0, UNREACHABLE: 0, GONE: 0, SUSPENDED: 0 },
+      done: true,
+      startedAt: expect.any(String),
+      startedByCaller: true,
+      unreachableSince: null,
+    });
     // One request per token (TestKase logs a revoked token's request as nobody's).
     expect(checkRequests()).toHaveLength(3);
     expect(checkRequests().map((r) => r.tokenId).filter(Boolean).sort()).toEqual([alice, gina].map((a) => tokens.get(a!)!.id).sort());
@@ -156,7 +175,7 @@ describe('check all now', () => {
     Object.assign(CHECK_SETTINGS, { budgetMs: 5_000, perSecond: 1000 });
     progress = await check(progress.runId);
     expect(progress.done).toBe(true);
-    expect(progress.tally).toEqual({ WORKING: 1, REJECTED: 0, EXPIRED: 0, UNREACHABLE: 1, GONE: 1 });
+    expect(progress.tally).toEqual({ WORKING: 1, REJECTED: 0, EXPIRED: 0, UNREACHABLE: 1, GONE: 1, SUSPENDED: 0 });
     const rows = new Map((await list()).rows.map((r) => [r.accountId, r]));
     expect([...rows.keys()].sort()).toEqual([first!, second!].sort());
     expect([...rows.values()].every((r) => r.health === 'WORKING')).toBe(true);
@@ -223,5 +242,128 @@ describe('check all now, measured', () => {
     } finally {
       b.kvs.latencyMs = 0;
     }
+  });
+});
+
+/** The most requests started within any `windowMs` (a sliding window over their start times). */
+function mostStartedWithin(starts: readonly number[], windowMs: number): number {
+  const sorted = [...starts].sort((x, y) => x - y);
+  let most = 0;
+  for (let i = 0, j = 0; i < sorted.length; i++) {
+    while (sorted[i]! - sorted[j]! >= windowMs) j++;
+    most = Math.max(most, i - j + 1);
+  }
+  return most;
+}
+
+/** One tab of the admin page: starts (or joins) the site's check and calls again until it is done, waiting when busy. */
+async function tab(options: { runId?: string } = {}): Promise<{ runIds: Set<string>; last: CheckProgress; busy: number }> {
+  let progress = await check(options.runId);
+  const runIds = new Set([progress.runId]);
+  let busy = progress.busy ? 1 : 0;
+  while (!progress.done) {
+    if (progress.busy || progress.retryAfterSeconds) await new Promise((r) => setTimeout(r, progress.retryAfterSeconds ? progress.retryAfterSeconds * 1000 : 100));
+    progress = await check(progress.runId);
+    runIds.add(progress.runId);
+    if (progress.busy) busy += 1;
+  }
+  return { runIds, last: progress, busy };
+}
+
+describe('one check per site', () => {
+  it('four starts at once (tabs, admins) run one check: each token is checked once, at most 8 started in any second', async () => {
+    const accounts = await connectMany(24);
+    b.sim.admin.clearRequests();
+    b.sim.admin.addFault({ route: 'whoAmI', latencyMs: 40 });
+    // The documented cap, 8 a second; a short budget, so the tabs' invocations interleave.
+    Object.assign(CHECK_SETTINGS, { perSecond: DEFAULTS.perSecond, budgetMs: 700 });
+    const started = performance.now();
+    const tabs = await Promise.all([tab(), tab(), tab(), tab()]);
+    const seconds = (performance.now() - started) / 1000;
+
+    expect(new Set(tabs.flatMap((t) => [...t.runIds])).size).toBe(1);
+    for (const t of tabs) expect(t.last).toMatchObject({ done: true, total: 24, checked: 24, tally: { WORKING: 24 } });
+    const checked = checkRequests().map((r) => r.tokenId);
+    expect(checked).toHaveLength(24);
+    expect(new Set(checked)).toEqual(new Set(accounts.map((a) => tokens.get(a)!.id)));
+    const starts = checkRequests().map((r) => r.startMs);
+    expect(mostStartedWithin(starts, 1000)).toBeLessThanOrEqual(DEFAULTS.perSecond);
+    // Waiting tabs said so instead of checking.
+    expect(tabs.reduce((n, t) => n + t.busy, 0)).toBeGreaterThan(0);
+    const audit = expectOk(await b.call(ADMIN, 'adminAuditLog', {}, 'admin')).entries.filter((e) => e.action === 'CHECK_ALL' && Date.parse(e.at) >= Date.now() - seconds * 1000 - 1000);
+    expect(audit).toHaveLength(1); // one run, one entry
+    console.info(`one check per site: 4 tabs, 24 tokens in ${seconds.toFixed(1)} s (${(24 / seconds).toFixed(1)} tokens/s), most started in a second: ${mostStartedWithin(starts, 1000)}`);
+  }, 60_000);
+
+  it('two tabs continuing the same run never check a token twice', async () => {
+    await connectMany(16);
+    b.sim.admin.clearRequests();
+    Object.assign(CHECK_SETTINGS, { perSecond: 40, budgetMs: 150, concurrency: 2 });
+    b.sim.admin.addFault({ route: 'whoAmI', latencyMs: 20 });
+    const first = await check();
+    const [a, c] = await Promise.all([tab({ runId: first.runId }), tab({ runId: first.runId })]);
+    expect(a.last).toMatchObject({ done: true, checked: 16 });
+    expect(c.last).toMatchObject({ done: true, checked: 16 });
+    const checked = checkRequests().map((r) => r.tokenId);
+    expect(checked).toHaveLength(16);
+    expect(new Set(checked).size).toBe(16);
+  }, 60_000);
+
+  it('a second start while a run is going joins it and says so; a stale tab continuing a replaced run follows the current one', async () => {
+    await connectMany(6);
+    Object.assign(CHECK_SETTINGS, { perSecond: 1000, budgetMs: 0 });
+    const mine = await check();
+    expect(mine).toMatchObject({ startedByCaller: true, done: false });
+    const other = expectOk(await b.call('local-diana', 'adminCheckAll', {}, 'admin'));
+    expect(other.runId).toBe(mine.runId);
+    // The run is abandoned after an hour without progress: a start then begins a new one.
+    const old = mine.runId;
+    b.kvs.handle('/api/v1/delete', { key: keys.checkActive });
+    const fresh = await check();
+    expect(fresh.runId).not.toBe(old);
+    expect((await check(old)).runId).toBe(fresh.runId);
+  });
+
+  it('Stop takes effect within about a second, between checks, not at the end of the invocation', async () => {
+    await connectMany(30);
+    b.sim.admin.clearRequests();
+    Object.assign(CHECK_SETTINGS, { perSecond: 10, budgetMs: 10_000, concurrency: 1 });
+    const running = check(); // would check ~30 tokens over 3 s
+    await new Promise((r) => setTimeout(r, 150));
+    const runId = b.kvs.snapshot().data[keys.checkActive] as { holder: string };
+    const stopped = await b.call(ADMIN, 'adminCheckAll', { runId: runId.holder, stop: true }, 'admin');
+    expect(expectOk(stopped).stopped).toEqual({ at: expect.any(String) });
+    const progress = await running;
+    expect(progress).toMatchObject({ done: false, stopped: { at: expect.any(String) } });
+    // Stop is read about once a second: ~1 s of checks at 10 a second, not the 30 of the invocation.
+    expect(progress.checked).toBeLessThanOrEqual(15);
+    expect(checkRequests()).toHaveLength(progress.checked);
+    // Continuing (with its run id) stays stopped; "Check all now" continues it.
+    expect(await check(progress.runId)).toMatchObject({ stopped: expect.anything(), checked: progress.checked });
+    Object.assign(CHECK_SETTINGS, { perSecond: 1000 });
+    const resumed = await tab();
+    expect(resumed.last).toMatchObject({ done: true, checked: 30 });
+    expect(checkRequests()).toHaveLength(30);
+  }, 30_000);
+
+  it('when TestKase is down nothing is checked, every state is kept, and the answer says when those states were last checked', async () => {
+    const accounts = await connectMany(3);
+    const before = (await list()).rows.map((r) => r.lastCheckedAt).sort();
+    b.sim.admin.addFault({ route: 'whoAmI', status: 503 });
+    const progress = await check();
+    expect(progress).toMatchObject({ done: true, total: 3, checked: 3, tally: { WORKING: 0, UNREACHABLE: 3 } });
+    expect(progress.unreachableSince).toEqual({ oldest: before[0], newest: before.at(-1) });
+    const rows = (await list()).rows;
+    expect(rows.map((r) => r.health)).toEqual(accounts.map(() => 'WORKING'));
+    expect(rows.map((r) => r.lastCheckedAt).sort()).toEqual(before);
+  });
+
+  it('does not use a suspended connection’s token, not even to check it', async () => {
+    const [kept, held] = await connectMany(2);
+    expectOk(await b.call(ADMIN, 'adminSuspendConnection', { accountId: held }, 'admin'));
+    b.sim.admin.clearRequests();
+    const progress = await check();
+    expect(progress).toMatchObject({ done: true, tally: { WORKING: 1, SUSPENDED: 1 } });
+    expect(checkRequests().map((r) => r.tokenId)).toEqual([tokens.get(kept!)!.id]);
   });
 });

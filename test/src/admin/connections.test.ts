@@ -10,6 +10,7 @@ import type { AdminConnectionsPage, AppState, ListConnectionsPayload } from '../
 import { keys, userPrefix } from '../../../src/storage/keys';
 import { tokenPreview } from '../../../src/testkase/token';
 import { JIRA_SITE, expectOk, startBackend, type Backend } from '../../support/backend';
+import { AUDIT_CAP } from '../../../src/admin/audit-guard';
 
 let b: Backend;
 const ADMIN = 'local-diana';
@@ -25,10 +26,14 @@ async function connect(accountId: string, testkaseUser: 'alice' | 'bob' | 'gina'
 const list = async (query: ListConnectionsPayload = {}): Promise<AdminConnectionsPage> => expectOk(await b.call(ADMIN, 'adminListConnections', query, 'admin'));
 const stateOf = async (accountId: string, where: 'global' | { issue: string } = { issue: 'DEMO-1' }): Promise<AppState> => expectOk(await b.call(accountId, 'getState', undefined, where));
 
+const AUDIT_DEFAULTS = { ...AUDIT_CAP };
 beforeAll(async () => {
   b = await startBackend();
+  // These tests remove and check many times a minute; the cap has its own test (audit-log.test.ts).
+  AUDIT_CAP.perMinute = 10_000;
 });
 afterAll(async () => {
+  Object.assign(AUDIT_CAP, AUDIT_DEFAULTS);
   await b.stop();
 });
 

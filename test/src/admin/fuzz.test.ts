@@ -10,18 +10,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FunctionKey } from '../../../src/shared/functions';
 import { expectOk, startBackend, type Backend } from '../../support/backend';
 import { expectTypedResult, nastyValues } from '../../support/fuzz';
+import { AUDIT_CAP } from '../../../src/admin/audit-guard';
 
 const SEED = 20261123;
 const RUNS = 60;
 
 let b: Backend;
 let aliceToken: string;
+const AUDIT_DEFAULTS = { ...AUDIT_CAP };
 beforeAll(async () => {
   b = await startBackend();
+  AUDIT_CAP.perMinute = 10_000; // hundreds of audited calls a minute here; the cap has its own test
+
   aliceToken = await b.token('alice');
   expectOk(await b.call('local-alice', 'savePat', { token: aliceToken }, 'global'));
 });
 afterAll(async () => {
+  Object.assign(AUDIT_CAP, AUDIT_DEFAULTS);
   await b.stop();
 });
 
@@ -29,18 +34,20 @@ const nasty = nastyValues(['<script>alert(1)</script>', '\u0000\u0007', 'local-a
 const fields = fc.constantFrom('sort', 'direction', 'health', 'text', 'page', 'pageSize', 'accountId', 'runId', 'cursor', '__proto__', 'constructor', 'accountIds');
 const payload = fc.oneof(fc.constant(undefined), nasty, fc.dictionary(fields, nasty, { maxKeys: 4 }));
 
-const ADMIN_FUNCTIONS: FunctionKey[] = ['adminListConnections', 'adminRemoveConnection', 'adminCheckAll', 'adminAuditLog'];
+const ADMIN_FUNCTIONS: FunctionKey[] = ['adminListConnections', 'adminRemoveConnection', 'adminCheckAll', 'adminAuditLog', 'adminSuspendConnection', 'adminResumeConnection', 'adminSetNote', 'adminRefreshListing'];
 
 /**
  * Storage as far as a function may not change it: everything for the listing and the audit log
  * (read-only); for a removal or a check, everything but the audit log, the check runs and a check's
- * findings on an index entry (which they write by design).
+ * findings on an index entry (which they write by design); for a suspension, a note or a listing
+ * refresh, everything but the marks and the snapshot they write.
  */
 const lasting = (fn: FunctionKey) => {
   const snapshot = b.kvs.snapshot();
   if (fn === 'adminListConnections' || fn === 'adminAuditLog') return JSON.stringify(snapshot);
   const data = Object.entries(snapshot.data)
-    .filter(([k]) => !k.startsWith('audit:') && !k.startsWith('admin:check:'))
+    // …and the marks and listing snapshot the new admin functions write by design.
+    .filter(([k]) => !k.startsWith('audit:') && !k.startsWith('admin:check:') && !k.startsWith('susp:') && !k.startsWith('note:') && !k.startsWith('lst:'))
     .map(([k, v]) => (k.startsWith('conn:') ? [k, { accountId: (v as { accountId: string }).accountId, version: (v as { version: string }).version }] : [k, v]));
   return JSON.stringify({ data, secretKeys: snapshot.secretKeys });
 };

@@ -56,7 +56,39 @@ function expected(v: ValidationOutcome, m: MappingOutcome, u: UseOutcome): unkno
   return table[key];
 }
 
+const tokens = [{ kind: 'ABSENT' }, { kind: 'REMOVED_BY_ADMIN' }, { kind: 'PRESENT' }] as const;
+
 describe('computeState', () => {
+  it('is SUSPENDED while a Jira admin holds the connection, with or without a token, whatever TestKase said', () => {
+    const hold = { kind: 'SUSPENDED', since: '2026-12-01T09:30:00.000Z', by: 'Diana Evans' } as const;
+    let combinations = 0;
+    for (const token of tokens)
+      for (const validation of validations)
+        for (const mapping of mappings)
+          for (const use of uses) {
+            combinations += 1;
+            expect(computeState({ hold, token, validation, mapping, use })).toEqual({
+              kind: 'SUSPENDED',
+              since: '2026-12-01T09:30:00.000Z',
+              by: 'Diana Evans',
+              tokenStored: token.kind === 'PRESENT',
+            });
+          }
+    expect(combinations).toBe(3 * 4 * 10 * 3);
+    // The admin's name may not have been known: the state says so rather than inventing one.
+    expect(computeState({ hold: { ...hold, by: null }, token: present, validation: validations[0]!, mapping: mappings[0]!, use: notUsed })).toMatchObject({ kind: 'SUSPENDED', by: null });
+  });
+
+  it('without a hold (NONE, or no hold given) decides exactly as before', () => {
+    for (const token of tokens)
+      for (const validation of validations)
+        for (const mapping of mappings)
+          for (const use of uses) {
+            const input = { token, validation, mapping, use };
+            expect(computeState({ ...input, hold: { kind: 'NONE' } })).toEqual(computeState(input));
+          }
+  });
+
   it('is NO_CONFIG without a token, whatever else is known', () => {
     for (const validation of validations)
       for (const mapping of mappings)

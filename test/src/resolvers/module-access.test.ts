@@ -86,7 +86,7 @@ describe('module access', () => {
     const by = (m: ModuleKind) => FUNCTION_KEYS.filter((k) => mayCall(k, m)).sort();
     expect(by('ISSUE_CONTEXT')).toEqual(['getIssueSummary']);
     expect(by('GLOBAL_PAGE')).toEqual(['checkIdentity', 'deletePat', 'getState', 'savePat']);
-    expect(by('ADMIN_PAGE')).toEqual(['adminAuditLog', 'adminCheckAll', 'adminListConnections', 'adminRemoveConnection', 'getState']);
+    expect(by('ADMIN_PAGE')).toEqual(['adminAuditLog', 'adminCheckAll', 'adminListConnections', 'adminRefreshListing', 'adminRemoveConnection', 'adminResumeConnection', 'adminSetNote', 'adminSuspendConnection', 'getState']);
     expect(FUNCTION_KEYS.filter((k) => 'changesTests' in CALLS[k]).sort()).toEqual(['addToCycle', 'createTestCase', 'executeMany', 'executeTest', 'linkTestCase', 'unlinkTestCase']);
   });
 });

@@ -14,7 +14,7 @@ beforeAll(() => {
 });
 afterAll(() => restore());
 
-const entry = (target: string): Omit<AuditRecord, 'id' | 'at'> => ({ action: 'REMOVE_CONNECTION', actor: 'acc-admin', target, outcome: 'DONE', token: null, check: null });
+const entry = (target: string): Omit<AuditRecord, 'id' | 'at'> => ({ action: 'REMOVE_CONNECTION', actor: 'acc-admin', target, outcome: 'DONE', token: null, note: null, check: null });
 
 async function readAll(pageSize: number): Promise<string[]> {
   const targets: string[] = [];

@@ -25,24 +25,32 @@ function connection(name: string, over: Partial<AdminConnection> = {}): AdminCon
     expiresAt: '2027-06-01T00:00:00Z',
     health: 'WORKING',
     expiringSoon: false,
+    lastCheckResult: 'OK',
+    tokenStored: true,
+    suspended: null,
+    note: null,
+    notYours: null,
     ...over,
   };
 }
 
 function page(rows: AdminConnection[], over: Partial<AdminConnectionsPage> = {}): AdminConnectionsPage {
-  const counts = { ALL: rows.length, WORKING: 0, REJECTED: 0, EXPIRED: 0, NOT_CHECKED: 0, EXPIRING_SOON: 0 };
+  const counts = { ALL: rows.length, WORKING: 0, REJECTED: 0, EXPIRED: 0, NOT_CHECKED: 0, SUSPENDED: 0, EXPIRING_SOON: 0, NOT_YOURS: 0 };
   for (const r of rows) {
     counts[r.health] += 1;
     if (r.expiringSoon) counts.EXPIRING_SOON += 1;
+    if (r.notYours) counts.NOT_YOURS += 1;
   }
-  return { rows, counts, matched: rows.length, page: 1, pageSize: 25, usersKnown: true, ...over };
+  return { rows, counts, matched: rows.length, page: 1, pageSize: 25, usersKnown: true, source: { kind: 'LIVE' }, ...over };
 }
 
 const ROWS = [
   connection('Alice'),
-  connection('Bob', { health: 'REJECTED', lastCheckResult: undefined } as Partial<AdminConnection>),
+  connection('Bob', { health: 'REJECTED', lastCheckResult: 'REJECTED' }),
   connection('Gina', { expiresAt: '2026-11-30T00:00:00Z', expiringSoon: true }),
 ];
+/** A run this admin started (one run per site: the backend says when and whether the caller started it). */
+const RUN = { startedAt: '2026-11-23T11:59:00Z', startedByCaller: true, unreachableSince: null };
 const EMPTY_AUDIT: AuditPage = { entries: [], nextCursor: null };
 
 function renderPage(handlers: Handlers = {}) {
@@ -70,7 +78,10 @@ describe('Admin page: the listing', () => {
     expect(alice.getByText('tk_pat_alic…')).toBeTruthy();
     expect(alice.getByText('Laptop of alice')).toBeTruthy();
     expect(alice.getByText('Working')).toBeTruthy();
-    expect(alice.getByText('Nov 22, 2026').closest('time')!.getAttribute('title')).toMatch(/Nov 22, 2026, .*Central European/);
+    // Issue 22 (13): with the time (which check set a state?), the zone on hover and said once above the table.
+    expect(alice.getByText('Nov 22, 2026, 11:00 AM').closest('time')!.getAttribute('title')).toMatch(/Central European/);
+    expect(alice.getByText('Nov 20, 2026, 11:00 AM', { selector: 'time' })).toBeTruthy();
+    expect(screen.getAllByText(/^Times are in .*Central European/).length).toBeGreaterThan(0);
     expect(within(rowOf('Bob')).getByText('Rejected')).toBeTruthy();
     expect(within(rowOf('Bob')).getByText('at last check')).toBeTruthy();
     expect(within(rowOf('Gina')).getByText('Expires in 7 days')).toBeTruthy();
@@ -215,8 +226,8 @@ describe('Admin page: removing a connection', () => {
 describe('Admin page: check all now', () => {
   it('calls again with the run id until done, waits when TestKase asks, shows progress, then the findings', async () => {
     const answers: CheckProgress[] = [
-      { runId: 'run-1', total: 3, checked: 1, tally: { WORKING: 1, REJECTED: 0, EXPIRED: 0, UNREACHABLE: 0, GONE: 0 }, done: false, retryAfterSeconds: 1 },
-      { runId: 'run-1', total: 3, checked: 3, tally: { WORKING: 2, REJECTED: 1, EXPIRED: 0, UNREACHABLE: 0, GONE: 0 }, done: true },
+      { runId: 'run-1', total: 3, checked: 1, tally: { WORKING: 1, REJECTED: 0, EXPIRED: 0, UNREACHABLE: 0, GONE: 0, SUSPENDED: 0 }, done: false, retryAfterSeconds: 1, ...RUN },
+      { runId: 'run-1', total: 3, checked: 3, tally: { WORKING: 2, REJECTED: 1, EXPIRED: 0, UNREACHABLE: 0, GONE: 0, SUSPENDED: 0 }, done: true, ...RUN },
     ];
     renderPage({ adminCheckAll: () => ({ ok: true, data: answers.shift()! }) });
     await screen.findByText('Alice Jira');
@@ -235,7 +246,7 @@ describe('Admin page: check all now', () => {
       adminCheckAll: async (p) => {
         n += 1;
         await new Promise((r) => setTimeout(r, 20));
-        return { ok: true, data: { runId: 'run-2', total: 10, checked: Math.min(10, n * 2), tally: { WORKING: n * 2, REJECTED: 0, EXPIRED: 0, UNREACHABLE: 0, GONE: 0 }, done: n * 2 >= 10 && p.runId === 'run-2' } };
+        return { ok: true, data: { runId: 'run-2', total: 10, checked: Math.min(10, n * 2), tally: { WORKING: n * 2, REJECTED: 0, EXPIRED: 0, UNREACHABLE: 0, GONE: 0, SUSPENDED: 0 }, done: n * 2 >= 10 && p.runId === 'run-2', ...RUN } };
       },
     });
     await screen.findByText('Alice Jira');
@@ -250,9 +261,9 @@ describe('Admin page: check all now', () => {
 
   it('shows the backend’s sentence when a step fails, and Try again resumes the run', async () => {
     const answers = [
-      { ok: true as const, data: { runId: 'run-3', total: 4, checked: 2, tally: { WORKING: 2, REJECTED: 0, EXPIRED: 0, UNREACHABLE: 0, GONE: 0 }, done: false } },
+      { ok: true as const, data: { runId: 'run-3', total: 4, checked: 2, tally: { WORKING: 2, REJECTED: 0, EXPIRED: 0, UNREACHABLE: 0, GONE: 0, SUSPENDED: 0 }, done: false, ...RUN } },
       { ok: false as const, error: { code: 'UNAVAILABLE' as const, message: 'Jira could not confirm that you are a Jira administrator, so nothing was changed.' } },
-      { ok: true as const, data: { runId: 'run-3', total: 4, checked: 4, tally: { WORKING: 4, REJECTED: 0, EXPIRED: 0, UNREACHABLE: 0, GONE: 0 }, done: true } },
+      { ok: true as const, data: { runId: 'run-3', total: 4, checked: 4, tally: { WORKING: 4, REJECTED: 0, EXPIRED: 0, UNREACHABLE: 0, GONE: 0, SUSPENDED: 0 }, done: true, ...RUN } },
     ];
     renderPage({ adminCheckAll: () => answers.shift()! });
     await screen.findByText('Alice Jira');
@@ -266,26 +277,172 @@ describe('Admin page: check all now', () => {
 
 describe('Admin page: the audit log', () => {
   const who = (name: string) => ({ accountId: `acc-${name.toLowerCase()}`, displayName: name, avatarUrl: null, active: true });
-  const entry = (over: Partial<AuditEntry>): AuditEntry => ({ id: Math.random().toString(36), at: '2026-11-23T11:00:00Z', action: 'REMOVE_CONNECTION', actor: who('Diana'), target: who('Bob'), outcome: 'DONE', token: { preview: 'tk_pat_bob…', tokenName: 'Laptop' }, check: null, ...over });
+  const entry = (over: Partial<AuditEntry>): AuditEntry => ({ id: Math.random().toString(36), at: '2026-11-23T11:00:00Z', action: 'REMOVE_CONNECTION', actor: who('Diana'), target: who('Bob'), outcome: 'DONE', token: { preview: 'tk_pat_bob…', tokenName: 'Laptop' }, check: null, note: null, ...over });
 
   it('says who removed whose connection and who ran a check, and shows older entries on demand', async () => {
     const first: AuditPage = {
       entries: [
         entry({}),
         entry({ outcome: 'STARTED', token: null }),
-        entry({ action: 'CHECK_ALL', target: null, token: null, outcome: 'DONE', check: { total: 3, checked: 3, tally: { WORKING: 2, REJECTED: 0, EXPIRED: 1, UNREACHABLE: 0, GONE: 0 }, updatedAt: '2026-11-23T11:00:05Z' } }),
-        entry({ action: 'CHECK_ALL', target: null, token: null, outcome: 'RUNNING', check: { total: 300, checked: 40, tally: { WORKING: 40, REJECTED: 0, EXPIRED: 0, UNREACHABLE: 0, GONE: 0 }, updatedAt: '2026-11-23T10:00:00Z' } }),
+        entry({ action: 'CHECK_ALL', target: null, token: null, outcome: 'DONE', check: { total: 3, checked: 3, tally: { WORKING: 2, REJECTED: 0, EXPIRED: 1, UNREACHABLE: 0, GONE: 0, SUSPENDED: 0 }, updatedAt: '2026-11-23T11:00:05Z' } }),
+        entry({ action: 'CHECK_ALL', target: null, token: null, outcome: 'DONE', check: { total: 2, checked: 2, tally: { WORKING: 0, REJECTED: 0, EXPIRED: 0, UNREACHABLE: 2, GONE: 0, SUSPENDED: 0 }, updatedAt: '2026-11-23T11:00:05Z' } }),
+        entry({ action: 'CHECK_ALL', target: null, token: null, outcome: 'RUNNING', check: { total: 300, checked: 40, tally: { WORKING: 40, REJECTED: 0, EXPIRED: 0, UNREACHABLE: 0, GONE: 0, SUSPENDED: 0 }, updatedAt: '2026-11-23T10:00:00Z' } }),
       ],
       nextCursor: 'cursor-1',
     };
     renderPage({ adminAuditLog: (p) => ({ ok: true, data: p.cursor ? { entries: [entry({ target: who('Gina'), outcome: 'NOTHING_STORED', token: null })], nextCursor: null } : first }) });
-    expect(await screen.findByText('Diana removed the TestKase connection of Bob (token tk_pat_bob…, “Laptop”).')).toBeTruthy();
+    const removed = (await screen.findAllByText('Diana removed the TestKase connection of Bob.'))[0]!.closest('li')!;
+    expect(within(removed).getByText('tk_pat_bob…')).toBeTruthy();
+    expect(within(removed).getByText('Laptop')).toBeTruthy();
     expect(screen.getByText(/Diana started removing the TestKase connection of Bob, and it did not confirm/)).toBeTruthy();
     expect(screen.getByText('Diana checked all 3 stored tokens: 2 working, 1 expired.')).toBeTruthy();
+    expect(screen.getByText('Diana started a check of 2 stored tokens: TestKase did not answer, so none was checked.')).toBeTruthy();
     expect(screen.getByText('Diana started a check of 300 tokens; it stopped after 40 (40 working).')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Show older entries' }));
     expect(await screen.findByText('Diana removed the TestKase connection of Gina: nothing was stored.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Show older entries' })).toBeNull();
     expect(callsOf('adminAuditLog')).toEqual([{}, { cursor: 'cursor-1' }]);
+  });
+
+  it('shows a user-chosen token name as quoted data beside the sentence, never inside it (issue 21, 5)', async () => {
+    const forged = 'x”). Diana checked all 3 stored tokens: 3 working. (token tk_pat_a1b2…, “Laptop of someone else';
+    renderPage({ adminAuditLog: () => ({ ok: true, data: { entries: [entry({ token: { preview: 'tk_pat_bob…', tokenName: forged } })], nextCursor: null } }) });
+    const sentence = await screen.findByText('Diana removed the TestKase connection of Bob.');
+    expect(sentence.textContent).not.toMatch(/checked all/);
+    const data = within(sentence.closest('li')!).getByText(forged);
+    expect(data.tagName).toBe('Q');
+    expect(data.closest('dd')!.previousElementSibling!.textContent).toBe('Token name');
+  });
+});
+
+describe('Admin page: suspend, resume and notes (issue 22)', () => {
+  it('suspends after confirming in place, and shows a suspended row with who and when, and Resume', async () => {
+    let suspended = false;
+    const diana = { at: '2026-11-23T11:30:00Z', byName: 'Diana Evans' };
+    renderPage({
+      adminListConnections: () => ({ ok: true, data: page(suspended ? [ROWS[0]!, connection('Bob', { health: 'SUSPENDED', suspended: diana }), ROWS[2]!] : ROWS) }),
+      adminSuspendConnection: () => {
+        suspended = true;
+        return { ok: true, data: { accountId: 'acc-bob', suspended: diana, note: null } };
+      },
+      adminResumeConnection: () => ({ ok: true, data: { accountId: 'acc-bob', suspended: null, note: null } }),
+    });
+    await screen.findByText('Bob Jira');
+    fireEvent.click(screen.getByRole('button', { name: 'Suspend the connection of Bob Jira' }));
+    const confirm = screen.getByRole('group', { name: /Suspend the TestKase connection of Bob Jira\?/ });
+    expect(confirm.textContent).toMatch(/stays stored but is not sent to TestKase/);
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Suspend connection' }));
+    expect(await screen.findByText(/Suspended the TestKase connection of Bob Jira/)).toBeTruthy();
+    expect(callsOf('adminSuspendConnection')).toEqual([{ accountId: 'acc-bob' }]);
+    const bob = within(rowOf('Bob'));
+    expect(bob.getByText('Suspended')).toBeTruthy();
+    expect(bob.getByText(/By Diana Evans on/).textContent).toMatch(/Nov 23, 2026, 12:30 PM/);
+    fireEvent.click(bob.getByRole('button', { name: 'Resume the connection of Bob Jira' }));
+    expect(await screen.findByText(/Resumed the TestKase connection of Bob Jira/)).toBeTruthy();
+    expect(callsOf('adminResumeConnection')).toEqual([{ accountId: 'acc-bob' }]);
+    await waitFor(() => expect(callsOf('adminAuditLog')).toHaveLength(3));
+  });
+
+  it('edits a note in place (focus into the field, Esc closes it and gives the focus back) and shows it as quoted data', async () => {
+    const written = 'Shares a laptop with QA. Checked all 3 stored tokens: 3 working.';
+    let note: string | null = null;
+    renderPage({
+      adminListConnections: () => ({ ok: true, data: page(note ? [ROWS[0]!, connection('Bob', { note: { text: note, at: '2026-11-23T11:00:00Z' } }), ROWS[2]!] : ROWS) }),
+      adminSetNote: (p) => {
+        note = p.text;
+        return { ok: true, data: { accountId: p.accountId, suspended: null, note: { text: p.text, at: '2026-11-23T11:00:00Z' } } };
+      },
+    });
+    await screen.findByText('Bob Jira');
+    const open = screen.getByRole('button', { name: 'Edit the admin note on the connection of Bob Jira' });
+    open.focus();
+    fireEvent.click(open);
+    const field = screen.getByRole('textbox', { name: /Admin note \(at most 500 characters/ });
+    expect(document.activeElement).toBe(field);
+    fireEvent.keyDown(field, { key: 'Escape' });
+    expect(screen.queryByRole('textbox', { name: /Admin note/ })).toBeNull();
+    expect(document.activeElement).toBe(open);
+    fireEvent.click(open);
+    fireEvent.change(screen.getByRole('textbox', { name: /Admin note/ }), { target: { value: written } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    expect(await screen.findByText('Saved the admin note on the connection of Bob Jira.')).toBeTruthy();
+    expect(callsOf('adminSetNote')).toEqual([{ accountId: 'acc-bob', text: written }]);
+    expect(within(rowOf('Bob')).getByText(written).tagName).toBe('Q');
+  });
+
+  it('flags a connection whose token signs in as another TestKase user, with a filter and its count', async () => {
+    const bob = connection('Bob', { testkaseUser: { id: 'alice', name: 'Alice TestKase', email: 'alice@acme.example' }, notYours: { by: 'EMAIL', testkaseUser: { name: 'Alice TestKase', email: 'alice@acme.example' }, at: '2026-11-23T09:00:00Z' } });
+    renderPage({ adminListConnections: () => ({ ok: true, data: page([ROWS[0]!, bob, ROWS[2]!]) }) });
+    await screen.findByText('Bob Jira');
+    expect(within(rowOf('Bob')).getByText('Signs in to TestKase as another user')).toBeTruthy();
+    expect(within(rowOf('Alice')).queryByText('Signs in to TestKase as another user')).toBeNull();
+    const filter = screen.getByRole('button', { name: /Another TestKase user/ });
+    expect(filter.textContent).toBe('Another TestKase user 1');
+    fireEvent.click(filter);
+    await waitFor(() => expect(callsOf('adminListConnections').at(-1)).toMatchObject({ health: 'NOT_YOURS', page: 1 }));
+  });
+});
+
+describe('Admin page: check all when TestKase does not answer (issue 22, 4)', () => {
+  it('says plainly that nothing could be checked, when the shown states date from, and offers Try again', async () => {
+    const down: CheckProgress = {
+      runId: 'run-9',
+      total: 3,
+      checked: 3,
+      tally: { WORKING: 0, REJECTED: 0, EXPIRED: 0, UNREACHABLE: 3, GONE: 0, SUSPENDED: 0 },
+      done: true,
+      ...RUN,
+      unreachableSince: { oldest: '2026-11-20T10:00:00Z', newest: '2026-11-22T16:45:00Z' },
+    };
+    renderPage({ adminCheckAll: () => ({ ok: true, data: down }) });
+    await screen.findByText('Alice Jira');
+    fireEvent.click(screen.getByRole('button', { name: 'Check all now' }));
+    const alert = (await screen.findByText('Nothing could be checked')).closest('[role="alert"]')!;
+    expect(alert.textContent).toMatch(/TestKase did not answer for any of the 3 tokens, so no state was changed/);
+    expect(alert.textContent).toMatch(/between Nov 20, 2026, 11:00 AM and Nov 22, 2026, 5:45 PM/);
+    expect(screen.queryByText(/^Checked 3 tokens$/)).toBeNull();
+    fireEvent.click(within(alert as HTMLElement).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(callsOf('adminCheckAll')).toEqual([{}, {}]));
+  });
+
+  it('Stop asks the backend to stop the run (another tab checking stops too), and says when Stop acts', async () => {
+    let release: () => void = () => undefined;
+    renderPage({
+      adminCheckAll: async (p) => {
+        if (p.stop) return { ok: true, data: { runId: 'run-5', total: 9, checked: 3, tally: { WORKING: 3, REJECTED: 0, EXPIRED: 0, UNREACHABLE: 0, GONE: 0, SUSPENDED: 0 }, done: false, ...RUN, stopped: { at: NOW.toISOString() } } };
+        if (p.runId) await new Promise<void>((r) => (release = r));
+        return { ok: true, data: { runId: 'run-5', total: 9, checked: 3, tally: { WORKING: 3, REJECTED: 0, EXPIRED: 0, UNREACHABLE: 0, GONE: 0, SUSPENDED: 0 }, done: false, ...RUN, startedByCaller: false } };
+      },
+    });
+    await screen.findByText('Alice Jira');
+    fireEvent.click(screen.getByRole('button', { name: 'Check all now' }));
+    expect(await screen.findByText(/by another admin or tab is going on/)).toBeTruthy();
+    expect(screen.getByText(/Stop takes effect within about a second/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Stop' }));
+    await waitFor(() => expect(callsOf('adminCheckAll')).toContainEqual({ runId: 'run-5', stop: true }));
+    release();
+    expect(await screen.findByText('Check stopped')).toBeTruthy();
+  });
+});
+
+describe('Admin page: a large site listed from a snapshot', () => {
+  it('builds the first snapshot from the page, then shows when the listing is from', async () => {
+    let built = false;
+    const builds = [
+      { done: false, scanned: 12_000, estimate: null, asOf: null },
+      { done: true, scanned: 30_000, estimate: null, asOf: '2026-11-23T11:58:00Z' },
+    ];
+    renderPage({
+      adminListConnections: () => ({ ok: true, data: built ? page(ROWS, { source: { kind: 'SNAPSHOT', asOf: '2026-11-23T11:58:00Z', stale: false, changesSince: 0 } }) : page([], { source: { kind: 'BUILDING' } }) }),
+      adminRefreshListing: () => {
+        const b = builds.shift()!;
+        built = b.done;
+        return { ok: true, data: b };
+      },
+    });
+    expect(await screen.findByText(/the listing is built as a snapshot first/)).toBeTruthy();
+    await screen.findByText('Alice Jira');
+    expect(screen.getByText(/counts, order and search are those of a snapshot taken/).textContent).toMatch(/Nov 23, 2026, 12:58 PM/);
+    expect(callsOf('adminRefreshListing')).toHaveLength(2);
   });
 });

@@ -1,0 +1,33 @@
+/**
+ * The admin listing's bounds. A page reads at most ~50 of Forge's 10 KB read units in at most 5
+ * storage round trips, however many connections the site has (docs/admin-page.md, measured in
+ * test/src/admin/listing-scale.test.ts); a snapshot's build keeps to its share of the quota.
+ */
+export const LISTING_SETTINGS = {
+  /**
+   * A site is listed live (read whole on each page) while every index shard holds at most this many
+   * entries: 16 × 40 = up to 640 connections, ~32 read units in one round trip.
+   */
+  liveShardLimit: 40,
+  /** A snapshot older than this is rebuilt when an admin opens the page (it stays shown meanwhile). */
+  staleAfterMs: 15 * 60_000,
+  /** What one build call reads of the index, at most (~1,200 units: a site of ~24,000 connections in one call). */
+  readBudgetBytes: 12_000_000,
+  /** The build's share of the installation's read and write units a minute (of 4,000 each). */
+  unitsPerMinute: 1_500,
+  /** The build's worker lease outlives any invocation (25 s). */
+  workerLeaseSeconds: 40,
+  /** The first characters of a search that decide it (longer searches are cut, in both modes alike). */
+  termMax: 32,
+  /**
+   * A word prefix that starts more words than 1/prefixSetShare of the rows is stored as a set of rows
+   * (N/8 bytes): any other prefix's postings are at most N/32, a few units to read.
+   */
+  prefixSetShare: 32,
+  /** At most this many such sets per snapshot. */
+  maxPrefixSets: 600,
+  /** Rows per batch read: ~480 bytes an index entry, so 20 stay within one 10 KB unit. */
+  rowsPerRead: 20,
+  /** Id chunks per batch read: 10 hashes of 40 hex each, 23 within one unit. */
+  idChunksPerRead: 23,
+};
