@@ -55,6 +55,8 @@ export const CALLS = {
   adminRemoveConnection: ADMIN,
   adminCheckAll: ADMIN,
   adminAuditLog: ADMIN,
+  /** The issue panel: a created bug's key from its id, a typed bug key checked (Jira as the user; never on load). */
+  getJiraIssues: { modules: PANEL },
 } as const satisfies Record<string, CallFacts>;
 
 export type FunctionKey = keyof typeof CALLS;

@@ -28,6 +28,7 @@ import type {
   HistoryPage,
   IdentityCheck,
   IssueSummary,
+  JiraIssueLookup,
   LinkedTests,
   Result,
   SearchResult,
@@ -71,6 +72,7 @@ export const FUNCTIONS = {
   adminRemoveConnection: answers<AdminRemoval>()(P.RemoveConnectionPayload),
   adminCheckAll: answers<CheckProgress>()(P.CheckAllPayload),
   adminAuditLog: answers<AuditPage>()(P.AuditLogPayload),
+  getJiraIssues: answers<JiraIssueLookup>()(P.JiraIssuesPayload),
 } satisfies { [K in FunctionKey]: FunctionSpec<z.ZodType, unknown> };
 
 type Table = typeof FUNCTIONS;

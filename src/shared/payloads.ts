@@ -116,3 +116,11 @@ export const RemoveConnectionPayload = z.strictObject({ accountId: JiraAccountId
 export const CheckAllPayload = z.strictObject({ runId: z.uuid().optional() });
 
 export const AuditLogPayload = z.strictObject({ cursor: z.string().min(1).max(2_000).optional() });
+
+// ---------- Jira issues (getJiraIssues) ----------
+
+/** A Jira issue id (digits, what Jira's Create Issue dialog answers) or key; at most a result's bugs at once. */
+const JiraIssueRef = z.union([z.string().regex(/^\d{1,18}$/), JiraIssueKey], { error: words.invalid.jiraIssueRef });
+export const JiraIssuesPayload = z.strictObject({
+  refs: z.array(JiraIssueRef).min(1).max(LIMITS.defectsMax),
+});

@@ -85,6 +85,8 @@ export const backendWords = {
     notAdmin: 'Only Jira administrators can manage the TestKase connections of other users. Nothing was changed. Ask a Jira administrator if you need this done.',
     adminUnverified: 'Jira could not confirm that you are a Jira administrator, so nothing was changed. Try again in a moment.',
     checkRunGone: 'This check is no longer running (a check is kept for a day). Start a new check.',
+    /** getJiraIssues: Jira could not say what the issues are (the panel then lets the tester type or keep the key). */
+    jiraIssuesUnknown: 'Jira could not say what these issues are right now. Try again in a moment.',
   },
 
   /** savePat: nothing was stored, whatever went wrong. */
@@ -127,6 +129,8 @@ export const backendWords = {
     executionId: 'an execution id looks like EX-1',
     jiraProjectKey: 'a Jira project key looks like DEMO',
     jiraIssueKey: 'a Jira issue key looks like DEMO-1',
+    /** getJiraIssues: an issue id (digits) or key. */
+    jiraIssueRef: 'a Jira issue is named by its key, like DEMO-1, or its id, like 10042',
   },
 
   /** checkIdentity's warning (global page): the saved token is another TestKase user's than the Jira user's. */

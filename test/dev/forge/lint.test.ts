@@ -59,14 +59,15 @@ describe('Forge lint', () => {
     expect(app.problems).toEqual([]);
 
     // Exactly the planted problems: the handler (a warning in @forge/lint), the probe's missing scope, and
-    // the app's own four Jira calls once their scopes are gone (so the lint does see them).
+    // the app's own five Jira calls once their scopes are gone (so the lint does see them).
     const found = broken.problems.map((p) => `${p.file}: ${p.level}: ${p.message}`).sort();
-    expect(found).toHaveLength(6);
+    expect(found).toHaveLength(7);
     expect(found[0]).toMatch(/^src\/index\.ts: warning: Cannot find exported function "handlr"/);
     expect(found[1]).toMatch(/^src\/jira-probe\.ts: error: .*GET \/rest\/api\/3\/issue\/\{issueIdOrKey\} requires "read:jira-work"/);
     expect(found[2]).toMatch(/^src\/jira\/issue-types\.ts: error: .*GET \/rest\/api\/3\/issue\/createmeta\/\{projectIdOrKey\}\/issuetypes requires/);
-    expect(found[3]).toMatch(/^src\/jira\/myself\.ts: error: .*GET \/rest\/api\/3\/myself requires "read:jira-user"/);
-    expect(found[4]).toMatch(/^src\/jira\/permissions\.ts: error: .*GET \/rest\/api\/3\/mypermissions requires "read:jira-work"/);
-    expect(found[5]).toMatch(/^src\/jira\/users\.ts: error: .*GET \/rest\/api\/3\/user\/bulk requires "read:jira-user"/);
+    expect(found[3]).toMatch(/^src\/jira\/issues\.ts: error: .*GET \/rest\/api\/3\/issue\/\{issueIdOrKey\} requires "read:jira-work"/);
+    expect(found[4]).toMatch(/^src\/jira\/myself\.ts: error: .*GET \/rest\/api\/3\/myself requires "read:jira-user"/);
+    expect(found[5]).toMatch(/^src\/jira\/permissions\.ts: error: .*GET \/rest\/api\/3\/mypermissions requires "read:jira-work"/);
+    expect(found[6]).toMatch(/^src\/jira\/users\.ts: error: .*GET \/rest\/api\/3\/user\/bulk requires "read:jira-user"/);
   }, 180_000);
 });
