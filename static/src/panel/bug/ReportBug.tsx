@@ -81,7 +81,7 @@ export function ReportBug({
         ...(ctx.projectId ? { projectId: ctx.projectId } : {}),
         ...(issueTypeId ? { issueTypeId } : {}),
         summary: bugSummary(testCase.id, testCase.title),
-        description: bugDescription({ issueKey, testCase, detail: steps, execution, cycle }),
+        description: bugDescription({ issueKey, testCase, detail: steps, execution, cycle, timeZone: ctx.timezone, locale: ctx.locale }),
       });
     } catch {
       setBusy(false);
