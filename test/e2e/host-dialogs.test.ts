@@ -48,7 +48,7 @@ describeE2E('local Jira host: Jira’s own dialogs', () => {
     expect(await rp.page.locator('#issue-reporter').innerText()).toBe('Gina Rossi');
     expect(await rp.page.locator('#issue-summary').innerText()).toBe('[TC-9] Something fails');
     rp.expectClean();
-  }, 60_000);
+  });
 
   it('Create Issue: the app’s issue type wins; Esc cancels and onClose gets no issue', async () => {
     const rp = await rig().newPage({ user: 'alice' });
@@ -61,7 +61,7 @@ describeE2E('local Jira host: Jira’s own dialogs', () => {
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => closed(frame)).toEqual({ payload: [] });
     rp.expectClean();
-  }, 60_000);
+  });
 
   it('issue view: shows the issue with its reporter; onClose runs when it closes; an issue key is required', async () => {
     const rp = await rig().newPage({ user: 'bob', theme: 'dark' });
@@ -80,7 +80,7 @@ describeE2E('local Jira host: Jira’s own dialogs', () => {
     );
     expect(refused).toMatch(/issueKey is required/);
     rp.expectClean();
-  }, 60_000);
+  });
 
   it('focus goes back to the app’s frame when either dialog closes (Esc), as Atlassian’s modal dialog returns it', async () => {
     const rp = await rig().newPage({ user: 'alice' });
@@ -114,5 +114,5 @@ describeE2E('local Jira host: Jira’s own dialogs', () => {
     expect(frameBox.width).toBeGreaterThanOrEqual(360);
     await screenshot(rp.page, 'host-issue-400px');
     rp.expectClean();
-  }, 60_000);
+  });
 });
