@@ -31,7 +31,7 @@ export function bugDescription({
   testCase: { id: string; title: string };
   detail: TestCaseDetail | null;
   execution: Execution;
-  cycle: Cycle;
+  cycle: Pick<Cycle, 'id' | 'name' | 'environment'>;
   /** The tester's Jira timezone and locale: the result's time is written in it, the zone named. */
   timeZone: string;
   locale?: string;

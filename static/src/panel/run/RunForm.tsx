@@ -11,12 +11,14 @@ import { words } from '../../../../src/shared/words/run';
 import { api } from '../../api';
 import type { UiContext } from '../../context';
 import { Button } from '../../components/Button';
+import { focusSoon } from '../../components/focus';
 import { useFormFocus } from '../../components/form-focus';
 import { FormActions, lengthError, TextField } from '../../components/Inputs';
 import { Skeleton } from '../../components/Spinner';
 import { useLoad } from '../../load';
 import { ResultSummary } from '../details/ResultSummary';
 import { NoticeView, type Notice } from '../NoticeView';
+import { checkBugKeys } from '../bug/check';
 import { CyclePicker } from './CyclePicker';
 import { parseDefects } from './defects';
 import { deriveStatus } from './derive';
@@ -54,7 +56,11 @@ export function RunForm({
   const [errors, setErrors] = useState<{ status?: string | null; comment?: string | null; bugs?: string | null; steps?: string | null }>({});
   const [saving, setSaving] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
+  // The bug keys Jira found but that are not bugs of this project: saving again with them unchanged records them.
+  const [doubtedBugs, setDoubtedBugs] = useState<string | null>(null);
   const form = useFormFocus<HTMLFormElement>(onCancel);
+  // After React has drawn the errors (not at once, when the invalid field is not marked yet and focus stays on Save).
+  const focusInvalid = () => focusSoon(() => form.ref.current?.querySelector<HTMLElement>('.field-invalid input, .field-invalid textarea, [aria-invalid="true"]'));
 
   const caseSteps = detail.state.status === 'ready' ? [...detail.state.data.steps].sort((a, b) => a.order - b.order) : [];
   const derived = stepMode ? deriveStatus(caseSteps.map((s) => steps[s.order]?.status ?? null)) : null;
@@ -78,8 +84,21 @@ export function RunForm({
       return;
     }
     if (!status || next.comment || next.bugs || next.steps) {
-      form.ref.current?.querySelector<HTMLElement>('.field-invalid input, .field-invalid textarea, [aria-invalid="true"]')?.focus();
+      focusInvalid();
       return;
+    }
+    // The bugs named are checked with Jira (as the tester): no such issue is refused, another kind flagged once.
+    const asked = parsed.keys.join(' ');
+    if (parsed.keys.length && doubtedBugs !== asked) {
+      setSaving(true);
+      const check = await checkBugKeys(parsed.keys);
+      setSaving(false);
+      if (!check.ok || check.doubts.length) {
+        setDoubtedBugs(check.ok ? asked : null);
+        setErrors({ ...next, bugs: check.ok ? words.bug.saveAgain({ about: check.doubts, count: parsed.keys.length }) : check.error });
+        focusInvalid();
+        return;
+      }
     }
     const stepResults = stepMode
       ? caseSteps.flatMap((s) => {
