@@ -8,6 +8,7 @@
  */
 import { asUser, route, type APIResponse } from '@forge/api';
 import { z } from 'zod';
+import type { JiraIssueInfo } from '../shared/definitions';
 import { JIRA_ISSUE_KEY, JIRA_PROJECT_KEY } from '../shared/facts';
 import { jiraJson } from './answer';
 
@@ -26,18 +27,12 @@ const IssueAnswer = z.object({
   }),
 });
 
-export interface JiraIssueFacts {
-  id: string;
-  key: string;
-  summary: string;
-  status: string | null;
-  /** Jira's status category key: `new`, `indeterminate`, `done` (or another Jira adds). */
-  statusCategory: string | null;
-  type: string | null;
+/** What Jira says, before the resolver judges it (a bug? this project's?): the shared answer's facts, sub-task and project flat. */
+export type JiraIssueFacts = Pick<JiraIssueInfo, 'id' | 'key' | 'summary' | 'status' | 'statusCategory' | 'type'> & {
   subtask: boolean;
   projectKey: string | null;
   projectName: string | null;
-}
+};
 
 /** The issue, or null when Jira says there is none the user can see (404). Other failures throw (JiraFailure). */
 export async function jiraIssue(idOrKey: string): Promise<JiraIssueFacts | null> {

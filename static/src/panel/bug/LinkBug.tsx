@@ -11,6 +11,7 @@ import { Button } from '../../components/Button';
 import { focusSoon } from '../../components/focus';
 import { Lozenge } from '../../components/Lozenge';
 import { parseDefects } from '../run/defects';
+import { BugKeyField } from './BugKeyField';
 import { whatItIs } from './check';
 
 /** Jira's status categories, in the colours Jira gives them. */
@@ -110,43 +111,22 @@ export function LinkBug({ testCaseId, disabled, onLink }: { testCaseId: string; 
       </div>
       {open && (
         <div className="link-bug" role="group" aria-label={said.link + said.linkFor({ id: testCaseId })} onKeyDown={onKeyDown}>
-          <div className={error ? 'field field-invalid' : 'field'}>
-            <label className="field-label" htmlFor={`${id}-key`}>
-              {said.key}
-            </label>
-            <div className="input-row">
-              <input
-                ref={inputRef}
-                id={`${id}-key`}
-                className="input"
-                placeholder={said.keyPlaceholder}
-                value={typed}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-                onChange={(e) => {
-                  setTyped(e.currentTarget.value);
-                  setFound(null);
-                }}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter') {
-                    e.preventDefault();
-                    void find();
-                  }
-                }}
-              />
-              <Button busy={busy && !found} busyLabel={said.finding} onClick={() => void find()}>
-                {said.find}
-              </Button>
-            </div>
-            <p id={`${id}-hint`} className="field-hint">
-              {said.linkHint}
-            </p>
-            {error && (
-              <p id={`${id}-error`} className="field-error" role="alert">
-                {error}
-              </p>
-            )}
-          </div>
+          <BugKeyField
+            id={`${id}-key`}
+            value={typed}
+            error={error}
+            hint={said.linkHint}
+            inputRef={inputRef}
+            onChange={(v) => {
+              setTyped(v);
+              setFound(null);
+            }}
+            onEnter={() => void find()}
+          >
+            <Button busy={busy && !found} busyLabel={said.finding} onClick={() => void find()}>
+              {said.find}
+            </Button>
+          </BugKeyField>
           <div ref={confirmRef} aria-live="polite">
             {found && key && (
               <div className="found-issue">

@@ -13,6 +13,7 @@ import { bugIssueTypeId, createIssue, type CreatedIssue } from '../../jira';
 import { NoticeView, type Notice } from '../NoticeView';
 import { parseDefects } from '../run/defects';
 import { checkBugKeys, keysOfCreated } from './check';
+import { BugKeyField } from './BugKeyField';
 import { LinkBug } from './LinkBug';
 import { bugDescription, bugSummary } from './report';
 
@@ -165,37 +166,21 @@ export function ReportBug({
         <LinkBug testCaseId={testCase.id} disabled={busy} onLink={async (key) => record([key], false)} />
       </div>
       {keyless && (
-        <div className="field">
-          <label className="field-label" htmlFor={`${id}-key`}>
-            {words.bug.key}
-          </label>
-          <div className="input-row">
-            <input
-              ref={keyRef}
-              id={`${id}-key`}
-              className="input"
-              placeholder={words.bug.keyPlaceholder}
-              value={typed}
-              aria-invalid={typedError ? true : undefined}
-              aria-describedby={typedError ? `${id}-key-error` : undefined}
-              onChange={(e) => {
-                setTyped(e.currentTarget.value);
-                setDoubted(null);
-              }}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') void addTyped();
-              }}
-            />
-            <Button disabled={busy} onClick={() => void addTyped()}>
-              {words.bug.add}
-            </Button>
-          </div>
-          {typedError && (
-            <p id={`${id}-key-error`} className="field-error" role="alert">
-              {typedError}
-            </p>
-          )}
-        </div>
+        <BugKeyField
+          id={`${id}-key`}
+          value={typed}
+          error={typedError}
+          inputRef={keyRef}
+          onChange={(v) => {
+            setTyped(v);
+            setDoubted(null);
+          }}
+          onEnter={() => void addTyped()}
+        >
+          <Button disabled={busy} onClick={() => void addTyped()}>
+            {words.bug.add}
+          </Button>
+        </BugKeyField>
       )}
       <NoticeView notice={notice} noticeRef={noticeRef} />
     </div>
