@@ -61,7 +61,7 @@ interface ProjectOfContext {
   key: string;
   type: string;
 }
-export type FrameExtension =
+type FrameExtension =
   | { type: 'jira:issuePanel'; issue: IssueOfContext; project: ProjectOfContext; isNewToIssue: boolean }
   | { type: 'jira:issueContext'; issue: IssueOfContext; project: ProjectOfContext }
   | { type: 'jira:globalPage'; location: string }

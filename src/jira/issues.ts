@@ -9,11 +9,8 @@
 import { asUser, route, type APIResponse } from '@forge/api';
 import { z } from 'zod';
 import type { JiraIssueInfo } from '../shared/definitions';
-import { JIRA_ISSUE_KEY, JIRA_PROJECT_KEY } from '../shared/facts';
+import { JIRA_ISSUE_ID, JIRA_ISSUE_KEY, JIRA_PROJECT_KEY } from '../shared/facts';
 import { jiraJson } from './answer';
-
-/** A Jira issue id (digits) or key, as the lookup takes it. */
-export const JIRA_ISSUE_ID = /^\d{1,18}$/;
 
 const Named = z.string().max(255);
 const IssueAnswer = z.object({

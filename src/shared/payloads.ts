@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { CycleId, ExecutionId, ExecutionStatus, JiraIssueKey, LIMITS, Priority, TestCaseId } from '../testkase/contract';
-import { ADMIN_DEFAULT_PAGE_SIZE, ADMIN_PAGE_SIZES } from './facts';
+import { ADMIN_DEFAULT_PAGE_SIZE, ADMIN_PAGE_SIZES, JIRA_ISSUE_ID } from './facts';
 import { words } from './words/backend';
 
 /** Tab, line feed and carriage return are text; every other control character is refused. */
@@ -120,7 +120,7 @@ export const AuditLogPayload = z.strictObject({ cursor: z.string().min(1).max(2_
 // ---------- Jira issues (getJiraIssues) ----------
 
 /** A Jira issue id (digits, what Jira's Create Issue dialog answers) or key; at most a result's bugs at once. */
-const JiraIssueRef = z.union([z.string().regex(/^\d{1,18}$/), JiraIssueKey], { error: words.invalid.jiraIssueRef });
+const JiraIssueRef = z.union([z.string().regex(JIRA_ISSUE_ID), JiraIssueKey], { error: words.invalid.jiraIssueRef });
 export const JiraIssuesPayload = z.strictObject({
   refs: z.array(JiraIssueRef).min(1).max(LIMITS.defectsMax),
 });

@@ -15,7 +15,7 @@ import type { CreateIssueModalOptions, ViewIssueModalOptions } from '@forge/jira
 type InvokeArgs = Parameters<typeof invoke>;
 
 /** `invoke(functionKey, payload, metadata)` sends `{ functionKey, payload, metadata }` (@forge/bridge out/invoke/invoke.js). */
-export interface InvokeCall {
+interface InvokeCall {
   functionKey: InvokeArgs[0];
   payload?: InvokeArgs[1];
   metadata?: InvokeArgs[2];
@@ -30,11 +30,11 @@ export type NavigateCall = (NavigationLocation | { url: string }) & { type: 'sam
 
 /** `events.on` answers a Subscription; `emit` sends `{ event, payload }` (out/events/events.js). */
 export type Subscription = Awaited<ReturnType<typeof events.on>>;
-export interface EmitCall {
+interface EmitCall {
   event: Parameters<typeof events.emit>[0];
   payload?: Parameters<typeof events.emit>[1];
 }
-export interface OnCall {
+interface OnCall {
   event: Parameters<typeof events.on>[0];
   callback: Parameters<typeof events.on>[1];
 }
