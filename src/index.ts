@@ -14,6 +14,7 @@ import { issueSummaryResolvers } from './resolvers/issue-summary';
 import { adminResolvers } from './resolvers/admin';
 import { identityResolvers } from './resolvers/identity';
 import { bugIssueTypeResolvers } from './resolvers/bug-issue-type';
+import { jiraIssueResolvers } from './resolvers/jira-issues';
 import { handlersFor, type Implementations } from './resolvers/envelope';
 import { ownFunctionsOnly } from './resolvers/dispatch';
 
@@ -26,6 +27,7 @@ const implementations: Implementations = {
   ...bugIssueTypeResolvers,
   ...issueSummaryResolvers,
   ...adminResolvers,
+  ...jiraIssueResolvers,
 };
 
 export const handler = ownFunctionsOnly(implementations, makeResolver<Definitions>(handlersFor(implementations)));

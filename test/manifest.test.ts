@@ -27,7 +27,11 @@ describe('manifest.yml', () => {
     // read:jira-user: GET /rest/api/3/user/bulk and /myself; read:permission:jira (granular): GET /rest/api/3/mypermissions;
     // the granular set of GET /rest/api/3/issue/createmeta/{projectIdOrKey}/issuetypes (the Bug type for Report bug).
     // Not the classic read:jira-work, which would also let the app read every issue the user can see.
-    expect(scopes).toEqual(['storage:app', 'read:jira-user', 'read:permission:jira', 'read:issue-meta:jira', 'read:avatar:jira', 'read:field-configuration:jira']);
+    // And the rest of GET /rest/api/3/issue/{issueIdOrKey}'s granular set (a created bug's key, a typed bug key checked).
+    expect(scopes).toEqual([
+      'storage:app', 'read:jira-user', 'read:permission:jira', 'read:issue-meta:jira', 'read:avatar:jira', 'read:field-configuration:jira',
+      'read:issue:jira', 'read:issue-security-level:jira', 'read:issue.vote:jira', 'read:issue.changelog:jira', 'read:status:jira', 'read:user:jira',
+    ]);
     expect(text).not.toMatch(/^\s+- read:jira-work\s*$/m);
     expect(text).toMatch(/- address: https:\/\/api\.testkase\.com\s*$/m);
     expect(text).not.toMatch(/write:jira/);

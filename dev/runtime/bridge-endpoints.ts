@@ -6,7 +6,7 @@
 import type { Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { InvocationOutcome, InvocationRequest } from '../forge/functions';
-import { bridgeScript } from './bridge-script';
+import { bridgeCode, bridgeScript } from './bridge-script';
 import { MODULE_KEYS, type AppManifest } from './fixtures';
 import { frontendContext, moduleTypeOf, resolverContext, type FrameSession, type FrameSessions, type FrameSite } from './frames';
 import type { CspViolation, HostEvents } from './host-events';
@@ -33,11 +33,13 @@ export interface BridgeDeps {
 
 export function registerBridgeEndpoints(app: Hono<HostEnv>, deps: BridgeDeps): void {
   const { events, say } = deps;
+  // Bundled now, not on the first frame (Vite, about half a second): a failure shows when a frame asks for it.
+  bridgeCode().catch(() => undefined);
 
   app.use(`${FRAME_BASE}/*`, knownSession(deps.sessions));
-  app.get(`${FRAME_BASE}/__bridge.js`, (c) => {
+  app.get(`${FRAME_BASE}/__bridge.js`, async (c) => {
     const session = c.get('session');
-    const body = bridgeScript({
+    const body = await bridgeScript({
       endpoint: `/resource/${session.id}/__forge/`,
       hostOrigin: deps.site.origin(),
       context: frontendContext(session, deps.site),

@@ -4,6 +4,7 @@
  * contexts the frame and the resolver receive are built from the session, never from the browser.
  */
 import { randomBytes } from 'node:crypto';
+import type { FullContext } from '@forge/bridge';
 import { CLOUD_ID, ENV_ID, MODULE_KEYS, MODULE_TYPES, type AppManifest, type JiraIssue, type JiraUser, type ModuleKey } from './fixtures';
 import type { Theme } from './tokens';
 
@@ -43,11 +44,36 @@ export interface FrameSite {
   adminPagePath: string;
 }
 
+/**
+ * What Jira puts in `extension` for each module (@forge/bridge types it `{ [k: string]: any }`; the
+ * shapes are the module docs' "Extension context": developer.atlassian.com/platform/forge/
+ * manifest-reference/modules/jira-issue-panel/, …/jira-issue-context/, …/jira-global-page/,
+ * …/jira-admin-page/).
+ */
+interface IssueOfContext {
+  id: string;
+  key: string;
+  type: string;
+  typeId: string;
+}
+interface ProjectOfContext {
+  id: string;
+  key: string;
+  type: string;
+}
+type FrameExtension =
+  | { type: 'jira:issuePanel'; issue: IssueOfContext; project: ProjectOfContext; isNewToIssue: boolean }
+  | { type: 'jira:issueContext'; issue: IssueOfContext; project: ProjectOfContext }
+  | { type: 'jira:globalPage'; location: string }
+  | { type: 'jira:adminPage'; location: string };
+
+/** What getContext() answers in the frame: @forge/bridge's FullContext, its extension as Jira fills it. */
+export type FrameContext = Omit<FullContext, 'extension'> & { extension: FrameExtension };
+
 /** What getContext() answers in the frame (Forge's FullContext for Jira). */
-export function frontendContext(s: FrameSession, site: FrameSite): Record<string, unknown> {
+export function frontendContext(s: FrameSession, site: FrameSite): FrameContext {
   return {
     accountId: s.user.accountId,
-    accountType: 'licensed',
     cloudId: CLOUD_ID,
     workspaceId: CLOUD_ID,
     environmentId: ENV_ID,
@@ -87,15 +113,12 @@ export function moduleTypeOf(moduleKey: ModuleKey): (typeof MODULE_TYPES)[Module
   return MODULE_TYPES[moduleKey];
 }
 
-function extensionOf(s: FrameSession, site: FrameSite): Record<string, unknown> {
+function extensionOf(s: FrameSession, site: FrameSite): FrameExtension {
   const type = moduleTypeOf(s.moduleKey);
   if ((type === 'jira:issuePanel' || type === 'jira:issueContext') && s.issue) {
-    return {
-      type,
-      issue: { id: s.issue.id, key: s.issue.key, type: s.issue.type, typeId: s.issue.typeId },
-      project: { id: s.issue.project.id, key: s.issue.project.key, type: s.issue.project.type },
-      ...(type === 'jira:issuePanel' ? { isNewToIssue: false } : {}),
-    };
+    const issue = { id: s.issue.id, key: s.issue.key, type: s.issue.type, typeId: s.issue.typeId };
+    const project = { id: s.issue.project.id, key: s.issue.project.key, type: s.issue.project.type };
+    return type === 'jira:issuePanel' ? { type, issue, project, isNewToIssue: false } : { type, issue, project };
   }
   if (s.moduleKey === MODULE_KEYS.adminPage) return { type: 'jira:adminPage', location: `${site.origin()}${site.adminPagePath}` };
   return { type: 'jira:globalPage', location: `${site.origin()}${site.globalPagePath}` };

@@ -3,8 +3,14 @@
  * opens, bridge command `openIssueCreateModal`) and the issue view (`ViewIssueModal`,
  * `openIssueViewModal`). A frame's bridge asks by postMessage; the page shows a real modal <dialog>,
  * creates the issue through /__host/issues as the signed-in person, and answers the frame with what was
- * created (`[{ issueId, issueKey }]`, [] when cancelled), which the bridge hands to the app's onClose.
- * Built with DOM calls only: the host page's CSP allows no inline script or style.
+ * created: `[{ issueId }]` ([] when cancelled), exactly what @forge/jira-bridge's types give the app's
+ * onClose — Jira names no key, so neither does this host (the app asks Jira for it, as it must in Jira).
+ *
+ * Focus when a dialog closes goes back to what had it when the dialog opened — the app's iframe, when the
+ * app opened it — as Atlassian's modal dialog does (@atlaskit/modal-dialog, `shouldReturnFocus` defaults
+ * to true: its focus lock returns focus to the element focused before it opened). The app then puts focus
+ * on its own control inside the frame. Built with DOM calls only: the host page's CSP allows no inline
+ * script or style.
  */
 
 export const HOST_DIALOGS_JS = `/* Local Jira host: the Create Issue and issue view dialogs apps open through the bridge. */
@@ -43,12 +49,16 @@ export const HOST_DIALOGS_JS = `/* Local Jira host: the Create Issue and issue v
     return adfText(value, 0).replace(/\\n{3,}/g, '\\n\\n').trim();
   }
 
-  function dialogShell(titleText, onClosed) {
+  // What had focus when a dialog was asked for (the app's iframe): focus goes back there when it closes.
+  function focusedNow() { return document.activeElement && document.activeElement !== document.body ? document.activeElement : null; }
+  function returnFocus(to) { if (to && to.isConnected && typeof to.focus === 'function') to.focus(); }
+
+  function dialogShell(titleText, opener, onClosed) {
     var titleId = uid('title');
     var dialog = el('dialog', { 'class': 'host-dialog', 'aria-labelledby': titleId });
     dialog.appendChild(el('h2', { id: titleId, text: titleText }));
     var result = null;
-    dialog.addEventListener('close', function () { dialog.remove(); onClosed(result); });
+    dialog.addEventListener('close', function () { dialog.remove(); returnFocus(opener); onClosed(result); });
     document.body.appendChild(dialog);
     return { dialog: dialog, close: function (r) { result = r; dialog.close(); } };
   }
@@ -59,8 +69,9 @@ export const HOST_DIALOGS_JS = `/* Local Jira host: the Create Issue and issue v
   }
 
   function openCreate(context, answer) {
+    var opener = focusedNow();
     fetch('/__host/create-meta', { credentials: 'same-origin' }).then(function (r) { return r.json(); }).then(function (meta) {
-      var shell = dialogShell('Create issue', function (created) { answer(created ? [created] : []); });
+      var shell = dialogShell('Create issue', opener, function (created) { answer(created ? [created] : []); });
       var form = el('form', { 'class': 'host-form', novalidate: true });
       var project = el('select', { name: 'projectId' });
       var type = el('select', { name: 'issueTypeId' });
@@ -105,7 +116,7 @@ export const HOST_DIALOGS_JS = `/* Local Jira host: the Create Issue and issue v
         }).then(function (r) { return r.json().then(function (b) { return { ok: r.ok, body: b }; }); }).then(function (r) {
           create.disabled = false;
           if (!r.ok) { error.textContent = r.body.error || 'The issue could not be created.'; return; }
-          shell.close({ issueId: r.body.id, issueKey: r.body.key });
+          shell.close({ issueId: r.body.id });
         }).catch(function () { create.disabled = false; error.textContent = 'The issue could not be created.'; });
       });
       shell.dialog.appendChild(form);
@@ -115,8 +126,9 @@ export const HOST_DIALOGS_JS = `/* Local Jira host: the Create Issue and issue v
   }
 
   function openView(issueKey, answer) {
+    var opener = focusedNow();
     fetch('/__host/issues/' + encodeURIComponent(issueKey), { credentials: 'same-origin' }).then(function (r) { return r.json().then(function (b) { return { ok: r.ok, body: b }; }); }).then(function (r) {
-      var shell = dialogShell(r.ok ? r.body.key + ': ' + r.body.summary : issueKey, function () { answer(); });
+      var shell = dialogShell(r.ok ? r.body.key + ': ' + r.body.summary : issueKey, opener, function () { answer(); });
       if (!r.ok) {
         shell.dialog.appendChild(el('p', { text: r.body.error || 'This issue does not exist.' }));
       } else {

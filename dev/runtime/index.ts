@@ -14,6 +14,7 @@ import { FunctionHost, type InvocationOutcome, type InvocationRequest, type Plat
 import { startSimulator, type Simulator } from '../testkase-sim';
 import { CLOUD_ID, ENV_ID, REPO_ROOT, adminPagePath, globalPagePath, readManifest, type AppManifest } from './fixtures';
 import { createJiraApi } from './jira-api';
+import { LocalIssues } from './jira-issues';
 import { createHost, type HostEvents, type Invoker } from './server';
 
 export type { Invoker } from './server';
@@ -64,6 +65,8 @@ export interface Runtime {
   kvs: KvsEmulator;
   /** The bundled backend's sandboxes. */
   functions: FunctionHost;
+  /** The local site's issues (the fixtures and those created in its Create Issue dialog). */
+  issues: LocalIssues;
   manifest: AppManifest;
   appId: string;
   envId: string;
@@ -94,6 +97,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     (await startSimulator({ port: options.simPort ?? 4010, dataDir: dataDir === null ? null : join(dataDir, 'sim'), quiet }));
 
   const bundleDir = resolve(options.bundleDir ?? BUNDLE_DIR);
+  // One store of the site's issues: the host's Create Issue dialog adds to it, the REST API reads it.
+  const issues = new LocalIssues();
   let functions: FunctionHost | undefined;
   let siteOrigin = '';
   try {
@@ -112,7 +117,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       environmentId: ENV_ID,
       cloudId: CLOUD_ID,
       // The Jira REST calls the function makes as the user, answered by the local site.
-      product: createJiraApi({ scopes: manifest.scopes, siteOrigin: () => siteOrigin, log }),
+      product: createJiraApi({ scopes: manifest.scopes, siteOrigin: () => siteOrigin, log, issues }),
       log,
       ...(options.onPlatformCall ? { onPlatformCall: options.onPlatformCall } : {}),
     });
@@ -124,7 +129,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     const resourceDir = resolve(options.resourceDir ?? join(appDir, manifest.resourcePath));
     const iconFile = [join(resourceDir, 'icon.svg'), join(REPO_ROOT, 'static/public/icon.svg')].find((f) => existsSync(f)) ?? '';
     const nativeUiDir = resolve(options.nativeUiDir ?? NATIVE_UI_DIR);
-    const host = createHost({ manifest, resourceDir, nativeUiDir, iconFile, invoke, simulatorUrl: sim.url, log, ...(options.devServer ? { devServer: options.devServer } : {}), ...(options.invokeLimit ? { invokeLimit: options.invokeLimit } : {}), ...(options.withoutIssueContext ? { withoutIssueContext: true } : {}) });
+    const host = createHost({ issues, manifest, resourceDir, nativeUiDir, iconFile, invoke, simulatorUrl: sim.url, log, ...(options.devServer ? { devServer: options.devServer } : {}), ...(options.invokeLimit ? { invokeLimit: options.invokeLimit } : {}), ...(options.withoutIssueContext ? { withoutIssueContext: true } : {}) });
 
     await new Promise<void>((done, fail) => {
       host.server.once('error', fail);
@@ -151,6 +156,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       globalPageUrl: `${host.origin}${globalPagePath(manifest)}`,
       adminPageUrl: `${host.origin}${adminPagePath(manifest)}`,
       events: host.events,
+      issues,
       async stop() {
         if (stopped) return;
         stopped = true;

@@ -13,8 +13,9 @@ export function registerIssueDialogs(app: Hono<HostEnv>, issues: LocalIssues, si
     json(200, { projects: PROJECTS.map((p) => ({ ...p, issueTypes: ISSUE_TYPES })), reporter: { accountId: signedIn(c).accountId, displayName: signedIn(c).displayName } }),
   );
   app.get('/__host/issues/:key', (c) => {
-    const issue = issues.find(c.req.param('key'));
-    return issue ? json(200, view(issue)) : json(404, { error: `The local Jira site has no issue ${c.req.param('key')}.` });
+    // As Jira: an issue the signed-in person may not browse is one the dialog cannot show.
+    const issue = issues.find(c.req.param('key'), signedIn(c));
+    return issue ? json(200, view(issue)) : json(404, { error: `Issue ${c.req.param('key')} does not exist or you do not have permission to see it.` });
   });
   app.post('/__host/issues', async (c) => {
     const body = ((await jsonBody(c.req)) ?? {}) as Record<string, unknown>;

@@ -13,6 +13,8 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { ProductApi, ProductRequest } from '../forge/functions';
 import { ISSUE_TYPES, ISSUES, REPO_ROOT, USERS, type JiraUser } from './fixtures';
+import { issueRoutes } from './jira-api-issues';
+import { LocalIssues } from './jira-issues';
 
 const Spec = z.object({
   paths: z.record(
@@ -21,8 +23,8 @@ const Spec = z.object({
   ),
 });
 
-type Answer = { status: number; body: unknown };
-type Handler = (call: { caller: JiraUser | null; query: URLSearchParams; params: Record<string, string> }) => Answer;
+export type Answer = { status: number; body: unknown };
+export type Handler = (call: { caller: JiraUser | null; query: URLSearchParams; params: Record<string, string> }) => Answer;
 
 export interface JiraApiOptions {
   /** The app's scopes (manifest.yml `permissions.scopes`). */
@@ -33,6 +35,8 @@ export interface JiraApiOptions {
   log?: (line: string) => void;
   /** The site's accounts; default the local users (fixtures.ts). In-process tests add their own. */
   users?: () => readonly JiraUser[];
+  /** The site's issues, the host's dialogs' too (jira-issues.ts); default the fixtures alone. */
+  issues?: LocalIssues;
 }
 
 const error = (status: number, message: string): Answer => ({ status, body: { errorMessages: [message], errors: {} } });
@@ -116,6 +120,8 @@ export function createJiraApi(options: JiraApiOptions): ProductApi {
         return { status: 200, body: { issueTypes, maxResults: 50, startAt: 0, total: issueTypes.length } };
       },
     },
+    // The issues themselves, as the caller may see them (jira-api-issues.ts).
+    ...issueRoutes({ issues: options.issues ?? new LocalIssues(), origin, userJson }),
   ];
   const compiled = routes.map((r) => ({
     ...r,

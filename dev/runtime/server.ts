@@ -51,6 +51,8 @@ export interface HostOptions {
   withoutIssueContext?: boolean;
   simulatorUrl: string;
   log: (line: string) => void;
+  /** The site's issues, shared with the local Jira REST API (jira-api.ts); default a store of its own. */
+  issues?: LocalIssues;
 }
 
 export interface Host {
@@ -93,7 +95,7 @@ export function createHost(options: HostOptions): Host {
   if (options.devServer) registerDevProxy(app, options.devServer, isFrameHost);
 
   app.all('/healthz', () => json(200, { ok: true }));
-  const issues = new LocalIssues();
+  const issues = options.issues ?? new LocalIssues();
   registerIssueDialogs(app, issues, (c) => frameFor(c).user, say);
   app.all('*', async (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : json(405, { ok: false, error: `${c.req.method} is not allowed here` })));
 
@@ -139,7 +141,7 @@ export function createHost(options: HostOptions): Host {
   const browse = (c: Context<HostEnv>) => {
     const frame = frameFor(c);
     const key = c.req.param('key') ?? '';
-    const issue = issues.find(key);
+    const issue = issues.find(key, frame.user);
     if (!issue) return page(c, 404, messagePage(frame, 'Issue not found', `The local Jira site has no issue ${key}. Try DEMO-1, DEMO-2 or OTHER-1.`));
     const s = host.sessions.open(frame.user, MODULE_KEYS.panel, issue, frame.theme, '/');
     // The issue context module (UI Kit), when the manifest has it: its code runs in a hidden frame of its own.

@@ -112,6 +112,11 @@ export const handlers: Handlers = {
     store.access(user, body.projectId, true);
     return ok({ data: store.addDefect(body.projectId, params.cycleId, params.executionId, body.jiraIssueKey) });
   },
+  // A60: one result by id, as an indexed lookup (a read of one row, whatever the history's length).
+  execution: (store, { user, params, query }) => {
+    store.access(user, query.projectId, false);
+    return ok({ data: store.execution(query.projectId, params.cycleId, params.executionId) });
+  },
 };
 
 /** A request as it arrived, decoded with the endpoint's schemas: a 400 names the first wrong field (path, query, then body). */

@@ -510,6 +510,14 @@ export class Store {
     return [...held].map(([cycleId, ids]) => ({ cycleId, testCaseIds: ids }));
   }
 
+  /** One recorded result of a cycle by id (A60): any of them, not only a case's latest. */
+  execution(projectId: string, cycleId: string, executionId: string): Execution {
+    this.cycle(projectId, cycleId);
+    const run = this.state.runs.find((r) => r.projectId === projectId && r.cycleId === cycleId && r.id === executionId);
+    if (!run) throw new SimError(404, 'NOT_FOUND', `No recorded result ${executionId} in cycle ${cycleId}.`);
+    return this.runView(run);
+  }
+
   /** Adds a Jira issue key to a recorded result's defects (A19). */
   addDefect(projectId: string, cycleId: string, executionId: string, jiraIssueKey: string): Execution {
     this.cycle(projectId, cycleId);

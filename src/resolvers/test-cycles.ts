@@ -3,7 +3,7 @@ import type { StatusCounts } from '../shared/definitions';
 import { endpoints, LIMITS } from '../testkase/contract';
 import { splitBatches } from '../testkase/batches';
 import type { Implementation } from './envelope';
-import { fail, toAppError } from './errors';
+import { AppFailure, fail, toAppError } from './errors';
 import { callTestKase, openIssueSession, type IssueSession } from './issue-session';
 import { words } from '../shared/words/backend';
 import { partOf } from './list-part';
@@ -109,16 +109,16 @@ const executeTest: Implementation<'executeTest'> = async (input, caller) => {
   );
 };
 
-/** Pages of a test case's history searched for a result (newest first: a result just recorded is on the first). */
-const RESULT_SEARCH_PAGES = 5;
-
-/** The result must be one of the test case's results in the cycle (its history, newest first). */
+/**
+ * The result must be one of the test case's results in the cycle: asked of TestKase by its id (A60), so
+ * a result older than any page of the history is found as surely as the newest.
+ */
 async function requireResultOf(s: IssueSession, { cycleId, testCaseId, executionId }: { cycleId: string; testCaseId: string; executionId: string }): Promise<void> {
-  for (let page = 1; page <= RESULT_SEARCH_PAGES; page++) {
-    const history = await callTestKase(s, false, () => s.client.testCaseHistory(testCaseId, s.project.id, page, LIMITS.pageSizeMax));
-    if (history.data.some((run) => run.id === executionId && run.cycleId === cycleId && run.testCaseId === testCaseId)) return;
-    if (history.data.length === 0 || page * history.pagination.pageSize >= history.pagination.total) break;
-  }
+  const run = await callTestKase(s, false, () => s.client.execution(cycleId, executionId, s.project.id)).catch((e: unknown) => {
+    if (e instanceof AppFailure && e.appError.code === 'NOT_FOUND') return null;
+    throw e;
+  });
+  if (run && run.cycleId === cycleId && run.testCaseId === testCaseId) return;
   throw fail('VALIDATION', words.errors.notResultOf({ executionId, testCaseId }), { field: 'executionId' });
 }
 

@@ -63,6 +63,8 @@ export const CALLS = {
   adminSetNote: ADMIN,
   /** Builds the listing's snapshot on a large site, a bounded share per call (admin/listing/). */
   adminRefreshListing: ADMIN,
+  /** The issue panel: a created bug's key from its id, a typed bug key checked (Jira as the user; never on load). */
+  getJiraIssues: { modules: PANEL },
 } as const satisfies Record<string, CallFacts>;
 
 export type FunctionKey = keyof typeof CALLS;

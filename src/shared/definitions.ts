@@ -416,6 +416,30 @@ export interface AuditPage {
   nextCursor: string | null;
 }
 
+// ---------- Jira issues, as the signed-in user sees them (getJiraIssues) ----------
+
+/** What Jira says an issue is, for the panel: a bug's key after Jira's Create Issue dialog, a typed bug key checked. */
+export interface JiraIssueInfo {
+  id: string;
+  key: string;
+  summary: string;
+  /** The status's name ("To Do") and Jira's category key (`new`, `indeterminate`, `done`), when Jira says. */
+  status: string | null;
+  statusCategory: string | null;
+  /** The issue type's name ("Bug", "Story"). */
+  type: string | null;
+  /** A non-sub-task type named Bug (any case), as getBugIssueType picks it. */
+  isBug: boolean;
+  project: { key: string | null; name: string | null };
+  /** In the Jira project of the issue the panel is on (from the trusted Forge context). */
+  inThisProject: boolean;
+}
+
+/** One answer per ref asked, in the order asked: `issue` null when Jira has none the user can see (404). */
+export interface JiraIssueLookup {
+  items: Array<{ ref: string; issue: JiraIssueInfo | null }>;
+}
+
 // ---------- payloads (derived from the schemas in payloads.ts) ----------
 
 export type ExecutePayload = PayloadOf<'executeTest'>;

@@ -29,6 +29,8 @@ export const TEST_CASE_STATUSES = ['DRAFT', 'READY', 'DEPRECATED'] as const;
 /** A Jira project key (`DEMO`) and issue key (`DEMO-12`), as Jira issues them. */
 export const JIRA_PROJECT_KEY = /^[A-Z][A-Z0-9_]{0,49}$/;
 export const JIRA_ISSUE_KEY = /^[A-Z][A-Z0-9_]{0,49}-\d{1,9}$/;
+/** A Jira issue id (digits): what Jira's Create Issue dialog answers, and what /rest/api/3/issue/{issueIdOrKey} takes besides a key. */
+export const JIRA_ISSUE_ID = /^\d{1,18}$/;
 
 /** manifest.yml's module keys: the UIs open each other's modules by them. */
 export const MODULE_KEYS = {

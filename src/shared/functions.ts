@@ -31,6 +31,7 @@ import type {
   HistoryPage,
   IdentityCheck,
   IssueSummary,
+  JiraIssueLookup,
   LinkedTests,
   Result,
   SearchResult,
@@ -79,6 +80,7 @@ export const FUNCTIONS = {
   adminResumeConnection: answers<AdminMarkChange>()(P.ResumeConnectionPayload),
   adminSetNote: answers<AdminMarkChange>()(P.SetNotePayload),
   adminRefreshListing: answers<ListingBuild>()(P.RefreshListingPayload),
+  getJiraIssues: answers<JiraIssueLookup>()(P.JiraIssuesPayload),
 } satisfies { [K in FunctionKey]: FunctionSpec<z.ZodType, unknown> };
 
 type Table = typeof FUNCTIONS;

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { CycleId, ExecutionId, ExecutionStatus, JiraIssueKey, LIMITS, Priority, TestCaseId, TestCaseType } from '../testkase/contract';
-import { ADMIN_DEFAULT_PAGE_SIZE, ADMIN_NOTE_MAX, ADMIN_PAGE_SIZES } from './facts';
+import { ADMIN_DEFAULT_PAGE_SIZE, ADMIN_NOTE_MAX, ADMIN_PAGE_SIZES, JIRA_ISSUE_ID } from './facts';
 import { contradictsSteps } from './steps';
 import { words } from './words/backend';
 
@@ -173,3 +173,10 @@ export const ResumeConnectionPayload = z.strictObject({ accountId: JiraAccountId
 /** An empty note clears it. */
 export const SetNotePayload = z.strictObject({ accountId: JiraAccountId, text: text(ADMIN_NOTE_MAX).transform((s) => s.trim()) });
 export const RefreshListingPayload = z.strictObject({});
+// ---------- Jira issues (getJiraIssues) ----------
+
+/** A Jira issue id (digits, what Jira's Create Issue dialog answers) or key; at most a result's bugs at once. */
+const JiraIssueRef = z.union([z.string().regex(JIRA_ISSUE_ID), JiraIssueKey], { error: words.invalid.jiraIssueRef });
+export const JiraIssuesPayload = z.strictObject({
+  refs: z.array(JiraIssueRef).min(1).max(LIMITS.defectsMax),
+});

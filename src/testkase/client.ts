@@ -189,6 +189,11 @@ export class TestKaseClient {
     return this.http.deadline - (this.http.now ?? Date.now)();
   }
 
+  /** One recorded result of a cycle by id (A60). */
+  async execution(cycleId: string, executionId: string, projectId: string) {
+    return (await this.send(endpoints.execution, { params: { cycleId, executionId }, query: { projectId } })).data;
+  }
+
   async addDefect(cycleId: string, executionId: string, projectId: string, jiraIssueKey: string) {
     return (await this.send(endpoints.addDefect, { params: { cycleId, executionId }, body: { projectId, jiraIssueKey } })).data;
   }

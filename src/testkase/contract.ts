@@ -531,6 +531,18 @@ export const endpoints = {
     body: AddDefectBody,
     response: one(Execution),
   }),
+  /**
+   * ASSUMED (A60). One recorded result of a cycle by its id — any of its results, not only a case's latest
+   * (the history keeps them all, A16) — with its test case; 404 NOT_FOUND when the cycle has none of that id.
+   */
+  execution: endpoint({
+    method: 'GET',
+    documented: false,
+    path: '/test-cycles/:cycleId/executions/:executionId',
+    params: z.object({ cycleId: CycleId, executionId: ExecutionId }),
+    query: ProjectQuery,
+    response: one(Execution),
+  }),
 };
 
 export type EndpointName = keyof typeof endpoints;

@@ -6,21 +6,24 @@
  */
 import { router } from '@forge/bridge';
 import { api } from './api';
-import type { CreateIssueModalContext } from '@forge/jira-bridge/out/modal/types';
+import type { CreateIssueModalContext, CreateIssueModalOptions } from '@forge/jira-bridge/out/modal/types';
 
 export type BugContext = Pick<CreateIssueModalContext, 'projectId' | 'issueTypeId' | 'summary' | 'description'>;
 
-/** An issue the dialog created. Jira documents `issueId`; the key comes with it where the host gives it. */
-export interface CreatedIssue {
-  issueId: string;
-  issueKey?: string;
-}
+/**
+ * What Jira's Create Issue dialog hands its onClose: the ids of the issues created, never their keys
+ * (@forge/jira-bridge's CreateIssueModalOptions). The panel asks Jira for the keys (getJiraIssues).
+ */
+export type CreatedIssue = CreateIssueModalOptions extends { onClose?: (args: { payload: Array<infer P> }) => void } ? P : never;
 
-/** Jira's issue view dialog; where a host cannot open it, the issue in a new tab instead. */
-export async function viewIssue(issueKey: string): Promise<void> {
+/**
+ * Jira's issue view dialog; where a host cannot open it, the issue in a new tab instead. `onClose`
+ * runs when the dialog closes (the caller puts focus back on what opened it).
+ */
+export async function viewIssue(issueKey: string, onClose?: () => void): Promise<void> {
   try {
     const { ViewIssueModal } = await import('@forge/jira-bridge');
-    await new ViewIssueModal({ context: { issueKey } }).open();
+    await new ViewIssueModal({ context: { issueKey }, ...(onClose ? { onClose } : {}) }).open();
   } catch {
     await router.open({ target: 'issue', issueKey });
   }
@@ -35,13 +38,13 @@ export async function createIssue(context: BugContext): Promise<CreatedIssue[]> 
   });
 }
 
+/** The ids in onClose's answer, checked: the host is another party, whatever its types say. */
 function createdIssues(args: unknown): CreatedIssue[] {
   const payload = (args as { payload?: unknown } | undefined)?.payload;
   if (!Array.isArray(payload)) return [];
   return payload.flatMap((p: unknown) => {
-    const { issueId, issueKey } = (p ?? {}) as { issueId?: unknown; issueKey?: unknown };
-    if (typeof issueId !== 'string' && typeof issueKey !== 'string') return [];
-    return [{ issueId: typeof issueId === 'string' ? issueId : '', ...(typeof issueKey === 'string' ? { issueKey } : {}) }];
+    const { issueId } = (p ?? {}) as { issueId?: unknown };
+    return typeof issueId === 'string' && issueId ? [{ issueId }] : [];
   });
 }
 

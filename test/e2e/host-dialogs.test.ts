@@ -21,7 +21,7 @@ describeE2E('local Jira host: Jira’s own dialogs', () => {
     }, context);
   const closed = (frame: Frame) => frame.evaluate(() => (window as unknown as { __closed?: unknown }).__closed);
 
-  it('Create Issue: prefilled from the app, Bug preselected, created as the signed-in user and returned to onClose', async () => {
+  it('Create Issue: prefilled from the app, Bug preselected, created as the signed-in user and its id (only) returned to onClose', async () => {
     const rp = await rig().newPage({ user: 'gina' });
     const frame = await rp.openIssue();
     const description = { version: 1, type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Steps here' }] }, { type: 'orderedList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Open the cart' }] }] }] }] };
@@ -39,9 +39,12 @@ describeE2E('local Jira host: Jira’s own dialogs', () => {
     await dialog.getByLabel('Summary').fill('[TC-9] Something fails');
     await dialog.getByRole('button', { name: 'Create' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await expect.poll(() => closed(frame)).toMatchObject({ payload: [{ issueId: expect.stringMatching(/^\d+$/), issueKey: expect.stringMatching(/^DEMO-\d+$/) }] });
-    const { payload } = (await closed(frame)) as { payload: Array<{ issueKey: string }> };
-    await rp.page.goto(`/browse/${payload[0]!.issueKey}`);
+    // Exactly what @forge/jira-bridge's types say onClose gets: the new issue's id, no key.
+    await expect.poll(() => closed(frame)).toEqual({ payload: [{ issueId: expect.stringMatching(/^\d+$/) }] });
+    const { payload } = (await closed(frame)) as { payload: Array<{ issueId: string }> };
+    const created = rig().runtime.issues.findById(payload[0]!.issueId)!;
+    expect(created.key).toMatch(/^DEMO-\d+$/);
+    await rp.page.goto(`/browse/${created.key}`);
     expect(await rp.page.locator('#issue-reporter').innerText()).toBe('Gina Rossi');
     expect(await rp.page.locator('#issue-summary').innerText()).toBe('[TC-9] Something fails');
     rp.expectClean();
@@ -78,6 +81,28 @@ describeE2E('local Jira host: Jira’s own dialogs', () => {
     expect(refused).toMatch(/issueKey is required/);
     rp.expectClean();
   });
+
+  it('focus goes back to the app’s frame when either dialog closes (Esc), as Atlassian’s modal dialog returns it', async () => {
+    const rp = await rig().newPage({ user: 'alice' });
+    const frame = await rp.openIssue();
+    const hostFocus = () => rp.page.evaluate(() => document.activeElement?.tagName + (document.activeElement?.className ? `.${document.activeElement.className}` : ''));
+    for (const open of [
+      () => openCreate(frame, { projectId: '10000' }),
+      () => frame.evaluate(() => (window as unknown as Bridge).__bridge.callBridge('openIssueViewModal', { data: { context: { issueKey: 'DEMO-3' } } })),
+    ]) {
+      // Focus in the app's frame, as when a person pressed one of its buttons.
+      await frame.evaluate(() => document.body.setAttribute('tabindex', '-1'));
+      await frame.locator('body').focus();
+      expect(await hostFocus()).toBe('IFRAME.forge-frame');
+      await open();
+      await rp.page.getByRole('dialog').waitFor();
+      expect(await hostFocus()).not.toBe('IFRAME.forge-frame');
+      await rp.page.keyboard.press('Escape');
+      await rp.page.getByRole('dialog').waitFor({ state: 'detached' });
+      await expect.poll(hostFocus).toBe('IFRAME.forge-frame');
+    }
+    rp.expectClean();
+  }, 60_000);
 
   it('the issue page works in a 400 px window: one column, the panel as wide as the window allows', async () => {
     const rp = await rig().newPage({ user: 'alice' });

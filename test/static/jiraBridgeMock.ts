@@ -4,12 +4,16 @@
  * Issue dialog (with what they created).
  */
 import { vi } from 'vitest';
+import type { CreateIssueModalOptions, ViewIssueModalOptions } from '@forge/jira-bridge/out/modal/types';
 
-type CreateOptions = { context?: Record<string, unknown>; onClose?: (args: { payload: Array<{ issueId: string; issueKey?: string }> }) => void };
+// Atlassian's published options: onClose gets the created issues' ids only, never their keys.
+type CreateOptions = CreateIssueModalOptions;
+type CreatedPayload = Parameters<NonNullable<CreateOptions['onClose']>>[0]['payload'];
 
 export const createOpened = vi.fn<(options: CreateOptions) => void>();
 export const viewOpened = vi.fn<(issueKey: string) => void>();
 let pendingClose: CreateOptions['onClose'] | undefined;
+let pendingViewClose: ViewIssueModalOptions['onClose'] | undefined;
 
 export class CreateIssueModal {
   constructor(private readonly options: CreateOptions) {}
@@ -21,16 +25,24 @@ export class CreateIssueModal {
 }
 
 export class ViewIssueModal {
-  constructor(private readonly options: { context: { issueKey: string } }) {}
+  constructor(private readonly options: ViewIssueModalOptions) {}
   open(): Promise<void> {
     viewOpened(this.options.context.issueKey);
+    pendingViewClose = this.options.onClose;
     return Promise.resolve();
   }
 }
 
 /** The person closes the Create Issue dialog, having created `payload` ([] = cancelled). */
-export function closeCreate(payload: Array<{ issueId: string; issueKey?: string }>): void {
+export function closeCreate(payload: CreatedPayload): void {
   const close = pendingClose;
   pendingClose = undefined;
   close?.({ payload });
+}
+
+/** The person closes Jira's issue view dialog. */
+export function closeView(): void {
+  const close = pendingViewClose;
+  pendingViewClose = undefined;
+  close?.();
 }

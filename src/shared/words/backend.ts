@@ -108,6 +108,8 @@ export const backendWords = {
     // Forge's invoke limit (resolvers/answer-size.ts): an answer that is not a list and would be over it.
     answerTooLarge: 'This is more than Jira can pass to the app in one answer (5 MB), so it cannot be shown here. Nothing was changed. Open it in TestKase instead.',
     answerTooLargeAfterWrite: 'TestKase did this, but its answer is more than Jira can pass to the app (5 MB). Use Refresh to see the outcome; do not do it again.',
+    /** getJiraIssues: Jira could not say what the issues are (the panel then lets the tester type or keep the key). */
+    jiraIssuesUnknown: 'Jira could not say what these issues are right now. Try again in a moment.',
   },
 
   /** savePat: nothing was stored, whatever went wrong. */
@@ -154,6 +156,8 @@ export const backendWords = {
     // A step-by-step result (payloads.ts, ExecutePayload; shared/steps.ts).
     stepOrdersRepeat: 'each step is recorded once (two results have the same step number)',
     passOverFailedSteps: 'a Pass where steps failed or were blocked needs the result chosen on purpose (override the steps’ result)',
+    /** getJiraIssues: an issue id (digits) or key. */
+    jiraIssueRef: 'a Jira issue is named by its key, like DEMO-1, or its id, like 10042',
   },
 
   /** checkIdentity's warning (global page): the saved token is another TestKase user's than the Jira user's. */

@@ -90,7 +90,7 @@ export const runWords = {
     keyPlaceholder: 'DEMO-12',
     add: 'Add bug to result',
     noDialog: 'Jira’s Create Issue dialog could not be opened here. Create the bug in Jira, then add its key to this result.',
-    noKey: 'Jira created the bug but did not say its key. Type its key to record it on this result.',
+    noKey: 'Jira created the bug but could not say its key. Type its key below to record it on this result.',
     typeKey: 'Type the key of the bug, like DEMO-12.',
     notRecordedOne: ({ key, why }: { key: string; why: string }) => `${key}: ${why}`,
     partly: ({ done, failed }: { done: readonly string[]; failed: readonly string[] }) =>
@@ -111,10 +111,33 @@ export const runWords = {
     expected: 'Expected: ',
     actual: 'Actual: ',
     actualResult: ({ status, text }: { status: string; text: string | null | undefined }) => `${status}${text ? `: ${text}` : ''}`,
-    notExecuted: 'not executed',
     comment: 'Tester’s comment',
-    footer: ({ id, by, at }: { id: string; by: string | null; at: string | null }) =>
-      `TestKase result ${id}${by ? `, recorded by ${by}` : ''}${at ? ` at ${at} (UTC)` : ''}.`,
+    /** `at` in the tester's Jira timezone, `zone` naming it ("Central European Standard Time (Europe/Paris)"). */
+    footer: ({ id, by, at, zone }: { id: string; by: string | null; at: string | null; zone: string }) =>
+      `TestKase result ${id}${by ? `, recorded by ${by}` : ''}${at ? ` at ${at}, ${zone}` : ''}.`,
+    // Linking a bug that exists, and checking a bug key with Jira (as the tester) before it is recorded
+    link: 'Link existing bug',
+    linkFor: ({ id }: { id: string }) => ` for ${id}`,
+    find: 'Find in Jira',
+    finding: 'Looking in Jira…',
+    linkHint: 'The key of a bug in Jira, like DEMO-12: Jira shows what it is before it is added.',
+    notInJira: ({ keys }: { keys: readonly string[] }) =>
+      `${keys.join(', ')} ${plural(keys.length, 'is not an issue you can see in Jira', 'are not issues you can see in Jira')}: no such issue, or you may not browse it. Check the key.`,
+    /** What a found issue is, when it is not a bug of this issue's project (one sentence). */
+    whatItIs: ({ key, type, project, isBug, inThisProject }: { key: string; type: string | null; project: string; isBug: boolean; inThisProject: boolean }) =>
+      isBug
+        ? `${key} is a bug of another project, ${project}.`
+        : inThisProject
+          ? `${key} is ${type ? `a ${type}` : 'an issue'}, not a bug.`
+          : `${key} is ${type ? `a ${type}` : 'an issue'} in ${project}, not a bug.`,
+    project: ({ name, key }: { name: string | null; key: string | null }) => (name && key ? `${name} (${key})` : (name ?? key ?? 'another project')),
+    confirmLink: ({ key }: { key: string }) => `Add ${key} to this result`,
+    linkAnyway: ({ key }: { key: string }) => `Add ${key} anyway`,
+    linked: ({ keys }: { keys: readonly string[] }) => `Recorded ${keys.join(', ')} on this result.`,
+    /** The run form's Bugs field: the keys Jira found but that are not bugs of this project. */
+    saveAgain: ({ about, count }: { about: readonly string[]; count: number }) =>
+      `${about.join(' ')} Save again to record ${plural(count, 'it', 'them')} anyway, or change the key.`,
+    checkFailed: ({ why }: { why: string }) => `The bug keys could not be checked: ${why}`,
   },
 };
 

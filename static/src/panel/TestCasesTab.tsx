@@ -261,6 +261,8 @@ export function TestCasesTab({
                       <TestCaseDetails
                         ctx={ctx}
                         testCaseId={tc.id}
+                        canWrite={canWrite}
+                        issueKey={issueKey}
                         onClose={() => {
                           toggleDetails(tc.id);
                           focusRowControl('toggle', tc.id);

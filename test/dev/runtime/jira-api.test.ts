@@ -4,8 +4,9 @@
  * refusal when the manifest lacks the operation's scopes (read from the Forge lint's spec file).
  */
 import { describe, expect, it } from 'vitest';
-import { ISSUE_TYPES, readManifest } from '../../../dev/runtime/fixtures';
+import { ISSUE_TYPES, USERS, readManifest } from '../../../dev/runtime/fixtures';
 import { createJiraApi } from '../../../dev/runtime/jira-api';
+import { LocalIssues } from '../../../dev/runtime/jira-issues';
 
 const SITE = 'http://127.0.0.1:4000';
 const lines: string[] = [];
@@ -57,6 +58,40 @@ describe('the local Jira REST API', () => {
     expect((await asUser('local-alice', '/rest/api/3/issue/createmeta/NOPE/issuetypes')).status).toBe(404);
   });
 
+  it('answers an issue by id or key (any case) with the fields asked for, in Jira’s shape; 404 for no such issue and for one the caller may not see', async () => {
+    const issues = new LocalIssues();
+    const withIssues = createJiraApi({ scopes: readManifest().scopes, siteOrigin: () => SITE, issues });
+    const get = (accountId: string, path: string) => withIssues({ accountId, target: { type: 'fpp', provider: 'user', remote: 'jira' }, method: 'GET', path, body: '' });
+    const r = await get('local-alice', '/rest/api/3/issue/demo-3?fields=summary,status,issuetype,project');
+    expect(r).toEqual({
+      status: 200,
+      body: {
+        expand: expect.any(String),
+        id: '10003',
+        self: `${SITE}/rest/api/3/issue/10003`,
+        key: 'DEMO-3',
+        fields: {
+          summary: '[TC-2] Apply a percentage discount code fails',
+          status: expect.objectContaining({ name: 'To Do', statusCategory: expect.objectContaining({ key: 'new', name: 'To Do' }) }),
+          issuetype: expect.objectContaining({ id: '10001', name: 'Bug', subtask: false }),
+          project: expect.objectContaining({ id: '10000', key: 'DEMO', name: 'Demo Shop' }),
+        },
+      },
+    });
+    // An issue created in the host's Create Issue dialog is found by the id the dialog answered.
+    const created = issues.create({ projectId: '10000', issueTypeId: '10001', summary: 'New bug', description: '' }, USERS[0]!);
+    if (typeof created === 'string') throw new Error(created);
+    expect((await get('local-bob', `/rest/api/3/issue/${created.id}?fields=summary`)).body).toMatchObject({ key: created.key, fields: { summary: 'New bug' } });
+    expect(Object.keys(((await get('local-bob', `/rest/api/3/issue/${created.id}?fields=summary`)).body as { fields: object }).fields)).toEqual(['summary']);
+    const notFound = { status: 404, body: { errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} } };
+    expect(await get('local-alice', '/rest/api/3/issue/DEMO-99999?fields=summary')).toEqual(notFound);
+    expect(await get('local-alice', '/rest/api/3/issue/SEC-1?fields=summary')).toEqual(notFound);
+    expect((await get('local-diana', '/rest/api/3/issue/SEC-1?fields=summary')).status).toBe(200);
+    // Without one of the granular scopes (and without read:jira-work), Jira refuses it.
+    const partial = createJiraApi({ scopes: readManifest().scopes.filter((s) => s !== 'read:issue:jira'), siteOrigin: () => SITE, issues });
+    expect((await partial({ accountId: 'local-alice', target: { type: 'fpp', provider: 'user', remote: 'jira' }, method: 'GET', path: '/rest/api/3/issue/DEMO-3', body: '' })).status).toBe(401);
+  });
+
   it('refuses an operation the manifest has no scope for, as Jira does for a Forge app', async () => {
     // Without read:jira-work and without the whole granular set (one of its three scopes left out).
     const partial = createJiraApi({ scopes: readManifest().scopes.filter((s) => s !== 'read:avatar:jira'), siteOrigin: () => SITE, log: (l) => lines.push(l) });
@@ -70,6 +105,7 @@ describe('the local Jira REST API', () => {
   it('answers an unknown path, or a write, with 404 naming it', async () => {
     const r = await asUser('local-alice', '/rest/api/3/issue/DEMO-1/transitions');
     expect(r).toEqual({ status: 404, body: { errorMessages: ['The local Jira site does not answer GET /rest/api/3/issue/DEMO-1/transitions (see dev/runtime/jira-api.ts).'], errors: {} } });
+    expect((await asUser('local-alice', '/rest/api/3/issue/DEMO-1', 'PUT')).status).toBe(404);
     expect((await asUser('local-alice', '/rest/api/3/myself', 'PUT')).status).toBe(404);
   });
 });

@@ -121,6 +121,16 @@ describe('assumed routes', () => {
     expect(only.data.map((e) => e.testCaseId)).toEqual(['TC-3']);
     const cycles = endpoints.testCycles.response.parse((await get(requestPath(endpoints.testCycles, { query: { projectId: 'PRJ-1' } }))).json).data;
     expect(cycles.find((c) => c.id === cycle.id)).toMatchObject({ total: 3, counts: { FAIL: 1, NOT_EXECUTED: 2 } });
+
+    // A60: one result by id, also once it is no longer the case's latest; 404 in another cycle or for no such id.
+    await http(sim(), 'POST', requestPath(endpoints.recordExecution, { params: { cycleId: cycle.id } }), { token: aliceToken(), body: { projectId: 'PRJ-1', testCaseId: 'TC-1', status: 'PASS' } });
+    const byId = (cycleId: string, executionId: string) => get(requestPath(endpoints.execution, { params: { cycleId, executionId }, query: { projectId: 'PRJ-1' } }));
+    const found = await byId(cycle.id, ex.id);
+    expect(found.status).toBe(200);
+    expect(endpoints.execution.response.parse(found.json).data).toEqual(ex);
+    for (const missing of [await byId('TCYCLE-1', ex.id), await byId(cycle.id, 'EX-99999')]) expect([missing.status, ErrorBody.parse(missing.json).error.code]).toEqual([404, 'NOT_FOUND']);
+    // The bulk path is not an execution id.
+    expect((await http(sim(), 'POST', requestPath(endpoints.recordExecutions, { params: { cycleId: cycle.id } }), { token: aliceToken(), body: { projectId: 'PRJ-1', results: [] } })).status).not.toBe(404);
   });
 });
 

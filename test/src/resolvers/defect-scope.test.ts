@@ -55,4 +55,18 @@ describe('addDefect only touches results of the issue’s linked test cases', ()
     expect(withBug).toMatchObject({ id: linked.id, testCaseId: 'TC-4', defects: ['DEMO-43'] });
     expect((await defectsOf('TC-4', 'DEMO-1')).find((r) => r.id === linked.id)?.defects).toEqual(['DEMO-43']);
   });
+
+  it('finds a genuine result by its id, also one older than the newest 500 of its test case (A60)', async () => {
+    // One linked case with 510 results, one per cycle: the first is older than five pages of 100 of its history.
+    const grown = b.sim.admin.grow({ testCases: 1, linkedTo: 'DEMO-1', cycles: 510, resultsPerCycle: 1, by: 'bob' });
+    const testCaseId = grown.testCaseIds[0]!;
+    const first = expectOk(await b.call(bob, 'listTestCaseHistory', { testCaseId }));
+    const history = expectOk(await b.call(bob, 'listTestCaseHistory', { testCaseId, page: Math.ceil(first.total / first.pageSize) }));
+    const oldest = history.items.at(-1)!;
+    expect([history.total, oldest.cycleId]).toEqual([510, grown.cycleIds[0]]);
+    const withBug = expectOk(await b.call(bob, 'addDefect', { cycleId: oldest.cycleId, testCaseId, executionId: oldest.id, issueKey: 'DEMO-3' }));
+    expect(withBug).toMatchObject({ id: oldest.id, testCaseId, defects: ['DEMO-3'] });
+    // The same id named with another of its cycles is still refused.
+    expect(await b.call(bob, 'addDefect', { cycleId: grown.cycleIds[1]!, testCaseId, executionId: oldest.id, issueKey: 'DEMO-3' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'executionId' } });
+  });
 });

@@ -7,6 +7,7 @@ vi.mock('@forge/bridge', () => import('../bridgeMock'));
 vi.mock('@forge/jira-bridge', () => import('../jiraBridgeMock'));
 import { callsOf, invoke, routeInvoke, type Handlers } from '../bridgeMock';
 import { closeCreate, createOpened } from '../jiraBridgeMock';
+import type { JiraIssueInfo } from '../../../src/shared/definitions';
 import IssuePanel from '../../../static/src/panel/IssuePanel';
 import type { Execution, ExecutePayload } from '../../../src/shared/definitions';
 import { cycle, cycleRows, cycles, detail, execution, linked, panelCtx, panelState, testCase } from '../fixtures';
@@ -45,6 +46,8 @@ async function openRun(handlers: Handlers = {}) {
     listCycleExecutions: (p) => ({ ok: true, data: cycleRows(sprint, p.cycleId === 'TCYCLE-3' ? [lastFail] : []) }),
     getTestCase: () => ({ ok: true, data: detail(2) }),
     executeTest: (p) => ({ ok: true, data: recorded(p) }),
+    // Jira (as the tester): every key named is a bug of this project, unless a test says otherwise.
+    getJiraIssues: (p) => ({ ok: true, data: { items: p.refs.map((ref) => ({ ref, issue: bug(ref.toUpperCase()) })) } }),
     ...handlers,
   });
   render(<IssuePanel ctx={panelCtx} />);
@@ -86,13 +89,45 @@ describe('Run from the Test Cases tab', () => {
     expect(screen.getByRole('img', { name: /Latest results/ }).getAttribute('aria-label')).toBe('Latest results: Not Executed 1, Blocked 1');
   });
 
-  it('refuses bug keys that are not Jira keys', async () => {
+  it('refuses bug keys that are not Jira keys, quoting them as typed, with focus on the field', async () => {
     const form = await openRun();
     fireEvent.click(within(form).getByLabelText('Fail'));
-    fireEvent.change(within(form).getByLabelText('Bugs (optional)'), { target: { value: 'DEMO-7, not a key' } });
+    const field = within(form).getByLabelText('Bugs (optional)');
+    fireEvent.change(field, { target: { value: 'DEMO-7, not a key' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Save result' }));
-    expect(within(form).getByRole('alert').textContent).toMatch(/NOT, A, KEY are not Jira issue keys/);
+    expect((await within(form).findByRole('alert')).textContent).toBe('not, a, key are not Jira issue keys (like DEMO-12).');
+    expect((field as HTMLInputElement).value).toBe('DEMO-7, not a key');
+    await waitFor(() => expect(document.activeElement).toBe(field));
     expect(callsOf('executeTest')).toHaveLength(0);
+  });
+
+  it('checks bug keys with Jira: no such issue is refused; a story of another project is flagged with what it is and saved only when saved again', async () => {
+    const form = await openRun({
+      getJiraIssues: (p) => ({
+        ok: true,
+        data: {
+          items: p.refs.map((ref) => ({
+            ref,
+            issue: ref === 'DEMO-99999' ? null : ref === 'OTHER-1' ? bug('OTHER-1', { type: 'Story', isBug: false, inThisProject: false, project: { key: 'OTHER', name: 'Other project' } }) : bug(ref),
+          })),
+        },
+      }),
+    });
+    fireEvent.click(within(form).getByLabelText('Fail'));
+    const field = within(form).getByLabelText('Bugs (optional)');
+    fireEvent.change(field, { target: { value: 'demo-99999' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save result' }));
+    expect((await within(form).findByRole('alert')).textContent).toBe('DEMO-99999 is not an issue you can see in Jira: no such issue, or you may not browse it. Check the key.');
+    await waitFor(() => expect(document.activeElement).toBe(field));
+    expect((field as HTMLInputElement).value).toBe('demo-99999');
+    fireEvent.change(field, { target: { value: 'other-1' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save result' }));
+    expect((await within(form).findByRole('alert')).textContent).toBe('OTHER-1 is a Story in Other project (OTHER), not a bug. Save again to record it anyway, or change the key.');
+    await waitFor(() => expect(document.activeElement).toBe(field));
+    expect(callsOf('executeTest')).toHaveLength(0);
+    fireEvent.click(within(form).getByRole('button', { name: 'Save result' }));
+    expect(await screen.findByText('Saved Fail for TC-2 in Sprint 3.')).toBeTruthy();
+    expect(callsOf('executeTest')).toEqual([{ cycleId: 'TCYCLE-3', testCaseId: 'TC-2', status: 'FAIL', defects: ['OTHER-1'] }]);
   });
 
   it('step by step: the overall result is derived (any Fail → Fail), can be overridden, and the steps are saved with it', async () => {
@@ -200,6 +235,7 @@ describe('Report bug after a Fail', () => {
     const form = await openRun({
       addDefect: (p) => ({ ok: true, data: { ...recorded({ cycleId: p.cycleId, testCaseId: 'TC-2', status: 'FAIL' }), defects: [p.issueKey] } }),
       getBugIssueType: () => ({ ok: true, data: { issueTypeId: '10001' } }),
+      getJiraIssues: (p) => ({ ok: true, data: { items: p.refs.map((ref) => ({ ref, issue: bug('DEMO-42') })) } }),
     });
     fireEvent.click(within(form).getByLabelText('Record each step (2 steps)'));
     fireEvent.click(within(within(form).getByRole('group', { name: 'Step 1 result' })).getByLabelText('Pass'));
@@ -219,8 +255,10 @@ describe('Report bug after a Fail', () => {
     expect(text).toContain('Fail: Error 500');
     expect(text).toContain('Sprint 3');
     expect(text).toContain('Staging');
-    closeCreate([{ issueId: '10042', issueKey: 'DEMO-42' }]);
+    // Jira's onClose names the new issue's id only: its key is asked of Jira (as the tester).
+    closeCreate([{ issueId: '10042' }]);
     expect(await screen.findByText('Created DEMO-42 and recorded it on this result.')).toBeTruthy();
+    expect(callsOf('getJiraIssues')).toEqual([{ refs: ['10042'] }]);
     expect(callsOf('addDefect')).toEqual([{ cycleId: 'TCYCLE-3', testCaseId: 'TC-2', executionId: 'EX-NEW', issueKey: 'DEMO-42' }]);
     expect(screen.getByRole('button', { name: 'DEMO-42' })).toBeTruthy();
   });
@@ -240,16 +278,27 @@ describe('Report bug after a Fail', () => {
     }
   });
 
-  it('when Jira answers only the new issue’s id, asks for its key instead of guessing', async () => {
-    const form = await openRun({ addDefect: (p) => ({ ok: true, data: { ...recorded({ cycleId: p.cycleId, testCaseId: 'TC-2', status: 'FAIL' }), defects: [p.issueKey] } }) });
+  it('when Jira cannot say the new issue’s key, says so and the tester types it: checked with Jira, then recorded', async () => {
+    let jiraUp = false;
+    const form = await openRun({
+      addDefect: (p) => ({ ok: true, data: { ...recorded({ cycleId: p.cycleId, testCaseId: 'TC-2', status: 'FAIL' }), defects: [p.issueKey] } }),
+      getJiraIssues: (p) => (jiraUp ? { ok: true, data: { items: p.refs.map((ref) => ({ ref, issue: bug(ref.toUpperCase()) })) } } : { ok: false, error: { code: 'UNAVAILABLE', message: 'Jira could not say.' } }),
+    });
     fireEvent.click(within(form).getByLabelText('Fail'));
     fireEvent.click(within(form).getByRole('button', { name: 'Save result' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Report bug for TC-2' }));
     await waitFor(() => expect(createOpened).toHaveBeenCalled());
     closeCreate([{ issueId: '10042' }]);
-    fireEvent.change(await screen.findByLabelText('Bug key'), { target: { value: 'demo-42' } });
+    expect(await screen.findByText('Jira created the bug but could not say its key. Type its key below to record it on this result.')).toBeTruthy();
+    const key = screen.getByLabelText('Bug key');
+    await waitFor(() => expect(document.activeElement).toBe(key));
+    expect(callsOf('addDefect')).toHaveLength(0);
+    jiraUp = true;
+    fireEvent.change(key, { target: { value: 'demo-42' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add bug to result' }));
-    expect(await screen.findByText('Created DEMO-42 and recorded it on this result.')).toBeTruthy();
+    expect(await screen.findByText('Recorded DEMO-42 on this result.')).toBeTruthy();
+    expect(callsOf('getJiraIssues').at(-1)).toEqual({ refs: ['DEMO-42'] });
+    expect(callsOf('addDefect')).toEqual([{ cycleId: 'TCYCLE-3', testCaseId: 'TC-2', executionId: 'EX-NEW', issueKey: 'DEMO-42' }]);
   });
 
   it('a cancelled dialog records nothing', async () => {
@@ -261,5 +310,12 @@ describe('Report bug after a Fail', () => {
     closeCreate([]);
     await waitFor(() => expect(screen.getByRole('button', { name: 'Report bug for TC-2' })).toHaveProperty('disabled', false));
     expect(callsOf('addDefect')).toHaveLength(0);
+    // Focus is back on Report bug (disabled while the dialog was open, so it had lost it).
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Report bug for TC-2' })));
   });
 });
+
+/** What Jira says a bug of this issue's project is (getJiraIssues). */
+function bug(key: string, over: Partial<JiraIssueInfo> = {}): JiraIssueInfo {
+  return { id: '10042', key, summary: 'Discount applied twice', status: 'To Do', statusCategory: 'new', type: 'Bug', isBug: true, project: { key: 'DEMO', name: 'Demo' }, inThisProject: true, ...over };
+}

@@ -17,6 +17,7 @@ describe('the bug report Jira’s dialog is prefilled with', () => {
       detail: detail(2),
       execution: execution('TC-2', { status: 'FAIL', comment: 'Twice.\nAgain.', stepResults: [{ order: 1, status: 'PASS', actualResult: null }, { order: 2, status: 'FAIL', actualResult: 'Error 500' }] }),
       cycle: cycle(2, { environment: 'Staging' }),
+      timeZone: 'UTC',
     });
     expect(doc).toMatchObject({ version: 1, type: 'doc' });
     // ADF refuses empty text nodes.
@@ -39,5 +40,32 @@ describe('the bug report Jira’s dialog is prefilled with', () => {
     expect(all).toContain('Sign in|Expected: |The dashboard opens|Actual: |Fail: Error 500');
     expect(all).toContain('Twice.|Again.');
     expect(JSON.stringify(doc)).toContain('"hardBreak"');
+  });
+
+  it('leaves out the actual result of steps that were not recorded, and writes the time in the tester’s timezone with the zone named', () => {
+    const texts: string[] = [];
+    const walk = (n: unknown): void => {
+      const node = n as { type: string; text?: string; content?: unknown[] };
+      if (node.type === 'text') texts.push(node.text!);
+      node.content?.forEach(walk);
+    };
+    walk(
+      bugDescription({
+        issueKey: 'DEMO-1',
+        testCase: { id: 'TC-2', title: 'Apply a code' },
+        detail: detail(2),
+        // Only an overall Fail was recorded: no step results at all.
+        execution: execution('TC-2', { status: 'FAIL', executedAt: '2026-11-23T13:05:00Z', executedBy: { id: 'u1', name: 'Alice' }, stepResults: [] }),
+        cycle: cycle(2),
+        timeZone: 'Europe/Paris',
+        locale: 'en-US',
+      }),
+    );
+    const all = texts.join('|');
+    expect(all).toContain('Open the sign-in page|Expected: |The form is shown');
+    expect(all).not.toContain('Actual');
+    expect(all.toLowerCase()).not.toContain('not executed');
+    expect(all).toContain('recorded by Alice at Nov 23, 2026, 2:05 PM, Central European Standard Time (Europe/Paris).');
+    expect(all).not.toContain('UTC');
   });
 });

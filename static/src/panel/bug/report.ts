@@ -4,6 +4,7 @@
  * steps with their expected and actual results, the comment and the cycle's environment.
  */
 import type { Cycle, Execution, TestCaseDetail } from '../../../../src/shared/definitions';
+import { formatDateTime, zoneLabel } from '../../../../src/shared/format';
 import { words } from '../../../../src/shared/words/run';
 import { doc, heading, orderedList, paragraph, strong, type AdfDoc } from './adf';
 
@@ -23,12 +24,17 @@ export function bugDescription({
   detail,
   execution,
   cycle,
+  timeZone,
+  locale,
 }: {
   issueKey: string | null;
   testCase: { id: string; title: string };
   detail: TestCaseDetail | null;
   execution: Execution;
-  cycle: Cycle;
+  cycle: Pick<Cycle, 'id' | 'name' | 'environment'>;
+  /** The tester's Jira timezone and locale: the result's time is written in it, the zone named. */
+  timeZone: string;
+  locale?: string;
 }): AdfDoc {
   const byOrder = new Map(execution.stepResults.map((s) => [s.order, s]));
   const steps = detail ? [...detail.steps].sort((a, b) => a.order - b.order) : [];
@@ -50,17 +56,25 @@ export function bugDescription({
           heading(said.steps),
           orderedList(
             steps.map((s) => {
+              // A step the tester did not record (only an overall result was saved) has no actual result to tell.
               const r = byOrder.get(s.order);
               return [
                 paragraph(s.action),
                 paragraph(strong(said.expected), s.expectedResult),
-                paragraph(strong(said.actual), r ? said.actualResult({ status: words.status[r.status], text: r.actualResult }) : said.notExecuted),
+                ...(r ? [paragraph(strong(said.actual), said.actualResult({ status: words.status[r.status], text: r.actualResult }))] : []),
               ];
             }),
           ),
         ]
       : []),
     ...(execution.comment ? [heading(said.comment), paragraph(execution.comment)] : []),
-    paragraph(said.footer({ id: execution.id, by: execution.executedBy?.name ?? null, at: execution.executedAt })),
+    paragraph(
+      said.footer({
+        id: execution.id,
+        by: execution.executedBy?.name ?? null,
+        at: execution.executedAt ? formatDateTime(execution.executedAt, timeZone, locale) : null,
+        zone: zoneLabel(execution.executedAt ?? new Date().toISOString(), timeZone, locale),
+      }),
+    ),
   ]);
 }

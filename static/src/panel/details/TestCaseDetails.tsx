@@ -13,7 +13,20 @@ import { useRefreshable } from '../refresh';
 import { History } from './History';
 import { StepText } from '../StepText';
 
-export default function TestCaseDetails({ ctx, testCaseId, onClose }: { ctx: UiContext; testCaseId: string; onClose: () => void }) {
+export default function TestCaseDetails({
+  ctx,
+  testCaseId,
+  onClose,
+  canWrite = false,
+  issueKey = null,
+}: {
+  ctx: UiContext;
+  testCaseId: string;
+  onClose: () => void;
+  /** Report bug next to each failed result of the history (not for Guests). */
+  canWrite?: boolean;
+  issueKey?: string | null;
+}) {
   const detail = useLoad(() => api.getTestCase({ testCaseId }), [testCaseId]);
   useRefreshable(detail.refresh);
   // Esc anywhere in the details closes them, and focus goes back to the row.
@@ -23,7 +36,11 @@ export default function TestCaseDetails({ ctx, testCaseId, onClose }: { ctx: UiC
       <Loaded state={detail.state} loadingLabel={words.details.loading({ id: testCaseId })} errorTitle={words.details.loadFailed({ id: testCaseId })} onRetry={() => void detail.reload()}>
         {(tc) => <Body tc={tc} ctx={ctx} />}
       </Loaded>
-      <History ctx={ctx} testCaseId={testCaseId} />
+      <History
+        ctx={ctx}
+        testCaseId={testCaseId}
+        bugs={canWrite ? { issueKey, title: detail.state.status === 'ready' ? detail.state.data.title : '', detail: detail.state.status === 'ready' ? detail.state.data : null } : null}
+      />
       <Button appearance="subtle" onClick={onClose}>
         {words.details.close}
         <span className="visually-hidden">{words.details.closeWhich({ id: testCaseId })}</span>

@@ -24,6 +24,7 @@ import { useLoad } from '../../load';
 import { ResultSummary } from '../details/ResultSummary';
 import { clearDraft, readDraft, runForm, writeDraft, type DraftScope } from '../drafts';
 import { NoticeView, type Notice } from '../NoticeView';
+import { checkBugKeys } from '../bug/check';
 import { useRequestId, type RequestKey } from '../request-id';
 import { CyclePicker, type CycleTarget } from './CyclePicker';
 import { parseDefects } from './defects';
@@ -92,6 +93,10 @@ export function RunForm({
     clearDraft(draftScope, form);
     onCancel();
   });
+  // The bug keys Jira found but that are not bugs of this project: saving again with them unchanged records them.
+  const [doubtedBugs, setDoubtedBugs] = useState<string | null>(null);
+  // After React has drawn the errors (not at once, when the invalid field is not marked yet and focus stays on Save).
+  const focusInvalid = () => focusSoon(() => focus.ref.current?.querySelector<HTMLElement>('.field-invalid input, .field-invalid textarea, [aria-invalid="true"]'));
 
   const caseSteps = detail.state.status === 'ready' ? [...detail.state.data.steps].sort((a, b) => a.order - b.order) : [];
   const derived = stepMode ? deriveStatus(caseSteps.map((s) => steps[s.order]?.status ?? null)) : null;
@@ -139,8 +144,21 @@ export function RunForm({
       return;
     }
     if (!status || next.comment || next.bugs || next.steps) {
-      focusSoon(() => focus.ref.current?.querySelector<HTMLElement>('.field-invalid input, .field-invalid textarea, [aria-invalid="true"]'));
+      focusInvalid();
       return;
+    }
+    // The bugs named are checked with Jira (as the tester): no such issue is refused, another kind flagged once.
+    const asked = parsed.keys.join(' ');
+    if (parsed.keys.length && doubtedBugs !== asked) {
+      setSaving(true);
+      const check = await checkBugKeys(parsed.keys);
+      setSaving(false);
+      if (!check.ok || check.doubts.length) {
+        setDoubtedBugs(check.ok ? asked : null);
+        setErrors({ ...next, bugs: check.ok ? words.bug.saveAgain({ about: check.doubts, count: parsed.keys.length }) : check.error });
+        focusInvalid();
+        return;
+      }
     }
     const stepResults = stepMode
       ? caseSteps.flatMap((s) => {
