@@ -83,6 +83,9 @@ describeE2E('tester workflow', () => {
     const frame = await bob().openReadyPanel();
     await row(frame, 'TC-3').getByRole('button', { name: 'Run TC-3' }).click();
     const form = frame.getByRole('form', { name: 'Run TC-3' });
+    // The cycle it records in is shown first: a Save before that only says the cycles are still loading
+    // (22.11) — what this test met under load, clicking Save before the cycles had arrived.
+    await form.getByText(/Last result in|Not run in/).waitFor();
     await form.getByRole('group', { name: 'Result' }).getByLabel('Fail').check();
     await form.getByRole('button', { name: 'Save result' }).click();
     await frame.getByText(/Saved Fail for TC-3 in/).waitFor();

@@ -3,6 +3,7 @@ import { useLayoutEffect, useRef } from 'react';
 import { Button } from '../../components/Button';
 import { useFormFocus } from '../../components/form-focus';
 import { Message } from '../../components/Message';
+import type { Cycle } from '../../../../src/shared/definitions';
 import { words } from '../../../../src/shared/words/run';
 import { ReportBug, type BugReportTarget } from '../bug/ReportBug';
 import { ResultSummary } from '../details/ResultSummary';
@@ -14,6 +15,8 @@ export function SavedResult({
   next,
   ...report
 }: BugReportTarget & {
+  /** The whole cycle (Run next looks for the next case in it), not only what a bug report names. */
+  cycle: Cycle;
   canReport?: boolean;
   onDone: () => void;
   /** Run next, where the panel offers it. */
