@@ -57,6 +57,13 @@ export interface JiraIssue {
   project: JiraProject;
   /** accountId of the person who created it (issues created in the local Create Issue dialog, and DEMO-3). */
   reporter?: string;
+  // Where the issue sits in the project (the coverage page's scopes: jira-scope-fixtures.ts).
+  /** Ids of its fix versions. */
+  fixVersions?: string[];
+  /** Id of its sprint. */
+  sprint?: number;
+  /** Key of its parent (an epic). */
+  parent?: string;
 }
 
 /**

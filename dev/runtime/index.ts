@@ -14,6 +14,7 @@ import { FunctionHost, type InvocationOutcome, type InvocationRequest, type Plat
 import { startSimulator, type Simulator } from '../testkase-sim';
 import { CLOUD_ID, ENV_ID, REPO_ROOT, adminPagePath, globalPagePath, readManifest, type AppManifest } from './fixtures';
 import { createJiraApi } from './jira-api';
+import { LocalIssues } from './jira-issues';
 import { createHost, type HostEvents, type Invoker } from './server';
 
 export type { Invoker } from './server';
@@ -98,6 +99,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   let siteOrigin = '';
   try {
     if (!bundleExists(bundleDir)) throw new Error(`The backend is not bundled yet (${bundleDir}): run "npm run bundle".`);
+    // One set of issues for the site's pages, dialogs and REST API.
+    const issues = new LocalIssues();
     const kvs = new KvsEmulator({ ...(dataDir === null ? {} : { file: join(dataDir, 'kvs.json') }), latencyMs: options.kvsLatencyMs ?? 0 });
     const fnHost = new FunctionHost({
       bundleDir,
@@ -112,7 +115,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       environmentId: ENV_ID,
       cloudId: CLOUD_ID,
       // The Jira REST calls the function makes as the user, answered by the local site.
-      product: createJiraApi({ scopes: manifest.scopes, siteOrigin: () => siteOrigin, log }),
+      product: createJiraApi({ scopes: manifest.scopes, siteOrigin: () => siteOrigin, log, issues }),
       log,
       ...(options.onPlatformCall ? { onPlatformCall: options.onPlatformCall } : {}),
     });
@@ -124,7 +127,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     const resourceDir = resolve(options.resourceDir ?? join(appDir, manifest.resourcePath));
     const iconFile = [join(resourceDir, 'icon.svg'), join(REPO_ROOT, 'static/public/icon.svg')].find((f) => existsSync(f)) ?? '';
     const nativeUiDir = resolve(options.nativeUiDir ?? NATIVE_UI_DIR);
-    const host = createHost({ manifest, resourceDir, nativeUiDir, iconFile, invoke, simulatorUrl: sim.url, log, ...(options.devServer ? { devServer: options.devServer } : {}), ...(options.invokeLimit ? { invokeLimit: options.invokeLimit } : {}), ...(options.withoutIssueContext ? { withoutIssueContext: true } : {}) });
+    const host = createHost({ manifest, resourceDir, nativeUiDir, iconFile, invoke, simulatorUrl: sim.url, log, issues, ...(options.devServer ? { devServer: options.devServer } : {}), ...(options.invokeLimit ? { invokeLimit: options.invokeLimit } : {}), ...(options.withoutIssueContext ? { withoutIssueContext: true } : {}) });
 
     await new Promise<void>((done, fail) => {
       host.server.once('error', fail);

@@ -1,9 +1,13 @@
 /**
- * The local site's issues: the fixtures, plus those people create in the local Create Issue dialog
- * (Jira's own dialog, which apps open with @forge/jira-bridge's CreateIssueModal). Kept in memory for
- * the life of the host, like any other local state that a restart resets.
+ * The local site's issues: the fixtures (with the release world of jira-scope-fixtures.ts), plus those
+ * people create in the local Create Issue dialog (Jira's own dialog, which apps open with
+ * @forge/jira-bridge's CreateIssueModal) and those a scope is grown with (`grow`, for the bench). Kept in
+ * memory for the life of the host, like any other local state that a restart resets. One instance
+ * serves the host's pages and dialogs and the site's REST API (jira-api.ts), so what a search finds is
+ * what /browse shows.
  */
-import { ISSUE_TYPES, ISSUES, PROJECTS, findIssue, type JiraIssue, type JiraUser } from './fixtures';
+import { ISSUE_TYPES, ISSUES, PROJECTS, type JiraIssue, type JiraUser } from './fixtures';
+import { BASE_PLACEMENT, SCOPE_ISSUES, VERSIONS, type JiraVersion } from './jira-scope-fixtures';
 
 export interface NewIssue {
   projectId: string;
@@ -17,11 +21,65 @@ const SUMMARY_MAX = 255;
 const DESCRIPTION_MAX = 32_767;
 
 export class LocalIssues {
-  private readonly created: JiraIssue[] = [];
+  private readonly byKey = new Map<string, JiraIssue>();
+  private readonly versions: JiraVersion[] = [...VERSIONS];
+
+  constructor() {
+    for (const issue of [...ISSUES.map((i) => ({ ...i, ...BASE_PLACEMENT[i.key] })), ...SCOPE_ISSUES]) this.byKey.set(issue.key, issue);
+  }
 
   find(key: string): JiraIssue | undefined {
-    const k = key.toUpperCase();
-    return findIssue(k) ?? this.created.find((i) => i.key === k);
+    return this.byKey.get(key.toUpperCase());
+  }
+
+  /** Every issue of the site, in creation order. */
+  all(): readonly JiraIssue[] {
+    return [...this.byKey.values()];
+  }
+
+  /** The versions of a project (by id or key). */
+  versionsOf(projectIdOrKey: string): JiraVersion[] {
+    const project = PROJECTS.find((p) => p.id === projectIdOrKey || p.key === projectIdOrKey);
+    return project ? this.versions.filter((v) => v.projectId === project.id) : [];
+  }
+
+  /**
+   * Grows the site for the bench: a new unreleased version of `projectKey` holding `count` new
+   * Stories and Tasks (statuses in turn), and `bugs` new Bugs (every other one Done). Answers the
+   * version and the keys, for the simulator to link tests to (dev/testkase-sim/coverage-seed.ts).
+   */
+  grow(input: { projectKey: string; versionName: string; count: number; bugs: number }): { version: JiraVersion; issueKeys: string[]; bugKeys: string[] } {
+    const project = PROJECTS.find((p) => p.key === input.projectKey);
+    if (!project) throw new Error(`The local Jira site has no project ${input.projectKey}.`);
+    const version: JiraVersion = { id: String(Math.max(...this.versions.map((v) => Number(v.id))) + 1), name: input.versionName, projectId: project.id, released: false, archived: false, description: `Grown for the bench: ${input.count} issues.` };
+    this.versions.push(version);
+    const statuses = ['To Do', 'In Progress', 'In Review', 'Done'];
+    const first = this.nextIds(project.id, project.key);
+    let n = 0;
+    const add = (fields: Omit<JiraIssue, 'id' | 'key' | 'project'>) => {
+      const issue: JiraIssue = { ...fields, id: String(Number(first.id) + n), key: `${project.key}-${Number(first.key.split('-')[1]) + n}`, project };
+      n += 1;
+      this.byKey.set(issue.key, issue);
+      return issue.key;
+    };
+    const issueKeys = Array.from({ length: input.count }, (_, i) =>
+      add({ type: i % 4 === 3 ? 'Task' : 'Story', typeId: i % 4 === 3 ? '10003' : '10002', status: statuses[i % statuses.length]!, summary: `${input.versionName}: generated story ${i + 1}`, description: ['Generated for the bench.'], fixVersions: [version.id] }),
+    );
+    const bugKeys = Array.from({ length: input.bugs }, (_, i) =>
+      add({ type: 'Bug', typeId: '10001', status: i % 2 === 0 ? 'To Do' : 'Done', summary: `${input.versionName}: generated bug ${i + 1}`, description: ['Generated for the bench.'] }),
+    );
+    return { version, issueKeys, bugKeys };
+  }
+
+  /** The next key of a project and the next issue id of the site, as Jira numbers them (after the highest so far). */
+  private nextIds(projectId: string, projectKey: string): { id: string; key: string } {
+    let lastNumber = 0;
+    let lastId = 0;
+    for (const i of this.byKey.values()) {
+      lastId = Math.max(lastId, Number(i.id));
+      if (i.project.id === projectId) lastNumber = Math.max(lastNumber, Number(i.key.split('-')[1]));
+    }
+    return { id: String(lastId + 1), key: `${projectKey}-${lastNumber + 1}` };
   }
 
   /** Creates the issue as `reporter`; a plain sentence saying what is wrong otherwise. */
@@ -34,12 +92,8 @@ export class LocalIssues {
     if (!summary) return 'Summary is required.';
     if (summary.length > SUMMARY_MAX) return `Summary must be ${SUMMARY_MAX} characters or fewer.`;
     if (input.description.length > DESCRIPTION_MAX) return `Description must be ${DESCRIPTION_MAX} characters or fewer.`;
-    const all = [...ISSUES, ...this.created];
-    const next = Math.max(0, ...all.filter((i) => i.project.id === project.id).map((i) => Number(i.key.split('-')[1]))) + 1;
-    const id = String(Math.max(...all.map((i) => Number(i.id))) + 1);
     const issue: JiraIssue = {
-      id,
-      key: `${project.key}-${next}`,
+      ...this.nextIds(project.id, project.key),
       type: type.name,
       typeId: type.id,
       status: 'To Do',
@@ -48,7 +102,7 @@ export class LocalIssues {
       project,
       reporter: reporter.accountId,
     };
-    this.created.push(issue);
+    this.byKey.set(issue.key, issue);
     return issue;
   }
 }

@@ -51,6 +51,8 @@ export interface HostOptions {
   withoutIssueContext?: boolean;
   simulatorUrl: string;
   log: (line: string) => void;
+  /** The site's issues, shared with its REST API (jira-api.ts); default a fresh set of the fixtures. */
+  issues?: LocalIssues;
 }
 
 export interface Host {
@@ -93,7 +95,7 @@ export function createHost(options: HostOptions): Host {
   if (options.devServer) registerDevProxy(app, options.devServer, isFrameHost);
 
   app.all('/healthz', () => json(200, { ok: true }));
-  const issues = new LocalIssues();
+  const issues = options.issues ?? new LocalIssues();
   registerIssueDialogs(app, issues, (c) => frameFor(c).user, say);
   app.all('*', async (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : json(405, { ok: false, error: `${c.req.method} is not allowed here` })));
 
