@@ -52,7 +52,7 @@ function tokenize(jql: string): Token[] {
       tokens.push({ kind: 'string', text: jql.slice(i + 1, end) });
       i = end + 1;
     } else {
-      const word = /^[A-Za-z0-9_.\-]+/.exec(jql.slice(i))?.[0];
+      const word = /^[A-Za-z0-9_.-]+/.exec(jql.slice(i))?.[0];
       if (!word) throw new JqlError(`Error in the JQL Query: The character '${c}' at position ${i + 1} is not understood by the local Jira site (dev/runtime/jql.ts).`);
       tokens.push({ kind: 'word', text: word });
       i += word.length;
