@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { endpoints, type EndpointName } from '../../src/testkase/contract';
 import { pathsOf, type DecodedRequest, type Endpoint } from '../../src/testkase/endpoint';
 import { parseOr400 } from './http-util';
+import { coverageHandlers } from './coverage-handlers';
 import type { Store } from './store';
 import type { SimToken, SimUser } from './state';
 
@@ -108,6 +109,7 @@ export const handlers: Handlers = {
     store.access(user, body.projectId, true);
     return ok({ data: store.addDefect(body.projectId, params.cycleId, params.executionId, body.jiraIssueKey) });
   },
+  ...coverageHandlers,
 };
 
 /** A request as it arrived, decoded with the endpoint's schemas: a 400 names the first wrong field (path, query, then body). */
