@@ -13,6 +13,7 @@ import { issueSummaryResolvers } from './resolvers/issue-summary';
 import { adminResolvers } from './resolvers/admin';
 import { identityResolvers } from './resolvers/identity';
 import { bugIssueTypeResolvers } from './resolvers/bug-issue-type';
+import { coverageResolvers } from './resolvers/coverage';
 import { handlersFor, type Implementations } from './resolvers/envelope';
 import { ownFunctionsOnly } from './resolvers/dispatch';
 
@@ -24,6 +25,7 @@ const implementations: Implementations = {
   ...bugIssueTypeResolvers,
   ...issueSummaryResolvers,
   ...adminResolvers,
+  ...coverageResolvers,
 };
 
 export const handler = ownFunctionsOnly(implementations, makeResolver<Definitions>(handlersFor(implementations)));

@@ -37,6 +37,11 @@ export class LocalIssues {
     return [...this.byKey.values()];
   }
 
+  /** Every version of the site. */
+  allVersions(): readonly JiraVersion[] {
+    return this.versions;
+  }
+
   /** The versions of a project (by id or key). */
   versionsOf(projectIdOrKey: string): JiraVersion[] {
     const project = PROJECTS.find((p) => p.id === projectIdOrKey || p.key === projectIdOrKey);

@@ -164,23 +164,22 @@ export function jiraSearchRoutes(issues: LocalIssues, origin: () => string): Arr
   ];
 }
 
-function allVersions(issues: LocalIssues): JiraVersion[] {
-  const projects = new Set(issues.all().map((i) => i.project.key));
-  return [...projects].flatMap((key) => issues.versionsOf(key));
-}
+const allVersions = (issues: LocalIssues) => issues.allVersions();
 
 /** Jira checks that the values a query names exist: "The value 'X' does not exist for the field 'fixVersion'." */
 function missingValue(query: JqlQuery, issues: LocalIssues): string | null {
   const all = issues.all();
+  const projectKeys = new Set(all.map((i) => i.project.key.toLowerCase()));
+  const projectIds = new Set(all.map((i) => i.project.id));
   for (const { field, values } of query.clauses) {
     for (const v of values) {
       const lower = v.toLowerCase();
       const exists =
-        field === 'project' ? all.some((i) => i.project.key.toLowerCase() === lower || i.project.id === v)
+        field === 'project' ? projectKeys.has(lower) || projectIds.has(v)
         : field === 'fixVersion' ? allVersions(issues).some((x) => x.id === v || x.name.toLowerCase() === lower)
         : field === 'sprint' ? SPRINTS.some((s) => String(s.id) === v || s.name.toLowerCase() === lower)
         : field === 'issuetype' ? ['bug', 'story', 'task', EPIC_TYPE.name.toLowerCase(), '10001', '10002', '10003', EPIC_TYPE.id].includes(lower)
-        : Boolean(issues.find(v)) || all.some((i) => i.id === v);
+        : Boolean(issues.find(v)) || (/^\d+$/.test(v) && all.some((i) => i.id === v));
       if (!exists) {
         return field === 'key' || field === 'parent' ? `An issue with key '${v}' does not exist for field '${field}'.` : `The value '${v}' does not exist for the field '${field}'.`;
       }

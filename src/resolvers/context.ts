@@ -24,6 +24,9 @@ const IssueExtension = z.object({
 });
 const GlobalPageExtension = z.object({ type: z.literal('jira:globalPage') });
 const AdminPageExtension = z.object({ type: z.literal('jira:adminPage') });
+// Test coverage: the project page sits in one project; the gadget on a dashboard, in none.
+const ProjectPageExtension = z.object({ type: z.literal('jira:projectPage'), project: z.object({ key: JiraProjectKey }) });
+const GadgetExtension = z.object({ type: z.literal('jira:dashboardGadget') });
 
 function trustedContext(context: Record<string, unknown> | undefined): CallContext | undefined {
   const accountId = context?.accountId;
@@ -39,6 +42,9 @@ function trustedContext(context: Record<string, unknown> | undefined): CallConte
   if (AdminPageExtension.safeParse(context?.extension).success) {
     return { accountId, module: 'ADMIN_PAGE', issueKey: null, jiraProjectKey: null };
   }
+  const projectPage = ProjectPageExtension.safeParse(context?.extension);
+  if (projectPage.success) return { accountId, module: 'PROJECT_PAGE', issueKey: null, jiraProjectKey: projectPage.data.project.key };
+  if (GadgetExtension.safeParse(context?.extension).success) return { accountId, module: 'DASHBOARD_GADGET', issueKey: null, jiraProjectKey: null };
   return undefined;
 }
 

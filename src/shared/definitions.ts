@@ -99,7 +99,7 @@ export interface TokenSummary {
   expiresAt: string | null;
 }
 
-export type ModuleKind = 'ISSUE_PANEL' | 'ISSUE_CONTEXT' | 'GLOBAL_PAGE' | 'ADMIN_PAGE';
+export type ModuleKind = 'ISSUE_PANEL' | 'ISSUE_CONTEXT' | 'GLOBAL_PAGE' | 'ADMIN_PAGE' | 'PROJECT_PAGE' | 'DASHBOARD_GADGET';
 
 /**
  * checkIdentity (global page only): whether the saved token's TestKase user is the person signed in to
@@ -322,3 +322,5 @@ export type ListConnectionsPayload = PayloadOf<'adminListConnections'>;
 export type RemoveConnectionPayload = PayloadOf<'adminRemoveConnection'>;
 export type CheckAllPayload = PayloadOf<'adminCheckAll'>;
 export type AuditLogPayload = PayloadOf<'adminAuditLog'>;
+export type CoveragePagePayload = PayloadOf<'getCoveragePage'>;
+export type CoverageScopesPayload = PayloadOf<'getCoverageScopes'>;

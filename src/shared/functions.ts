@@ -31,6 +31,7 @@ import type {
   TestCaseDetail,
   TestCaseSummary,
 } from './definitions';
+import type { CoveragePage, CoverageProjects, CoverageScopeOptions } from './coverage';
 
 /** A function's payload schema, and the type of its answer (carried by the type only). */
 export interface FunctionSpec<S extends z.ZodType, R> {
@@ -80,6 +81,12 @@ export const FUNCTIONS = {
   adminRemoveConnection: answersAdmins<AdminRemoval>()(P.RemoveConnectionPayload),
   adminCheckAll: answersAdmins<CheckProgress>()(P.CheckAllPayload),
   adminAuditLog: answersAdmins<AuditPage>()(P.AuditLogPayload),
+  // Test coverage: the project page (jira:projectPage) and the dashboard gadget (jira:dashboardGadget);
+  // resolvers/coverage.ts refuses every other module.
+  getCoverageScopes: answers<CoverageScopeOptions>()(P.CoverageScopesPayload),
+  getCoveragePage: answers<CoveragePage>()(P.CoveragePagePayload),
+  /** The gadget's edit mode only: the Jira projects mapped to a TestKase project the caller can read. */
+  listCoverageProjects: answers<CoverageProjects>()(P.EmptyPayload),
 };
 
 type Table = typeof FUNCTIONS;

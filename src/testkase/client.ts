@@ -91,8 +91,9 @@ export class TestKaseClient {
     throw notFound;
   }
 
-  async jiraMappings(jiraProjectKey: string) {
-    return (await this.send(endpoints.jiraMappings, { query: { jiraProjectKey } })).data;
+  /** The mappings of one Jira project, or every mapping of the organisation (the coverage gadget's projects). */
+  async jiraMappings(jiraProjectKey?: string) {
+    return (await this.send(endpoints.jiraMappings, { query: jiraProjectKey ? { jiraProjectKey } : {} })).data;
   }
 
   /** One page of test cases (search, issue filter). */
@@ -162,6 +163,16 @@ export class TestKaseClient {
 
   async recordExecution(cycleId: string, body: RecordExecutionBody) {
     return (await this.send(endpoints.recordExecution, { params: { cycleId }, body })).data;
+  }
+
+  /** Coverage of up to LIMITS.coverageKeysMax Jira issues in one request (A50). */
+  async jiraCoverage(projectId: string, jiraIssueKeys: string[]) {
+    return (await this.send(endpoints.jiraCoverage, { query: { projectId, jiraIssueKeys } })).data;
+  }
+
+  /** One page of the Jira issues of a Jira project that the project's test cases link (A51). */
+  async jiraLinkedIssues(projectId: string, jiraProjectKey: string, page: number, pageSize: number) {
+    return this.send(endpoints.jiraLinkedIssues, { query: { projectId, jiraProjectKey, page, pageSize } });
   }
 
   /**

@@ -10,6 +10,7 @@ import { installForgeFetch, KvsEmulator } from '../../dev/kvs';
 import { startSimulator, type Simulator } from '../../dev/testkase-sim';
 import { USERS, readManifest, type JiraUser } from '../../dev/runtime/fixtures';
 import { createJiraApi } from '../../dev/runtime/jira-api';
+import { LocalIssues } from '../../dev/runtime/jira-issues';
 import type { Definitions, Result } from '../../src/shared/definitions';
 import { contextFor, type Where } from './context';
 
@@ -20,6 +21,8 @@ export interface Backend {
   kvs: KvsEmulator;
   /** The Jira site's accounts (the local users to start with): add users, or make one a Jira admin. */
   jiraUsers: JiraUser[];
+  /** The Jira site's issues (grow a scope with `jiraIssues.grow(…)`). */
+  jiraIssues: LocalIssues;
   /** Every Jira REST call the backend made, as `METHOD path as accountId`. */
   jiraCalls: string[];
   /** Answers a Jira REST call instead of the local site (e.g. a failure); undefined: the site answers. */
@@ -66,7 +69,8 @@ export async function startBackend(): Promise<Backend> {
   const kvs = new KvsEmulator({ now: () => clock });
   const caller = new AsyncLocalStorage<string | undefined>();
   const jiraUsers: JiraUser[] = [...USERS];
-  const jira = createJiraApi({ scopes: readManifest().scopes, siteOrigin: () => JIRA_SITE, users: () => jiraUsers });
+  const jiraIssues = new LocalIssues();
+  const jira = createJiraApi({ scopes: readManifest().scopes, siteOrigin: () => JIRA_SITE, users: () => jiraUsers, issues: jiraIssues });
   const backend: Pick<Backend, 'jiraCalls' | 'jiraOverride'> = { jiraCalls: [], jiraOverride: undefined };
   const restore = installForgeFetch(kvs, {
     product: async ({ target, method, path, body }) => {
@@ -80,6 +84,7 @@ export async function startBackend(): Promise<Backend> {
     sim,
     kvs,
     jiraUsers,
+    jiraIssues,
     advance(ms: number) {
       clock += ms;
     },

@@ -1,5 +1,5 @@
 /** How the summary names statuses and counts: "4 tests · 2 passed · 1 failed · 0 blocked · 0 skipped · 1 not run". */
-import type { Coverage, ExecutionStatus, StatusCounts } from '../../src/shared/definitions';
+import type { ExecutionStatus, StatusCounts } from '../../src/shared/definitions';
 
 /** Left to right as the status bar draws them: results first, then what is still to run. */
 export const STATUS_ORDER: readonly ExecutionStatus[] = ['PASS', 'FAIL', 'BLOCKED', 'SKIPPED', 'NOT_EXECUTED'];
@@ -30,15 +30,9 @@ export function countsLine(total: number, counts: StatusCounts): string {
   return parts.map((p) => p.replace(/ /g, NBSP)).join(' · ');
 }
 
-/** The one-word verdict a person glancing at the issue wants: anything failing wins, then blocked, then not yet run. */
-export type Verdict = 'FAILING' | 'BLOCKED' | 'INCOMPLETE' | 'PASSING';
-
-export function verdictOf({ counts }: Pick<Coverage, 'counts'>): Verdict {
-  if (counts.FAIL > 0) return 'FAILING';
-  if (counts.BLOCKED > 0) return 'BLOCKED';
-  if (counts.NOT_EXECUTED > 0 || counts.SKIPPED > 0) return 'INCOMPLETE';
-  return 'PASSING';
-}
+// The verdict is shared with the coverage page and gadget: one function (src/shared/coverage.ts).
+import type { Verdict } from '../../src/shared/coverage';
+export { verdictOf, type Verdict } from '../../src/shared/coverage';
 
 export const VERDICT_WORD: Record<Verdict, string> = {
   FAILING: 'Failing',
