@@ -31,6 +31,11 @@ export interface BridgeConfig {
   themeAttribute: string;
   /** A UI Kit module's frame: the host renders what its reconciler sends (`reconcile`). */
   nativeUi: boolean;
+  /** The project page module (router target `module` with a projectKey), and its path with `{projectKey}`. */
+  projectPageModuleKey: string;
+  projectPagePath: string;
+  /** A dashboard gadget's edit view: `submit` saves its configuration, `close` leaves without saving. */
+  gadgetEditing: boolean;
 }
 
 export function bridgeScript(config: BridgeConfig): string {
@@ -100,6 +105,11 @@ function resolveLocation(payload) {
       return new URL('/browse/' + encodeURIComponent(payload.issueKey), context.siteUrl).toString();
     case 'module':
       if (payload.moduleKey === CONFIG.globalPageModuleKey) return new URL(CONFIG.globalPagePath, context.siteUrl).toString();
+      if (payload.moduleKey === CONFIG.projectPageModuleKey) {
+        if (typeof payload.projectKey !== 'string' || !/^[A-Z][A-Z0-9_]*$/.test(payload.projectKey)) throw new Error('navigate: the project page needs a projectKey');
+        var sub = typeof payload.path === 'string' && payload.path ? '/' + payload.path.replace(/^\/+/, '') : '';
+        return new URL(CONFIG.projectPagePath.replace('{projectKey}', payload.projectKey) + sub, context.siteUrl).toString();
+      }
       throw new Error('navigate: the local host has no page for module "' + payload.moduleKey + '"');
     default:
       throw new Error('navigate: the local host does not support navigation target "' + payload.target + '"');
@@ -227,6 +237,19 @@ function serialiseValue(value, seen) {
 }
 // The last tree sent, for a host page that started listening after it was sent (see 'forge-local:resend').
 var lastForgeDoc = null;
+// A dashboard gadget's edit view: Jira saves what view.submit gives as the gadget's configuration and
+// shows the gadget again; view.close leaves the edit view without saving.
+if (CONFIG.gadgetEditing) {
+  handlers.submit = async function (payload) {
+    var response = await fetch(CONFIG.endpoint + 'submit', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload === undefined ? null : payload) });
+    var answer = null;
+    try { answer = await response.json(); } catch (e) {}
+    if (!response.ok || !answer || answer.ok !== true) throw new Error('view.submit failed - ' + (answer && answer.error ? answer.error : 'HTTP ' + response.status));
+    toParent({ type: 'forge-local:gadget-saved' });
+  };
+  handlers.close = function () { toParent({ type: 'forge-local:gadget-closed' }); };
+}
+
 if (CONFIG.nativeUi) {
   handlers.reconcile = function (payload) {
     previousUiHandlers = uiHandlers;

@@ -55,6 +55,11 @@ export interface RuntimeOptions {
    * is measured alone, on the same page as the bench's frame floor; default: as in the manifest.
    */
   withoutIssueContext?: boolean;
+  /**
+   * Add release 3.8's tests and results to the simulator (dev/testkase-sim/coverage-seed.ts), for the
+   * coverage page and gadget; `npm start` does. Default off, so other suites see the plain seed.
+   */
+  coverageDemo?: boolean;
 }
 
 export interface Runtime {
@@ -94,6 +99,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     options.sim ??
     (await startSimulator({ port: options.simPort ?? 4010, dataDir: dataDir === null ? null : join(dataDir, 'sim'), quiet }));
 
+  if (options.coverageDemo) sim.admin.seedCoverageDemo();
   const bundleDir = resolve(options.bundleDir ?? BUNDLE_DIR);
   let functions: FunctionHost | undefined;
   let siteOrigin = '';

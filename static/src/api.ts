@@ -28,7 +28,8 @@ import type {
 } from '../../src/shared/definitions';
 import { announceTestsChanged } from './app-events';
 
-const invoke = makeInvoke<Definitions>();
+/** Exported for modules that keep their calls in their own chunk (coverage/api.ts). */
+export const invoke = makeInvoke<Definitions>();
 
 /** Longer than the backend's own TestKase timeouts, so its message usually wins. */
 export const CALL_TIMEOUT_MS = 30_000;
@@ -78,7 +79,7 @@ export function onConnectionLost(listener: Listener): () => void {
   return () => connectionListeners.delete(listener);
 }
 
-async function run<T>(call: () => Promise<Result<T>>, timeoutMs = CALL_TIMEOUT_MS): Promise<Result<T>> {
+export async function run<T>(call: () => Promise<Result<T>>, timeoutMs = CALL_TIMEOUT_MS): Promise<Result<T>> {
   const r = await settle(call, timeoutMs);
   if (!r.ok && CONNECTION_LOST.has(r.error.code)) for (const l of [...connectionListeners]) l(r.error);
   return r;

@@ -4,6 +4,8 @@ import { router } from '@forge/bridge';
 export const ISSUE_PANEL_KEY = 'testkase-issue-panel';
 export const GLOBAL_PAGE_KEY = 'testkase-global-page';
 export const ADMIN_PAGE_KEY = 'testkase-admin-page';
+export const COVERAGE_PAGE_KEY = 'testkase-coverage-page';
+export const COVERAGE_GADGET_KEY = 'testkase-coverage-gadget';
 
 export interface UiContext {
   moduleKey: string;
@@ -14,6 +16,8 @@ export interface UiContext {
   locale: string;
   /** The Jira project of the issue the panel is on (the bug dialog opens in it); absent outside an issue. */
   projectId?: string;
+  /** The context as Forge gave it, for modules that read more of it in their own code (coverage/context.ts). */
+  raw?: unknown;
 }
 
 /** Narrow whatever `view.getContext()` returned to the fields we use, with safe defaults. */
@@ -29,6 +33,7 @@ export function toUiContext(raw: unknown): UiContext {
   if (typeof r.environmentId === 'string' && r.environmentId) ctx.environmentId = r.environmentId;
   const project = (r.extension as { project?: { id?: unknown } } | undefined)?.project;
   if (typeof project?.id === 'string' && project.id) ctx.projectId = project.id;
+  ctx.raw = raw;
   return ctx;
 }
 

@@ -1,0 +1,235 @@
+/**
+ * The project page "Test coverage" (jira:projectPage): for a scope of the project — the issues TestKase
+ * links, a fix version, a sprint or an epic — one row per issue with its linked tests, results, the
+ * glance's verdict and the open bugs on its failing results; counts and percentages in the header;
+ * filters, sort, paging and a CSV of what is shown.
+ *
+ * The rows arrive in steps (useCoverage): the first ones at once, the rest with a progress line. Every
+ * count is the tally of the loaded rows (src/shared/coverage.ts) and says "so far" until the scope is
+ * complete, so no number contradicts the list. The scope is the page's route (view.createHistory), so
+ * the gadget can link to one.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { view } from '@forge/bridge';
+import type { CoverageScope, CoverageScopeOptions, CoverageVerdict } from '../../../src/shared/coverage';
+import { COVERAGE_VERDICTS, percentOf, tallyOf } from '../../../src/shared/coverage';
+import { initialState } from '../api';
+import { coverageApi as api } from './api';
+import { Button } from '../components/Button';
+import { Message } from '../components/Message';
+import { Skeleton } from '../components/Spinner';
+import { openSettings, type UiContext } from '../context';
+import { ConfigMessage } from '../panel/ConfigMessage';
+import { CoverageTable } from './CoverageTable';
+import { DEFAULT_SORT, NO_FILTERS, choicesOf, csvOf, download, pageOf, pathOfScope, scopeFromPath, visibleRows, type Filters, type Sort, type SortKey } from './model';
+import { ScopePicker, scopeName } from './ScopePicker';
+import { useCoverage } from './useCoverage';
+import { coverageContext } from './context';
+import { VERDICT_WORD, coverageWords as w } from './words';
+import './coverage.css';
+
+type History = Awaited<ReturnType<typeof view.createHistory>>;
+
+export default function CoveragePage({ ctx }: { ctx: UiContext }) {
+  const { projectKey, siteUrl } = coverageContext(ctx);
+  const [history, setHistory] = useState<History | null>(null);
+  const [scope, setScope] = useState<CoverageScope | null>(null);
+  const [options, setOptions] = useState<Omit<CoverageScopeOptions, 'config'> | null>(null);
+  const [optionsFailed, setOptionsFailed] = useState<string | null>(null);
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [sort, setSort] = useState<Sort>(DEFAULT_SORT);
+  const [page, setPage] = useState(1);
+
+  // The scope comes from the page's route; the picker writes it back.
+  useEffect(() => {
+    void initialState(); // the prefetched first call warmed the connection: nothing else to take from it
+    let unlisten: (() => void) | undefined;
+    view.createHistory().then(
+      (h) => {
+        setHistory(h);
+        setScope(scopeFromPath(h.location.pathname));
+        unlisten = h.listen((location) => setScope(scopeFromPath(location.pathname)));
+      },
+      () => setScope({ kind: 'LINKED' }),
+    );
+    return () => unlisten?.();
+  }, []);
+
+  useEffect(() => {
+    void api.getCoverageScopes().then((r) => {
+      if (r.ok) setOptions(r.data);
+      else setOptionsFailed(r.error.message);
+    });
+  }, []);
+
+  const load = useCoverage(scope);
+  const tally = useMemo(() => tallyOf(load.rows), [load.rows]);
+  const shown = useMemo(() => visibleRows(load.rows, filters, sort), [load.rows, filters, sort]);
+  const current = pageOf(shown, page);
+  const types = useMemo(() => choicesOf(load.rows, (r) => r.type), [load.rows]);
+  const statuses = useMemo(() => choicesOf(load.rows, (r) => r.status.name), [load.rows]);
+
+  useEffect(() => setPage(1), [filters, sort, scope]);
+
+  if (!scope) return <Skeleton label={w.loading} />;
+
+  const chooseScope = (next: CoverageScope) => {
+    setFilters(NO_FILTERS);
+    if (history) history.push(pathOfScope(next));
+    else setScope(next);
+  };
+  const onSort = (key: SortKey) => setSort((s) => (s.key === key ? { key, direction: s.direction === 'asc' ? 'desc' : 'asc' } : { key, direction: 'asc' }));
+  const name = scopeName(scope, options);
+  const complete = load.phase === 'complete';
+  const config = load.config;
+
+  return (
+    <div className="coverage-page">
+      <h2 className="page-title">{w.pageTitle}</h2>
+      <div className="coverage-toolbar">
+        <ScopePicker id="coverage-scope" value={scope} options={options} onChange={chooseScope} />
+        <Button onClick={() => download(w.csvFileName(projectKey ?? 'project', name), csvOf(shown))} disabled={shown.length === 0}>
+          {w.exportCsv(shown.length)}
+        </Button>
+      </div>
+      {optionsFailed && (
+        <Message tone="warning">
+          <p>{optionsFailed}</p>
+        </Message>
+      )}
+      {options && options.notes.length > 0 && (
+        <Message tone="info">
+          {options.notes.map((note) => (
+            <p key={note}>{note}</p>
+          ))}
+        </Message>
+      )}
+
+      {config && config.kind !== 'READY' ? (
+        <ConfigMessage config={config} canOpenSettings onOpenSettings={() => void openSettings(ctx)} onRetry={load.retry} />
+      ) : load.steps === 0 && load.phase === 'loading' ? (
+        <Skeleton label={w.loading} rows={6} />
+      ) : (
+        <>
+          <Summary tally={tally} complete={complete} filters={filters} onVerdict={(verdict) => setFilters((f) => ({ ...f, verdict: f.verdict === verdict ? null : verdict }))} />
+          <Progress load={load} loaded={load.rows.length} />
+          {load.notVisible > 0 && <p className="muted small">{w.notVisible(load.notVisible)}</p>}
+          {load.rows.length > 0 && <FilterBar filters={filters} onChange={setFilters} types={types} statuses={statuses} />}
+          {load.rows.length === 0 && complete ? (
+            <p className="empty">{scope.kind === 'LINKED' ? w.emptyLinked : w.emptyScope}</p>
+          ) : shown.length === 0 && load.rows.length > 0 ? (
+            <p className="empty">{w.noMatch}</p>
+          ) : (
+            <CoverageTable rows={current.items} sort={sort} onSort={onSort} caption={w.tableCaption(name)} siteUrl={siteUrl} />
+          )}
+          {shown.length > 0 && (
+            <div className="pager">
+              <p>{shown.length === load.rows.length ? w.showing(current.first, current.last, shown.length) : w.showingFiltered(current.first, current.last, shown.length, load.rows.length)}</p>
+              {current.pages > 1 && (
+                <div className="pager-controls">
+                  <Button onClick={() => setPage(current.page - 1)} disabled={current.page <= 1}>
+                    {w.previousPage}
+                  </Button>
+                  <span>{w.pageOf(current.page, current.pages)}</span>
+                  <Button onClick={() => setPage(current.page + 1)} disabled={current.page >= current.pages}>
+                    {w.nextPage}
+                  </Button>
+                </div>
+              )}
+            </div>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+function Summary({ tally, complete, filters, onVerdict }: { tally: ReturnType<typeof tallyOf>; complete: boolean; filters: Filters; onVerdict: (v: CoverageVerdict) => void }) {
+  const uncovered = tally.verdicts.UNCOVERED;
+  return (
+    <section className="coverage-summary" aria-label={w.pageTitle}>
+      <p className="coverage-headline">{complete ? w.uncoveredLine(uncovered, tally.issues) : w.uncoveredLineSoFar(uncovered, tally.issues)}</p>
+      <ul className="coverage-stats" title={w.percentNote}>
+        <li>{w.coveredPercent(percentOf(tally.covered, tally.issues))}</li>
+        <li>{w.passingPercent(percentOf(tally.verdicts.PASSING, tally.issues))}</li>
+        <li>{w.openBugsCount(tally.openBugs)}</li>
+      </ul>
+      <ul className="verdict-counts">
+        {COVERAGE_VERDICTS.map((v) => (
+          <li key={v}>
+            <button type="button" className={`verdict-count verdict-count-${v.toLowerCase()}`} aria-pressed={filters.verdict === v} onClick={() => onVerdict(v)}>
+              {w.verdictCount(VERDICT_WORD[v], tally.verdicts[v])}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Progress({ load, loaded }: { load: ReturnType<typeof useCoverage>; loaded: number }) {
+  if (load.phase === 'failed' && load.error) {
+    return (
+      <Message tone="error" actions={<Button onClick={load.retry}>{w.tryAgain}</Button>}>
+        <p>{load.error.message}</p>
+        {loaded > 0 && <p>{w.progressStopped(loaded)}</p>}
+      </Message>
+    );
+  }
+  return (
+    <p className="coverage-progress" role="status" aria-live="polite">
+      {load.phase === 'complete' ? w.progressComplete(loaded) : w.progressLoading(loaded, load.approximateTotal)}
+    </p>
+  );
+}
+
+function FilterBar({ filters, onChange, types, statuses }: { filters: Filters; onChange: (f: Filters) => void; types: string[]; statuses: string[] }) {
+  const active = filters.verdict !== null || filters.type !== null || filters.status !== null || filters.uncoveredFirst;
+  return (
+    <fieldset className="coverage-filters">
+      <legend className="visually-hidden">{w.filtersLabel}</legend>
+      <label className="filter-field">
+        <span className="field-label">{w.filterVerdict}</span>
+        <select className="input" value={filters.verdict ?? ''} onChange={(e) => onChange({ ...filters, verdict: (e.target.value || null) as CoverageVerdict | null })}>
+          <option value="">{w.filterAll}</option>
+          {COVERAGE_VERDICTS.map((v) => (
+            <option key={v} value={v}>
+              {VERDICT_WORD[v]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="filter-field">
+        <span className="field-label">{w.filterType}</span>
+        <select className="input" value={filters.type ?? ''} onChange={(e) => onChange({ ...filters, type: e.target.value || null })}>
+          <option value="">{w.filterAll}</option>
+          {types.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="filter-field">
+        <span className="field-label">{w.filterStatus}</span>
+        <select className="input" value={filters.status ?? ''} onChange={(e) => onChange({ ...filters, status: e.target.value || null })}>
+          <option value="">{w.filterAll}</option>
+          {statuses.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="filter-check">
+        <input type="checkbox" checked={filters.uncoveredFirst} onChange={(e) => onChange({ ...filters, uncoveredFirst: e.target.checked })} />
+        <span>{w.uncoveredFirst}</span>
+      </label>
+      {active && (
+        <Button appearance="subtle" onClick={() => onChange(NO_FILTERS)}>
+          {w.clearFilters}
+        </Button>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,121 @@
+/**
+ * The Test coverage project page, end to end in Chromium through the local runtime running the bundle:
+ * release 3.8 scoped from the picker (and from the page's route), the header's counts matching the
+ * rows, filters, uncovered first, sort, a CSV download of what is shown (through Forge's iframe
+ * sandbox), the states a person meets (not connected, not mapped), and the page in dark mode and at
+ * 360 px.
+ */
+import { readFile } from 'node:fs/promises';
+import { expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { connectWithNewToken, describeE2E, screenshot, suiteRig, type RigPage } from './support/rig';
+import { frameOf, viewportShot } from './support/coverage';
+
+const pagePath = (rp: { runtime: { appId: string; envId: string } }, project = 'DEMO', sub = '') => `/jira/software/projects/${project}/apps/${rp.runtime.appId}/${rp.runtime.envId}${sub}`;
+
+const coverageFrame = (page: Page) => frameOf(page, 'iframe[data-module="project-page"]');
+
+describeE2E('the Test coverage project page', () => {
+  const { rig, alice } = suiteRig({ users: ['alice'] });
+
+  it('opens on the issues with linked tests, and scopes to release 3.8 from the picker: forty rows, ten without a test', async () => {
+    rig().runtime.sim.admin.seedCoverageDemo();
+    await connectWithNewToken(rig(), alice(), 'alice');
+    const { page } = alice();
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Demo Shop → Test coverage' }).click();
+    const frame = await coverageFrame(page);
+    await frame.getByText('All 32 issues of this scope are loaded.').waitFor({ timeout: 20_000 });
+    await frame.getByText('0 of 32 issues have no test').waitFor();
+    await frame.getByLabel('Scope').selectOption({ label: '3.8' });
+    await frame.getByText('All 40 issues of this scope are loaded.').waitFor({ timeout: 20_000 });
+    await frame.getByText('10 of 40 issues have no test').waitFor();
+    await frame.getByText('75 % covered').waitFor();
+    // The scope is the page's route: the address bar says it, and opening it again lands on it.
+    expect(new URL(page.url()).pathname).toBe(pagePath(rig(), 'DEMO', '/version/10010'));
+    const row = frame.getByRole('row').filter({ has: frame.getByRole('link', { name: 'Open DEMO-1', exact: true }) });
+    await row.getByText('Failing').waitFor();
+    await row.getByRole('link', { name: 'Open DEMO-3' }).waitFor();
+    await row.getByRole('img', { name: 'Results of the tests linked to DEMO-1: 2 passed, 1 failed, 1 blocked' }).waitFor();
+    await frame.getByText('Showing 1–40 of 40 issues').waitFor();
+    await screenshot(page, 'coverage-1-release-3.8');
+    alice().expectClean();
+  }, 120_000);
+
+  it('filters by verdict, type and status, puts uncovered issues first, and sorts by any column', async () => {
+    const frame = await openScope(alice(), '/version/10010');
+    await frame.getByRole('button', { name: 'Failing: 8' }).click();
+    await frame.getByText('Showing 1–8 of 8 issues matching (40 issues loaded)').waitFor();
+    expect(await keys(frame)).toEqual(['DEMO-1', 'DEMO-11', 'DEMO-15', 'DEMO-18', 'DEMO-27', 'DEMO-33', 'DEMO-40', 'DEMO-41']);
+    await frame.getByLabel('Jira status').selectOption('In Review');
+    expect(await keys(frame)).toEqual(['DEMO-11', 'DEMO-41']);
+    await frame.getByRole('button', { name: 'Clear filters' }).click();
+    await frame.getByLabel('Issue type').selectOption('Task');
+    expect(await keys(frame)).toEqual(['DEMO-16', 'DEMO-24', 'DEMO-36', 'DEMO-43', 'DEMO-44']);
+    await frame.getByRole('button', { name: 'Clear filters' }).click();
+    await frame.getByLabel('Uncovered first').check();
+    expect((await keys(frame)).slice(0, 10)).toEqual(['DEMO-14', 'DEMO-16', 'DEMO-21', 'DEMO-24', 'DEMO-26', 'DEMO-29', 'DEMO-34', 'DEMO-39', 'DEMO-42', 'DEMO-46']);
+    await frame.getByRole('button', { name: 'Sort by Linked tests' }).click();
+    await frame.getByRole('button', { name: 'Sort by Linked tests' }).click();
+    const sorted = await keys(frame);
+    expect(sorted.slice(0, 10).every((k) => ['DEMO-14', 'DEMO-16', 'DEMO-21', 'DEMO-24', 'DEMO-26', 'DEMO-29', 'DEMO-34', 'DEMO-39', 'DEMO-42', 'DEMO-46'].includes(k))).toBe(true);
+    expect(sorted.slice(10, 12)).toEqual(['DEMO-1', 'DEMO-20']); // four tests each, the most: after the uncovered ones, ties by key
+    expect(await frame.getByRole('columnheader', { name: 'Sort by Linked tests' }).getAttribute('aria-sort')).toBe('descending');
+    await screenshot(alice().page, 'coverage-2-uncovered-first');
+  }, 90_000);
+
+  it('exports what is shown as a CSV file, the columns as on screen', async () => {
+    const frame = await openScope(alice(), '/version/10010');
+    await frame.getByRole('button', { name: 'Failing: 8' }).click();
+    const [download] = await Promise.all([alice().page.waitForEvent('download'), frame.getByRole('button', { name: 'Export CSV (8 issues)' }).click()]);
+    expect(download.suggestedFilename()).toBe('test-coverage-DEMO-3.8.csv');
+    const text = await readFile((await download.path()), 'utf8');
+    const lines = text.replace(/^\ufeff/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('Key,Summary,Type,Status,Linked tests,Passed,Failed,Blocked,Skipped,Not run,Verdict,Open bugs');
+    expect(lines).toHaveLength(9);
+    expect(lines[1]).toBe('DEMO-1,Checkout applies discount codes and VAT correctly,Story,In Progress,4,2,1,1,0,0,Failing,DEMO-3 (To Do)');
+    expect(lines.find((l) => l.startsWith('DEMO-15,'))).toContain('DEMO-51 (In Progress)');
+    expect(lines.find((l) => l.startsWith('DEMO-15,'))).not.toContain('DEMO-52');
+    alice().expectClean();
+  }, 90_000);
+
+  it('says what to do when TestKase is not connected or the project is not mapped, and a scope with no issues', async () => {
+    const bob = await rig().newPage({ user: 'bob' });
+    await bob.page.goto(pagePath(rig()));
+    const frame = await coverageFrame(bob.page);
+    await frame.getByText('Connect TestKase to see test cases here').waitFor({ timeout: 20_000 });
+    await frame.getByRole('button', { name: 'Open TestKase settings' }).waitFor();
+    const other = await openScope(alice(), '', 'OTHER');
+    await other.getByText('This Jira project is not connected to TestKase').waitFor({ timeout: 20_000 });
+    const empty = await openScope(alice(), '/version/10011');
+    await empty.getByText('This scope has no issues.').waitFor({ timeout: 20_000 });
+    await empty.getByText('0 of 0 issues have no test').waitFor();
+  }, 90_000);
+
+  it('reads well in dark mode and at 360 px', async () => {
+    const dark = await rig().newPage({ user: 'alice', theme: 'dark' });
+    const frame = await openScope(dark, '/version/10010');
+    await frame.getByText('All 40 issues of this scope are loaded.').waitFor({ timeout: 20_000 });
+    await screenshot(dark.page, 'coverage-3-dark');
+    const narrow = await rig().newPage({ user: 'alice', width: 360 });
+    const small = await openScope(narrow, '/version/10010');
+    await small.getByText('All 40 issues of this scope are loaded.').waitFor({ timeout: 20_000 });
+    // No sideways scrolling: the rows are cards below 720 px.
+    expect(await small.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+    await screenshot(narrow.page, 'coverage-4-360px');
+    await viewportShot(narrow.page, 'coverage-4-360px-top');
+    narrow.expectClean();
+  }, 90_000);
+
+  async function openScope(rp: RigPage, sub: string, project = 'DEMO'): Promise<Frame> {
+    await rp.page.goto(pagePath(rig(), project, sub));
+    const frame = await coverageFrame(rp.page);
+    if (project === 'DEMO') await frame.getByText(/All \d+ issues? of this scope (are|is) loaded|This scope has no issues/).first().waitFor({ timeout: 20_000 });
+    return frame;
+  }
+});
+
+async function keys(frame: Frame): Promise<string[]> {
+  return frame.locator('tbody tr td:first-child a').allInnerTexts();
+}
+
