@@ -16,7 +16,9 @@ const SearchAnswer = z.object({
 
 const CountAnswer = z.object({ count: z.number().int().nonnegative() });
 
-const post = (body: unknown) => ({ method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+// Each call writes its options as an object literal with `method: 'POST'`: the Forge lint reads the method
+// (and so the scopes it checks) only from a literal; a helper building the options hides the call from it.
+const HEADERS = { Accept: 'application/json', 'Content-Type': 'application/json' };
 
 export interface SearchPage {
   issues: IssueSummary[];
@@ -27,7 +29,7 @@ export interface SearchPage {
 /** One page of a search (at most `maxResults` issues, maybe fewer). */
 export async function searchIssues(jql: string, nextPageToken: string | null, maxResults: number): Promise<SearchPage> {
   const body = { jql, fields: [...ISSUE_FIELDS], maxResults, ...(nextPageToken ? { nextPageToken } : {}) };
-  const answer = await jiraJson(asUser().requestJira(route`/rest/api/3/search/jql`, post(body)), SearchAnswer, 'search/jql');
+  const answer = await jiraJson(asUser().requestJira(route`/rest/api/3/search/jql`, { method: 'POST', headers: HEADERS, body: JSON.stringify(body) }), SearchAnswer, 'search/jql');
   // The last page may or may not carry a token: isLast decides, and no token means no next page.
   const next = answer.isLast === true || !answer.nextPageToken ? null : answer.nextPageToken;
   return { issues: answer.issues.map(summaryOfIssue), nextPageToken: next };
@@ -35,5 +37,6 @@ export async function searchIssues(jql: string, nextPageToken: string | null, ma
 
 /** About how many issues a query finds (Jira says "estimated"). */
 export async function approximateCount(jql: string): Promise<number> {
-  return (await jiraJson(asUser().requestJira(route`/rest/api/3/search/approximate-count`, post({ jql })), CountAnswer, 'search/approximate-count')).count;
+  const count = asUser().requestJira(route`/rest/api/3/search/approximate-count`, { method: 'POST', headers: HEADERS, body: JSON.stringify({ jql }) });
+  return (await jiraJson(count, CountAnswer, 'search/approximate-count')).count;
 }

@@ -1,7 +1,7 @@
 /**
  * `forge lint` offline: @forge/lint's client-side linters over the app find nothing, and they do read
  * the code — a copy of the app with a misspelt handler, a Jira call without its scope and the app's
- * own Jira scopes removed is flagged on each count.
+ * own Jira scopes removed is flagged on each count (every Jira call of the app among them).
  */
 import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -59,14 +59,29 @@ describe('Forge lint', () => {
     expect(app.problems).toEqual([]);
 
     // Exactly the planted problems: the handler (a warning in @forge/lint), the probe's missing scope, and
-    // the app's own four Jira calls once their scopes are gone (so the lint does see them).
+    // the app's own Jira calls once their scopes are gone (so the lint does see them): the four of the panel,
+    // the global and the admin pages, and the coverage page's six (POST calls are checked as POST: their
+    // options are object literals).
     const found = broken.problems.map((p) => `${p.file}: ${p.level}: ${p.message}`).sort();
-    expect(found).toHaveLength(6);
-    expect(found[0]).toMatch(/^src\/index\.ts: warning: Cannot find exported function "handlr"/);
-    expect(found[1]).toMatch(/^src\/jira-probe\.ts: error: .*GET \/rest\/api\/3\/issue\/\{issueIdOrKey\} requires "read:jira-work"/);
-    expect(found[2]).toMatch(/^src\/jira\/issue-types\.ts: error: .*GET \/rest\/api\/3\/issue\/createmeta\/\{projectIdOrKey\}\/issuetypes requires/);
-    expect(found[3]).toMatch(/^src\/jira\/myself\.ts: error: .*GET \/rest\/api\/3\/myself requires "read:jira-user"/);
-    expect(found[4]).toMatch(/^src\/jira\/permissions\.ts: error: .*GET \/rest\/api\/3\/mypermissions requires "read:jira-work"/);
-    expect(found[5]).toMatch(/^src\/jira\/users\.ts: error: .*GET \/rest\/api\/3\/user\/bulk requires "read:jira-user"/);
+    expect(found).toHaveLength(13);
+    const at = (file: string) => found.filter((f) => f.startsWith(`src/${file}: `));
+    expect(at('index.ts')).toEqual([expect.stringMatching(/warning: Cannot find exported function "handlr"/)]);
+    expect(at('jira-probe.ts')).toEqual([expect.stringMatching(/error: .*GET \/rest\/api\/3\/issue\/\{issueIdOrKey\} requires "read:jira-work"/)]);
+    expect(at('jira/issue-types.ts')).toEqual([expect.stringMatching(/error: .*GET \/rest\/api\/3\/issue\/createmeta\/\{projectIdOrKey\}\/issuetypes requires/)]);
+    expect(at('jira/myself.ts')).toEqual([expect.stringMatching(/error: .*GET \/rest\/api\/3\/myself requires "read:jira-user"/)]);
+    expect(at('jira/permissions.ts')).toEqual([expect.stringMatching(/error: .*GET \/rest\/api\/3\/mypermissions requires "read:jira-work"/)]);
+    expect(at('jira/users.ts')).toEqual([expect.stringMatching(/error: .*GET \/rest\/api\/3\/user\/bulk requires "read:jira-user"/)]);
+    // Test coverage.
+    expect(at('jira/bulk-issues.ts')).toEqual([expect.stringMatching(/error: .*POST \/rest\/api\/3\/issue\/bulkfetch requires "read:jira-work"/)]);
+    expect(at('jira/search.ts')).toEqual([
+      expect.stringMatching(/error: .*POST \/rest\/api\/3\/search\/approximate-count requires "read:jira-work"/),
+      expect.stringMatching(/error: .*POST \/rest\/api\/3\/search\/jql requires "read:jira-work"/),
+    ]);
+    expect(at('jira/versions.ts')).toEqual([expect.stringMatching(/error: .*GET \/rest\/api\/3\/project\/\{projectIdOrKey\}\/versions requires "read:jira-work"/)]);
+    expect(at('jira/sprints.ts')).toEqual([
+      expect.stringMatching(/error: .*GET \/rest\/agile\/1\.0\/board requires "read:board-scope:jira-software"/),
+      expect.stringMatching(/error: .*GET \/rest\/agile\/1\.0\/board requires "read:project:jira"/),
+      expect.stringMatching(/error: .*GET \/rest\/agile\/1\.0\/board\/\{boardId\}\/sprint requires "read:sprint:jira-software"/),
+    ]);
   }, 180_000);
 });
