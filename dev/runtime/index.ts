@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { KvsEmulator } from '../kvs';
 import { BUNDLE_DIR, NATIVE_UI_DIR, bundleExists } from '../forge/paths';
-import { FunctionHost, type InvocationOutcome, type InvocationRequest, type PlatformCall } from '../forge/functions';
+import { FunctionHost, type InvocationOutcome, type InvocationRequest, type PlatformCall, type ProductApi } from '../forge/functions';
 import { startSimulator, type Simulator } from '../testkase-sim';
 import { CLOUD_ID, ENV_ID, REPO_ROOT, adminPagePath, globalPagePath, readManifest, type AppManifest } from './fixtures';
 import { createJiraApi } from './jira-api';
@@ -60,6 +60,8 @@ export interface RuntimeOptions {
    * coverage page and gadget; `npm start` does. Default off, so other suites see the plain seed.
    */
   coverageDemo?: boolean;
+  /** Simulated network time of each Jira REST call (Jira Cloud answers in tens to hundreds of ms); default 0. */
+  jiraLatencyMs?: number;
 }
 
 export interface Runtime {
@@ -121,7 +123,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       environmentId: ENV_ID,
       cloudId: CLOUD_ID,
       // The Jira REST calls the function makes as the user, answered by the local site.
-      product: createJiraApi({ scopes: manifest.scopes, siteOrigin: () => siteOrigin, log, issues }),
+      product: withLatency(createJiraApi({ scopes: manifest.scopes, siteOrigin: () => siteOrigin, log, issues }), options.jiraLatencyMs ?? 0),
       log,
       ...(options.onPlatformCall ? { onPlatformCall: options.onPlatformCall } : {}),
     });
@@ -176,4 +178,13 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     if (ownSim) await sim.stop();
     throw e;
   }
+}
+
+/** The local site's API answering `ms` later, as a remote Jira would (the bench's Jira latency). */
+function withLatency(api: ProductApi, ms: number): ProductApi {
+  if (ms <= 0) return api;
+  return async (request) => {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    return api(request);
+  };
 }

@@ -6,7 +6,8 @@
  * A scope of 5,000 issues is read in several steps (several invocations), each well inside Forge's
  * limits: the first step is small so the first rows show at once, later ones take up to 1,000 issues;
  * a step stops asking Jira for more after JIRA_BUDGET_MS and makes at most ~50 outbound requests (Forge
- * allows 100), and a step's answer stays far below 5 MB (a row is a few hundred bytes). The cursor
+ * allows 100: one keys page, ten bulk fetches, ten coverage requests, up to ten bug lookups), and a
+ * step's answer stays far below 5 MB (a row is a few hundred bytes). The cursor
  * chains the steps; nothing is kept between invocations.
  *
  * Scopes: a version, sprint or epic is a JQL search (Jira pages it by token, in key order). The
@@ -20,17 +21,17 @@ import type { TestKaseClient } from '../testkase/client';
 import { LIMITS, type IssueCoverage } from '../testkase/contract';
 import { BULK_FETCH_MAX, fetchIssues } from '../jira/bulk-issues';
 import type { IssueSummary } from '../jira/issue-fields';
-import { approximateCount, searchIssues } from '../jira/search';
+import { approximateCount, searchIssueKeys } from '../jira/search';
 import { readCursor, scopeId, scopeJql, writeCursor, type Position } from './scope';
 
 /** Issues in the first step: one Jira page and one TestKase request, whatever the size of the scope. */
 export const FIRST_STEP_ISSUES = 100;
-/** Issues in each later step: ten Jira pages, ten TestKase requests, a few bug lookups. */
+/** Issues in each later step: one page of keys, ten bulk fetches, ten TestKase requests, a few bug lookups. */
 export const LATER_STEP_ISSUES = 1_000;
 /** After this long, a step asks Jira for no further page (Forge stops an invocation at 25 s). */
 const JIRA_BUDGET_MS = 8_000;
-/** Jira's page size with fields; Jira may return fewer. */
-const JIRA_PAGE = 100;
+/** Bulk fetches of issue fields in flight at once (100 issues each). */
+const DETAIL_CONCURRENCY = 4;
 /** Bug lookups a step makes at most (100 bugs each); beyond, the rows say the bugs were not checked. */
 const BUG_LOOKUPS_MAX = 10;
 /** TestKase coverage requests in flight at once: overlaps round trips without a burst against the rate limit. */
@@ -83,16 +84,41 @@ async function searchedIssues(jql: string, position: Position | null, target: nu
   const started = now();
   // Only the first step says how big the scope is (Jira's estimate, asked while the first page loads).
   const count = position ? null : approximateCount(jql).catch(() => null);
-  const issues: IssueSummary[] = [];
+  // Keys first (Jira's big pages: up to 5,000 keys a request), then their fields by bulk fetch, 100 at a
+  // time and a few at once, while TestKase is asked about the same keys: the step costs one Jira page
+  // in sequence instead of ten.
+  const keys: string[] = [];
   let token = position?.kind === 'jql' ? position.token : null;
   do {
-    const page = await searchIssues(jql, token, Math.min(JIRA_PAGE, target - issues.length));
-    issues.push(...page.issues);
-    coverage.ask(page.issues.map((i) => i.key));
+    const page = await searchIssueKeys(jql, token, target - keys.length);
+    keys.push(...page.keys);
     token = page.nextPageToken;
-    if (page.issues.length === 0) break; // a token with nothing behind it must not loop
-  } while (token && issues.length < target && now() - started < JIRA_BUDGET_MS);
+    if (page.keys.length === 0) break; // a token with nothing behind it must not loop
+  } while (token && keys.length < target && now() - started < JIRA_BUDGET_MS);
+  const chunks = chunked(keys, BULK_FETCH_MAX);
+  for (const chunk of chunks) coverage.ask(chunk);
+  const details = new Map((await inParallel(chunks, DETAIL_CONCURRENCY, fetchIssues)).flat().map((i) => [i.key, i]));
+  // An issue deleted (or hidden from the user) between the search and the fetch is not listed.
+  const issues = keys.map((k) => details.get(k)).filter((i): i is IssueSummary => Boolean(i));
   return { issues, next: token ? { kind: 'jql', token } : null, approximateTotal: count ? await count : null, notVisible: 0 };
+}
+
+function chunked<T>(items: readonly T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+}
+
+/** `fn` over every item, at most `limit` at a time, results in order. */
+async function inParallel<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 async function linkedIssues(client: TestKaseClient, request: StepRequest, position: Position | null, target: number, coverage: CoverageRequests): Promise<Found> {

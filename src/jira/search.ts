@@ -16,6 +16,13 @@ const SearchAnswer = z.object({
 
 const CountAnswer = z.object({ count: z.number().int().nonnegative() });
 
+/** Keys only: Jira's largest pages (up to 5,000 issues) come when nothing but id or key is asked for. */
+const KeysAnswer = z.object({
+  issues: z.array(z.object({ key: IssueBean.shape.key })).max(5_000),
+  isLast: z.boolean().optional(),
+  nextPageToken: z.string().min(1).max(4_000).nullable().optional(),
+});
+
 // Each call writes its options as an object literal with `method: 'POST'`: the Forge lint reads the method
 // (and so the scopes it checks) only from a literal; a helper building the options hides the call from it.
 const HEADERS = { Accept: 'application/json', 'Content-Type': 'application/json' };
@@ -33,6 +40,14 @@ export async function searchIssues(jql: string, nextPageToken: string | null, ma
   // The last page may or may not carry a token: isLast decides, and no token means no next page.
   const next = answer.isLast === true || !answer.nextPageToken ? null : answer.nextPageToken;
   return { issues: answer.issues.map(summaryOfIssue), nextPageToken: next };
+}
+
+/** One page of a search's issue keys (at most `maxResults`, maybe fewer), in the query's order. */
+export async function searchIssueKeys(jql: string, nextPageToken: string | null, maxResults: number): Promise<{ keys: string[]; nextPageToken: string | null }> {
+  const body = { jql, fields: ['key'], maxResults, ...(nextPageToken ? { nextPageToken } : {}) };
+  const answer = await jiraJson(asUser().requestJira(route`/rest/api/3/search/jql`, { method: 'POST', headers: HEADERS, body: JSON.stringify(body) }), KeysAnswer, 'search/jql');
+  const next = answer.isLast === true || !answer.nextPageToken ? null : answer.nextPageToken;
+  return { keys: answer.issues.map((i) => i.key), nextPageToken: next };
 }
 
 /** About how many issues a query finds (Jira says "estimated"). */

@@ -26,7 +26,7 @@ export interface Backend {
   /** Every Jira REST call the backend made, as `METHOD path as accountId`. */
   jiraCalls: string[];
   /** Answers a Jira REST call instead of the local site (e.g. a failure); undefined: the site answers. */
-  jiraOverride: ((path: string) => { status: number; body: unknown; headers?: Record<string, string> } | undefined) | undefined;
+  jiraOverride: ((path: string, body: string) => { status: number; body: unknown; headers?: Record<string, string> } | undefined) | undefined;
   /** Advances the KVS clock (cache TTLs). */
   advance(ms: number): void;
   call<K extends keyof Definitions>(
@@ -76,7 +76,7 @@ export async function startBackend(): Promise<Backend> {
     product: async ({ target, method, path, body }) => {
       const accountId = caller.getStore() ?? '';
       backend.jiraCalls.push(`${method} ${path} as ${target.provider === 'user' ? accountId : 'the app'}`);
-      return backend.jiraOverride?.(path) ?? jira({ accountId, target, method, path, body });
+      return backend.jiraOverride?.(path, body) ?? jira({ accountId, target, method, path, body });
     },
   });
   const { handler } = await import('../../src/index');

@@ -60,10 +60,10 @@ describe('Forge lint', () => {
 
     // Exactly the planted problems: the handler (a warning in @forge/lint), the probe's missing scope, and
     // the app's own Jira calls once their scopes are gone (so the lint does see them): the four of the panel,
-    // the global and the admin pages, and the coverage page's six (POST calls are checked as POST: their
+    // the global and the admin pages, and the coverage page's seven (POST calls are checked as POST: their
     // options are object literals).
     const found = broken.problems.map((p) => `${p.file}: ${p.level}: ${p.message}`).sort();
-    expect(found).toHaveLength(13);
+    expect(found).toHaveLength(14);
     const at = (file: string) => found.filter((f) => f.startsWith(`src/${file}: `));
     expect(at('index.ts')).toEqual([expect.stringMatching(/warning: Cannot find exported function "handlr"/)]);
     expect(at('jira-probe.ts')).toEqual([expect.stringMatching(/error: .*GET \/rest\/api\/3\/issue\/\{issueIdOrKey\} requires "read:jira-work"/)]);
@@ -75,6 +75,7 @@ describe('Forge lint', () => {
     expect(at('jira/bulk-issues.ts')).toEqual([expect.stringMatching(/error: .*POST \/rest\/api\/3\/issue\/bulkfetch requires "read:jira-work"/)]);
     expect(at('jira/search.ts')).toEqual([
       expect.stringMatching(/error: .*POST \/rest\/api\/3\/search\/approximate-count requires "read:jira-work"/),
+      expect.stringMatching(/error: .*POST \/rest\/api\/3\/search\/jql requires "read:jira-work"/),
       expect.stringMatching(/error: .*POST \/rest\/api\/3\/search\/jql requires "read:jira-work"/),
     ]);
     expect(at('jira/versions.ts')).toEqual([expect.stringMatching(/error: .*GET \/rest\/api\/3\/project\/\{projectIdOrKey\}\/versions requires "read:jira-work"/)]);

@@ -148,14 +148,17 @@ describe('getCoveragePage', () => {
     expect(expectOk(await b().call(bob, 'getCoveragePage', { scope: R38 }, page)).config).toMatchObject({ kind: 'PAT_SAVED', reason: 'TOKEN_REJECTED' });
   });
 
-  it('says so when Jira cannot search, and shows bugs it could not check as unchecked', async () => {
+  it('says so when Jira cannot search or fetch the issues, and shows bugs it could not check as unchecked', async () => {
     b().jiraOverride = (path) => (path.startsWith('/rest/api/3/search/jql') ? { status: 503, body: {} } : undefined);
     try {
       expect(await b().call(alice, 'getCoveragePage', { scope: R38 }, page)).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringContaining('Jira could not list') } });
+      b().jiraOverride = (path) => (path.startsWith('/rest/api/3/issue/bulkfetch') ? { status: 403, body: {} } : undefined);
+      expect(await b().call(alice, 'getCoveragePage', { scope: R38 }, page)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('Jira refused') } });
     } finally {
       b().jiraOverride = undefined;
     }
-    b().jiraOverride = (path) => (path.startsWith('/rest/api/3/issue/bulkfetch') ? { status: 500, body: {} } : undefined);
+    // The bugs' lookup fails (its keys are the bugs'), the issues' own fetch works.
+    b().jiraOverride = (path, body) => (path.startsWith('/rest/api/3/issue/bulkfetch') && body.includes('"DEMO-3"') ? { status: 500, body: {} } : undefined);
     try {
       const { rows } = await loadAll(R38);
       expect(row(rows, 'DEMO-1').openBugs).toBeNull();
