@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { preactRenderer } from './static/renderer.js';
+import { reactRenderer } from './static/renderer.js';
 
 export default defineConfig({
   test: {
@@ -8,7 +8,7 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       {
-        plugins: [preactRenderer()],
+        plugins: [reactRenderer()],
         resolve: {
           // @forge/jira-bridge declares only a `browser` entry, which the build uses; point the tests at the same file.
           alias: { '@forge/jira-bridge': fileURLToPath(new URL('./node_modules/@forge/jira-bridge/out/index.js', import.meta.url)) },
@@ -16,6 +16,7 @@ export default defineConfig({
         test: {
           name: 'app',
           include: ['test/**/*.test.{ts,tsx}'],
+          exclude: ['test/uikit/**'],
           environment: 'node',
           setupFiles: ['test/support/testing-library.ts'],
           globalSetup: ['test/support/global-setup.ts'],
@@ -23,8 +24,16 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
-      // The UI Kit resource (React 18 + @forge/react, its own install): no preact/compat there.
-      'uikit/vitest.config.ts',
+      {
+        // The UI Kit resource (uikit/): the same React 18, rendered by @forge/react's reconciler into a
+        // fake Forge host bridge, which must be in place before @forge/bridge loads (it reads it then).
+        test: {
+          name: 'uikit',
+          include: ['test/uikit/**/*.test.{ts,tsx}'],
+          environment: 'node',
+          setupFiles: ['test/uikit/support/bridge.ts'],
+        },
+      },
     ],
   },
 });

@@ -5,15 +5,15 @@
  * what ran on the critical path (invokes, storage round trips, TestKase requests) and the bytes
  * loaded before the first data render.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../dev/chromium';
 import type { PlatformCall } from '../dev/forge/functions';
 import { startRuntime, type Runtime } from '../dev/runtime';
 import { frameOf, probeVisible, saveToken, type Latencies } from './browser';
+import { STATIC_DIST } from './panel-js';
 import { median, p95, round, sequentialRoundTrips } from './stats';
 
 /** A linked test case row in the Test Cases tab: what "the first data is visible" means. */
@@ -37,8 +37,7 @@ export interface LoadStats {
 export interface PanelResult {
   warm: LoadStats;
   cold: LoadStats;
-  initialJsKb: number;
-  initialCssKb: number;
+  /** The app's own files (static/dist, e.g. assets/index-….js) the frame fetched before its first data render. */
   initialFiles: string[];
 }
 
@@ -110,8 +109,7 @@ export async function measurePanel(options: Latencies & { runs: number; issueCon
       cold.push(await load());
       warm.push(await load());
     }
-    const bytes = await initialBytes(page);
-    return { warm: stats(warm), cold: stats(cold), ...bytes };
+    return { warm: stats(warm), cold: stats(cold), initialFiles: await fetchedBeforeFirstData(page) };
   } finally {
     await browser.close();
     await rt.stop();
@@ -138,8 +136,11 @@ function stats(runs: Run[]): LoadStats {
   };
 }
 
-/** Gzip size of the JS and CSS the panel frame fetched before its first data render. */
-async function initialBytes(page: Page): Promise<{ initialJsKb: number; initialCssKb: number; initialFiles: string[] }> {
+/**
+ * The app's JS and CSS files the panel frame fetched before its first data render (Resource Timing),
+ * as paths in static/dist: what bench/panel-js.ts's count is checked against.
+ */
+async function fetchedBeforeFirstData(page: Page): Promise<string[]> {
   const frame = await frameOf(page);
   const names = await frame.evaluate(() => {
     const visible = (globalThis as unknown as { __tkVisibleAt: number }).__tkVisibleAt;
@@ -148,18 +149,8 @@ async function initialBytes(page: Page): Promise<{ initialJsKb: number; initialC
       .filter((e) => e.startTime <= visible && /\.(js|css)(\?|$)/.test(e.name))
       .map((e) => e.name);
   });
-  const dist = join(process.cwd(), 'static/dist/assets');
-  const files = new Set(readdirSync(dist));
-  let js = 0;
-  let css = 0;
-  const used: string[] = [];
-  for (const url of names) {
-    const file = basename(new URL(url).pathname);
-    if (!files.has(file)) continue; // the host's bridge script and theme sheet are not the app's
-    const size = gzipSync(readFileSync(join(dist, file))).length;
-    if (file.endsWith('.js')) js += size;
-    else css += size;
-    used.push(file);
-  }
-  return { initialJsKb: round(js / 1024), initialCssKb: round(css / 1024), initialFiles: used };
+  const files = new Set(readdirSync(join(STATIC_DIST, 'assets')));
+  // The host's bridge script and theme sheet are not the app's.
+  const own = names.map((url) => basename(new URL(url).pathname)).filter((file) => files.has(file));
+  return [...new Set(own)].map((file) => `assets/${file}`).sort();
 }

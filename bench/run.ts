@@ -15,6 +15,8 @@ import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { backendHarness, measureOverhead, measureThroughput } from './backend';
 import { measureColdStart } from './cold-start';
+import { GOALS } from './goals';
+import { panelJsBeforeFirstData } from './panel-js';
 import { startSimThread } from './sim-thread';
 import { round } from './stats';
 
@@ -45,8 +47,6 @@ const rounds = num(values.rounds, 'BENCH_ROUNDS', 5);
 /** Each Jira REST call's round trip (the coverage page searches Jira as the user). */
 const jiraLatencyMs = num(values['jira-latency'], 'BENCH_JIRA_LATENCY_MS', 100);
 
-/** The issue's goals (docs/performance.md): reported, never asserted in a test. */
-export const GOALS = { warmRatio: 1.25, coldRatio: 1.6, panelJsKb: 35, overheadP95Ms: 5, warmStorageRoundTrips: 1, warmTestkaseRequests: 1, scale1000vs10: 2 };
 
 async function main(): Promise<void> {
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform };
@@ -83,6 +83,8 @@ async function main(): Promise<void> {
     if (!values['no-scale']) coverage = await (await import('./coverage')).measureCoverage({ latencyMs, kvsLatencyMs, jiraLatencyMs, runs: Math.min(runs, 5) });
   }
 
+  const panelJs = panelJsBeforeFirstData();
+
   const loadStats = (kind: 'warm' | 'cold', measured = panel) => {
     if (!measured || !floor) return null;
     const p = measured[kind];
@@ -109,9 +111,12 @@ async function main(): Promise<void> {
     panel: panel && floor ? { floorMs: floor.floorMs.p50, floorP95Ms: floor.floorMs.p95, invokeFloorMs: floor.invokeFloorMs.p50, floorJsGzipKB: floor.jsKb, warm: loadStats('warm'), cold: loadStats('cold') } : null,
     // The same page with the UI Kit issue context module beside the panel, as in Jira: counts are the page's.
     withIssueContext: withContext ? { warm: loadStats('warm', withContext), cold: loadStats('cold', withContext) } : null,
-    initialJsGzipKB: panel?.initialJsKb ?? null,
-    initialCssGzipKB: panel?.initialCssKb ?? null,
-    initialFiles: panel?.initialFiles ?? [],
+    // From the built files (bench/panel-js.ts, the count `npm test` holds to the budget), checked
+    // against what the frame fetched before its first data render.
+    initialJsGzipKB: panelJs.jsGzipKb,
+    initialCssGzipKB: panelJs.cssGzipKb,
+    initialFiles: panelJs.files,
+    initialFilesFetched: panel?.initialFiles ?? null,
     coldStart,
     overhead: { samples: warmOverhead.samples, p50Ms: warmOverhead.overheadMs.p50, p95Ms: warmOverhead.overheadMs.p95, withTransportP50Ms: warmOverhead.overheadWithTransportMs.p50, withTransportP95Ms: warmOverhead.overheadWithTransportMs.p95, handlerP50Ms: warmOverhead.handlerMs.p50 },
     throughput: { invokesPerS: throughput.requestsPerSecond, errors: throughput.errors, users: throughput.users, rounds: throughput.rounds, isolationIntact: throughput.isolationIntact },
@@ -141,7 +146,14 @@ async function main(): Promise<void> {
         rows.push([`${kind} panel load with the issue context module beside it`, `median ${p.medianMs} ms, ratio ${p.ratio}; the page: ${p.invokes} invokes, ${p.storageCalls} storage calls, ${p.testkaseRequests} TestKase requests`, '']);
       }
     }
-    rows.push(['panel JS before first data render (gzip)', `${results.initialJsGzipKB} KB JS + ${results.initialCssGzipKB} KB CSS`, `≤ ${GOALS.panelJsKb} KB ${mark((results.initialJsGzipKB ?? Infinity) <= GOALS.panelJsKb)}`]);
+  }
+  rows.push(['panel JS before first data render (gzip)', `${results.initialJsGzipKB} KB JS + ${results.initialCssGzipKB} KB CSS`, `≤ ${GOALS.panelJsKb} KB ${mark(results.initialJsGzipKB <= GOALS.panelJsKb)}`]);
+  const fetched = results.initialFilesFetched;
+  if (fetched) {
+    const unexpected = fetched.filter((f) => !panelJs.files.includes(f));
+    const notFetched = panelJs.files.filter((f) => !fetched.includes(f));
+    const same = unexpected.length === 0 && notFetched.length === 0;
+    rows.push(['  … the files the frame fetched before it', same ? `the same ${fetched.length} files` : `also fetched: ${unexpected.join(', ') || 'none'}; not fetched: ${notFetched.join(', ') || 'none'}`, same ? 'ok' : 'MISMATCH: see PANEL_FIRST_RENDER in bench/panel-js.ts']);
   }
   rows.push(['cold start (new sandbox: first getState)', `${coldStart.firstInvokeMs} ms (warm ${coldStart.warmInvokeMs} ms): Node ${coldStart.spentMs.nodeBoot} + bundle load ${coldStart.spentMs.bundleLoad} + first call ${coldStart.spentMs.firstCallRest}`, `bundle ${coldStart.bundleKB} KB`]);
   rows.push([`resolver overhead, warm getState (no storage latency, ${results.overhead.samples} calls)`, `p50 ${results.overhead.p50Ms} ms, p95 ${results.overhead.p95Ms} ms (with loopback transport: p50 ${results.overhead.withTransportP50Ms}, p95 ${results.overhead.withTransportP95Ms})`, `p95 ≤ ${GOALS.overheadP95Ms} ms ${mark(results.overhead.p95Ms <= GOALS.overheadP95Ms)}`]);

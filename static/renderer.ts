@@ -3,16 +3,15 @@
  * the Vite dev server (`npm run dev`, `forge tunnel`) and Vitest all load this, so what the tests
  * render is what ships.
  *
- * The UI is written against React's API (`import … from 'react'`) but renders with `preact/compat`:
- * React 19 + react-dom alone is ~68 KB gzip, twice the issue panel's JS budget (≤ 35 KB before the
- * first data render); Preact's hooks, `lazy` and `Suspense` cover what this UI uses for ~5 KB.
- * `@preact/preset-vite` holds the alias table (react, react-dom, react-dom/client, react/jsx-runtime
- * → preact), compiles JSX for Preact and gives the dev server hot reload (prefresh) instead of
- * React Fast Refresh, which cannot refresh Preact components.
+ * The Custom UI renders with React 18 and react-dom 18: the same `react` (one copy in node_modules)
+ * that @forge/react, the UI Kit module's reconciler, needs. `@vitejs/plugin-react` compiles JSX with
+ * the automatic runtime (`react/jsx-runtime`, as tsconfig's `jsx: react-jsx` says) and gives the dev
+ * server React Fast Refresh; in the build it adds nothing else. The issue panel's JS budget is kept by
+ * code splitting (static/src/main.tsx, `lazy` below the first render), checked by a test.
  */
-import preact from '@preact/preset-vite';
+import react from '@vitejs/plugin-react';
 import type { PluginOption } from 'vite';
 
-export function preactRenderer(): PluginOption[] {
-  return preact();
+export function reactRenderer(): PluginOption[] {
+  return react();
 }

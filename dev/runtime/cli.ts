@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   if (!dev) refresh('build', at(join(readManifest().resourcePath, 'index.html')), [at('static'), at('src/shared'), at('src/testkase/limits.ts'), at('package-lock.json')]);
   // The UI Kit resources, as @forge/bundler builds them (they import the shared types and the panel's date format).
   for (const key of new Set(Object.values(readManifest().nativeResources))) {
-    refresh('build:native', join(NATIVE_UI_DIR, key, 'index.html'), [at('uikit/src'), at('uikit/package-lock.json'), at('uikit/tsconfig.json'), at('src/shared'), at('static/src/format.ts'), at('manifest.yml')]);
+    refresh('build:native', join(NATIVE_UI_DIR, key, 'index.html'), [at('uikit/src'), at('package-lock.json'), at('uikit/tsconfig.json'), at('src/shared'), at('static/src/format.ts'), at('manifest.yml')]);
   }
 
   let runtime: Runtime;

@@ -4,7 +4,7 @@
  * depends on (1.61): its light and dark colour themes, spacing and ADG3 typography. Later majors
  * carry the refreshed palette, which would change how the local host and the app look.
  */
-import { getThemeHtmlAttrs, getThemeStyles } from '@atlaskit/tokens';
+import { getThemeHtmlAttrs, getThemeStyles } from 'atlaskit-tokens-1';
 
 const THEMES = { light: 'light', dark: 'dark', spacing: 'spacing', typography: 'typography-adg3' } as const;
 

@@ -11,8 +11,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { CheckProgress } from '../shared/definitions';
-import { isTestKaseError } from '../testkase/errors';
 import { clientFactory } from '../connection/client-factory';
+import { checkToken } from '../connection/validate-token';
 import { appendAudit, updateAudit } from '../storage/audit-log';
 import { accountsOf, createRun, emptyTally, readRun, saveRun, type CheckRun, type Tally } from '../storage/check-runs';
 import { forgetValidation } from '../storage/connection-cache';
@@ -155,23 +155,22 @@ async function checkOne(accountId: string): Promise<Outcome> {
   }
   const client = clientFactory.create(stored.token, { maxRetries: 0, timeoutMs: CHECK_SETTINGS.timeoutMs, budgetMs: CHECK_SETTINGS.timeoutMs });
   const at = new Date().toISOString();
-  try {
-    const who = await client.whoAmI();
-    const refreshed = { testkaseUser: who.user, tokenName: who.token.name, expiresAt: who.token.expiresAt };
-    await recordCheck(accountId, stored, at, { result: 'OK', refreshed });
-    return { kind: healthOf({ expiresAt: refreshed.expiresAt, lastCheckResult: 'OK' }, Date.now()).health === 'EXPIRED' ? 'EXPIRED' : 'WORKING' };
-  } catch (e) {
-    if (isTestKaseError(e, 'RATE_LIMITED')) {
-      const asked = e.details.retryAfterSeconds ?? CHECK_SETTINGS.defaultRetryAfterSeconds;
+  const check = await checkToken(client, { projects: false });
+  switch (check.kind) {
+    case 'VALID':
+      await recordCheck(accountId, stored, at, { result: 'OK', refreshed: check.facts });
+      return { kind: healthOf({ expiresAt: check.facts.expiresAt, lastCheckResult: 'OK' }, Date.now()).health === 'EXPIRED' ? 'EXPIRED' : 'WORKING' };
+    case 'RATE_LIMITED': {
+      const asked = check.retryAfterSeconds ?? CHECK_SETTINGS.defaultRetryAfterSeconds;
       return { kind: 'RATE_LIMITED', retryAfterSeconds: Math.max(CHECK_SETTINGS.minRetryAfterSeconds, asked) };
     }
-    if (isTestKaseError(e, 'UNAUTHORIZED')) {
+    case 'REJECTED':
       // The user's own panel re-checks at once instead of trusting its cached validation.
       await Promise.all([recordCheck(accountId, stored, at, { result: 'REJECTED' }), forgetValidation(accountId)]);
       return { kind: healthOf({ expiresAt: stored.details.expiresAt, lastCheckResult: 'REJECTED' }, Date.now()).health === 'EXPIRED' ? 'EXPIRED' : 'REJECTED' };
-    }
-    log.warn('a token could not be checked with TestKase', e);
-    return { kind: 'UNREACHABLE' };
+    case 'FAILED':
+      log.warn('a token could not be checked with TestKase', check.error);
+      return { kind: 'UNREACHABLE' };
   }
 }
 

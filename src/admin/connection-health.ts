@@ -1,11 +1,10 @@
 /**
- * How a stored token is doing, as the Jira admin page shows and filters it. Pure and zod-free: the
- * issue panel's bundle may import it.
+ * How a stored token is doing, as the Jira admin page shows and filters it. Pure; the warning period
+ * is shared with the UIs (shared/facts.ts).
  */
 import type { ConnectionHealth } from '../shared/definitions';
+import { EXPIRY_WARNING_DAYS } from '../shared/facts';
 
-/** Warn this many days before a token expires (the global page warns its owner as early). */
-export const EXPIRY_WARNING_DAYS = 14;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 interface Facts {

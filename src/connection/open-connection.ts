@@ -26,6 +26,7 @@ import {
 import { recordUse, recordValidation, useIsDue, type StoredToken, type TokenDetails } from '../storage/token-store';
 import { clientFactory } from './client-factory';
 import { computeState, type ConnectionState, type MappingOutcome, type UseOutcome, type ValidationOutcome } from './state-machine';
+import { checkToken, refusalOf, type Refusal } from './validate-token';
 
 export interface Where {
   accountId: string;
@@ -38,7 +39,7 @@ type FirstRequest<T> = (client: TestKaseClient, projectId: string) => Promise<T>
 
 type FirstAnswer<T> = { ok: true; data: T } | { ok: false; error: unknown };
 
-export interface Connection<T> {
+export interface OpenedConnection<T> {
   state: ConnectionState;
   /** What to show about the saved token (refreshed when TestKase was asked about it); null without one. */
   token: TokenDetails | null;
@@ -64,7 +65,7 @@ export interface OpenOptions<T> {
   freshMapping?: boolean;
 }
 
-export async function openConnection<T = never>(where: Where, options: OpenOptions<T> = {}): Promise<Connection<T>> {
+export async function openConnection<T = never>(where: Where, options: OpenOptions<T> = {}): Promise<OpenedConnection<T>> {
   const read = await readKnown(where, options.justSaved);
   const known: ConnectionSnapshot = {
     ...read,
@@ -148,21 +149,14 @@ async function validate(
   known: ConnectionSnapshot,
 ): Promise<{ outcome: ValidationOutcome; refreshed?: TokenDetails }> {
   if (known.validation) return { outcome: { kind: 'VALID', projects: known.validation.projects } };
-  try {
-    const [who, projects] = await Promise.all([client.whoAmI(), client.userProjects()]);
-    const [, refreshed] = await Promise.all([
-      rememberValidation(accountId, stored.version, { projects, user: who.user }),
-      recordValidation(accountId, stored, {
-        lastValidatedAt: new Date().toISOString(),
-        testkaseUser: who.user,
-        tokenName: who.token.name,
-        expiresAt: who.token.expiresAt,
-      }),
-    ]);
-    return { outcome: { kind: 'VALID', projects }, refreshed };
-  } catch (e) {
-    return { outcome: failureOutcome(e, 'token validation') };
-  }
+  const check = await checkToken(client, { projects: true });
+  if (check.kind !== 'VALID') return { outcome: failureOutcome(check, 'token validation') };
+  const { facts, projects } = check;
+  const [, refreshed] = await Promise.all([
+    rememberValidation(accountId, stored.version, { projects, user: facts.testkaseUser }),
+    recordValidation(accountId, stored, { lastValidatedAt: new Date().toISOString(), ...facts }),
+  ]);
+  return { outcome: { kind: 'VALID', projects }, refreshed };
 }
 
 async function lookUpMapping(accountId: string, jiraProjectKey: string, version: string, client: TestKaseClient, known: ConnectionSnapshot): Promise<MappingOutcome> {
@@ -173,16 +167,13 @@ async function lookUpMapping(accountId: string, jiraProjectKey: string, version:
     await rememberMapping(accountId, version, mapping);
     return { kind: 'MAPPED', mapping };
   } catch (e) {
-    return failureOutcome(e, 'mapping lookup');
+    return failureOutcome(refusalOf(e), 'mapping lookup');
   }
 }
 
-function failureOutcome(e: unknown, what: string): { kind: 'REJECTED' } | { kind: 'UNAVAILABLE' } | { kind: 'RATE_LIMITED'; retryAfterSeconds?: number } {
-  if (isTestKaseError(e, 'UNAUTHORIZED')) return { kind: 'REJECTED' };
-  if (isTestKaseError(e, 'RATE_LIMITED')) {
-    const retry = e.details.retryAfterSeconds;
-    return retry === undefined ? { kind: 'RATE_LIMITED' } : { kind: 'RATE_LIMITED', retryAfterSeconds: retry };
-  }
-  log.warn(`${what} failed`, e);
+/** A refusal as the state machine takes it: anything but a 401 or a 429 is TestKase being unavailable. */
+function failureOutcome(refusal: Refusal, what: string): { kind: 'REJECTED' } | { kind: 'UNAVAILABLE' } | { kind: 'RATE_LIMITED'; retryAfterSeconds?: number } {
+  if (refusal.kind !== 'FAILED') return refusal;
+  log.warn(`${what} failed`, refusal.error);
   return { kind: 'UNAVAILABLE' };
 }

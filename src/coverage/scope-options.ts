@@ -10,7 +10,7 @@ import { projectSprints } from '../jira/sprints';
 import { projectVersions } from '../jira/versions';
 import { log } from '../log';
 import { epicsJql } from './scope';
-import { coverageSentences } from './sentences';
+import { words } from '../shared/words/coverage';
 
 /** Epics offered at most (two search pages). */
 const EPICS_MAX = 200;
@@ -26,7 +26,7 @@ async function projectEpics(jiraProjectKey: string): Promise<Array<{ key: string
   return epics.slice(0, EPICS_MAX);
 }
 
-export async function scopeOptions(jiraProjectKey: string): Promise<Omit<CoverageScopeOptions, 'config' | 'jiraProjectKey'>> {
+export async function scopeOptions(jiraProjectKey: string): Promise<Omit<CoverageScopeOptions, 'connection' | 'jiraProjectKey'>> {
   const [versions, sprints, epics] = await Promise.allSettled([projectVersions(jiraProjectKey), projectSprints(jiraProjectKey), projectEpics(jiraProjectKey)]);
   const notes: string[] = [];
   const value = <T>(r: PromiseSettledResult<T>, note: string, what: string): T | null => {
@@ -37,9 +37,9 @@ export async function scopeOptions(jiraProjectKey: string): Promise<Omit<Coverag
     return null;
   };
   return {
-    versions: value(versions, coverageSentences.versionsUnavailable, 'versions'),
-    sprints: value(sprints, coverageSentences.sprintsUnavailable, 'sprints'),
-    epics: value(epics, coverageSentences.epicsUnavailable, 'epics'),
+    versions: value(versions, words.coverage.errors.versionsUnavailable, 'versions'),
+    sprints: value(sprints, words.coverage.errors.sprintsUnavailable, 'sprints'),
+    epics: value(epics, words.coverage.errors.epicsUnavailable, 'epics'),
     notes,
   };
 }

@@ -8,7 +8,7 @@ import { listConnections } from '../admin/list-connections';
 import { removeConnection } from '../admin/remove-connection';
 import type { Implementation } from './envelope';
 import { fail } from './errors';
-import { sentences } from './sentences';
+import { words } from '../shared/words/backend';
 
 const adminListConnections: Implementation<'adminListConnections'> = (query) => listConnections(query);
 
@@ -18,7 +18,7 @@ const adminCheckAll: Implementation<'adminCheckAll'> = async ({ runId }, caller)
   try {
     return await checkAll(caller.accountId, runId);
   } catch (e) {
-    if (e instanceof CheckRunNotFound) throw fail('NOT_FOUND', sentences.admin.runGone);
+    if (e instanceof CheckRunNotFound) throw fail('NOT_FOUND', words.errors.checkRunGone);
     throw e;
   }
 };

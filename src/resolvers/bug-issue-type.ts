@@ -11,12 +11,11 @@ import { bugTypeOf, creatableIssueTypes } from '../jira/issue-types';
 import { log } from '../log';
 import { cachedBugIssueType, rememberBugIssueType } from '../storage/jira-cache';
 import type { Implementation } from './envelope';
+import { words } from '../shared/words/backend';
 import { fail } from './errors';
-import { sentences } from './sentences';
 
 const getBugIssueType: Implementation<'getBugIssueType'> = async (_input, caller): Promise<BugIssueType> => {
   const { accountId, jiraProjectKey } = caller;
-  if (caller.module !== 'ISSUE_PANEL' || !jiraProjectKey) throw fail('NO_ISSUE_CONTEXT', sentences.issueOnly);
   const cached = await cachedBugIssueType(accountId, jiraProjectKey);
   if (cached !== undefined) return { issueTypeId: cached };
   let issueTypeId: string | null;
@@ -26,7 +25,7 @@ const getBugIssueType: Implementation<'getBugIssueType'> = async (_input, caller
     // Not even Forge's consent request interrupts Report bug: the dialog opens on the default type, and
     // the settings page is where Forge asks the person to allow the app to act as them.
     log.warn(needsConsent(e) ? 'the user has not allowed the app to ask Jira as them yet' : 'Jira could not list the project’s issue types', needsConsent(e) ? undefined : e);
-    throw fail('UNAVAILABLE', sentences.bugTypeUnknown);
+    throw fail('UNAVAILABLE', words.errors.bugTypeUnknown);
   }
   await rememberBugIssueType(accountId, jiraProjectKey, issueTypeId);
   return { issueTypeId };

@@ -6,15 +6,22 @@
 import { z } from 'zod';
 import { JiraIssueKey, JiraProjectKey } from '../testkase/contract';
 import type { ModuleKind } from '../shared/definitions';
+import { words } from '../shared/words/backend';
 import { fail } from './errors';
-import { sentences } from './sentences';
 
-export interface CallContext {
-  accountId: string;
-  module: ModuleKind;
-  issueKey: string | null;
-  jiraProjectKey: string | null;
-}
+type IssueModule = 'ISSUE_PANEL' | 'ISSUE_CONTEXT';
+
+/** The trusted caller, one shape per module: on an issue, its key and project are always known. */
+export type CallContext = {
+  [M in ModuleKind]: { accountId: string; module: M } & (M extends IssueModule
+    ? { issueKey: string; jiraProjectKey: string }
+    : M extends 'PROJECT_PAGE'
+      ? { issueKey: null; jiraProjectKey: string } // a project page sits in its project
+      : { issueKey: null; jiraProjectKey: null });
+}[ModuleKind];
+
+/** A caller from one of `M` (what the envelope lets through to a function the table lists for `M`). */
+export type CallerIn<M extends ModuleKind> = Extract<CallContext, { module: M }>;
 
 // The issue panel (Custom UI) and the issue context module (UI Kit) both sit on one issue.
 const IssueExtension = z.object({
@@ -33,8 +40,8 @@ function trustedContext(context: Record<string, unknown> | undefined): CallConte
   if (typeof accountId !== 'string' || accountId.length === 0) return undefined;
   const issue = IssueExtension.safeParse(context?.extension);
   if (issue.success) {
-    const module = issue.data.type === 'jira:issuePanel' ? 'ISSUE_PANEL' : 'ISSUE_CONTEXT';
-    return { accountId, module, issueKey: issue.data.issue.key, jiraProjectKey: issue.data.project.key };
+    const on = { issueKey: issue.data.issue.key, jiraProjectKey: issue.data.project.key };
+    return issue.data.type === 'jira:issuePanel' ? { accountId, module: 'ISSUE_PANEL', ...on } : { accountId, module: 'ISSUE_CONTEXT', ...on };
   }
   if (GlobalPageExtension.safeParse(context?.extension).success) {
     return { accountId, module: 'GLOBAL_PAGE', issueKey: null, jiraProjectKey: null };
@@ -51,6 +58,6 @@ function trustedContext(context: Record<string, unknown> | undefined): CallConte
 /** The trusted caller of a resolver call, or a typed error when the platform did not say. */
 export function callerOf(context: Record<string, unknown> | undefined): CallContext {
   const ctx = trustedContext(context);
-  if (!ctx) throw fail('INTERNAL', sentences.noCaller);
+  if (!ctx) throw fail('INTERNAL', words.errors.noCaller);
   return ctx;
 }

@@ -2,49 +2,38 @@
  * Test coverage across a release, for the project page (jira:projectPage) and the dashboard gadget
  * (jira:dashboardGadget), read-only: getCoverageScopes (what a scope can be), getCoveragePage (one
  * bounded step of a scope's rows, chained by a cursor) and listCoverageProjects (the gadget's edit mode).
+ * Which module may call each is the function table's (shared/calls.ts): the envelope refuses the others.
  *
  * The project comes from the Forge context on the project page; the gadget has none in its context,
  * so its configuration names it. Jira is always asked as the caller and TestKase with the caller's own
  * token, so naming a project gives no one more than they could see themselves.
  */
-import type { ModuleKind } from '../shared/definitions';
 import { emptyTally, type CoveragePage } from '../shared/coverage';
+import { words } from '../shared/words/coverage';
 import { forgetContradicted, openConnection } from '../connection/open-connection';
 import { isJiraFailure } from '../jira/answer';
 import { isTestKaseError } from '../testkase/errors';
 import { loadStep, StaleCursor } from '../coverage/load-page';
 import { scopeOptions } from '../coverage/scope-options';
-import { coverageSentences } from '../coverage/sentences';
-import type { CallContext } from './context';
+import type { CallerIn } from './context';
 import type { Implementation } from './envelope';
 import { AppFailure, fail, toAppError } from './errors';
-import { withMessage } from './sentences';
-
-/** Which module may call which coverage function (to move into the function table's module lists). */
-const MODULES: Record<'getCoverageScopes' | 'getCoveragePage' | 'listCoverageProjects', readonly ModuleKind[]> = {
-  getCoverageScopes: ['PROJECT_PAGE', 'DASHBOARD_GADGET'],
-  getCoveragePage: ['PROJECT_PAGE', 'DASHBOARD_GADGET'],
-  listCoverageProjects: ['DASHBOARD_GADGET'],
-};
-
-function allowed(fn: keyof typeof MODULES, caller: CallContext): void {
-  if (!MODULES[fn].includes(caller.module)) throw fail('FORBIDDEN', fn === 'listCoverageProjects' ? coverageSentences.gadgetOnly : coverageSentences.wrongModule);
-}
+import { connectionView } from './state-messages';
 
 /** The project the call is about: the page's own (from the context), or the gadget's configured one. */
-function projectOf(caller: CallContext, named: string | undefined): string {
-  if (caller.module === 'PROJECT_PAGE' && caller.jiraProjectKey) {
-    if (named !== undefined && named !== caller.jiraProjectKey) throw fail('VALIDATION', coverageSentences.otherProject, { field: 'jiraProjectKey' });
+function projectOf(caller: CallerIn<'PROJECT_PAGE' | 'DASHBOARD_GADGET'>, named: string | undefined): string {
+  if (caller.module === 'PROJECT_PAGE') {
+    if (named !== undefined && named !== caller.jiraProjectKey) throw fail('VALIDATION', words.coverage.errors.otherProject, { field: 'jiraProjectKey' });
     return caller.jiraProjectKey;
   }
-  if (!named) throw fail('VALIDATION', coverageSentences.gadgetNeedsProject, { field: 'jiraProjectKey' });
+  if (!named) throw fail('VALIDATION', words.coverage.errors.gadgetNeedsProject, { field: 'jiraProjectKey' });
   return named;
 }
 
 /** A failure of a step, as the person reads it; what TestKase contradicted is forgotten first. */
 async function stepFailure(e: unknown, accountId: string, jiraProjectKey: string): Promise<unknown> {
-  if (e instanceof StaleCursor) return fail('VALIDATION', coverageSentences.staleCursor, { field: 'cursor' });
-  if (isJiraFailure(e)) return fail(e.kind === 'REFUSED' ? 'FORBIDDEN' : 'UNAVAILABLE', e.kind === 'REFUSED' ? coverageSentences.jiraRefused : coverageSentences.jiraUnavailable);
+  if (e instanceof StaleCursor) return fail('VALIDATION', words.coverage.errors.staleCursor, { field: 'cursor' });
+  if (isJiraFailure(e)) return fail(e.kind === 'REFUSED' ? 'FORBIDDEN' : 'UNAVAILABLE', e.kind === 'REFUSED' ? words.coverage.errors.jiraRefused : words.coverage.errors.jiraUnavailable);
   if (isTestKaseError(e)) {
     await forgetContradicted(accountId, jiraProjectKey, e);
     return new AppFailure(toAppError(e));
@@ -53,18 +42,16 @@ async function stepFailure(e: unknown, accountId: string, jiraProjectKey: string
 }
 
 const getCoverageScopes: Implementation<'getCoverageScopes'> = async (input, caller) => {
-  allowed('getCoverageScopes', caller);
   const jiraProjectKey = projectOf(caller, input.jiraProjectKey);
-  const [connection, options] = await Promise.all([openConnection({ accountId: caller.accountId, jiraProjectKey }), scopeOptions(jiraProjectKey)]);
-  return { config: withMessage(connection.state, { module: caller.module, jiraProjectKey }), jiraProjectKey, ...options };
+  const [opened, options] = await Promise.all([openConnection({ accountId: caller.accountId, jiraProjectKey }), scopeOptions(jiraProjectKey)]);
+  return { connection: connectionView(opened.state, { module: caller.module, jiraProjectKey }), jiraProjectKey, ...options };
 };
 
 const getCoveragePage: Implementation<'getCoveragePage'> = async (input, caller) => {
-  allowed('getCoveragePage', caller);
   const jiraProjectKey = projectOf(caller, input.jiraProjectKey);
   const { state, client } = await openConnection({ accountId: caller.accountId, jiraProjectKey });
-  const config = withMessage(state, { module: caller.module, jiraProjectKey });
-  const nothing: CoveragePage = { config, jiraProjectKey, rows: [], tally: emptyTally(), next: null, approximateTotal: null, notVisible: 0 };
+  const connection = connectionView(state, { module: caller.module, jiraProjectKey });
+  const nothing: CoveragePage = { connection, jiraProjectKey, rows: [], tally: emptyTally(), next: null, approximateTotal: null, notVisible: 0 };
   if (state.kind !== 'READY' || !state.project || !client) return nothing;
   try {
     const step = await loadStep(client, { jiraProjectKey, projectId: state.project.id, scope: input.scope, cursor: input.cursor });
@@ -75,10 +62,9 @@ const getCoveragePage: Implementation<'getCoveragePage'> = async (input, caller)
 };
 
 const listCoverageProjects: Implementation<'listCoverageProjects'> = async (_input, caller) => {
-  allowed('listCoverageProjects', caller);
   const { state, client } = await openConnection({ accountId: caller.accountId, jiraProjectKey: null });
-  const config = withMessage(state, { module: caller.module, jiraProjectKey: null });
-  if (state.kind !== 'READY' || !client) return { config, projects: [] };
+  const connection = connectionView(state, { module: caller.module, jiraProjectKey: null });
+  if (state.kind !== 'READY' || !client) return { connection, projects: [] };
   try {
     const [mine, mappings] = await Promise.all([client.userProjects(), client.jiraMappings()]);
     const names = new Map(mine.map((p) => [p.id, p.name]));
@@ -86,7 +72,7 @@ const listCoverageProjects: Implementation<'listCoverageProjects'> = async (_inp
       .filter((m) => names.has(m.projectId))
       .map((m) => ({ jiraProjectKey: m.jiraProjectKey, testkaseProject: names.get(m.projectId) || m.projectName }))
       .sort((a, b) => a.jiraProjectKey.localeCompare(b.jiraProjectKey));
-    return { config, projects };
+    return { connection, projects };
   } catch (e) {
     throw new AppFailure(toAppError(e));
   }

@@ -9,16 +9,16 @@
 import type { AppError, Result } from '../shared/definitions';
 import { log, scrubKnownSecrets, withSecretScope } from '../log';
 import { needsConsent } from '../jira/answer';
-import { sentences } from './sentences';
+import { words } from '../shared/words/backend';
 
 /** @forge/resolver's handler type, whatever it is exactly: the wrapper has the same signature. */
 type ForgeHandler<E> = (event: E, runtime?: Record<string, unknown>) => Promise<unknown>;
 
 const UNKNOWN_FUNCTION: Result<never> = {
   ok: false,
-  error: { code: 'UNKNOWN_FUNCTION', message: sentences.unknownFunction },
+  error: { code: 'UNKNOWN_FUNCTION', message: words.errors.unknownFunction },
 };
-const INTERNAL: AppError = { code: 'INTERNAL', message: sentences.internal };
+const INTERNAL: AppError = { code: 'INTERNAL', message: words.errors.internal };
 
 export function ownFunctionsOnly<E>(functions: object, inner: ForgeHandler<E>): ForgeHandler<E> {
   return async (event, runtime) => {

@@ -1,15 +1,17 @@
 /**
- * Failures as people read them (the sentences are in sentences.ts): typed AppErrors with one plain
+ * Failures as people read them (the sentences are in the catalog, shared/words): typed AppErrors with one plain
  * sentence and the next step. No stack traces, no PAT, no raw TestKase bodies (a TestKase validation
  * message is passed on, shortened, as text).
  */
 import { z } from 'zod';
 import type { AppError, ErrorCode } from '../shared/definitions';
 import type { ConnectionState } from '../connection/state-machine';
+import type { Refusal } from '../connection/validate-token';
 import { isTestKaseError } from '../testkase/errors';
 import { isStorageFailure } from '../storage/failures';
 import { log } from '../log';
-import { sentences, stateMessage, waitForRateLimit, type Where } from './sentences';
+import { words } from '../shared/words/backend';
+import { stateMessage, type Where } from './state-messages';
 
 export class AppFailure extends Error {
   constructor(readonly appError: AppError) {
@@ -28,36 +30,35 @@ export function toAppError(error: unknown, write = false): AppError {
   if (error instanceof z.ZodError) return fromZod(error);
   if (isStorageFailure(error)) {
     log.error('Forge storage failed', error);
-    return { code: 'STORAGE', message: sentences.storage };
+    return { code: 'STORAGE', message: words.errors.storage };
   }
   if (!isTestKaseError(error)) {
     log.error('unexpected failure', error);
-    return { code: 'INTERNAL', message: sentences.internal };
+    return { code: 'INTERNAL', message: words.errors.internal };
   }
   switch (error.kind) {
     case 'UNAUTHORIZED':
-      return { code: 'TOKEN_REJECTED', message: sentences.tokenRejected };
+      return { code: 'TOKEN_REJECTED', message: words.state.tokenRejected };
     case 'FORBIDDEN':
-      return { code: 'FORBIDDEN', message: sentences.forbidden };
+      return { code: 'FORBIDDEN', message: words.errors.forbidden };
     case 'NOT_FOUND':
-      return { code: 'NOT_FOUND', message: sentences.notFound };
+      return { code: 'NOT_FOUND', message: words.errors.notFound };
     case 'RATE_LIMITED':
-      return { code: 'RATE_LIMITED', message: waitForRateLimit(error.details.retryAfterSeconds), ...retryAfter(error.details.retryAfterSeconds) };
+      return { code: 'RATE_LIMITED', message: words.errors.rateLimited({ seconds: error.details.retryAfterSeconds }), ...retryAfter(error.details.retryAfterSeconds) };
     case 'UNAVAILABLE':
       // A server error is an answer (nothing was saved); a timeout or a lost connection leaves it open.
-      if (!write) return { code: 'UNAVAILABLE', message: sentences.unreachable };
-      return { code: 'UNAVAILABLE', message: error.details.status !== undefined ? sentences.writeRefused : sentences.writeTimedOut };
+      if (!write) return { code: 'UNAVAILABLE', message: words.errors.unreachable };
+      return { code: 'UNAVAILABLE', message: error.details.status !== undefined ? words.errors.writeRefused : words.errors.writeTimedOut };
     case 'BAD_RESPONSE':
       log.error('TestKase response does not match the contract', error);
-      return { code: 'BAD_RESPONSE', message: sentences.badResponse };
+      return { code: 'BAD_RESPONSE', message: words.errors.badResponse };
     case 'BAD_REQUEST':
-      return { code: 'VALIDATION', message: sentences.rejectedInput(error.details.serverMessage?.slice(0, 200)) };
+      return { code: 'VALIDATION', message: words.errors.rejectedInput({ detail: error.details.serverMessage?.slice(0, 200) }) };
   }
 }
 
-/** An operation needs READY with a project; any other state becomes the matching error. */
-export function fromConfigState(state: ConnectionState, where: Where): AppError {
-  if (state.kind === 'READY') return { code: 'NO_ISSUE_CONTEXT', message: sentences.issueOnly };
+/** An operation needs READY (the envelope already let only the issue panel in); any other state becomes the matching error. */
+export function fromConnectionState(state: Exclude<ConnectionState, { kind: 'READY' }>, where: Where): AppError {
   const text = stateMessage(state, where).text;
   if (state.kind === 'NO_CONFIG') return { code: 'NO_TOKEN', message: text };
   switch (state.reason) {
@@ -71,23 +72,16 @@ export function fromConfigState(state: ConnectionState, where: Where): AppError 
     case 'RATE_LIMITED':
       return { code: 'RATE_LIMITED', message: text, ...retryAfter(state.retryAfterSeconds) };
     case 'TESTKASE_UNAVAILABLE':
-      return { code: 'UNAVAILABLE', message: sentences.unreachable };
+      return { code: 'UNAVAILABLE', message: words.errors.unreachable };
   }
 }
 
 /** Why a token could not be verified at save time, said so that it is clear nothing was stored or changed. */
-export function unverifiedToken(e: unknown): AppFailure {
-  const error = toAppError(e);
-  switch (error.code) {
-    case 'TOKEN_REJECTED':
-      return fail('TOKEN_REJECTED', sentences.tokenNotSaved.rejected);
-    case 'RATE_LIMITED':
-      return fail('RATE_LIMITED', sentences.tokenNotSaved.rateLimited(error.retryAfterSeconds), retryAfter(error.retryAfterSeconds));
-    case 'UNAVAILABLE':
-      return fail('UNAVAILABLE', sentences.tokenNotSaved.unreachable);
-    default:
-      return fail(error.code, sentences.tokenNotSaved.unconfirmed);
-  }
+export function unverifiedToken(refusal: Refusal): AppFailure {
+  if (refusal.kind === 'REJECTED') return fail('TOKEN_REJECTED', words.tokenNotSaved.rejected);
+  if (refusal.kind === 'RATE_LIMITED') return fail('RATE_LIMITED', words.tokenNotSaved.rateLimited({ seconds: refusal.retryAfterSeconds }), retryAfter(refusal.retryAfterSeconds));
+  const { code } = toAppError(refusal.error);
+  return fail(code, code === 'UNAVAILABLE' ? words.tokenNotSaved.unreachable : words.tokenNotSaved.unconfirmed);
 }
 
 /** A zod failure on a payload, as one sentence naming the field. */
@@ -95,29 +89,33 @@ function fromZod(error: z.ZodError): AppError {
   const issue = error.issues[0];
   const field = issue?.path.map(String).join('.') || undefined;
   // A custom message may end with its own full stop ("… _ - and ."): one sentence end is enough.
-  const what = (issue ? describeIssue(issue) : 'it is not valid').replace(/\.+$/, '');
+  const why = (issue ? describeIssue(issue) : words.invalid.notValid).replace(/\.+$/, '');
   return {
     code: 'VALIDATION',
-    message: field ? `The ${field} is not valid: ${what}. Nothing was changed.` : `The request is not valid: ${what}. Nothing was changed.`,
+    message: field ? words.invalid.field({ field, why }) : words.invalid.request({ why }),
     ...(field ? { field } : {}),
   };
 }
 
 /** zod's own wording ("Invalid input: expected string, received undefined") is for developers. */
 function describeIssue(issue: z.core.$ZodIssue): string {
+  const why = words.invalid;
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'it is required' : `it must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
+      return issue.input === undefined ? why.required : why.mustBe({ type: issue.expected });
     case 'unrecognized_keys':
-      return `it has ${issue.keys.length === 1 ? 'a field' : 'fields'} this app does not accept (${issue.keys.slice(0, 3).map((k) => k.slice(0, 30)).join(', ')})`;
-    case 'too_big':
-      return issue.origin === 'string' ? `it is too long (at most ${issue.maximum} characters)` : issue.origin === 'array' ? `it has too many items (at most ${issue.maximum})` : `it is too large (at most ${issue.maximum})`;
+      // Only a few, shortened: the keys are the caller's, and a message is no place for a megabyte of them.
+      return why.unknownKeys({ keys: issue.keys.slice(0, 3).map((k) => k.slice(0, 30)) });
+    case 'too_big': {
+      const max = Number(issue.maximum);
+      return issue.origin === 'string' ? why.tooLongText({ max }) : issue.origin === 'array' ? why.tooManyItems({ max }) : why.tooLarge({ max });
+    }
     case 'too_small':
       if (!issue.message.startsWith('Too small')) return issue.message;
-      return issue.origin === 'string' ? 'it is empty' : issue.origin === 'array' ? 'it needs at least one item' : `it is too small (at least ${issue.minimum})`;
+      return issue.origin === 'string' ? why.empty : issue.origin === 'array' ? why.needsOne : why.tooSmall({ min: Number(issue.minimum) });
     case 'invalid_value':
-      return `it must be one of ${issue.values.map(String).join(', ')}`;
+      return why.oneOf({ values: issue.values.map(String) });
     default:
-      return issue.message.startsWith('Invalid') ? 'it is not in the expected format' : issue.message;
+      return issue.message.startsWith('Invalid') ? why.format : issue.message;
   }
 }

@@ -12,13 +12,12 @@ import { needsConsent } from '../jira/answer';
 import { jiraSelf, type JiraSelf } from '../jira/myself';
 import { log } from '../log';
 import { loadToken } from '../storage/token-store';
-import type { CallContext } from './context';
+import type { CallerIn } from './context';
 import type { Implementation } from './envelope';
-import { fail } from './errors';
-import { sentences } from './sentences';
+import { words } from '../shared/words/backend';
 
 /** Who Jira says the caller is, or null when it could not say. */
-async function askJira(caller: CallContext): Promise<JiraSelf | null> {
+async function askJira(caller: CallerIn<'GLOBAL_PAGE'>): Promise<JiraSelf | null> {
   try {
     const me = await jiraSelf();
     if (me.accountId === caller.accountId) return me;
@@ -32,7 +31,6 @@ async function askJira(caller: CallContext): Promise<JiraSelf | null> {
 }
 
 const checkIdentity: Implementation<'checkIdentity'> = async (_input, caller): Promise<IdentityCheck> => {
-  if (caller.module !== 'GLOBAL_PAGE') throw fail('FORBIDDEN', sentences.identity.globalPageOnly);
   const [stored, me] = await Promise.all([loadToken(caller.accountId), askJira(caller)]);
   const owner = stored?.details.testkaseUser;
   if (!owner || !me) return { kind: 'UNKNOWN' };
@@ -47,7 +45,7 @@ const checkIdentity: Implementation<'checkIdentity'> = async (_input, caller): P
     by: comparison.by,
     testkaseUser,
     jiraUser: { displayName: me.displayName },
-    message: sentences.identity.mismatch(testkaseUser, { displayName: me.displayName, email: me.emailAddress }, sameName),
+    message: words.identity.mismatch({ testkaseUser, jiraUser: { displayName: me.displayName, email: me.emailAddress }, sameName }),
   };
 };
 

@@ -6,25 +6,27 @@
 import type { MappedProject } from '../shared/definitions';
 import type { TestKaseClient } from '../testkase/client';
 import { forgetContradicted, openConnection } from '../connection/open-connection';
-import type { CallContext } from './context';
-import { AppFailure, fail, fromConfigState, toAppError } from './errors';
-import { sentences } from './sentences';
+import { words } from '../shared/words/backend';
+import type { CallerIn } from './context';
+import { AppFailure, fail, fromConnectionState, toAppError } from './errors';
 
 export interface IssueSession {
-  caller: CallContext & { issueKey: string; jiraProjectKey: string };
+  caller: CallerIn<'ISSUE_PANEL'>;
   client: TestKaseClient;
   project: MappedProject;
   canWrite: boolean;
 }
 
-export async function openIssueSession(caller: CallContext, access: 'read' | 'write'): Promise<IssueSession> {
-  const { issueKey, jiraProjectKey } = caller;
-  if (caller.module !== 'ISSUE_PANEL' || !issueKey || !jiraProjectKey) throw fail('NO_ISSUE_CONTEXT', sentences.issueOnly);
+/** The issue panel only (the envelope let no other module in), on the issue and project of its context. */
+export async function openIssueSession(caller: CallerIn<'ISSUE_PANEL'>, access: 'read' | 'write'): Promise<IssueSession> {
+  const { jiraProjectKey } = caller;
   // A write re-confirms the mapping (one request): a cached one could send it to a project that was unmapped since.
   const { state, client } = await openConnection({ accountId: caller.accountId, jiraProjectKey }, { freshMapping: access === 'write' });
-  if (state.kind !== 'READY' || !state.project || !client) throw new AppFailure(fromConfigState(state, { module: caller.module, jiraProjectKey }));
-  if (access === 'write' && !state.canWrite) throw fail('FORBIDDEN', sentences.guestReadOnly(state.project.name));
-  return { caller: { ...caller, issueKey, jiraProjectKey }, client, project: state.project, canWrite: state.canWrite };
+  if (state.kind !== 'READY') throw new AppFailure(fromConnectionState(state, { module: caller.module, jiraProjectKey }));
+  // In a Jira project a READY state always has its project, and a saved token its client.
+  if (!state.project || !client) throw new Error('READY in an issue panel without a project or a client');
+  if (access === 'write' && !state.canWrite) throw fail('FORBIDDEN', words.errors.guestReadOnly({ project: state.project.name }));
+  return { caller, client, project: state.project, canWrite: state.canWrite };
 }
 
 /**

@@ -1,15 +1,12 @@
 /**
  * getIssueSummary: the issue's test status at a glance, for the issue context module (UI Kit). Read-only.
- * It opens the connection exactly as the panel's first screen does (getState), with the same first
- * request (the linked test cases), so a warm render is answered from the same caches and a token
- * revoked since they were filled is caught by that request.
+ * It is the panel's first screen (first-screen.ts, as getState answers it) with the linked test cases
+ * summed up, so a warm render is answered from the same caches and a token revoked since they were
+ * filled is caught by the same request.
  */
 import type { Coverage, LatestRun, LinkedTests, Result, TestCaseSummary } from '../shared/definitions';
-import { openConnection } from '../connection/open-connection';
 import type { Implementation } from './envelope';
-import { fail, toAppError } from './errors';
-import { fetchLinkedTests } from './linked-tests';
-import { sentences, withMessage } from './sentences';
+import { firstScreen } from './first-screen';
 
 /** The newest execution among the cases (by time; the first listed wins a tie). */
 function latestRun(items: TestCaseSummary[]): LatestRun | null {
@@ -32,15 +29,9 @@ function coverageOf({ items, total, counts }: LinkedTests): Coverage {
 }
 
 const getIssueSummary: Implementation<'getIssueSummary'> = async (_input, caller) => {
-  const { issueKey, jiraProjectKey } = caller;
-  if (!issueKey || !jiraProjectKey) throw fail('NO_ISSUE_CONTEXT', sentences.issueOnly);
-  const connection = await openConnection<LinkedTests>(
-    { accountId: caller.accountId, jiraProjectKey },
-    { first: (client, projectId) => fetchLinkedTests(client, projectId, issueKey) },
-  );
-  const first = connection.first;
-  const coverage: Result<Coverage> | null = first ? (first.ok ? { ok: true, data: coverageOf(first.data) } : { ok: false, error: toAppError(first.error) }) : null;
-  return { issueKey, config: withMessage(connection.state, { module: caller.module, jiraProjectKey }), coverage };
+  const { connection, linked } = await firstScreen(caller);
+  const coverage: Result<Coverage> | null = linked && (linked.ok ? { ok: true, data: coverageOf(linked.data) } : linked);
+  return { issueKey: caller.issueKey, connection, coverage };
 };
 
 export const issueSummaryResolvers = { getIssueSummary };

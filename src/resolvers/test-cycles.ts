@@ -4,7 +4,7 @@ import { LIMITS } from '../testkase/contract';
 import type { Implementation } from './envelope';
 import { AppFailure, fail, toAppError } from './errors';
 import { callTestKase, openIssueSession, type IssueSession } from './issue-session';
-import { sentences } from './sentences';
+import { words } from '../shared/words/backend';
 
 /**
  * The panel of an issue acts on that issue's tests only: running an unrelated case from it would
@@ -18,8 +18,7 @@ async function requireLinked(s: IssueSession, testCaseIds: string[], field: stri
   const ids = new Set(linked.items.filter((t) => t.jiraIssueKeys.includes(issueKey)).map((t) => t.id));
   const others = testCaseIds.filter((id) => !ids.has(id));
   if (others.length === 0) return;
-  const named = others.length <= 3 ? others.join(', ') : `${others.slice(0, 3).join(', ')} and ${others.length - 3} more`;
-  throw fail('VALIDATION', sentences.notLinked(named, others.length, issueKey), { field });
+  throw fail('VALIDATION', words.errors.notLinked({ named: words.errors.someIds({ ids: others }), count: others.length, issueKey }), { field });
 }
 
 function batches<T>(items: T[], size: number): T[][] {
@@ -59,7 +58,7 @@ const addToCycle: Implementation<'addToCycle'> = async ({ cycleId, testCaseIds }
     } catch (e) {
       const done = outcome.added.length + outcome.alreadyInCycle.length;
       if (done === 0) throw e;
-      throw fail(toAppError(e).code, sentences.partlyAdded(done, unique.length, toAppError(e).message));
+      throw fail(toAppError(e).code, words.errors.partlyAdded({ done, of: unique.length, why: toAppError(e).message }));
     }
   }
   return outcome;
@@ -72,7 +71,7 @@ const listCycleExecutions: Implementation<'listCycleExecutions'> = async ({ cycl
     Promise.all([s.client.allCycles(s.project.id), s.client.allTestCases({ projectId: s.project.id, jiraIssueKey: s.caller.issueKey })]),
   );
   const cycle = cycles.items.find((c) => c.id === cycleId);
-  if (!cycle) throw fail('NOT_FOUND', sentences.cycleGone(cycleId));
+  if (!cycle) throw fail('NOT_FOUND', words.errors.cycleGone({ cycleId }));
   const linkedIds = linked.items.map((t) => t.id);
   const executions = linkedIds.length === 0
     ? { items: [] }
@@ -112,7 +111,7 @@ const executeMany: Implementation<'executeMany'> = async ({ cycleId, testCaseIds
     try {
       const r = await callTestKase(s, true, () => s.client.recordExecutions(cycleId, { projectId: s.project.id, results: batch.map((testCaseId) => ({ testCaseId, status, comment: text })) }));
       outcome.recorded.push(...r.recorded);
-      outcome.failed.push(...r.failed.map((f) => ({ testCaseId: f.testCaseId, message: sentences.notRecorded(f.testCaseId, f.code) })));
+      outcome.failed.push(...r.failed.map((f) => ({ testCaseId: f.testCaseId, message: f.code === 'NOT_IN_CYCLE' ? words.errors.notInCycle({ testCaseId: f.testCaseId }) : words.errors.notRecorded({ testCaseId: f.testCaseId }) })));
     } catch (e) {
       // The batch was refused or its answer lost: say so for each of its cases, and keep the others' outcomes.
       const message = e instanceof AppFailure ? e.appError.message : toAppError(e, true).message;
@@ -132,7 +131,7 @@ async function requireResultOf(s: IssueSession, { cycleId, testCaseId, execution
     if (history.data.some((run) => run.id === executionId && run.cycleId === cycleId && run.testCaseId === testCaseId)) return;
     if (history.data.length === 0 || page * history.pagination.pageSize >= history.pagination.total) break;
   }
-  throw fail('VALIDATION', sentences.notResultOf(executionId, testCaseId), { field: 'executionId' });
+  throw fail('VALIDATION', words.errors.notResultOf({ executionId, testCaseId }), { field: 'executionId' });
 }
 
 /**

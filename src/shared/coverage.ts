@@ -2,29 +2,20 @@
  * Test coverage across a release, as the backend and every UI (the coverage page, the gadget, the
  * issue's glance) compute it: zod-free, imported as values by the UIs.
  *
- * The verdict of an issue is the glance's verdict of its linked tests' latest results (verdictOf), or
+ * The verdict of an issue is the glance's verdict of its linked tests' latest results (results.ts), or
  * UNCOVERED when it has no test at all. The tally of a list is the one function behind every count a
  * person reads about it (the page's header, the gadget's chart, the CSV's totals), so a count and the
  * list it describes never disagree.
  */
-import type { ConfigState, StatusCounts } from './definitions';
-
-/** The one-word verdict a person glancing at the issue wants: anything failing wins, then blocked, then not yet run. */
-export type Verdict = 'FAILING' | 'BLOCKED' | 'INCOMPLETE' | 'PASSING';
-
-export function verdictOf({ counts }: { counts: StatusCounts }): Verdict {
-  if (counts.FAIL > 0) return 'FAILING';
-  if (counts.BLOCKED > 0) return 'BLOCKED';
-  if (counts.NOT_EXECUTED > 0 || counts.SKIPPED > 0) return 'INCOMPLETE';
-  return 'PASSING';
-}
+import type { ConnectionView, StatusCounts } from './definitions';
+import { verdictOf, type Verdict } from './results';
 
 /** An issue of a scope: the glance's verdict, or no test at all. */
 export type CoverageVerdict = 'UNCOVERED' | Verdict;
 export const COVERAGE_VERDICTS: readonly CoverageVerdict[] = ['UNCOVERED', 'FAILING', 'BLOCKED', 'INCOMPLETE', 'PASSING'];
 
 export function coverageVerdictOf({ total, counts }: { total: number; counts: StatusCounts }): CoverageVerdict {
-  return total === 0 ? 'UNCOVERED' : verdictOf({ counts });
+  return total === 0 ? 'UNCOVERED' : verdictOf(counts);
 }
 
 /** What the coverage page lists: a fix version, a sprint, an epic, or the issues TestKase links. */
@@ -97,7 +88,7 @@ export function percentOf(part: number, whole: number): number {
 
 /** One bounded step of a scope (getCoveragePage). */
 export interface CoveragePage {
-  config: ConfigState;
+  connection: ConnectionView;
   /** The project the page is about (from the Forge context, or the gadget's configuration). */
   jiraProjectKey: string;
   /** The issues of this step (empty with detail COUNTS). */
@@ -113,7 +104,7 @@ export interface CoveragePage {
 }
 
 export interface CoverageScopeOptions {
-  config: ConfigState;
+  connection: ConnectionView;
   jiraProjectKey: string;
   /** null when Jira could not say (the note says why). */
   versions: Array<{ id: string; name: string; released: boolean }> | null;
@@ -125,6 +116,6 @@ export interface CoverageScopeOptions {
 
 /** The gadget's projects: Jira projects mapped to a TestKase project the user's token can read. */
 export interface CoverageProjects {
-  config: ConfigState;
+  connection: ConnectionView;
   projects: Array<{ jiraProjectKey: string; testkaseProject: string }>;
 }

@@ -22,7 +22,7 @@ import type {
 
 import type { Definitions, FunctionKey, PayloadOf } from './functions';
 
-export type { AddToCycleResult, Cycle, Execution, ExecutionRun, ExecutionStatus, Priority, StatusCounts, StepResult, TestCase, TestCaseDetail, TestStep, User };
+export type { AddToCycleResult, Cycle, Execution, ExecutionRun, ExecutionStatus, Priority, StatusCounts, StepResult, TestCaseDetail, TestStep, User };
 export type { Definitions, FunctionKey };
 
 // ---------- result envelope (resolvers never throw to the UI) ----------
@@ -37,7 +37,7 @@ export type ErrorCode =
   | 'UNAVAILABLE' // TestKase could not be reached, timed out or answered 5xx
   | 'BAD_RESPONSE' // TestKase answered something the contract does not describe
   | 'NOT_MAPPED' // the Jira project has no TestKase project mapped
-  | 'NO_ISSUE_CONTEXT' // an issue operation called outside an issue panel
+  | 'WRONG_MODULE' // called from a module the function table does not list for it (e.g. an issue operation outside an issue panel)
   | 'STORAGE' // Forge storage failed (a @forge/kvs call was refused or did not answer)
   | 'UNKNOWN_FUNCTION' // the frontend called a function this backend does not define (e.g. a stale page)
   | 'INTERNAL'; // a bug: logged without the PAT
@@ -54,7 +54,7 @@ export interface AppError {
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: AppError };
 
-// ---------- configuration state ----------
+// ---------- the connection state ----------
 
 export type PatSavedReason =
   | 'TOKEN_REJECTED'
@@ -76,8 +76,11 @@ export interface StateMessage {
   text: string;
 }
 
-/** The user's connection as the UI gets it: a state that is not READY carries what to tell the person. */
-export type ConfigState =
+/**
+ * The user's connection state as the UI gets it (the state machine's ConnectionState, in
+ * connection/state-machine.ts, with its words): a state that is not READY carries what to tell the person.
+ */
+export type ConnectionView =
   /** `removedByAdmin`: a Jira admin removed the user's token; they reconnect by saving a new one. */
   | { kind: 'NO_CONFIG'; removedByAdmin?: true; message: StateMessage }
   | { kind: 'PAT_SAVED'; reason: PatSavedReason; retryAfterSeconds?: number; message: StateMessage }
@@ -160,7 +163,7 @@ export interface AppState {
   module: ModuleKind;
   issueKey: string | null;
   jiraProjectKey: string | null;
-  config: ConfigState;
+  connection: ConnectionView;
   token: TokenSummary | null;
   /** Filled in the issue panel when READY, so the first screen needs one invoke. */
   linked: Result<LinkedTests> | null;
@@ -187,7 +190,7 @@ export interface Coverage {
 /** What the issue context module (UI Kit) shows: the state and, when READY, the coverage of the issue. */
 export interface IssueSummary {
   issueKey: string;
-  config: ConfigState;
+  connection: ConnectionView;
   /** READY: the coverage, or why TestKase could not list the linked cases; null in any other state. */
   coverage: Result<Coverage> | null;
 }
@@ -259,7 +262,7 @@ export interface AdminRemoval {
 }
 
 /** What a "check all" run found so far. */
-export interface CheckTally {
+interface CheckTally {
   WORKING: number;
   REJECTED: number;
   EXPIRED: number;
@@ -306,21 +309,5 @@ export interface AuditPage {
 
 // ---------- payloads (derived from the schemas in payloads.ts) ----------
 
-export type SavePatPayload = PayloadOf<'savePat'>;
-export type SearchPayload = PayloadOf<'searchTestCases'>;
-export type TestCaseRef = PayloadOf<'linkTestCase'>;
-export type CreateTestCasePayload = PayloadOf<'createTestCase'>;
-export type CreateCyclePayload = PayloadOf<'createCycle'>;
-export type AddToCyclePayload = PayloadOf<'addToCycle'>;
-export type CycleRef = PayloadOf<'listCycleExecutions'>;
 export type ExecutePayload = PayloadOf<'executeTest'>;
-export type ExecuteManyPayload = PayloadOf<'executeMany'>;
-export type ListCyclesPayload = PayloadOf<'listCycles'>;
-export type HistoryPayload = PayloadOf<'listTestCaseHistory'>;
-export type AddDefectPayload = PayloadOf<'addDefect'>;
 export type ListConnectionsPayload = PayloadOf<'adminListConnections'>;
-export type RemoveConnectionPayload = PayloadOf<'adminRemoveConnection'>;
-export type CheckAllPayload = PayloadOf<'adminCheckAll'>;
-export type AuditLogPayload = PayloadOf<'adminAuditLog'>;
-export type CoveragePagePayload = PayloadOf<'getCoveragePage'>;
-export type CoverageScopesPayload = PayloadOf<'getCoverageScopes'>;

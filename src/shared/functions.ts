@@ -3,11 +3,14 @@
  * (as a type) what it answers. Definitions for `makeResolver` / `makeInvoke` and the payload types of
  * the UI are derived from it, and the backend parses every payload with the schema named here, so a
  * UI payload that drifts from its schema does not compile. The UI imports this module type-only: no
- * zod reaches its bundle.
+ * zod reaches its bundle. Who may call each function, and whether it changes the issue's tests, is in
+ * the zod-free half of the table (calls.ts): this one must have exactly its keys.
  *
- * Adding a function: a row here, its implementation in src/resolvers/, its call in the UI.
+ * Adding a function: a row in calls.ts and here, its implementation in src/resolvers/. The UI's call
+ * (static/src/api.ts) follows from the table.
  */
 import type { z } from 'zod';
+import type { FunctionKey } from './calls';
 import * as P from './payloads';
 import type {
   AddToCycleResult,
@@ -36,11 +39,6 @@ import type { CoveragePage, CoverageProjects, CoverageScopeOptions } from './cov
 /** A function's payload schema, and the type of its answer (carried by the type only). */
 export interface FunctionSpec<S extends z.ZodType, R> {
   payload: S;
-  /**
-   * JIRA_ADMIN: only a Jira administrator, on the admin page, may call it. The envelope checks it
-   * with Jira before the payload is even parsed (resolvers/admin-access.ts).
-   */
-  access?: 'JIRA_ADMIN';
   /** Never set: it only carries the answer's type. */
   answer?: R;
 }
@@ -49,15 +47,10 @@ const answers =
   <R>() =>
   <S extends z.ZodType>(payload: S): FunctionSpec<S, R> => ({ payload });
 
-const answersAdmins =
-  <R>() =>
-  <S extends z.ZodType>(payload: S): FunctionSpec<S, R> => ({ payload, access: 'JIRA_ADMIN' });
-
 export const FUNCTIONS = {
   getState: answers<AppState>()(P.EmptyPayload),
   savePat: answers<AppState>()(P.SavePatPayload),
   deletePat: answers<AppState>()(P.EmptyPayload),
-  /** The global page only: it asks Jira who the caller is, so the panel's getState stays free of Jira calls. */
   checkIdentity: answers<IdentityCheck>()(P.EmptyPayload),
   listLinkedTests: answers<LinkedTests>()(P.EmptyPayload),
   searchTestCases: answers<SearchResult>()(P.SearchPayload),
@@ -74,23 +67,19 @@ export const FUNCTIONS = {
   executeMany: answers<BulkOutcome>()(P.ExecuteManyPayload),
   addDefect: answers<Execution>()(P.AddDefectPayload),
   getIssueSummary: answers<IssueSummary>()(P.EmptyPayload),
-  /** The issue panel only, when Report bug is used (not on load): the project comes from the Forge context. */
   getBugIssueType: answers<BugIssueType>()(P.EmptyPayload),
-  // The Jira admin page (jira:adminPage): every one refuses a caller who is not a Jira administrator.
-  adminListConnections: answersAdmins<AdminConnectionsPage>()(P.ListConnectionsPayload),
-  adminRemoveConnection: answersAdmins<AdminRemoval>()(P.RemoveConnectionPayload),
-  adminCheckAll: answersAdmins<CheckProgress>()(P.CheckAllPayload),
-  adminAuditLog: answersAdmins<AuditPage>()(P.AuditLogPayload),
-  // Test coverage: the project page (jira:projectPage) and the dashboard gadget (jira:dashboardGadget);
-  // resolvers/coverage.ts refuses every other module.
+  adminListConnections: answers<AdminConnectionsPage>()(P.ListConnectionsPayload),
+  adminRemoveConnection: answers<AdminRemoval>()(P.RemoveConnectionPayload),
+  adminCheckAll: answers<CheckProgress>()(P.CheckAllPayload),
+  adminAuditLog: answers<AuditPage>()(P.AuditLogPayload),
+  // Test coverage: the project page (jira:projectPage) and the dashboard gadget (jira:dashboardGadget).
   getCoverageScopes: answers<CoverageScopeOptions>()(P.CoverageScopesPayload),
   getCoveragePage: answers<CoveragePage>()(P.CoveragePagePayload),
-  /** The gadget's edit mode only: the Jira projects mapped to a TestKase project the caller can read. */
   listCoverageProjects: answers<CoverageProjects>()(P.EmptyPayload),
-};
+} satisfies { [K in FunctionKey]: FunctionSpec<z.ZodType, unknown> };
 
 type Table = typeof FUNCTIONS;
-export type FunctionKey = keyof Table;
+export type { FunctionKey };
 /** What the UI sends. */
 export type PayloadOf<K extends FunctionKey> = z.input<Table[K]['payload']>;
 /** What the implementation receives, once parsed (trimmed, defaulted). */

@@ -5,18 +5,20 @@
  */
 import { z } from 'zod';
 import { CycleId, ExecutionId, ExecutionStatus, JiraIssueKey, JiraProjectKey, LIMITS, Priority, TestCaseId } from '../testkase/contract';
+import { ADMIN_DEFAULT_PAGE_SIZE, ADMIN_PAGE_SIZES } from './facts';
+import { words } from './words/backend';
 
 /** Tab, line feed and carriage return are text; every other control character is refused. */
 const noControlChars = (s: string) => !/[^\P{Cc}\t\n\r]/u.test(s);
-const text = (max: number) => z.string().max(max).refine(noControlChars, 'control characters are not allowed');
+const text = (max: number) => z.string().max(max).refine(noControlChars, words.invalid.controlChars);
 
 export const EmptyPayload = z.strictObject({});
 
 export const SavePatPayload = z.strictObject({
   // Length checked before the pattern so a 10 MB paste fails fast with a clear message.
-  token: z.string().trim().min(1, 'paste your token').max(512, 'a TestKase token is shorter than 512 characters')
-    .regex(/^[A-Za-z0-9_\-.]+$/, 'a TestKase token has only letters, digits, _ - and .')
-    .min(20, 'a TestKase token is longer than 20 characters'),
+  token: z.string().trim().min(1, words.invalid.pasteToken).max(512, words.invalid.tokenTooLong)
+    .regex(/^[A-Za-z0-9_\-.]+$/, words.invalid.tokenChars)
+    .min(20, words.invalid.tokenTooShort),
 });
 
 export const SearchPayload = z.strictObject({
@@ -27,13 +29,13 @@ export const SearchPayload = z.strictObject({
 export const TestCaseRefPayload = z.strictObject({ testCaseId: TestCaseId });
 
 export const CreateTestCasePayload = z.strictObject({
-  title: text(LIMITS.titleMax).transform((s) => s.trim()).pipe(z.string().min(1, 'a title is required')),
+  title: text(LIMITS.titleMax).transform((s) => s.trim()).pipe(z.string().min(1, words.invalid.titleRequired)),
   description: text(LIMITS.descriptionMax).optional(),
   priority: Priority.optional(),
 });
 
 export const CreateCyclePayload = z.strictObject({
-  name: text(LIMITS.cycleNameMax).transform((s) => s.trim()).pipe(z.string().min(1, 'a name is required')),
+  name: text(LIMITS.cycleNameMax).transform((s) => s.trim()).pipe(z.string().min(1, words.invalid.nameRequired)),
   description: text(LIMITS.descriptionMax).optional(),
   environment: text(LIMITS.environmentMax).optional(),
 });
@@ -41,7 +43,7 @@ export const CreateCyclePayload = z.strictObject({
 /** Up to a large selection: the backend sends it to TestKase in batches and answers once. */
 export const AddToCyclePayload = z.strictObject({
   cycleId: CycleId,
-  testCaseIds: z.array(TestCaseId).min(1, 'choose at least one test case').max(LIMITS.addToCycleSelectionMax),
+  testCaseIds: z.array(TestCaseId).min(1, words.invalid.chooseTestCase).max(LIMITS.addToCycleSelectionMax),
 });
 
 export const ListCyclesPayload = z.strictObject({
@@ -73,7 +75,7 @@ export const ExecutePayload = z.strictObject({
 /** One result for several of the issue's test cases in a cycle. */
 export const ExecuteManyPayload = z.strictObject({
   cycleId: CycleId,
-  testCaseIds: z.array(TestCaseId).min(1, 'choose at least one test case').max(LIMITS.addToCycleSelectionMax),
+  testCaseIds: z.array(TestCaseId).min(1, words.invalid.chooseTestCase).max(LIMITS.addToCycleSelectionMax),
   status: ExecutionStatus,
   comment: text(LIMITS.commentMax).optional(),
 });
@@ -92,12 +94,10 @@ export const AddDefectPayload = z.strictObject({
 // ---------- Jira admin page ----------
 
 /** A Jira accountId as Jira issues them (`5b10ac8d82e05b22cc7d4ef5`, `557058:f581…`). */
-const JiraAccountId = z.string().min(1).max(128).regex(/^[A-Za-z0-9:_-]+$/, 'it is not a Jira account id');
+const JiraAccountId = z.string().min(1).max(128).regex(/^[A-Za-z0-9:_-]+$/, words.invalid.accountId);
 
 const ConnectionSortKey = z.enum(['testkaseUser', 'tokenName', 'savedAt', 'lastValidatedAt', 'lastUsedAt', 'expiresAt', 'health']);
 const HealthFilter = z.enum(['ALL', 'WORKING', 'REJECTED', 'EXPIRED', 'NOT_CHECKED', 'EXPIRING_SOON']);
-/** The UI offers the same (static/src/admin/options.ts). */
-const PAGE_SIZES = [10, 25, 50, 100] as const;
 
 export const ListConnectionsPayload = z.strictObject({
   sort: ConnectionSortKey.default('testkaseUser'),
@@ -106,7 +106,8 @@ export const ListConnectionsPayload = z.strictObject({
   /** Matches the TestKase user's name or email, the token's name or preview, or the Jira account id. */
   text: text(100).transform((s) => s.trim()).default(''),
   page: z.number().int().min(1).max(100_000).default(1),
-  pageSize: z.union(PAGE_SIZES.map((n) => z.literal(n))).default(25),
+  /** The sizes the admin page offers (shared/facts.ts). */
+  pageSize: z.union(ADMIN_PAGE_SIZES.map((n) => z.literal(n))).default(ADMIN_DEFAULT_PAGE_SIZE),
 });
 
 export const RemoveConnectionPayload = z.strictObject({ accountId: JiraAccountId });

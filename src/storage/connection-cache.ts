@@ -12,7 +12,7 @@ import { kvs } from '@forge/kvs';
 import { z } from 'zod';
 import { JiraMapping, Project, User } from '../testkase/contract';
 import { keys } from './keys';
-import { readConfiguration, type StoredToken } from './token-store';
+import { readConnection, type StoredToken } from './token-store';
 
 const VALIDATION_TTL_SECONDS = 600;
 const MAPPING_TTL_SECONDS = 120;
@@ -46,16 +46,16 @@ function forVersion<T extends z.ZodType>(raw: unknown, version: string | undefin
  * parallel: in Forge each storage call is a network call).
  */
 export async function readSnapshot(accountId: string, jiraProjectKey: string | null): Promise<ConnectionSnapshot> {
-  const [configuration, validation, mapping, remembered] = await Promise.all([
-    readConfiguration(accountId),
+  const [connection, validation, mapping, remembered] = await Promise.all([
+    readConnection(accountId),
     kvs.get(keys.validation(accountId)),
     jiraProjectKey ? kvs.get(keys.mapping(accountId, jiraProjectKey)) : undefined,
     jiraProjectKey ? kvs.get(keys.remembered(accountId, jiraProjectKey)) : undefined,
   ]);
-  const stored = configuration.kind === 'TOKEN' ? configuration.stored : undefined;
+  const stored = connection.kind === 'TOKEN' ? connection.stored : undefined;
   return {
     stored,
-    removedByAdminAt: configuration.kind === 'REMOVED_BY_ADMIN' ? configuration.at : null,
+    removedByAdminAt: connection.kind === 'REMOVED_BY_ADMIN' ? connection.at : null,
     validation: forVersion(validation, stored?.version, CachedValidation),
     mapping: forVersion(mapping, stored?.version, JiraMapping),
     rememberedProjectId: typeof remembered === 'string' ? remembered : null,

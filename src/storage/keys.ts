@@ -22,7 +22,7 @@ export const AUDIT_PREFIX = 'audit:';
 
 export const keys = {
   /**
-   * kvs.setSecret: the user's configuration — their saved token and what they saved with it, or the
+   * kvs.setSecret: the user's connection — their saved token and what they saved with it, or the
    * record that a Jira admin removed it.
    */
   secret: (accountId: string) => `${userPrefix(accountId)}pat`,

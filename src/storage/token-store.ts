@@ -1,8 +1,8 @@
 /**
- * Each user's saved configuration in Forge storage (@forge/kvs), keyed by a hash of the platform
+ * Each user's saved connection in Forge storage (@forge/kvs), keyed by a hash of the platform
  * accountId — which only ever comes from the resolver's trusted context.
  *
- * - `pat` (kvs.setSecret, one fixed key per user): the user's configuration — the token, version,
+ * - `pat` (kvs.setSecret, one fixed key per user): the user's connection — the token, version,
  *   preview, owner, expiry they saved — or, after a Jira admin removed it, the record of that removal
  *   (no token). It is the single source of truth and the commit point: setSecret replaces it
  *   atomically and deleteSecret removes it, so a user never has more than one secret, whatever the
@@ -15,7 +15,7 @@
  * - caches (`cache:`) and records (`rec:`): kvs.set; caches are tagged with the token version, so a
  *   new token never sees another token's cache.
  *
- * Reading the configuration writes nothing. A writer of the index entry re-reads the secret after
+ * Reading the connection writes nothing. A writer of the index entry re-reads the secret after
  * each write until the two agree (settleEntry), so racing saves, deletes, removals and re-validations
  * cannot leave an entry describing a token that is not the stored one.
  */
@@ -38,14 +38,14 @@ const Details = z.object({
 export type TokenDetails = z.infer<typeof Details>;
 
 /** The secret's value when a token is saved. Validated at save time, so its lastValidatedAt is savedAt. */
-const SavedConfig = Details.omit({ lastValidatedAt: true }).extend({
+const SavedConnection = Details.omit({ lastValidatedAt: true }).extend({
   token: z.string().min(1),
   version: z.string().min(1),
 });
-type SavedConfig = z.infer<typeof SavedConfig>;
+type SavedConnection = z.infer<typeof SavedConnection>;
 
 /** The secret's value after a Jira admin removed the user's token: who and when, nothing secret. */
-const RemovedConfig = z.object({ removedByAdmin: z.object({ at: z.string(), by: z.string() }) });
+const RemovedConnection = z.object({ removedByAdmin: z.object({ at: z.string(), by: z.string() }) });
 
 /** How TestKase last answered about the token: accepted (OK) or refused (REJECTED, a 401). */
 const CheckResult = z.enum(['OK', 'REJECTED']);
@@ -77,8 +77,8 @@ export interface StoredToken {
   indexed: boolean;
 }
 
-/** What the user's configuration slot holds. */
-export type Configuration = { kind: 'TOKEN'; stored: StoredToken } | { kind: 'REMOVED_BY_ADMIN'; at: string } | { kind: 'NONE' };
+/** What the user's connection slot holds. */
+export type StoredConnection = { kind: 'TOKEN'; stored: StoredToken } | { kind: 'REMOVED_BY_ADMIN'; at: string } | { kind: 'NONE' };
 
 /** "Last used" is recorded at most this often per user, so using the app costs no extra write per call. */
 const USE_RESOLUTION_MS = 60 * 60 * 1000;
@@ -89,12 +89,12 @@ const entryKey = keys.connection;
 /** Rounds of write-then-check before settleEntry gives up (only a storm of writes by one user gets there). */
 const SETTLE_ROUNDS = 5;
 
-async function readSecret(accountId: string): Promise<SavedConfig | undefined> {
-  const parsed = SavedConfig.safeParse(await kvs.getSecret(secretKey(accountId)));
+async function readSecret(accountId: string): Promise<SavedConnection | undefined> {
+  const parsed = SavedConnection.safeParse(await kvs.getSecret(secretKey(accountId)));
   return parsed.success ? parsed.data : undefined;
 }
 
-const entryFromSecret = (accountId: string, { token: _token, ...saved }: SavedConfig): ConnectionEntry => ({
+const entryFromSecret = (accountId: string, { token: _token, ...saved }: SavedConnection): ConnectionEntry => ({
   ...saved,
   accountId,
   lastValidatedAt: saved.savedAt,
@@ -112,7 +112,7 @@ const detailsOf = ({ preview, savedAt, lastValidatedAt, testkaseUser, tokenName,
   expiresAt,
 });
 const activityOf = ({ lastCheckedAt, lastCheckResult, lastUsedAt }: ConnectionEntry): Activity => ({ lastCheckedAt, lastCheckResult, lastUsedAt });
-const storedFrom = (saved: SavedConfig, entry: ConnectionEntry, indexed: boolean): StoredToken => ({
+const storedFrom = (saved: SavedConnection, entry: ConnectionEntry, indexed: boolean): StoredToken => ({
   token: saved.token,
   version: saved.version,
   details: detailsOf(entry),
@@ -122,14 +122,14 @@ const storedFrom = (saved: SavedConfig, entry: ConnectionEntry, indexed: boolean
 const entryOf = (accountId: string, stored: StoredToken): ConnectionEntry => ({ ...stored.details, ...stored.activity, accountId, version: stored.version });
 
 /**
- * The user's configuration and what to show about it. The secret and the index entry are read in
+ * The user's connection and what to show about it. The secret and the index entry are read in
  * parallel (one storage round trip); nothing is written.
  */
-export async function readConfiguration(accountId: string): Promise<Configuration> {
+export async function readConnection(accountId: string): Promise<StoredConnection> {
   const [rawSecret, rawEntry] = await Promise.all([kvs.getSecret(secretKey(accountId)), kvs.get(entryKey(accountId))]);
-  const saved = SavedConfig.safeParse(rawSecret);
+  const saved = SavedConnection.safeParse(rawSecret);
   if (!saved.success) {
-    const removed = RemovedConfig.safeParse(rawSecret);
+    const removed = RemovedConnection.safeParse(rawSecret);
     return removed.success ? { kind: 'REMOVED_BY_ADMIN', at: removed.data.removedByAdmin.at } : { kind: 'NONE' };
   }
   rememberSecret(saved.data.token);
@@ -140,22 +140,22 @@ export async function readConfiguration(accountId: string): Promise<Configuratio
 
 /** The saved token, or undefined when there is none. */
 export async function loadToken(accountId: string): Promise<StoredToken | undefined> {
-  const configuration = await readConfiguration(accountId);
-  return configuration.kind === 'TOKEN' ? configuration.stored : undefined;
+  const connection = await readConnection(accountId);
+  return connection.kind === 'TOKEN' ? connection.stored : undefined;
 }
 
 /**
- * Replaces the user's configuration (and with it any record of an admin's removal). `afterCommit`
+ * Replaces the user's connection (and with it any record of an admin's removal). `afterCommit`
  * runs once the new token is in force, in parallel with settling the index entry (the caller primes
  * its caches there).
  */
 export async function saveToken(
   accountId: string,
   token: string,
-  details: Omit<SavedConfig, 'token' | 'version'>,
+  details: Omit<SavedConnection, 'token' | 'version'>,
   afterCommit: (stored: StoredToken) => Promise<void> = () => Promise.resolve(),
 ): Promise<StoredToken> {
-  const saved: SavedConfig = { ...details, token, version: randomUUID() };
+  const saved: SavedConnection = { ...details, token, version: randomUUID() };
   await kvs.setSecret(secretKey(accountId), saved); // commit point
   // Saving is using it: the first render after a save writes nothing more.
   const entry = { ...entryFromSecret(accountId, saved), lastUsedAt: saved.savedAt };
@@ -225,11 +225,11 @@ export async function deleteToken(accountId: string): Promise<void> {
  * Answers what was removed (for the audit log), or null when nothing was stored.
  */
 export async function removeByAdmin(accountId: string, by: string, at: string): Promise<ConnectionEntry | null> {
-  const configuration = await readConfiguration(accountId);
-  if (configuration.kind === 'TOKEN') await kvs.setSecret(secretKey(accountId), { removedByAdmin: { at, by } }); // commit point: the token is gone
+  const connection = await readConnection(accountId);
+  if (connection.kind === 'TOKEN') await kvs.setSecret(secretKey(accountId), { removedByAdmin: { at, by } }); // commit point: the token is gone
   // Also with no token stored: a removal or delete interrupted after its commit may have left these.
   await Promise.all([settleEntry(accountId, null), deleteByPrefix(userPrefix(accountId))]);
-  return configuration.kind === 'TOKEN' ? entryOf(accountId, configuration.stored) : null;
+  return connection.kind === 'TOKEN' ? entryOf(accountId, connection.stored) : null;
 }
 
 /**
@@ -259,7 +259,7 @@ async function settleEntry(accountId: string, intended: ConnectionEntry | null):
   log.warn(`the connection index entry did not settle after ${SETTLE_ROUNDS} rounds of concurrent writes`);
 }
 
-/** Every non-secret record under the prefix (queries see no secrets: the configuration is not touched). */
+/** Every non-secret record under the prefix (queries see no secrets: the connection is not touched). */
 async function deleteByPrefix(prefix: string): Promise<void> {
   let cursor: string | undefined;
   do {

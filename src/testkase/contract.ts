@@ -6,31 +6,30 @@
  * here and the client, the simulator and the tests follow.
  */
 import { z } from 'zod';
+import { JIRA_ISSUE_KEY, JIRA_PROJECT_KEY, PRIORITIES, STATUSES, TEST_CASE_STATUSES, TEST_CASE_TYPES } from '../shared/facts';
+import { LIMITS } from '../shared/limits';
+import { words } from '../shared/words/backend';
 import { endpoint } from './endpoint';
 
 export const DEFAULT_BASE_URL = 'https://api.testkase.com/api/v1';
 
 // ---------- identifiers and enums ----------
 
-export const ProjectId = z.string().regex(/^PRJ-\d{1,9}$/, 'a TestKase project id looks like PRJ-1');
-export const TestCaseId = z.string().regex(/^TC-\d{1,9}$/, 'a test case id looks like TC-1');
-export const CycleId = z.string().regex(/^TCYCLE-\d{1,9}$/, 'a test cycle id looks like TCYCLE-1');
-export const JiraProjectKey = z.string().regex(/^[A-Z][A-Z0-9_]{0,49}$/, 'a Jira project key looks like DEMO');
-export const JiraIssueKey = z.string().regex(/^[A-Z][A-Z0-9_]{0,49}-\d{1,9}$/, 'a Jira issue key looks like DEMO-1');
+export const ProjectId = z.string().regex(/^PRJ-\d{1,9}$/, words.invalid.projectId);
+export const TestCaseId = z.string().regex(/^TC-\d{1,9}$/, words.invalid.testCaseId);
+export const CycleId = z.string().regex(/^TCYCLE-\d{1,9}$/, words.invalid.cycleId);
+export const JiraProjectKey = z.string().regex(JIRA_PROJECT_KEY, words.invalid.jiraProjectKey);
+export const JiraIssueKey = z.string().regex(JIRA_ISSUE_KEY, words.invalid.jiraIssueKey);
 
-
-export const EXECUTION_STATUSES = ['NOT_EXECUTED', 'PASS', 'FAIL', 'BLOCKED', 'SKIPPED'] as const;
-export const ExecutionStatus = z.enum(EXECUTION_STATUSES);
+// The enums' values are listed once, zod-free, in shared/facts.ts (the UIs list and name them too).
+export const EXECUTION_STATUSES = STATUSES;
+export const ExecutionStatus = z.enum(STATUSES);
 export type ExecutionStatus = z.infer<typeof ExecutionStatus>;
 
-const PRIORITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
 export const Priority = z.enum(PRIORITIES);
 export type Priority = z.infer<typeof Priority>;
 
-/** Test case types and statuses (ASSUMED, A15: TestKase's docs name the fields, not their values). */
-export const TEST_CASE_TYPES = ['FUNCTIONAL', 'REGRESSION', 'SMOKE', 'ACCESSIBILITY', 'PERFORMANCE', 'SECURITY', 'OTHER'] as const;
 const TestCaseType = z.enum(TEST_CASE_TYPES);
-export const TEST_CASE_STATUSES = ['DRAFT', 'READY', 'DEPRECATED'] as const;
 const TestCaseStatus = z.enum(TEST_CASE_STATUSES);
 
 /** Project roles from TestKase's docs: Project Admin, User, Guest (read-only). */
@@ -40,10 +39,9 @@ export type ProjectRole = z.infer<typeof ProjectRole>;
 
 const IsoDateTime = z.iso.datetime({ offset: true });
 
-// ---------- limits shared by client, resolvers, simulator and UI (zod-free module) ----------
+// ---------- limits shared by client, resolvers, simulator and UI (zod-free: shared/limits.ts) ----------
 
-export { LIMITS } from './limits';
-import { LIMITS } from './limits';
+export { LIMITS };
 
 // ---------- resources ----------
 
@@ -153,7 +151,7 @@ export const Cycle = z.object({
 });
 export type Cycle = z.infer<typeof Cycle>;
 
-export const ExecutionId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'an execution id looks like EX-1');
+export const ExecutionId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, words.invalid.executionId);
 
 /**
  * A test case in a cycle, as of its latest recorded result (A11, A12). Every recording is kept

@@ -1,11 +1,13 @@
 /** What the UI needs from the Forge context, and how to reach the global (settings) page from it. */
 import { router } from '@forge/bridge';
+import { JIRA_ISSUE_KEY, MODULE_KEYS } from '../../src/shared/facts';
+import { placeOf } from '../../src/shared/place';
 
-export const ISSUE_PANEL_KEY = 'testkase-issue-panel';
-export const GLOBAL_PAGE_KEY = 'testkase-global-page';
-export const ADMIN_PAGE_KEY = 'testkase-admin-page';
-export const COVERAGE_PAGE_KEY = 'testkase-coverage-page';
-export const COVERAGE_GADGET_KEY = 'testkase-coverage-gadget';
+export const ISSUE_PANEL_KEY = MODULE_KEYS.ISSUE_PANEL;
+export const GLOBAL_PAGE_KEY = MODULE_KEYS.GLOBAL_PAGE;
+export const ADMIN_PAGE_KEY = MODULE_KEYS.ADMIN_PAGE;
+export const COVERAGE_PAGE_KEY = MODULE_KEYS.COVERAGE_PAGE;
+export const COVERAGE_GADGET_KEY = MODULE_KEYS.COVERAGE_GADGET;
 
 export interface UiContext {
   moduleKey: string;
@@ -24,12 +26,8 @@ export interface UiContext {
 export function toUiContext(raw: unknown): UiContext {
   const r = (raw ?? {}) as Record<string, unknown>;
   const str = (v: unknown, fallback: string) => (typeof v === 'string' && v.length > 0 ? v : fallback);
-  const ctx: UiContext = {
-    moduleKey: str(r.moduleKey, ''),
-    localId: str(r.localId, ''),
-    timezone: str(r.timezone, 'UTC'),
-    locale: str(r.locale, 'en-US').replace('_', '-'),
-  };
+  const { timeZone, locale } = placeOf(raw);
+  const ctx: UiContext = { moduleKey: str(r.moduleKey, ''), localId: str(r.localId, ''), timezone: timeZone, locale };
   if (typeof r.environmentId === 'string' && r.environmentId) ctx.environmentId = r.environmentId;
   const project = (r.extension as { project?: { id?: unknown } } | undefined)?.project;
   if (typeof project?.id === 'string' && project.id) ctx.projectId = project.id;
@@ -59,11 +57,10 @@ export function globalPageUrl(ctx: Pick<UiContext, 'localId' | 'environmentId'>)
 
 /** The settings page's query parameter naming the issue it was opened from ("Back to DEMO-1"). */
 export const RETURN_TO = 'returnTo';
-export const ISSUE_KEY = /^[A-Z][A-Z0-9_]{0,49}-\d{1,9}$/;
 
 /** Opens the settings page; with `returnTo`, the page offers a way back to that issue once the token is saved. */
 export async function openSettings(ctx: Pick<UiContext, 'localId' | 'environmentId'>, returnTo?: string | null): Promise<void> {
   const url = globalPageUrl(ctx);
   if (!url) return;
-  await router.navigate(returnTo && ISSUE_KEY.test(returnTo) ? `${url}?${RETURN_TO}=${encodeURIComponent(returnTo)}` : url);
+  await router.navigate(returnTo && JIRA_ISSUE_KEY.test(returnTo) ? `${url}?${RETURN_TO}=${encodeURIComponent(returnTo)}` : url);
 }

@@ -1,6 +1,7 @@
 /**
  * One bundle serves every Forge module: read the context, then load only the module's own code
- * (the issue panel must stay small; the global and admin pages are rarely opened).
+ * (the issue panel must stay small; the global and admin pages are rarely opened). Loaded by the
+ * entry, boot.ts, once it has started the first getState.
  */
 import { lazy, Suspense, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -10,7 +11,6 @@ import { Skeleton } from './components/Spinner';
 import { Message } from './components/Message';
 import { prefetchInitialState } from './api';
 import { comeIntoViewOnRequest } from './app-events';
-import './styles.css';
 
 const IssuePanel = lazy(() => import('./panel/IssuePanel'));
 const GlobalPage = lazy(() => import('./global/GlobalPage'));
@@ -43,8 +43,8 @@ export function App({ ctx }: { ctx: UiContext }) {
 }
 
 async function start(container: HTMLElement) {
-  // Both modules open with getState, and the backend knows which module asks: start it now, in
-  // parallel with the context and the module's code, instead of after them.
+  // boot.ts started getState before this code loaded (here it is a no-op); kept so the app starts
+  // the same when main.tsx is loaded on its own.
   prefetchInitialState();
   const root = createRoot(container);
   root.render(<Skeleton label="Loading TestKase…" />);

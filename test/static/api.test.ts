@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 vi.mock('@forge/bridge', () => import('./bridgeMock'));
 import { emit, invoke } from './bridgeMock';
 import { api, CALL_TIMEOUT_MS, onConnectionLost, unwrap } from '../../static/src/api';
+import { FUNCTION_KEYS } from '../../src/shared/calls';
 
 afterEach(() => {
   invoke.mockReset();
@@ -11,6 +12,10 @@ afterEach(() => {
 });
 
 describe('api', () => {
+  it('has one call for every function of the table, and no other', () => {
+    expect(Object.keys(api)).toEqual(FUNCTION_KEYS);
+  });
+
   it('passes the function key and payload to the typed invoke and returns the result', async () => {
     invoke.mockResolvedValue({ ok: true, data: { items: [], total: 0, page: 2, pageSize: 20 } });
     const r = await api.searchTestCases({ query: 'login', page: 2 });

@@ -1,4 +1,4 @@
-import { withMessage } from '../../src/resolvers/sentences';
+import { connectionView } from '../../src/resolvers/state-messages';
 import type { AppState, Cycle, Execution, ExecutionRun, LinkedTests, StatusCounts, TestCaseDetail, TestCaseSummary, TokenSummary } from '../../src/shared/definitions';
 import type { UiContext } from '../../static/src/context';
 
@@ -106,7 +106,7 @@ export function panelState(over: Partial<AppState> = {}): AppState {
     module: 'ISSUE_PANEL',
     issueKey: 'DEMO-1',
     jiraProjectKey: 'DEMO',
-    config: { kind: 'READY', project: { id: 'PRJ-1', name: 'Demo project', role: 'PROJECT_ADMIN' }, canWrite: true },
+    connection: { kind: 'READY', project: { id: 'PRJ-1', name: 'Demo project', role: 'PROJECT_ADMIN' }, canWrite: true },
     token: token(),
     linked: { ok: true, data: linked([testCase(1), testCase(2, { latestExecution: { status: 'PASS', cycleId: 'TCYCLE-1', executedAt: '2026-11-02T10:00:00Z', executedBy: { id: 'u1', name: 'Alice' } } })]) },
     ...over,
@@ -118,7 +118,7 @@ export function globalState(over: Partial<AppState> = {}): AppState {
     module: 'GLOBAL_PAGE',
     issueKey: null,
     jiraProjectKey: null,
-    config: withMessage({ kind: 'NO_CONFIG' }, { module: 'GLOBAL_PAGE', jiraProjectKey: null }),
+    connection: connectionView({ kind: 'NO_CONFIG' }, { module: 'GLOBAL_PAGE', jiraProjectKey: null }),
     token: null,
     linked: null,
     ...over,

@@ -6,24 +6,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { events, router, view } from '@forge/bridge';
 import { SHOW_PANEL_EVENT, TESTS_CHANGED_EVENT } from '../../src/shared/app-events';
+import { MODULE_KEYS } from '../../src/shared/facts';
+import { placeOf } from '../../src/shared/place';
 import { fetchSummary } from './summary-api';
 import { SummaryView, type SummaryLoad } from './SummaryView';
 
-/** manifest.yml: the global page, where a person saves their TestKase token. */
-const GLOBAL_PAGE_KEY = 'testkase-global-page';
-
-interface Where {
-  timeZone: string;
-  locale: string;
-}
-
-/** The user's Jira timezone and locale from the Forge context; UTC and en-US if Jira did not say. */
-function whereFrom(context: unknown): Where {
-  const c = (context ?? {}) as { timezone?: unknown; locale?: unknown };
-  const timeZone = typeof c.timezone === 'string' && c.timezone ? c.timezone : 'UTC';
-  const locale = typeof c.locale === 'string' && c.locale ? c.locale.replace('_', '-') : 'en-US';
-  return { timeZone, locale };
-}
+/** The user's Jira timezone and locale (from the Forge context): dates are shown in them. */
+type Where = ReturnType<typeof placeOf>;
 
 /**
  * The summary, loaded once when mounted and fetched again behind what is shown when the panel announces a
@@ -71,8 +60,8 @@ export function IssueSummaryApp() {
 
   useEffect(() => {
     view.getContext().then(
-      (context) => setWhere(whereFrom(context)),
-      () => setWhere(whereFrom(null)),
+      (context) => setWhere(placeOf(context)),
+      () => setWhere(placeOf(null)),
     );
   }, []);
 
@@ -83,7 +72,8 @@ export function IssueSummaryApp() {
       timeZone={where?.timeZone ?? 'UTC'}
       locale={where?.locale ?? 'en-US'}
       onRetry={reload}
-      onOpenSettings={() => void router.navigate({ target: 'module', moduleKey: GLOBAL_PAGE_KEY }).catch(() => undefined)}
+      // The global page, where a person saves their TestKase token.
+      onOpenSettings={() => void router.navigate({ target: 'module', moduleKey: MODULE_KEYS.GLOBAL_PAGE }).catch(() => undefined)}
       onShowPanel={() => void events.emit(SHOW_PANEL_EVENT, {}).catch(() => undefined)}
     />
   );

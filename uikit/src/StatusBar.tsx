@@ -4,8 +4,8 @@
  * in words.
  */
 import { Box, Inline, xcss } from '@forge/react';
-import type { ExecutionStatus, StatusCounts } from '../../src/shared/definitions';
-import { STATUS_ORDER } from './words';
+import type { StatusCounts } from '../../src/shared/definitions';
+import { RESULTS_FIRST, type ExecutionStatus } from '../../src/shared/facts';
 
 const SEGMENT_COLOR = {
   PASS: 'color.background.success.bold',
@@ -24,7 +24,7 @@ export function StatusBar({ total, counts }: { total: number; counts: StatusCoun
   return (
     <Box xcss={track} testId="status-bar">
       <Inline space="space.0">
-        {STATUS_ORDER.filter((s) => counts[s] > 0).map((s) => (
+        {RESULTS_FIRST.filter((s) => counts[s] > 0).map((s) => (
           <Box key={s} testId={`status-bar-${s}`} xcss={xcss({ backgroundColor: SEGMENT_COLOR[s], width: share(counts[s], total), height: '8px' })} />
         ))}
       </Inline>

@@ -3,10 +3,12 @@
  * of what the backend answered, so each state's ForgeDoc is asserted in the unit tests.
  */
 import { Button, Inline, Lozenge, SectionMessage, Spinner, Stack, Text, Tooltip } from '@forge/react';
-import type { AppError, ConfigState, Coverage, ExecutionStatus, IssueSummary, LatestRun } from '../../src/shared/definitions';
-import { formatDateTime, zoneLabel } from '../../static/src/format';
+import type { AppError, ConnectionView, Coverage, IssueSummary, LatestRun } from '../../src/shared/definitions';
+import { RESULTS_FIRST, type ExecutionStatus } from '../../src/shared/facts';
+import { formatDateTime, zoneLabel } from '../../src/shared/format';
+import { verdictOf, type Verdict } from '../../src/shared/results';
+import { words } from '../../src/shared/words/glance';
 import { StatusBar } from './StatusBar';
-import { RESULT_WORD, VERDICT_WORD, countsLine, verdictOf, type Verdict } from './words';
 
 export type SummaryLoad =
   | { status: 'loading' }
@@ -44,20 +46,26 @@ const VERDICT_LOZENGE: Record<Verdict, LozengeAppearance> = {
   PASSING: 'success',
 };
 
+/** "4 tests · Pass 2 · Fail 1 · Blocked 1 · Skipped 0 · Not Executed 0": TestKase's status names, as the panel's bar says them. */
+function countsLine({ total, counts }: Pick<Coverage, 'total' | 'counts'>): string {
+  return words.glance.counts({ total, statuses: RESULTS_FIRST.map((s) => words.statusCount({ status: words.status[s], count: counts[s] })) });
+}
+
 export function SummaryView({ load, timeZone, locale, ...actions }: ViewProps) {
+  const said = words.glance;
   if (load.status === 'loading') {
     return (
       <Inline space="space.100" alignBlock="center">
-        <Spinner size="small" label="Loading test status" />
-        <Text color="color.text.subtle">Loading test status…</Text>
+        <Spinner size="small" label={said.loading} />
+        <Text color="color.text.subtle">{said.loadingText}</Text>
       </Inline>
     );
   }
-  if (load.status === 'failed') return <Problem title="Test status could not be loaded" text={load.error.message} onRetry={actions.onRetry} />;
+  if (load.status === 'failed') return <Problem title={said.loadFailed} text={load.error.message} onRetry={actions.onRetry} />;
   const { summary, refreshing } = load;
-  if (summary.config.kind !== 'READY') return <NotReady config={summary.config} {...actions} />;
-  if (!summary.coverage) return <Problem title="Test status could not be loaded" text="TestKase did not list the linked test cases." onRetry={actions.onRetry} />;
-  if (!summary.coverage.ok) return <Problem title="Linked test cases could not be loaded" text={summary.coverage.error.message} onRetry={actions.onRetry} />;
+  if (summary.connection.kind !== 'READY') return <NotReady connection={summary.connection} {...actions} />;
+  if (!summary.coverage) return <Problem title={said.loadFailed} text={said.notListed} onRetry={actions.onRetry} />;
+  if (!summary.coverage.ok) return <Problem title={said.casesFailed} text={summary.coverage.error.message} onRetry={actions.onRetry} />;
   return <Ready issueKey={summary.issueKey} coverage={summary.coverage.data} refreshing={refreshing} timeZone={timeZone} locale={locale} onShowPanel={actions.onShowPanel} />;
 }
 
@@ -68,28 +76,28 @@ function Problem({ title, text, onRetry }: { title: string; text: string; onRetr
         <Text>{text}</Text>
       </SectionMessage>
       <Inline>
-        <Button onClick={onRetry}>Retry</Button>
+        <Button onClick={onRetry}>{words.common.retry}</Button>
       </Inline>
     </Stack>
   );
 }
 
-/** Each state's sentence comes from the backend (sentences.ts); here only its tone and the one next step. */
-function NotReady({ config, onRetry, onOpenSettings }: { config: Exclude<ConfigState, { kind: 'READY' }> } & SummaryActions) {
-  const reason = config.kind === 'NO_CONFIG' ? 'NO_CONFIG' : config.reason;
+/** Each state's sentence comes from the backend (state-messages.ts); here only its tone and the one next step. */
+function NotReady({ connection, onRetry, onOpenSettings }: { connection: Exclude<ConnectionView, { kind: 'READY' }> } & SummaryActions) {
+  const reason = connection.kind === 'NO_CONFIG' ? 'NO_CONFIG' : connection.reason;
   const appearance = reason === 'NO_CONFIG' ? 'information' : reason === 'TOKEN_REJECTED' ? 'error' : 'warning';
   const step =
     reason === 'NO_CONFIG' || reason === 'TOKEN_REJECTED' ? (
       <Button appearance="primary" onClick={onOpenSettings}>
-        Open TestKase settings
+        {words.glance.openSettings}
       </Button>
     ) : reason === 'TESTKASE_UNAVAILABLE' || reason === 'RATE_LIMITED' ? (
-      <Button onClick={onRetry}>Retry</Button>
+      <Button onClick={onRetry}>{words.common.retry}</Button>
     ) : null; // not mapped, mapping lost, no access: the sentence names who can fix it
   return (
     <Stack space="space.100">
-      <SectionMessage appearance={appearance} title={config.message.title}>
-        <Text>{config.message.text}</Text>
+      <SectionMessage appearance={appearance} title={connection.message.title}>
+        <Text>{connection.message.text}</Text>
       </SectionMessage>
       {step && <Inline>{step}</Inline>}
     </Stack>
@@ -111,30 +119,31 @@ function Ready({
   locale: string;
   onShowPanel: () => void;
 }) {
+  const said = words.glance;
   if (coverage.total === 0) {
     return (
       <Stack space="space.100">
-        <Text>No test cases are linked to {issueKey} yet.</Text>
+        <Text>{said.none({ issueKey })}</Text>
         <Inline>
-          <Button onClick={onShowPanel}>Open the TestKase panel</Button>
+          <Button onClick={onShowPanel}>{said.openPanel}</Button>
         </Inline>
       </Stack>
     );
   }
-  const verdict = verdictOf(coverage);
+  const verdict = verdictOf(coverage.counts);
   return (
     <Stack space="space.150">
       <Inline space="space.100" alignBlock="center" spread="space-between">
         <Lozenge appearance={VERDICT_LOZENGE[verdict]} isBold>
-          {VERDICT_WORD[verdict]}
+          {words.verdict[verdict]}
         </Lozenge>
-        {refreshing && <Spinner size="small" label="Updating test status" />}
+        {refreshing && <Spinner size="small" label={said.updating} />}
       </Inline>
-      <Text>{countsLine(coverage.total, coverage.counts)}</Text>
+      <Text>{countsLine(coverage)}</Text>
       <StatusBar total={coverage.total} counts={coverage.counts} />
       {coverage.latest && <Latest run={coverage.latest} timeZone={timeZone} locale={locale} />}
       <Inline>
-        <Button onClick={onShowPanel}>Open test cases</Button>
+        <Button onClick={onShowPanel}>{said.openCases}</Button>
       </Inline>
     </Stack>
   );
@@ -144,16 +153,16 @@ function Latest({ run, timeZone, locale }: { run: LatestRun; timeZone: string; l
   return (
     <Stack space="space.050">
       <Text size="small" color="color.text.subtle">
-        Latest execution
+        {words.glance.latest}
       </Text>
       <Inline space="space.075" alignBlock="center" shouldWrap>
-        <Lozenge appearance={RESULT_LOZENGE[run.status]}>{RESULT_WORD[run.status]}</Lozenge>
+        <Lozenge appearance={RESULT_LOZENGE[run.status]}>{words.status[run.status]}</Lozenge>
         <Text weight="medium">{run.testCaseId}</Text>
         <Text maxLines={1}>{run.testCaseTitle}</Text>
       </Inline>
       <Tooltip content={zoneLabel(run.executedAt, timeZone, locale)}>
         <Text size="small" color="color.text.subtle">
-          {run.executedBy} · {formatDateTime(run.executedAt, timeZone, locale)}
+          {words.glance.byAt({ by: run.executedBy, at: formatDateTime(run.executedAt, timeZone, locale) })}
         </Text>
       </Tooltip>
     </Stack>

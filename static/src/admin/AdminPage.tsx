@@ -4,6 +4,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AdminConnection, AdminConnectionsPage } from '../../../src/shared/definitions';
+import { words } from '../../../src/shared/words/admin';
 import { api } from '../api';
 import type { UiContext } from '../context';
 import { Button } from '../components/Button';
@@ -14,7 +15,8 @@ import { AuditLog } from './AuditLog';
 import { CheckAll } from './CheckAll';
 import { ConnectionsTable, type Removal } from './ConnectionsTable';
 import { whoIs } from './JiraUserCell';
-import { DEFAULT_QUERY, FILTERS, PAGE_SIZES, type Query, type SortKey } from './options';
+import { ADMIN_PAGE_SIZES } from '../../../src/shared/facts';
+import { DEFAULT_QUERY, FILTERS, type Query, type SortKey } from './options';
 
 /** Typing in the search waits this long before asking the backend. */
 const SEARCH_DELAY_MS = 300;
@@ -63,25 +65,19 @@ export default function AdminPage({ ctx, now = () => new Date() }: { ctx: UiCont
     if (!r.ok) return setRemoval({ ...removal, busy: false, error: r.error.message });
     setRemoval(null);
     const who = row ? whoIs(row) : removal.accountId;
-    setNotice(
-      r.data.removed
-        ? `Removed the TestKase connection of ${who}. They will be told a Jira admin removed it when they next open TestKase in Jira.`
-        : `${who} had no token stored any more; nothing was changed.`,
-    );
+    setNotice(r.data.removed ? words.admin.removed({ who }) : words.admin.nothingStored({ who }));
     setAuditVersion((v) => v + 1);
     await listing.refresh({ onError: 'show' });
     // The row and its Remove button are gone: the outcome takes the focus.
     noticeRef.current?.focus();
   };
 
+  const said = words.admin;
   return (
     <main className="app admin-page">
       {/* Jira shows the page's title above the frame (the module's title): this one is for screen readers. */}
-      <h1 className="visually-hidden">TestKase connections</h1>
-      <p className="help">
-        Everyone who saved a TestKase Personal Access Token in Jira. Tokens are never shown — only a preview, which matches the start of the
-        token in TestKase’s API Keys list. Remove the connection of someone who left or whose token should no longer be used.
-      </p>
+      <h1 className="visually-hidden">{said.title}</h1>
+      <p className="help">{said.help}</p>
       {notice && (
         <div ref={noticeRef} tabIndex={-1} className="notice-focus">
           <Message tone="success">
@@ -95,14 +91,14 @@ export default function AdminPage({ ctx, now = () => new Date() }: { ctx: UiCont
           void listing.refresh({ onError: 'show' });
         }}
       />
-      <section className="connections-section" aria-label="Stored connections">
-        <Loaded state={listing.state} loadingLabel="Loading the stored connections…" errorTitle="The stored connections could not be loaded" onRetry={() => void listing.reload()}>
+      <section className="connections-section" aria-label={said.connections}>
+        <Loaded state={listing.state} loadingLabel={said.loading} errorTitle={said.loadFailed} onRetry={() => void listing.reload()}>
           {(page) => body(page)}
         </Loaded>
       </section>
       <section className="audit-section" aria-labelledby="audit-heading">
         <h2 id="audit-heading" className="subheading">
-          Audit log
+          {said.audit}
         </h2>
         <AuditLog version={auditVersion} timeZone={ctx.timezone} locale={ctx.locale} now={now} />
       </section>
@@ -110,60 +106,54 @@ export default function AdminPage({ ctx, now = () => new Date() }: { ctx: UiCont
   );
 
   function body(page: AdminConnectionsPage) {
-    if (page.counts.ALL === 0) {
-      return (
-        <p className="empty">
-          No one has connected TestKase yet. A connection appears here once a user saves their Personal Access Token on the TestKase page (Apps →
-          TestKase).
-        </p>
-      );
-    }
+    const said = words.admin;
+    if (page.counts.ALL === 0) return <p className="empty">{said.nobody}</p>;
     const first = (page.page - 1) * page.pageSize + 1;
     const last = Math.min(page.matched, page.page * page.pageSize);
     const pages = Math.max(1, Math.ceil(page.matched / page.pageSize));
     return (
       <>
-        <div className="filters" role="group" aria-label="Show connections by state">
+        <div className="filters" role="group" aria-label={said.byState}>
           {FILTERS.map((f) => (
             <button
-              key={f.value}
+              key={f}
               type="button"
-              className={`filter${query.health === f.value ? ' filter-selected' : ''}`}
-              aria-pressed={query.health === f.value}
-              onClick={() => change({ health: f.value })}
+              className={`filter${query.health === f ? ' filter-selected' : ''}`}
+              aria-pressed={query.health === f}
+              onClick={() => change({ health: f })}
             >
-              {f.label} <span className="filter-count">{page.counts[f.value]}</span>
+              {said.filter[f]} <span className="filter-count">{page.counts[f]}</span>
             </button>
           ))}
         </div>
         <div className="toolbar">
           <label htmlFor={searchId} className="visually-hidden">
-            Search connections
+            {said.searchLabel}
           </label>
           <input
             id={searchId}
             type="search"
             className="input search"
-            placeholder="Search by TestKase user, email, token or account id"
+            placeholder={said.searchPlaceholder}
             value={search}
             onChange={(e) => setSearch(e.target.value)}
           />
         </div>
         {!page.usersKnown && (
           <Message tone="warning">
-            <p>Jira did not say who these accounts are, so they are shown by account id. Reload the page to try again.</p>
+            <p>{said.usersUnknown}</p>
           </Message>
         )}
         {page.rows.length === 0 ? (
           <div className="empty">
-            <p>No connection matches {query.text ? `“${query.text}”` : 'this filter'}.</p>
+            <p>{said.noMatch({ text: query.text })}</p>
             <Button
               onClick={() => {
                 setSearch('');
                 change({ health: 'ALL', text: '' });
               }}
             >
-              Show all connections
+              {said.showAll}
             </Button>
           </div>
         ) : (
@@ -185,28 +175,26 @@ export default function AdminPage({ ctx, now = () => new Date() }: { ctx: UiCont
         )}
         <div className="pager">
           <p className="muted" aria-live="polite">
-            {page.matched === 0 ? 'No connections shown' : `Showing ${first}–${last} of ${page.matched}`}
-            {page.matched !== page.counts.ALL ? ` (${page.counts.ALL} stored in all)` : ''}
+            {page.matched === 0 ? said.noneShown : said.showing({ first, last, matched: page.matched })}
+            {page.matched !== page.counts.ALL ? said.storedInAll({ count: page.counts.ALL }) : ''}
           </p>
           <div className="pager-controls">
             <label htmlFor={sizeId} className="muted small">
-              Per page
+              {said.perPage}
             </label>
             <select id={sizeId} className="input select page-size" value={query.pageSize} onChange={(e) => change({ pageSize: Number(e.target.value) as Query['pageSize'] })}>
-              {PAGE_SIZES.map((n) => (
+              {ADMIN_PAGE_SIZES.map((n) => (
                 <option key={n} value={n}>
                   {n}
                 </option>
               ))}
             </select>
             <Button disabled={page.page <= 1} onClick={() => setQuery((q) => ({ ...q, page: page.page - 1 }))}>
-              Previous page
+              {said.previous}
             </Button>
-            <span className="muted small">
-              Page {page.page} of {pages}
-            </span>
+            <span className="muted small">{said.pageOf({ page: page.page, pages })}</span>
             <Button disabled={page.page >= pages} onClick={() => setQuery((q) => ({ ...q, page: page.page + 1 }))}>
-              Next page
+              {said.next}
             </Button>
           </div>
         </div>

@@ -1,39 +1,39 @@
 import { useEffect, useState } from 'react';
 import type { AuditEntry, AuditPage, JiraUserSummary } from '../../../src/shared/definitions';
+import { words } from '../../../src/shared/words/admin';
 import { api } from '../api';
 import { Button } from '../components/Button';
 import { DateTime } from '../components/DateTime';
 import { Loaded } from '../components/Loaded';
 import { Message } from '../components/Message';
 import { useLoad } from '../load';
-import { describeTally } from './CheckAll';
 
 /** A check whose entry has not moved for this long is no longer running (its page was closed). */
 const STALLED_MS = 2 * 60 * 1000;
 
-const nameOf = (user: JiraUserSummary) => user.displayName ?? `Jira account ${user.accountId}`;
+const nameOf = (user: JiraUserSummary) => user.displayName ?? words.admin.jiraAccount({ accountId: user.accountId });
 
 function describeEntry(entry: AuditEntry, now: Date): string {
+  const said = words.admin;
   const actor = nameOf(entry.actor);
   if (entry.action === 'REMOVE_CONNECTION') {
-    const target = entry.target ? nameOf(entry.target) : 'a user';
-    const token = entry.token ? ` (token ${entry.token.preview}${entry.token.tokenName ? `, “${entry.token.tokenName}”` : ''})` : '';
+    const target = entry.target ? nameOf(entry.target) : said.aUser;
+    const token = entry.token ? said.removedToken(entry.token) : '';
     switch (entry.outcome) {
       case 'DONE':
-        return `${actor} removed the TestKase connection of ${target}${token}.`;
+        return said.entryRemoved({ actor, target, token });
       case 'NOTHING_STORED':
-        return `${actor} removed the TestKase connection of ${target}: nothing was stored.`;
+        return said.entryNothingStored({ actor, target });
       default:
-        return `${actor} started removing the TestKase connection of ${target}, and it did not confirm. Check the list and remove it again if it is still there.`;
+        return said.entryUnconfirmed({ actor, target });
     }
   }
   const check = entry.check;
-  if (!check) return `${actor} checked every stored token.`;
-  if (entry.outcome === 'DONE') return `${actor} checked all ${check.total} stored tokens: ${describeTally(check.tally)}.`;
+  if (!check) return said.entryChecked({ actor });
+  const tally = said.tally({ tally: check.tally });
+  if (entry.outcome === 'DONE') return said.entryCheckDone({ actor, total: check.total, tally });
   const stalled = now.getTime() - Date.parse(check.updatedAt) > STALLED_MS;
-  return stalled
-    ? `${actor} started a check of ${check.total} tokens; it stopped after ${check.checked} (${describeTally(check.tally)}).`
-    : `${actor} is checking ${check.total} tokens: ${check.checked} so far.`;
+  return stalled ? said.entryCheckStalled({ actor, total: check.total, checked: check.checked, tally }) : said.entryChecking({ actor, total: check.total, checked: check.checked });
 }
 
 /** Who removed whose connection and who ran a check, newest first, a page at a time. */
@@ -55,10 +55,10 @@ export function AuditLog({ version, timeZone, locale, now }: { version: number; 
   };
 
   return (
-    <Loaded state={log.state} loadingLabel="Loading the audit log…" errorTitle="The audit log could not be loaded" onRetry={() => void log.reload()}>
+    <Loaded state={log.state} loadingLabel={words.admin.auditLoading} errorTitle={words.admin.auditFailed} onRetry={() => void log.reload()}>
       {(page) =>
         page.entries.length === 0 ? (
-          <p className="empty">Nothing yet. Removals and checks by Jira admins are recorded here.</p>
+          <p className="empty">{words.admin.auditEmpty}</p>
         ) : (
           <>
             <ol className="audit-list">
@@ -77,8 +77,8 @@ export function AuditLog({ version, timeZone, locale, now }: { version: number; 
               </Message>
             )}
             {page.nextCursor && (
-              <Button busy={more.busy} busyLabel="Loading…" onClick={() => void showOlder(page.nextCursor!)}>
-                Show older entries
+              <Button busy={more.busy} busyLabel={words.common.loading} onClick={() => void showOlder(page.nextCursor!)}>
+                {words.admin.older}
               </Button>
             )}
           </>

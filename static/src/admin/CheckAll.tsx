@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { AppError, CheckProgress, CheckTally } from '../../../src/shared/definitions';
+import type { AppError, CheckProgress } from '../../../src/shared/definitions';
+import { words } from '../../../src/shared/words/admin';
 import { api } from '../api';
 import { Button } from '../components/Button';
 import { Message } from '../components/Message';
@@ -10,19 +11,6 @@ type Run =
   | { status: 'done'; progress: CheckProgress }
   | { status: 'stopped'; progress: CheckProgress | null }
   | { status: 'failed'; progress: CheckProgress | null; error: AppError };
-
-/** "100 working, 8 rejected…": only what was found. */
-export function describeTally(tally: CheckTally): string {
-  const parts = [
-    [tally.WORKING, 'working'],
-    [tally.REJECTED, 'rejected'],
-    [tally.EXPIRED, 'expired'],
-    [tally.UNREACHABLE, 'not checked (TestKase did not answer)'],
-    [tally.GONE, 'removed meanwhile'],
-  ] as const;
-  const found = parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`);
-  return found.length > 0 ? found.join(', ') : 'nothing to check';
-}
 
 const sleep = (ms: number, stopped: () => boolean) =>
   new Promise<void>((resolve) => {
@@ -67,21 +55,22 @@ export function CheckAll({ onChecked }: { onChecked: () => void }) {
     }
   };
 
+  const said = words.admin;
   if (run.status === 'running') {
     const p = run.progress;
     return (
       <div className="check-all" role="status">
         <p className="check-all-line">
-          {p ? `Checking tokens with TestKase: ${p.checked} of ${p.total}` : 'Starting the check…'}
-          {run.waitSeconds ? ` — TestKase asked to wait ${run.waitSeconds} s, then the check goes on.` : ''}
+          {p ? said.checking({ checked: p.checked, total: p.total }) : said.starting}
+          {run.waitSeconds ? said.waiting({ seconds: run.waitSeconds }) : ''}
         </p>
-        <progress className="progress" max={p?.total || 1} value={p?.checked ?? 0} aria-label="Tokens checked" />
+        <progress className="progress" max={p?.total || 1} value={p?.checked ?? 0} aria-label={said.checked} />
         <Button
           onClick={() => {
             stop.current = true;
           }}
         >
-          Stop
+          {said.stop}
         </Button>
       </div>
     );
@@ -90,25 +79,25 @@ export function CheckAll({ onChecked }: { onChecked: () => void }) {
   return (
     <div className="check-all">
       {run.status === 'done' && (
-        <Message tone="success" title={`Checked ${run.progress.total} ${run.progress.total === 1 ? 'token' : 'tokens'}`}>
-          <p>{describeTally(run.progress.tally)}.</p>
+        <Message tone="success" title={said.checkedCount({ count: run.progress.total })}>
+          <p>{said.tallySentence({ tally: said.tally({ tally: run.progress.tally }) })}</p>
         </Message>
       )}
       {run.status === 'stopped' && (
-        <Message tone="info" title="Check stopped" actions={run.progress && <Button onClick={() => void go(run.progress)}>Continue</Button>}>
-          <p>{run.progress ? `${run.progress.checked} of ${run.progress.total} tokens were checked; the rest keep their state.` : 'No token was checked.'}</p>
+        <Message tone="info" title={said.stopped} actions={run.progress && <Button onClick={() => void go(run.progress)}>{said.continue}</Button>}>
+          <p>{run.progress ? said.stoppedAt({ checked: run.progress.checked, total: run.progress.total }) : said.noneChecked}</p>
         </Message>
       )}
       {run.status === 'failed' && (
-        <Message tone="error" title="The check could not go on" actions={<Button onClick={() => void go(run.progress)}>Try again</Button>}>
+        <Message tone="error" title={said.checkFailed} actions={<Button onClick={() => void go(run.progress)}>{words.common.tryAgain}</Button>}>
           <p>{run.error.message}</p>
         </Message>
       )}
       <div className="check-all-start">
         <Button appearance="primary" onClick={() => void go(null)}>
-          Check all now
+          {said.checkAll}
         </Button>
-        <span className="muted small">Asks TestKase about every stored token and records its state. Tokens are never shown.</span>
+        <span className="muted small">{said.checkAllHint}</span>
       </div>
     </div>
   );

@@ -1,11 +1,12 @@
 import { Fragment, type ReactNode } from 'react';
 import type { AdminConnection } from '../../../src/shared/definitions';
+import { daysUntil } from '../../../src/shared/format';
+import { words } from '../../../src/shared/words/admin';
 import { Button } from '../components/Button';
 import { Confirm } from '../components/Confirm';
 import { DateTime } from '../components/DateTime';
 import { Lozenge } from '../components/Lozenge';
-import { daysUntil } from '../format';
-import { HEALTH_LABEL, HEALTH_NOTE, HEALTH_TONE, SORT_LABEL, type Query, type SortKey } from './options';
+import { HEALTH_TONE, type Query, type SortKey } from './options';
 import { JiraUserCell, whoIs } from './JiraUserCell';
 
 export interface Removal {
@@ -55,6 +56,8 @@ export function ConnectionsTable({
   locale: string;
   now: Date;
 }) {
+  const said = words.admin;
+  const column = said.column;
   const date = (iso: string | null, none: string) => (iso ? <DateTime iso={iso} timeZone={timeZone} locale={locale} dateOnly /> : <span className="muted">{none}</span>);
 
   const header = (key: SortKey) => {
@@ -62,7 +65,7 @@ export function ConnectionsTable({
     return (
       <th scope="col" aria-sort={active ? (query.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
         <button type="button" className={`sort-button${active ? ' sort-active' : ''}`} onClick={() => onSort(key)}>
-          {SORT_LABEL[key]}
+          {column[key]}
           <span className="sort-arrow" aria-hidden="true">
             {active ? (query.direction === 'asc' ? '▲' : '▼') : '↕'}
           </span>
@@ -73,10 +76,10 @@ export function ConnectionsTable({
 
   return (
     <table className={`table connections${busy ? ' is-busy' : ''}`} aria-busy={busy || undefined}>
-      <caption className="visually-hidden">Stored TestKase connections, sorted by {SORT_LABEL[query.sort]}</caption>
+      <caption className="visually-hidden">{said.caption({ by: column[query.sort] })}</caption>
       <thead>
         <tr>
-          <th scope="col">Jira user</th>
+          <th scope="col">{column.jiraUser}</th>
           {header('testkaseUser')}
           {header('tokenName')}
           {header('savedAt')}
@@ -85,7 +88,7 @@ export function ConnectionsTable({
           {header('expiresAt')}
           {header('health')}
           <th scope="col">
-            <span className="visually-hidden">Actions</span>
+            <span className="visually-hidden">{column.actions}</span>
           </th>
         </tr>
       </thead>
@@ -96,41 +99,41 @@ export function ConnectionsTable({
           return (
             <Fragment key={row.accountId}>
               <tr>
-                <Cell label="Jira user">
+                <Cell label={column.jiraUser}>
                   <JiraUserCell accountId={row.accountId} user={row.jiraUser} />
                 </Cell>
-                <Cell label="TestKase user">
+                <Cell label={column.testkaseUser}>
                   {row.testkaseUser ? (
                     <>
                       <span className="block">{row.testkaseUser.name}</span>
                       {row.testkaseUser.email && <span className="block muted small">{row.testkaseUser.email}</span>}
                     </>
                   ) : (
-                    <span className="muted">Unknown</span>
+                    <span className="muted">{words.common.unknown}</span>
                   )}
                 </Cell>
-                <Cell label="Token">
-                  <span className="block">{row.tokenName ?? <span className="muted">No name</span>}</span>
+                <Cell label={column.tokenName}>
+                  <span className="block">{row.tokenName ?? <span className="muted">{said.noName}</span>}</span>
                   <span className="block mono muted">{row.preview}</span>
                 </Cell>
-                <Cell label="Saved">{date(row.savedAt, '—')}</Cell>
-                <Cell label="Last validated">{date(row.lastValidatedAt, 'Never')}</Cell>
-                <Cell label="Last used">{date(row.lastUsedAt, 'Not yet')}</Cell>
-                <Cell label="Expires">
-                  {date(row.expiresAt, 'Never')}
+                <Cell label={column.savedAt}>{date(row.savedAt, words.common.none)}</Cell>
+                <Cell label={column.lastValidatedAt}>{date(row.lastValidatedAt, words.common.never)}</Cell>
+                <Cell label={column.lastUsedAt}>{date(row.lastUsedAt, words.common.notYet)}</Cell>
+                <Cell label={column.expiresAt}>
+                  {date(row.expiresAt, words.common.never)}
                   {row.expiringSoon && days !== null && (
                     <span className="block">
-                      <Lozenge tone="warning">{days <= 0 ? 'Expires today' : `Expires in ${days} ${days === 1 ? 'day' : 'days'}`}</Lozenge>
+                      <Lozenge tone="warning">{days <= 0 ? said.expiresToday : said.expiresIn({ days })}</Lozenge>
                     </span>
                   )}
                 </Cell>
-                <Cell label="State">
-                  <Lozenge tone={HEALTH_TONE[row.health]}>{HEALTH_LABEL[row.health]}</Lozenge>
-                  {HEALTH_NOTE[row.health] && <span className="block muted small">{HEALTH_NOTE[row.health]}</span>}
+                <Cell label={column.health}>
+                  <Lozenge tone={HEALTH_TONE[row.health]}>{said.health[row.health]}</Lozenge>
+                  {said.healthNote[row.health] && <span className="block muted small">{said.healthNote[row.health]}</span>}
                 </Cell>
                 <td className="actions-cell">
-                  <Button appearance="subtle" aria-label={`Remove the connection of ${whoIs(row)}`} aria-expanded={confirming} disabled={removal?.busy} onClick={() => onAskRemove(row)}>
-                    Remove
+                  <Button appearance="subtle" aria-label={said.removeWhose({ who: whoIs(row) })} aria-expanded={confirming} disabled={removal?.busy} onClick={() => onAskRemove(row)}>
+                    {words.common.remove}
                   </Button>
                 </td>
               </tr>
@@ -138,20 +141,16 @@ export function ConnectionsTable({
                 <tr className="confirm-row">
                   <td colSpan={COLUMNS}>
                     <Confirm
-                      title={`Remove the TestKase connection of ${whoIs(row)}?`}
-                      confirmLabel="Remove connection"
-                      busyLabel="Removing…"
+                      title={said.removeQuestion({ who: whoIs(row) })}
+                      confirmLabel={said.removeConnection}
+                      busyLabel={said.removing}
                       busy={removal.busy}
                       error={removal.error}
                       onConfirm={onConfirmRemove}
                       onCancel={onCancelRemove}
                     >
-                      <p>
-                        Their saved token <span className="mono">{row.preview}</span>
-                        {row.tokenName ? ` (“${row.tokenName}”)` : ''} and everything the app stores for them are deleted from Jira. TestKase
-                        stops working for them in Jira until they save a new token; they are told a Jira admin removed it.
-                      </p>
-                      <p className="muted">This does not revoke the token in TestKase: revoke it there too (Settings → API Keys) if it must stop working everywhere.</p>
+                      <p>{said.removeExplained({ preview: <span key="preview" className="mono">{row.preview}</span>, tokenName: row.tokenName })}</p>
+                      <p className="muted">{said.notRevoked}</p>
                     </Confirm>
                   </td>
                 </tr>

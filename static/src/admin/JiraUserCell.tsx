@@ -1,4 +1,5 @@
 import type { AdminConnection, JiraUserSummary } from '../../../src/shared/definitions';
+import { words } from '../../../src/shared/words/admin';
 import { Lozenge } from '../components/Lozenge';
 
 /** How a connection's owner is named in sentences: Jira's name, else TestKase's, else the account id. */
@@ -16,13 +17,13 @@ export function JiraUserCell({ accountId, user }: { accountId: string; user: Jir
           <span className="block">{user.displayName}</span>
         ) : (
           <>
-            <span className="block muted">Unknown Jira user</span>
-            <span className="block muted small mono" title="Jira account id">
+            <span className="block muted">{words.admin.unknownUser}</span>
+            <span className="block muted small mono" title={words.admin.accountId}>
               {accountId}
             </span>
           </>
         )}
-        {user?.active === false && <Lozenge>Deactivated</Lozenge>}
+        {user?.active === false && <Lozenge>{words.admin.deactivated}</Lozenge>}
       </span>
     </span>
   );

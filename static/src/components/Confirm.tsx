@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { words } from '../../../src/shared/words/base';
 import { Button } from './Button';
 import { Message } from './Message';
 
@@ -64,7 +65,7 @@ export function Confirm({
           {confirmLabel}
         </Button>
         <Button appearance="subtle" disabled={busy} onClick={onCancel}>
-          Cancel
+          {words.common.cancel}
         </Button>
       </div>
     </div>

@@ -1,12 +1,14 @@
 /** Labelled text, text-area and select fields, and the Submit / Cancel row every form ends with. */
 import type { Ref } from 'react';
+import { words } from '../../../src/shared/words/base';
+import { formatNumber } from '../../../src/shared/format';
 import { Button } from './Button';
 import { Field } from './Field';
 
-/** What a field over its limit says at submit (the text is kept, never cut). */
-export function lengthError(label: string, value: string, max: number): string | null {
+/** What a field over its limit says at submit (the text is kept, never cut); `what` names the field ("The comment"). */
+export function lengthError(what: string, value: string, max: number): string | null {
   const over = value.length - max;
-  return over > 0 ? `${label} is ${over} ${over === 1 ? 'character' : 'characters'} too long (at most ${max.toLocaleString('en-US')}).` : null;
+  return over > 0 ? words.common.tooLong({ what, over, max: formatNumber(max) }) : null;
 }
 
 /** "12 / 255", or how much is over: next to the field, updated as the person types. */
@@ -14,7 +16,7 @@ function Counter({ id, length, max }: { id: string; length: number; max: number 
   const over = length > max;
   return (
     <span id={id} className={over ? 'counter counter-over' : 'counter'}>
-      {over ? `${(length - max).toLocaleString('en-US')} over the limit of ${max.toLocaleString('en-US')}` : `${length.toLocaleString('en-US')} / ${max.toLocaleString('en-US')}`}
+      {over ? words.common.counterOver({ over: formatNumber(length - max), max: formatNumber(max) }) : words.common.counter({ length: formatNumber(length), max: formatNumber(max) })}
     </span>
   );
 }
@@ -108,11 +110,11 @@ export function LabelledOptions<T extends string>({ values, labels }: { values: 
 export function FormActions({ submitLabel, saving, onCancel }: { submitLabel: string; saving: boolean; onCancel: () => void }) {
   return (
     <div className="form-actions">
-      <Button type="submit" appearance="primary" busy={saving} busyLabel="Saving…">
+      <Button type="submit" appearance="primary" busy={saving} busyLabel={words.common.saving}>
         {submitLabel}
       </Button>
       <Button appearance="subtle" onClick={onCancel} disabled={saving}>
-        Cancel
+        {words.common.cancel}
       </Button>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Load } from '../load';
+import { words } from '../../../src/shared/words/base';
 import { Button } from './Button';
 import { Message } from './Message';
 import { Skeleton } from './Spinner';
@@ -23,7 +24,7 @@ export function Loaded<T>({
   if (state.status === 'loading') return <Skeleton label={loadingLabel} />;
   if (state.status === 'error') {
     return (
-      <Message tone="error" title={errorTitle} actions={<Button onClick={onRetry}>Retry</Button>}>
+      <Message tone="error" title={errorTitle} actions={<Button onClick={onRetry}>{words.common.retry}</Button>}>
         <p>{state.error.message}</p>
       </Message>
     );

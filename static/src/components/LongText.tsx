@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { words } from '../../../src/shared/words/base';
 
 /** Longer than this (characters or lines), a text is clamped with "Show more". */
 const CLAMP_CHARS = 240;
@@ -17,7 +18,7 @@ export function LongText({ text, className }: { text: string; className?: string
       <p className={classes}>{text}</p>
       {long && (
         <button type="button" className="btn btn-link show-more-text" aria-expanded={expanded} onClick={() => setExpanded((e) => !e)}>
-          {expanded ? 'Show less' : 'Show more'}
+          {expanded ? words.common.showLess : words.common.showMore}
         </button>
       )}
     </div>

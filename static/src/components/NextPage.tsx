@@ -1,4 +1,5 @@
 /** The end of a list TestKase hands out a page at a time (the next page is asked for on demand). */
+import { words } from '../../../src/shared/words/base';
 import { Button } from './Button';
 import { Message } from './Message';
 
@@ -15,7 +16,7 @@ export function NextPage({ state, hasMore, label, onNext }: { state: NextPageSta
         </Message>
       )}
       {hasMore && (
-        <Button busy={state === 'loading'} busyLabel="Loading…" onClick={onNext}>
+        <Button busy={state === 'loading'} busyLabel={words.common.loading} onClick={onNext}>
           {label}
         </Button>
       )}

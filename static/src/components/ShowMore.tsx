@@ -1,5 +1,6 @@
 /** Long lists render a page at a time: the first PAGE_SIZE rows, then "Show more" adds the next page. */
 import { useState } from 'react';
+import { words } from '../../../src/shared/words/base';
 import { Button } from './Button';
 
 const PAGE_SIZE = 50;
@@ -13,10 +14,8 @@ export function ShowMore({ hidden, onShowMore, what }: { hidden: number; onShowM
   if (hidden <= 0) return null;
   return (
     <div className="show-more">
-      <Button onClick={onShowMore}>
-        Show {Math.min(hidden, PAGE_SIZE)} more {what}
-      </Button>
-      <span className="muted"> {hidden} not shown yet</span>
+      <Button onClick={onShowMore}>{words.common.showMoreOf({ count: Math.min(hidden, PAGE_SIZE), what })}</Button>
+      <span className="muted">{words.common.notShownYet({ count: hidden })}</span>
     </div>
   );
 }

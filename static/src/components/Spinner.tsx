@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { words } from '../../../src/shared/words/base';
 
 /** After this long a wait is no longer "a moment": say the app is still at it (TestKase can take 20 s). */
 export const SLOW_AFTER_MS = 3_000;
@@ -14,10 +15,10 @@ function useAfter(ms: number): boolean {
 }
 
 function StillWorking() {
-  return useAfter(SLOW_AFTER_MS) ? <p className="still-working">Still working: TestKase is taking longer than usual to answer.</p> : null;
+  return useAfter(SLOW_AFTER_MS) ? <p className="still-working">{words.common.stillWorking}</p> : null;
 }
 
-export function Spinner({ label = 'Loading…' }: { label?: string }) {
+export function Spinner({ label = words.common.loading }: { label?: string }) {
   return (
     <div role="status">
       <div className="spinner-row">

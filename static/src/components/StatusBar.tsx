@@ -1,5 +1,7 @@
 import type { StatusCounts } from '../../../src/shared/definitions';
-import { STATUSES, STATUS_CLASS, STATUS_LABEL } from '../labels';
+import { STATUSES } from '../../../src/shared/facts';
+import { words } from '../../../src/shared/words/base';
+import { STATUS_CLASS } from '../status-style';
 
 /**
  * A stacked bar of execution statuses. Drawn in SVG because the CSP forbids inline styles:
@@ -7,9 +9,7 @@ import { STATUSES, STATUS_CLASS, STATUS_LABEL } from '../labels';
  */
 export function StatusBar({ counts, label }: { counts: StatusCounts; label: string }) {
   const total = STATUSES.reduce((sum, s) => sum + counts[s], 0);
-  const summary = STATUSES.filter((s) => counts[s] > 0)
-    .map((s) => `${STATUS_LABEL[s]} ${counts[s]}`)
-    .join(', ');
+  const summary = STATUSES.filter((s) => counts[s] > 0).map((s) => words.statusCount({ status: words.status[s], count: counts[s] }));
   let x = 0;
   return (
     <div className="status-bar">
@@ -20,7 +20,7 @@ export function StatusBar({ counts, label }: { counts: StatusCounts; label: stri
         width="100%"
         height="8"
         role="img"
-        aria-label={`${label}: ${total === 0 ? 'none' : summary}`}
+        aria-label={words.common.statusBar({ label, summary: total === 0 ? [] : summary })}
       >
         <rect className="status-bar-empty" x="0" y="0" width="100" height="8" />
         {total > 0 &&
@@ -35,7 +35,7 @@ export function StatusBar({ counts, label }: { counts: StatusCounts; label: stri
         {STATUSES.map((s) => (
           <li key={s} className={`legend-${STATUS_CLASS[s]}`}>
             <span className="legend-dot" />
-            {STATUS_LABEL[s]} <strong>{counts[s]}</strong>
+            {words.status[s]} <strong>{counts[s]}</strong>
           </li>
         ))}
       </ul>

@@ -5,7 +5,7 @@
  */
 import { useCallback, useRef } from 'react';
 
-/** Focuses `el` once the current render is on screen (Preact commits after the handler that changed state). */
+/** Focuses `el` once the current render is on screen (React commits after the handler that changed state). */
 export function focusSoon(el: () => HTMLElement | null | undefined): void {
   setTimeout(() => {
     const target = el();

@@ -4,7 +4,7 @@ import { useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 const FIELDS = 'input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled])';
 
 /** A form that opens: its first field takes focus, and Esc cancels it. */
-export function useFormFocus<T extends HTMLElement>(onCancel: () => void): { ref: RefObject<T | null>; onKeyDown: (e: KeyboardEvent<T>) => void } {
+export function useFormFocus<T extends HTMLElement>(onCancel: () => void): { ref: RefObject<T>; onKeyDown: (e: KeyboardEvent<T>) => void } {
   const ref = useRef<T>(null);
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>(FIELDS)?.focus();

@@ -13,19 +13,18 @@ import { useEffect, useMemo, useState } from 'react';
 import { view } from '@forge/bridge';
 import type { CoverageScope, CoverageScopeOptions, CoverageVerdict } from '../../../src/shared/coverage';
 import { COVERAGE_VERDICTS, percentOf, tallyOf } from '../../../src/shared/coverage';
-import { initialState } from '../api';
-import { coverageApi as api } from './api';
+import { api, initialState } from '../api';
 import { Button } from '../components/Button';
 import { Message } from '../components/Message';
 import { Skeleton } from '../components/Spinner';
 import { openSettings, type UiContext } from '../context';
-import { ConfigMessage } from '../panel/ConfigMessage';
+import { ConnectionMessage } from '../panel/ConnectionMessage';
 import { CoverageTable } from './CoverageTable';
 import { DEFAULT_SORT, NO_FILTERS, choicesOf, csvOf, download, pageOf, pathOfScope, scopeFromPath, visibleRows, type Filters, type Sort, type SortKey } from './model';
 import { ScopePicker, scopeName } from './ScopePicker';
 import { useCoverage } from './useCoverage';
 import { coverageContext } from './context';
-import { VERDICT_WORD, coverageWords as w } from './words';
+import { words } from '../../../src/shared/words/coverage';
 import './coverage.css';
 
 type History = Awaited<ReturnType<typeof view.createHistory>>;
@@ -34,7 +33,7 @@ export default function CoveragePage({ ctx }: { ctx: UiContext }) {
   const { projectKey, siteUrl } = coverageContext(ctx);
   const [history, setHistory] = useState<History | null>(null);
   const [scope, setScope] = useState<CoverageScope | null>(null);
-  const [options, setOptions] = useState<Omit<CoverageScopeOptions, 'config'> | null>(null);
+  const [options, setOptions] = useState<Omit<CoverageScopeOptions, 'connection'> | null>(null);
   const [optionsFailed, setOptionsFailed] = useState<string | null>(null);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [sort, setSort] = useState<Sort>(DEFAULT_SORT);
@@ -71,6 +70,7 @@ export default function CoveragePage({ ctx }: { ctx: UiContext }) {
 
   useEffect(() => setPage(1), [filters, sort, scope]);
 
+  const w = words.coverage;
   if (!scope) return <Skeleton label={w.loading} />;
 
   const chooseScope = (next: CoverageScope) => {
@@ -81,15 +81,15 @@ export default function CoveragePage({ ctx }: { ctx: UiContext }) {
   const onSort = (key: SortKey) => setSort((s) => (s.key === key ? { key, direction: s.direction === 'asc' ? 'desc' : 'asc' } : { key, direction: 'asc' }));
   const name = scopeName(scope, options);
   const complete = load.phase === 'complete';
-  const config = load.config;
+  const connection = load.connection;
 
   return (
     <div className="coverage-page">
       <h2 className="page-title">{w.pageTitle}</h2>
       <div className="coverage-toolbar">
         <ScopePicker id="coverage-scope" value={scope} options={options} onChange={chooseScope} />
-        <Button onClick={() => download(w.csvFileName(projectKey ?? 'project', name), csvOf(shown))} disabled={shown.length === 0}>
-          {w.exportCsv(shown.length)}
+        <Button onClick={() => download(w.csvFileName({ project: projectKey ?? 'project', scope: name }), csvOf(shown))} disabled={shown.length === 0}>
+          {w.exportCsv({ count: shown.length })}
         </Button>
       </div>
       {optionsFailed && (
@@ -105,32 +105,32 @@ export default function CoveragePage({ ctx }: { ctx: UiContext }) {
         </Message>
       )}
 
-      {config && config.kind !== 'READY' ? (
-        <ConfigMessage config={config} canOpenSettings onOpenSettings={() => void openSettings(ctx)} onRetry={load.retry} />
+      {connection && connection.kind !== 'READY' ? (
+        <ConnectionMessage connection={connection} canOpenSettings onOpenSettings={() => void openSettings(ctx)} onRetry={load.retry} />
       ) : load.steps === 0 && load.phase === 'loading' ? (
         <Skeleton label={w.loading} rows={6} />
       ) : (
         <>
           <Summary tally={tally} complete={complete} filters={filters} onVerdict={(verdict) => setFilters((f) => ({ ...f, verdict: f.verdict === verdict ? null : verdict }))} />
           <Progress load={load} loaded={load.rows.length} />
-          {load.notVisible > 0 && <p className="muted small">{w.notVisible(load.notVisible)}</p>}
+          {load.notVisible > 0 && <p className="muted small">{w.notVisible({ count: load.notVisible })}</p>}
           {load.rows.length > 0 && <FilterBar filters={filters} onChange={setFilters} types={types} statuses={statuses} />}
           {load.rows.length === 0 && complete ? (
             <p className="empty">{scope.kind === 'LINKED' ? w.emptyLinked : w.emptyScope}</p>
           ) : shown.length === 0 && load.rows.length > 0 ? (
             <p className="empty">{w.noMatch}</p>
           ) : (
-            <CoverageTable rows={current.items} sort={sort} onSort={onSort} caption={w.tableCaption(name)} siteUrl={siteUrl} />
+            <CoverageTable rows={current.items} sort={sort} onSort={onSort} caption={w.tableCaption({ scope: name })} siteUrl={siteUrl} />
           )}
           {shown.length > 0 && (
             <div className="pager">
-              <p>{shown.length === load.rows.length ? w.showing(current.first, current.last, shown.length) : w.showingFiltered(current.first, current.last, shown.length, load.rows.length)}</p>
+              <p>{shown.length === load.rows.length ? w.showing({ first: current.first, last: current.last, total: shown.length }) : w.showingFiltered({ first: current.first, last: current.last, total: shown.length, loaded: load.rows.length })}</p>
               {current.pages > 1 && (
                 <div className="pager-controls">
                   <Button onClick={() => setPage(current.page - 1)} disabled={current.page <= 1}>
                     {w.previousPage}
                   </Button>
-                  <span>{w.pageOf(current.page, current.pages)}</span>
+                  <span>{w.pageOf(current)}</span>
                   <Button onClick={() => setPage(current.page + 1)} disabled={current.page >= current.pages}>
                     {w.nextPage}
                   </Button>
@@ -145,20 +145,21 @@ export default function CoveragePage({ ctx }: { ctx: UiContext }) {
 }
 
 function Summary({ tally, complete, filters, onVerdict }: { tally: ReturnType<typeof tallyOf>; complete: boolean; filters: Filters; onVerdict: (v: CoverageVerdict) => void }) {
+  const w = words.coverage;
   const uncovered = tally.verdicts.UNCOVERED;
   return (
     <section className="coverage-summary" aria-label={w.pageTitle}>
-      <p className="coverage-headline">{complete ? w.uncoveredLine(uncovered, tally.issues) : w.uncoveredLineSoFar(uncovered, tally.issues)}</p>
+      <p className="coverage-headline">{complete ? w.uncoveredLine({ uncovered, total: tally.issues }) : w.uncoveredLineSoFar({ uncovered, total: tally.issues })}</p>
       <ul className="coverage-stats" title={w.percentNote}>
-        <li>{w.coveredPercent(percentOf(tally.covered, tally.issues))}</li>
-        <li>{w.passingPercent(percentOf(tally.verdicts.PASSING, tally.issues))}</li>
-        <li>{w.openBugsCount(tally.openBugs)}</li>
+        <li>{w.coveredPercent({ percent: percentOf(tally.covered, tally.issues) })}</li>
+        <li>{w.passingPercent({ percent: percentOf(tally.verdicts.PASSING, tally.issues) })}</li>
+        <li>{w.openBugsCount({ count: tally.openBugs })}</li>
       </ul>
       <ul className="verdict-counts">
         {COVERAGE_VERDICTS.map((v) => (
           <li key={v}>
             <button type="button" className={`verdict-count verdict-count-${v.toLowerCase()}`} aria-pressed={filters.verdict === v} onClick={() => onVerdict(v)}>
-              {w.verdictCount(VERDICT_WORD[v], tally.verdicts[v])}
+              {w.verdictCount({ verdict: w.verdict[v], count: tally.verdicts[v] })}
             </button>
           </li>
         ))}
@@ -168,22 +169,24 @@ function Summary({ tally, complete, filters, onVerdict }: { tally: ReturnType<ty
 }
 
 function Progress({ load, loaded }: { load: ReturnType<typeof useCoverage>; loaded: number }) {
+  const w = words.coverage;
   if (load.phase === 'failed' && load.error) {
     return (
-      <Message tone="error" actions={<Button onClick={load.retry}>{w.tryAgain}</Button>}>
+      <Message tone="error" actions={<Button onClick={load.retry}>{words.common.tryAgain}</Button>}>
         <p>{load.error.message}</p>
-        {loaded > 0 && <p>{w.progressStopped(loaded)}</p>}
+        {loaded > 0 && <p>{w.progressStopped({ loaded })}</p>}
       </Message>
     );
   }
   return (
     <p className="coverage-progress" role="status" aria-live="polite">
-      {load.phase === 'complete' ? w.progressComplete(loaded) : w.progressLoading(loaded, load.approximateTotal)}
+      {load.phase === 'complete' ? w.progressComplete({ loaded }) : w.progressLoading({ loaded, about: load.approximateTotal })}
     </p>
   );
 }
 
 function FilterBar({ filters, onChange, types, statuses }: { filters: Filters; onChange: (f: Filters) => void; types: string[]; statuses: string[] }) {
+  const w = words.coverage;
   const active = filters.verdict !== null || filters.type !== null || filters.status !== null || filters.uncoveredFirst;
   return (
     <fieldset className="coverage-filters">
@@ -194,7 +197,7 @@ function FilterBar({ filters, onChange, types, statuses }: { filters: Filters; o
           <option value="">{w.filterAll}</option>
           {COVERAGE_VERDICTS.map((v) => (
             <option key={v} value={v}>
-              {VERDICT_WORD[v]}
+              {w.verdict[v]}
             </option>
           ))}
         </select>

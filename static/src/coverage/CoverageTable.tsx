@@ -7,19 +7,20 @@ import type { MouseEvent, ReactNode } from 'react';
 import { router } from '@forge/bridge';
 import type { CoverageRow } from '../../../src/shared/coverage';
 import { CoverageBar } from './CoverageBar';
+import { words } from '../../../src/shared/words/coverage';
 import type { Sort, SortKey } from './model';
-import { VERDICT_WORD, coverageWords as w } from './words';
 
-const COLUMNS: ReadonlyArray<{ key: SortKey; label: string }> = [
-  { key: 'key', label: w.colKey },
-  { key: 'summary', label: w.colSummary },
-  { key: 'type', label: w.colType },
-  { key: 'status', label: w.colStatus },
-  { key: 'tests', label: w.colTests },
-  { key: 'results', label: w.colResults },
-  { key: 'verdict', label: w.colVerdict },
-  { key: 'bugs', label: w.colBugs },
-];
+/** The columns in order, each with its catalog entry (read when rendering). */
+const COLUMNS = [
+  ['key', 'colKey'],
+  ['summary', 'colSummary'],
+  ['type', 'colType'],
+  ['status', 'colStatus'],
+  ['tests', 'colTests'],
+  ['results', 'colResults'],
+  ['verdict', 'colVerdict'],
+  ['bugs', 'colBugs'],
+] as const satisfies ReadonlyArray<readonly [SortKey, keyof typeof words.coverage]>;
 
 function Cell({ label, className, children }: { label: string; className?: string; children: ReactNode }) {
   return (
@@ -39,18 +40,20 @@ function openIssue(e: MouseEvent<HTMLAnchorElement>, key: string) {
 const VERDICT_CLASS = { UNCOVERED: 'uncovered', FAILING: 'failing', BLOCKED: 'blocked', INCOMPLETE: 'incomplete', PASSING: 'passing' } as const;
 
 export function CoverageTable({ rows, sort, onSort, caption, siteUrl }: { rows: readonly CoverageRow[]; sort: Sort; onSort: (key: SortKey) => void; caption: string; siteUrl: string }) {
+  const w = words.coverage;
   return (
     <div className="table-scroll">
       <table className="table coverage-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            {COLUMNS.map((c) => {
-              const active = sort.key === c.key;
+            {COLUMNS.map(([key, entry]) => {
+              const active = sort.key === key;
+              const label = w[entry];
               return (
-                <th key={c.key} scope="col" aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'} className={`col-${c.key}`}>
-                  <button type="button" className={`sort-button${active ? ' sort-active' : ''}`} onClick={() => onSort(c.key)} aria-label={w.sortBy(c.label)}>
-                    {c.label}
+                <th key={key} scope="col" aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'} className={`col-${key}`}>
+                  <button type="button" className={`sort-button${active ? ' sort-active' : ''}`} onClick={() => onSort(key)} aria-label={w.sortBy({ column: label })}>
+                    {label}
                     <span className="sort-arrow" aria-hidden="true">
                       {active ? (sort.direction === 'asc' ? '▲' : '▼') : '↕'}
                     </span>
@@ -64,7 +67,7 @@ export function CoverageTable({ rows, sort, onSort, caption, siteUrl }: { rows: 
           {rows.map((r) => (
             <tr key={r.key} className={`verdict-row-${VERDICT_CLASS[r.verdict]}`}>
               <Cell label={w.colKey} className="nowrap">
-                <a className="issue-key" href={`${siteUrl}/browse/${r.key}`} onClick={(e) => openIssue(e, r.key)} onAuxClick={(e) => openIssue(e, r.key)} aria-label={w.openIssue(r.key)}>
+                <a className="issue-key" href={`${siteUrl}/browse/${r.key}`} onClick={(e) => openIssue(e, r.key)} onAuxClick={(e) => openIssue(e, r.key)} aria-label={w.openIssue({ key: r.key })}>
                   {r.key}
                 </a>
               </Cell>
@@ -82,7 +85,7 @@ export function CoverageTable({ rows, sort, onSort, caption, siteUrl }: { rows: 
                 <CoverageBar counts={r.counts} total={r.tests} issueKey={r.key} />
               </Cell>
               <Cell label={w.colVerdict}>
-                <span className={`lozenge verdict verdict-${VERDICT_CLASS[r.verdict]}`}>{VERDICT_WORD[r.verdict]}</span>
+                <span className={`lozenge verdict verdict-${VERDICT_CLASS[r.verdict]}`}>{w.verdict[r.verdict]}</span>
               </Cell>
               <Cell label={w.colBugs}>
                 <Bugs row={r} siteUrl={siteUrl} />
@@ -96,6 +99,7 @@ export function CoverageTable({ rows, sort, onSort, caption, siteUrl }: { rows: 
 }
 
 function Bugs({ row, siteUrl }: { row: CoverageRow; siteUrl: string }) {
+  const w = words.coverage;
   if (row.openBugs === null) {
     return (
       <span className="muted" title={w.bugsUncheckedHint}>
@@ -110,7 +114,7 @@ function Bugs({ row, siteUrl }: { row: CoverageRow; siteUrl: string }) {
         <ul className="bug-list">
           {row.openBugs.map((b) => (
             <li key={b.key}>
-              <a className="issue-key" href={`${siteUrl}/browse/${b.key}`} onClick={(e) => openIssue(e, b.key)} onAuxClick={(e) => openIssue(e, b.key)} aria-label={w.openIssue(b.key)}>
+              <a className="issue-key" href={`${siteUrl}/browse/${b.key}`} onClick={(e) => openIssue(e, b.key)} onAuxClick={(e) => openIssue(e, b.key)} aria-label={w.openIssue({ key: b.key })}>
                 {b.key}
               </a>{' '}
               <span className="muted small">{b.status}</span>
@@ -118,7 +122,7 @@ function Bugs({ row, siteUrl }: { row: CoverageRow; siteUrl: string }) {
           ))}
         </ul>
       )}
-      {row.bugsNotVisible > 0 && <span className="muted small block">{w.bugsNotVisible(row.bugsNotVisible)}</span>}
+      {row.bugsNotVisible > 0 && <span className="muted small block">{w.bugsNotVisible({ count: row.bugsNotVisible })}</span>}
     </>
   );
 }

@@ -4,13 +4,14 @@
  * as everywhere. Shared by the project page and the gadget's edit view.
  */
 import type { CoverageScope, CoverageScopeOptions } from '../../../src/shared/coverage';
+import { words } from '../../../src/shared/words/coverage';
 import { scopeFromPath, scopeKey } from './model';
-import { coverageWords as w } from './words';
 
 type Options = Pick<CoverageScopeOptions, 'versions' | 'sprints' | 'epics'> | null;
 
 /** What a scope is called in sentences and file names ("3.8", "Sprint 42", "DEMO-60 Checkout redesign"). */
 export function scopeName(scope: CoverageScope, options: Options): string {
+  const w = words.coverage;
   switch (scope.kind) {
     case 'LINKED':
       return w.scopeLinked;
@@ -20,12 +21,13 @@ export function scopeName(scope: CoverageScope, options: Options): string {
       return options?.sprints?.find((s) => s.id === scope.id)?.name ?? String(scope.id);
     case 'EPIC': {
       const epic = options?.epics?.find((e) => e.key === scope.key);
-      return epic ? w.epicOption(epic.key, epic.summary) : scope.key;
+      return epic ? w.epicOption(epic) : scope.key;
     }
   }
 }
 
 export function ScopePicker({ id, value, options, onChange, disabled }: { id: string; value: CoverageScope; options: Options; onChange: (scope: CoverageScope) => void; disabled?: boolean }) {
+  const w = words.coverage;
   const current = scopeKey(value);
   // A scope the list does not offer (an old link, or a sprint on another board) is still shown as chosen.
   const known = new Set(['/', ...(options?.versions ?? []).map((v) => `/version/${v.id}`), ...(options?.sprints ?? []).map((s) => `/sprint/${s.id}`), ...(options?.epics ?? []).map((e) => `/epic/${e.key}`)]);
@@ -41,7 +43,7 @@ export function ScopePicker({ id, value, options, onChange, disabled }: { id: st
           <optgroup label={w.scopeVersions}>
             {options.versions.map((v) => (
               <option key={v.id} value={`/version/${v.id}`}>
-                {w.versionOption(v.name, v.released)}
+                {w.versionOption(v)}
               </option>
             ))}
           </optgroup>
@@ -50,7 +52,7 @@ export function ScopePicker({ id, value, options, onChange, disabled }: { id: st
           <optgroup label={w.scopeSprints}>
             {options.sprints.map((s) => (
               <option key={s.id} value={`/sprint/${s.id}`}>
-                {w.sprintOption(s.name, s.state)}
+                {w.sprintOption(s)}
               </option>
             ))}
           </optgroup>
@@ -59,7 +61,7 @@ export function ScopePicker({ id, value, options, onChange, disabled }: { id: st
           <optgroup label={w.scopeEpics}>
             {options.epics.map((e) => (
               <option key={e.key} value={`/epic/${e.key}`}>
-                {w.epicOption(e.key, e.summary)}
+                {w.epicOption(e)}
               </option>
             ))}
           </optgroup>

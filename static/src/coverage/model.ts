@@ -3,8 +3,11 @@
  * sorting and paging the loaded rows, and the CSV of what is shown (the columns as on screen).
  */
 import type { CoverageRow, CoverageScope, CoverageVerdict } from '../../../src/shared/coverage';
-import type { ExecutionStatus } from '../../../src/shared/definitions';
-import { RESULT_COLUMN, VERDICT_ORDER, VERDICT_WORD, coverageWords as w } from './words';
+import { RESULTS_FIRST } from '../../../src/shared/facts';
+import { words } from '../../../src/shared/words/coverage';
+
+/** Failing issues first, uncovered ones next: the order "sort by verdict" uses. */
+export const VERDICT_ORDER: readonly CoverageVerdict[] = ['FAILING', 'UNCOVERED', 'BLOCKED', 'INCOMPLETE', 'PASSING'];
 
 /** `/version/10010`, `/sprint/42`, `/epic/DEMO-60`; anything else is the default scope. */
 export function scopeFromPath(path: string): CoverageScope {
@@ -84,24 +87,23 @@ export function pageOf<T>(rows: readonly T[], page: number): { items: T[]; page:
   return { items, page: current, pages, first: items.length ? (current - 1) * PAGE_SIZE + 1 : 0, last: (current - 1) * PAGE_SIZE + items.length };
 }
 
-const RESULT_ORDER: readonly ExecutionStatus[] = ['PASS', 'FAIL', 'BLOCKED', 'SKIPPED', 'NOT_EXECUTED'];
-
 /**
- * The CSV of the shown rows: the table's columns, the results bar as its five counts. A cell a
+ * The CSV of the shown rows: the table's columns, the results bar as its five counts (in the bar's order). A cell a
  * spreadsheet would run as a formula (=, +, -, @, tab, CR at the start) is prefixed with ' (OWASP's
  * advice against CSV injection). UTF-8 with a byte-order mark, so Excel reads accents right.
  */
 export function csvOf(rows: readonly CoverageRow[]): string {
-  const header = [w.colKey, w.colSummary, w.colType, w.colStatus, w.colTests, ...RESULT_ORDER.map((s) => RESULT_COLUMN[s]), w.colVerdict, w.colBugs];
+  const w = words.coverage;
+  const header = [w.colKey, w.colSummary, w.colType, w.colStatus, w.colTests, ...RESULTS_FIRST.map((s) => words.status[s]), w.colVerdict, w.colBugs];
   const lines = rows.map((r) => [
     r.key,
     r.summary,
     r.type,
     r.status.name,
     String(r.tests),
-    ...RESULT_ORDER.map((s) => String(r.counts[s])),
-    VERDICT_WORD[r.verdict],
-    r.openBugs === null ? w.bugsUnchecked : r.openBugs.map((b) => `${b.key} (${b.status})`).join('; '),
+    ...RESULTS_FIRST.map((s) => String(r.counts[s])),
+    w.verdict[r.verdict],
+    r.openBugs === null ? w.bugsUnchecked : r.openBugs.map((b) => w.bugWithStatus(b)).join('; '),
   ]);
   return `\ufeff${[header, ...lines].map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

@@ -7,15 +7,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CoverageRow, CoverageScope, CoverageTally } from '../../../src/shared/coverage';
 import { addTallies, emptyTally } from '../../../src/shared/coverage';
-import type { AppError, ConfigState } from '../../../src/shared/definitions';
-import { coverageApi as api } from './api';
+import type { AppError, ConnectionView } from '../../../src/shared/definitions';
+import { api } from '../api';
 
 export type Phase = 'loading' | 'complete' | 'failed';
 
 export interface ScopeLoad {
   phase: Phase;
   /** The connection state of the last answer (null until one came). */
-  config: ConfigState | null;
+  connection: ConnectionView | null;
   rows: CoverageRow[];
   /** The tally of everything loaded (rows' tally, or the steps' tallies with `counts`). */
   tally: CoverageTally;
@@ -26,7 +26,7 @@ export interface ScopeLoad {
   error: AppError | null;
 }
 
-const initial = (): ScopeLoad => ({ phase: 'loading', config: null, rows: [], tally: emptyTally(), approximateTotal: null, notVisible: 0, steps: 0, error: null });
+const initial = (): ScopeLoad => ({ phase: 'loading', connection: null, rows: [], tally: emptyTally(), approximateTotal: null, notVisible: 0, steps: 0, error: null });
 
 export function useCoverage(scope: CoverageScope | null, options: { jiraProjectKey?: string; counts?: boolean } = {}): ScopeLoad & { retry: () => void } {
   const [state, setState] = useState<ScopeLoad>(initial);
@@ -53,10 +53,10 @@ export function useCoverage(scope: CoverageScope | null, options: { jiraProjectK
           return;
         }
         const step = r.data;
-        const next = step.config.kind === 'READY' ? step.next : null;
+        const next = step.connection.kind === 'READY' ? step.next : null;
         setState((s) => ({
           phase: next ? 'loading' : 'complete',
-          config: step.config,
+          connection: step.connection,
           rows: step.rows.length ? [...s.rows, ...step.rows] : s.rows,
           tally: addTallies(s.tally, step.tally),
           approximateTotal: s.steps === 0 ? step.approximateTotal : s.approximateTotal,

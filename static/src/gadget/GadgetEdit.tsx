@@ -6,14 +6,14 @@
 import { useEffect, useState } from 'react';
 import { view } from '@forge/bridge';
 import type { CoverageProjects, CoverageScope, CoverageScopeOptions } from '../../../src/shared/coverage';
-import { coverageApi as api } from '../coverage/api';
+import { api } from '../api';
 import { Button } from '../components/Button';
 import { Message } from '../components/Message';
 import { Skeleton } from '../components/Spinner';
 import { openSettings, type UiContext } from '../context';
 import { ScopePicker, scopeName } from '../coverage/ScopePicker';
-import { coverageWords as w } from '../coverage/words';
-import { ConfigMessage } from '../panel/ConfigMessage';
+import { words } from '../../../src/shared/words/coverage';
+import { ConnectionMessage } from '../panel/ConnectionMessage';
 import { readGadgetConfig } from './config';
 
 export function GadgetEdit({ ctx, configuration }: { ctx: UiContext; configuration: unknown }) {
@@ -21,7 +21,7 @@ export function GadgetEdit({ ctx, configuration }: { ctx: UiContext; configurati
   const [projects, setProjects] = useState<CoverageProjects | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const [project, setProject] = useState(saved?.jiraProjectKey ?? '');
-  const [options, setOptions] = useState<Omit<CoverageScopeOptions, 'config'> | null>(null);
+  const [options, setOptions] = useState<Omit<CoverageScopeOptions, 'connection'> | null>(null);
   const [scope, setScope] = useState<CoverageScope>(saved?.scope ?? { kind: 'LINKED' });
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -45,20 +45,21 @@ export function GadgetEdit({ ctx, configuration }: { ctx: UiContext; configurati
     };
   }, [project]);
 
+  const w = words.coverage;
   if (failed) {
     return (
       <div className="gadget-edit">
-        <Message tone="error" actions={<Button onClick={() => (setFailed(null), setAttempt((a) => a + 1))}>{w.tryAgain}</Button>}>
+        <Message tone="error" actions={<Button onClick={() => (setFailed(null), setAttempt((a) => a + 1))}>{words.common.tryAgain}</Button>}>
           <p>{failed}</p>
         </Message>
       </div>
     );
   }
-  if (!projects) return <Skeleton label={w.gadgetLoading} rows={3} />;
-  if (projects.config.kind !== 'READY') {
+  if (!projects) return <Skeleton label={words.common.loading} rows={3} />;
+  if (projects.connection.kind !== 'READY') {
     return (
       <div className="gadget-edit">
-        <ConfigMessage config={projects.config} canOpenSettings onOpenSettings={() => void openSettings(ctx)} onRetry={() => setAttempt((a) => a + 1)} />
+        <ConnectionMessage connection={projects.connection} canOpenSettings onOpenSettings={() => void openSettings(ctx)} onRetry={() => setAttempt((a) => a + 1)} />
       </div>
     );
   }
@@ -105,7 +106,7 @@ export function GadgetEdit({ ctx, configuration }: { ctx: UiContext; configurati
             <option value="">{w.editChooseProject}</option>
             {projects.projects.map((p) => (
               <option key={p.jiraProjectKey} value={p.jiraProjectKey}>
-                {w.editProjectOption(p.jiraProjectKey, p.testkaseProject)}
+                {w.editProjectOption(p)}
               </option>
             ))}
           </select>
@@ -128,11 +129,11 @@ export function GadgetEdit({ ctx, configuration }: { ctx: UiContext; configurati
         </Message>
       )}
       <div className="form-actions">
-        <Button type="submit" appearance="primary" disabled={!project || !options} busy={saving} busyLabel={w.editSaving}>
-          {w.editSave}
+        <Button type="submit" appearance="primary" disabled={!project || !options} busy={saving} busyLabel={words.common.saving}>
+          {words.common.save}
         </Button>
         <Button appearance="subtle" onClick={() => void view.close().catch(() => undefined)}>
-          {w.editCancel}
+          {words.common.cancel}
         </Button>
       </div>
     </form>

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { router, view } from '@forge/bridge';
 import type { AppState } from '../../../src/shared/definitions';
+import { words } from '../../../src/shared/words/settings';
 import { api, initialState } from '../api';
 import type { UiContext } from '../context';
 import { returnToIssue } from './return-to';
@@ -33,7 +34,7 @@ export default function GlobalPage({ ctx, now = () => new Date() }: { ctx: UiCon
       settings.update(() => r.data);
       setReplacing(false);
       const who = r.data.token?.testkaseUser?.name;
-      setNotice({ tone: 'success', text: who ? `Connected to TestKase as ${who}.` : 'Saved and connected to TestKase.' });
+      setNotice({ tone: 'success', text: who ? words.settings.connectedAs({ name: who }) : words.settings.connected });
       return;
     }
     if (r.error.code === 'VALIDATION' && r.error.field === 'token') setFieldError(r.error.message);
@@ -54,7 +55,7 @@ export default function GlobalPage({ ctx, now = () => new Date() }: { ctx: UiCon
     if (r.ok) {
       settings.update(() => r.data);
       setReplacing(false);
-      setNotice({ tone: 'success', text: 'Your token was deleted from Jira. Delete it in TestKase too if you no longer use it.' });
+      setNotice({ tone: 'success', text: words.settings.deleted });
     } else {
       setNotice({ tone: 'error', text: r.error.message });
     }
@@ -62,13 +63,13 @@ export default function GlobalPage({ ctx, now = () => new Date() }: { ctx: UiCon
 
   return (
     <main className="app global-page">
-      <h1 className="page-title">TestKase for Jira</h1>
+      <h1 className="page-title">{words.settings.title}</h1>
       <Help />
       <NoticeView notice={notice} />
       <Loaded
         state={settings.state}
-        loadingLabel="Loading your TestKase settings…"
-        errorTitle="Your TestKase settings could not be loaded"
+        loadingLabel={words.settings.loading}
+        errorTitle={words.settings.loadFailed}
         onRetry={() => void settings.reload()}
       >
         {body}
@@ -76,25 +77,26 @@ export default function GlobalPage({ ctx, now = () => new Date() }: { ctx: UiCon
     </main>
   );
 
-  function body({ token, config }: AppState) {
+  function body({ token, connection }: AppState) {
     // The page re-checks the token with TestKase each time it opens: a token TestKase no longer
     // accepts is shown as such, with the one thing to do, never as healthy.
-    const problem = token && config.kind !== 'READY' ? config.message : null;
+    const problem = token && connection.kind !== 'READY' ? connection.message : null;
+    const rejected = connection.kind === 'PAT_SAVED' && connection.reason === 'TOKEN_REJECTED';
     return (
       <>
-        {config.kind === 'NO_CONFIG' && config.removedByAdmin && (
-          <Message tone="warning" title={config.message.title}>
-            <p>{config.message.text}</p>
+        {connection.kind === 'NO_CONFIG' && connection.removedByAdmin && (
+          <Message tone="warning" title={connection.message.title}>
+            <p>{connection.message.text}</p>
           </Message>
         )}
         {problem && (
           <Message
-            tone={config.kind === 'PAT_SAVED' && config.reason === 'TOKEN_REJECTED' ? 'error' : 'warning'}
+            tone={rejected ? 'error' : 'warning'}
             title={problem.title}
             actions={
-              config.kind === 'PAT_SAVED' && config.reason === 'TOKEN_REJECTED' && !replacing ? (
+              rejected && !replacing ? (
                 <Button appearance="primary" onClick={() => setReplacing(true)}>
-                  Replace the token
+                  {words.settings.replaceToken}
                 </Button>
               ) : null
             }
@@ -103,10 +105,10 @@ export default function GlobalPage({ ctx, now = () => new Date() }: { ctx: UiCon
           </Message>
         )}
         {token && <IdentityWarning token={token} replacing={replacing} onReplace={startReplacing} />}
-        {returnTo && config.kind === 'READY' && token && (
+        {returnTo && connection.kind === 'READY' && token && (
           <div className="back-to-issue">
             <Button appearance="primary" onClick={() => void router.navigate({ target: 'issue', issueKey: returnTo })}>
-              Back to {returnTo}
+              {words.settings.backTo({ issueKey: returnTo })}
             </Button>
           </div>
         )}
@@ -158,17 +160,14 @@ function useReturnTo(): string | null {
 }
 
 function Help() {
+  const said = words.settings;
   return (
     <div className="help">
-      <p>Connect Jira to TestKase with your own Personal Access Token to see and run test cases from Jira issues.</p>
+      <p>{said.help}</p>
       <ul>
-        <li>
-          Create a token in TestKase under <strong>Settings → API Keys</strong> and paste it below.
-        </li>
-        <li>Each Jira user saves their own token; what you can do follows your TestKase role. Only you can use your token.</li>
-        <li>
-          Which TestKase project belongs to which Jira project is set by a TestKase admin in <strong>Settings → Jira Integration</strong>.
-        </li>
+        <li>{said.helpCreate({ place: <strong key="place">{said.apiKeys}</strong> })}</li>
+        <li>{said.helpOwn}</li>
+        <li>{said.helpMapping({ place: <strong key="place">{said.jiraIntegration}</strong> })}</li>
       </ul>
     </div>
   );

@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { IdentityCheck, TokenSummary } from '../../../src/shared/definitions';
+import { words } from '../../../src/shared/words/settings';
 import { api } from '../api';
 import { Button } from '../components/Button';
 import { Message } from '../components/Message';
@@ -31,7 +32,7 @@ export function IdentityWarning({ token, replacing, onReplace }: { token: TokenS
       actions={
         replacing ? null : (
           <Button appearance="primary" onClick={onReplace}>
-            Replace with your own token
+            {words.settings.replaceWithOwn}
           </Button>
         )
       }

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import type { TokenSummary } from '../../../src/shared/definitions';
+import { EXPIRY_WARNING_DAYS } from '../../../src/shared/facts';
+import { daysUntil } from '../../../src/shared/format';
+import { words } from '../../../src/shared/words/settings';
 import { Button } from '../components/Button';
 import { DateTime, ZoneNote } from '../components/DateTime';
 import { Lozenge } from '../components/Lozenge';
 import { Message } from '../components/Message';
-import { daysUntil, EXPIRY_WARNING_DAYS } from '../format';
 
 /** What is known about the saved token (never the token), with Replace and a two-step Delete. */
 export function TokenDetails({
@@ -30,59 +32,58 @@ export function TokenDetails({
   const [confirming, setConfirming] = useState(false);
   const days = token.expiresAt ? daysUntil(token.expiresAt, now) : null;
   const date = (iso: string) => <DateTime iso={iso} timeZone={timeZone} locale={locale} />;
+  const said = words.settings;
+  const muted = (text: string) => <span className="muted">{text}</span>;
 
   return (
     <div className="card token-details">
-      <h2 className="subheading">Your saved token</h2>
+      <h2 className="subheading">{said.saved}</h2>
       <ZoneNote timeZone={timeZone} locale={locale} />
       <dl className="details">
-        <dt>Token</dt>
+        <dt>{said.token}</dt>
         <dd className="mono">{token.preview}</dd>
-        <dt>Status</dt>
-        <dd>{rejected ? <Lozenge tone="danger">Not working</Lozenge> : <Lozenge tone="success">Working</Lozenge>}</dd>
-        <dt>TestKase user</dt>
-        <dd>{token.testkaseUser ? token.testkaseUser.name : <span className="muted">Unknown</span>}</dd>
-        <dt>Token name</dt>
-        <dd>{token.tokenName ?? <span className="muted">—</span>}</dd>
-        <dt>Saved</dt>
+        <dt>{said.status}</dt>
+        <dd>{rejected ? <Lozenge tone="danger">{said.notWorking}</Lozenge> : <Lozenge tone="success">{said.working}</Lozenge>}</dd>
+        <dt>{said.testkaseUser}</dt>
+        <dd>{token.testkaseUser ? token.testkaseUser.name : muted(words.common.unknown)}</dd>
+        <dt>{said.tokenName}</dt>
+        <dd>{token.tokenName ?? muted(words.common.none)}</dd>
+        <dt>{said.savedAt}</dt>
         <dd>{date(token.savedAt)}</dd>
-        <dt>{rejected ? 'Last accepted by TestKase' : 'Last validated'}</dt>
-        <dd>{token.lastValidatedAt ? date(token.lastValidatedAt) : <span className="muted">Not yet</span>}</dd>
-        <dt>Expires</dt>
-        <dd>{token.expiresAt ? date(token.expiresAt) : <span className="muted">Never</span>}</dd>
+        <dt>{rejected ? said.lastAccepted : said.lastValidated}</dt>
+        <dd>{token.lastValidatedAt ? date(token.lastValidatedAt) : muted(words.common.notYet)}</dd>
+        <dt>{said.expires}</dt>
+        <dd>{token.expiresAt ? date(token.expiresAt) : muted(words.common.never)}</dd>
       </dl>
       {!rejected && days !== null && days <= EXPIRY_WARNING_DAYS && (
         <Message tone="warning" title={expiryTitle(days)}>
-          <p>
-            To rotate it without interruption: create a new token in TestKase first, replace this one here, then delete the old token in
-            TestKase.
-          </p>
+          <p>{said.rotate}</p>
         </Message>
       )}
       {confirming ? (
-        <div className="confirm" role="group" aria-label="Confirm deletion">
-          <p>Delete the saved token? The TestKase panel will stop working for you until you save a new one.</p>
+        <div className="confirm" role="group" aria-label={said.confirmDelete}>
+          <p>{said.deleteQuestion}</p>
           <div className="form-actions">
             <Button
               appearance="danger"
               busy={deleting}
-              busyLabel="Deleting…"
+              busyLabel={words.common.deleting}
               onClick={() => {
                 void onDelete().then(() => setConfirming(false));
               }}
             >
-              Delete token
+              {said.deleteToken}
             </Button>
             <Button appearance="subtle" disabled={deleting} onClick={() => setConfirming(false)}>
-              Cancel
+              {words.common.cancel}
             </Button>
           </div>
         </div>
       ) : (
         <div className="form-actions">
-          <Button onClick={onReplace}>Replace</Button>
+          <Button onClick={onReplace}>{words.common.replace}</Button>
           <Button appearance="subtle" onClick={() => setConfirming(true)}>
-            Delete
+            {words.common.delete}
           </Button>
         </div>
       )}
@@ -91,7 +92,7 @@ export function TokenDetails({
 }
 
 function expiryTitle(days: number): string {
-  if (days < 0) return 'This token has expired';
-  if (days === 0) return 'This token expires today';
-  return `This token expires in ${days} ${days === 1 ? 'day' : 'days'}`;
+  if (days < 0) return words.settings.expired;
+  if (days === 0) return words.settings.expiresToday;
+  return words.settings.expiresIn({ days });
 }

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { words } from '../../../src/shared/words/settings';
 import { Button } from '../components/Button';
 import { Field } from '../components/Field';
 
@@ -33,7 +34,7 @@ export function TokenForm({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!token.trim()) {
-      setLocalError('Paste your Personal Access Token from TestKase.');
+      setLocalError(words.settings.patEmpty);
       input.current?.focus();
       return;
     }
@@ -45,7 +46,7 @@ export function TokenForm({
 
   return (
     <form className="card form token-form" onSubmit={(e) => void submit(e)} noValidate>
-      <Field id={`${id}-pat`} label="Personal Access Token" required error={error} hint="Starts with tk_pat_. Paste it as copied from TestKase.">
+      <Field id={`${id}-pat`} label={words.settings.pat} required error={error} hint={words.settings.patHint}>
         {(describedBy) => (
           <input
             ref={input}
@@ -63,12 +64,12 @@ export function TokenForm({
         )}
       </Field>
       <div className="form-actions">
-        <Button type="submit" appearance="primary" busy={saving} busyLabel="Checking with TestKase…">
-          Save
+        <Button type="submit" appearance="primary" busy={saving} busyLabel={words.settings.checking}>
+          {words.common.save}
         </Button>
         {replacing && onCancel && (
           <Button appearance="subtle" onClick={onCancel} disabled={saving}>
-            Cancel
+            {words.common.cancel}
           </Button>
         )}
       </div>

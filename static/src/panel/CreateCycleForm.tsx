@@ -2,7 +2,8 @@ import { useId, useState } from 'react';
 import type { Cycle } from '../../../src/shared/definitions';
 import { api } from '../api';
 import { FormActions, lengthError, TextField } from '../components/Inputs';
-import { UI_LIMITS } from '../labels';
+import { LIMITS } from '../../../src/shared/limits';
+import { words } from '../../../src/shared/words/cycles';
 import { NoticeView } from './NoticeView';
 import { useCreateForm } from './create-form';
 
@@ -11,12 +12,13 @@ export function CreateCycleForm({ onCreated, onCancel }: { onCreated: (c: Cycle)
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [environment, setEnvironment] = useState('');
+  const said = words.cycles;
   const { errors, saving, notice, formProps } = useCreateForm({
     backendField: 'name',
     check: () => ({
-      name: name.trim() ? lengthError('The name', name.trim(), UI_LIMITS.cycleNameMax) : 'Enter a name for the cycle.',
-      description: lengthError('The description', description, UI_LIMITS.descriptionMax),
-      environment: lengthError('The environment', environment.trim(), UI_LIMITS.environmentMax),
+      name: name.trim() ? lengthError(said.theName, name.trim(), LIMITS.cycleNameMax) : said.nameRequired,
+      description: lengthError(said.theDescription, description, LIMITS.descriptionMax),
+      environment: lengthError(said.theEnvironment, environment.trim(), LIMITS.environmentMax),
     }),
     create: () =>
       api.createCycle({
@@ -29,20 +31,20 @@ export function CreateCycleForm({ onCreated, onCancel }: { onCreated: (c: Cycle)
   });
 
   return (
-    <form {...formProps} className="card form" aria-label="Create cycle">
-      <TextField id={`${id}-name`} label="Name" required error={errors.name ?? null} value={name} max={UI_LIMITS.cycleNameMax} onChange={setName} />
-      <TextField id={`${id}-description`} label="Description" rows={2} error={errors.description ?? null} value={description} max={UI_LIMITS.descriptionMax} onChange={setDescription} />
+    <form {...formProps} className="card form" aria-label={said.form}>
+      <TextField id={`${id}-name`} label={said.name} required error={errors.name ?? null} value={name} max={LIMITS.cycleNameMax} onChange={setName} />
+      <TextField id={`${id}-description`} label={said.description} rows={2} error={errors.description ?? null} value={description} max={LIMITS.descriptionMax} onChange={setDescription} />
       <TextField
         id={`${id}-environment`}
-        label="Environment"
-        hint="For example Staging or Chrome 130."
+        label={said.environment}
+        hint={said.environmentHint}
         error={errors.environment ?? null}
         value={environment}
-        max={UI_LIMITS.environmentMax}
+        max={LIMITS.environmentMax}
         onChange={setEnvironment}
       />
       <NoticeView notice={notice} />
-      <FormActions submitLabel="Create" saving={saving} onCancel={onCancel} />
+      <FormActions submitLabel={words.common.create} saving={saving} onCancel={onCancel} />
     </form>
   );
 }

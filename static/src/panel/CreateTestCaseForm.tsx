@@ -1,8 +1,10 @@
 import { useId, useState } from 'react';
-import type { Priority, TestCaseSummary } from '../../../src/shared/definitions';
+import type { TestCaseSummary } from '../../../src/shared/definitions';
+import { PRIORITIES, type Priority } from '../../../src/shared/facts';
+import { LIMITS } from '../../../src/shared/limits';
+import { words } from '../../../src/shared/words/test-case';
 import { api } from '../api';
 import { FormActions, lengthError, SelectField, TextField } from '../components/Inputs';
-import { PRIORITY_LABEL, PRIORITY_ORDER, UI_LIMITS } from '../labels';
 import { NoticeView } from './NoticeView';
 import { useCreateForm } from './create-form';
 
@@ -12,11 +14,12 @@ export default function CreateTestCaseForm({ onCreated, onCancel }: { onCreated:
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [priority, setPriority] = useState<Priority>('MEDIUM');
+  const said = words.createCase;
   const { errors, saving, notice, formProps } = useCreateForm({
     backendField: 'title',
     check: () => ({
-      title: title.trim() ? lengthError('The title', title.trim(), UI_LIMITS.titleMax) : 'Enter a title for the test case.',
-      description: lengthError('The description', description, UI_LIMITS.descriptionMax),
+      title: title.trim() ? lengthError(said.theTitle, title.trim(), LIMITS.titleMax) : said.titleRequired,
+      description: lengthError(said.theDescription, description, LIMITS.descriptionMax),
     }),
     create: () => api.createTestCase({ title: title.trim(), priority, ...(description.trim() ? { description } : {}) }),
     onCreated,
@@ -24,12 +27,12 @@ export default function CreateTestCaseForm({ onCreated, onCancel }: { onCreated:
   });
 
   return (
-    <form {...formProps} className="card form" aria-label="Create test case">
-      <TextField id={`${id}-title`} label="Title" required error={errors.title ?? null} value={title} max={UI_LIMITS.titleMax} onChange={setTitle} />
-      <TextField id={`${id}-description`} label="Description" rows={3} error={errors.description ?? null} value={description} max={UI_LIMITS.descriptionMax} onChange={setDescription} />
-      <SelectField id={`${id}-priority`} label="Priority" value={priority} options={PRIORITY_ORDER} labels={PRIORITY_LABEL} onChange={setPriority} />
+    <form {...formProps} className="card form" aria-label={said.form}>
+      <TextField id={`${id}-title`} label={said.title} required error={errors.title ?? null} value={title} max={LIMITS.titleMax} onChange={setTitle} />
+      <TextField id={`${id}-description`} label={said.description} rows={3} error={errors.description ?? null} value={description} max={LIMITS.descriptionMax} onChange={setDescription} />
+      <SelectField id={`${id}-priority`} label={said.priority} value={priority} options={PRIORITIES} labels={words.priority} onChange={setPriority} />
       <NoticeView notice={notice} />
-      <FormActions submitLabel="Create" saving={saving} onCancel={onCancel} />
+      <FormActions submitLabel={words.common.create} saving={saving} onCancel={onCancel} />
     </form>
   );
 }

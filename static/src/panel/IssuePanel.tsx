@@ -4,7 +4,8 @@ import { api, initialState, onConnectionLost } from '../api';
 import { globalPageUrl, openSettings, type UiContext } from '../context';
 import { Loaded } from '../components/Loaded';
 import { useLoad } from '../load';
-import { ConfigMessage } from './ConfigMessage';
+import { words } from '../../../src/shared/words/panel';
+import { ConnectionMessage } from './ConnectionMessage';
 import { ReadyPanel } from './ReadyPanel';
 
 export default function IssuePanel({ ctx }: { ctx: UiContext }) {
@@ -18,13 +19,13 @@ export default function IssuePanel({ ctx }: { ctx: UiContext }) {
 
   return (
     <div className="app issue-panel">
-      <Loaded state={panel.state} loadingLabel="Loading TestKase…" errorTitle="TestKase could not be loaded" onRetry={retry}>
-        {({ config, issueKey, linked, token }) =>
-          config.kind === 'READY' ? (
-            <ReadyPanel ctx={ctx} config={config} issueKey={issueKey} initialLinked={linked} actingAs={token?.testkaseUser?.name ?? null} />
+      <Loaded state={panel.state} loadingLabel={words.app.loading} errorTitle={words.panel.loadFailed} onRetry={retry}>
+        {({ connection, issueKey, linked, token }) =>
+          connection.kind === 'READY' ? (
+            <ReadyPanel ctx={ctx} connection={connection} issueKey={issueKey} initialLinked={linked} actingAs={token?.testkaseUser?.name ?? null} />
           ) : (
-            <ConfigMessage
-              config={config}
+            <ConnectionMessage
+              connection={connection}
               canOpenSettings={globalPageUrl(ctx) !== null}
               onOpenSettings={() => void openSettings(ctx, issueKey)}
               onRetry={retry}

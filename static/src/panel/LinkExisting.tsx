@@ -8,7 +8,8 @@ import { useFormFocus } from '../components/form-focus';
 import { StatusLozenge } from '../components/Lozenge';
 import { Message } from '../components/Message';
 import { Spinner } from '../components/Spinner';
-import { UI_LIMITS } from '../labels';
+import { LIMITS } from '../../../src/shared/limits';
+import { words } from '../../../src/shared/words/test-case';
 import { NoticeView, type Notice } from './NoticeView';
 import { NextPage, type NextPageState } from '../components/NextPage';
 
@@ -41,12 +42,12 @@ export default function LinkExisting({
     if (!q) {
       // The old results would sit under an error about a query that is no longer there.
       setSearch({ status: 'idle' });
-      setQueryError('Enter a test case id (like TC-12) or words from its title.');
+      setQueryError(words.link.empty);
       return;
     }
-    if (q.length > UI_LIMITS.searchMax) {
+    if (q.length > LIMITS.searchMax) {
       setSearch({ status: 'idle' });
-      setQueryError(`A search is at most ${UI_LIMITS.searchMax} characters.`);
+      setQueryError(words.common.searchTooLong({ max: LIMITS.searchMax }));
       return;
     }
     setQueryError(null);
@@ -90,8 +91,8 @@ export default function LinkExisting({
 
   return (
     <div className="card" ref={box.ref} onKeyDown={box.onKeyDown}>
-      <form className="search-form" role="search" aria-label="Search TestKase test cases" onSubmit={(e) => void run(e)} noValidate>
-        <Field id={`${id}-q`} label="Search test cases" error={queryError} hint="By id (TC-12) or words from the title.">
+      <form className="search-form" role="search" aria-label={words.link.form} onSubmit={(e) => void run(e)} noValidate>
+        <Field id={`${id}-q`} label={words.link.field} error={queryError} hint={words.link.hint}>
           {(describedBy) => (
             <div className="input-row">
               <input
@@ -103,11 +104,11 @@ export default function LinkExisting({
                 aria-describedby={describedBy}
                 onChange={(e) => setQuery(e.target.value)}
               />
-              <Button type="submit" busy={search.status === 'loading'} busyLabel="Searching…">
-                Search
+              <Button type="submit" busy={search.status === 'loading'} busyLabel={words.common.searching}>
+                {words.common.search}
               </Button>
               <Button appearance="subtle" onClick={onClose}>
-                Close
+                {words.common.close}
               </Button>
             </div>
           )}
@@ -123,7 +124,7 @@ export default function LinkExisting({
       case 'idle':
         return null;
       case 'loading':
-        return <Spinner label="Searching TestKase…" />;
+        return <Spinner label={words.link.searching} />;
       case 'error':
         return (
           <Message tone="error">
@@ -132,11 +133,11 @@ export default function LinkExisting({
         );
       case 'ready': {
         const { items, result, more } = search;
-        if (items.length === 0) return <p className="empty">No test cases match “{search.query}”.</p>;
+        if (items.length === 0) return <p className="empty">{words.link.noMatch({ query: search.query })}</p>;
         return (
           <>
             <p className="muted" aria-live="polite">
-              Showing {items.length} of {result.total} {result.total === 1 ? 'match' : 'matches'}.
+              {words.link.showing({ shown: items.length, total: result.total })}
             </p>
             <ul className="result-list">
               {items.map((tc) => {
@@ -147,23 +148,24 @@ export default function LinkExisting({
                     <span className="title-cell">{tc.title}</span>
                     <StatusLozenge status={tc.latestExecution?.status ?? 'NOT_EXECUTED'} />
                     {already ? (
-                      <span className="muted nowrap">Linked</span>
+                      <span className="muted nowrap">{words.link.linked}</span>
                     ) : (
                       <Button
                         appearance="default"
                         busy={linking === tc.id}
-                        busyLabel="Linking…"
+                        busyLabel={words.link.linking}
                         disabled={linking !== null}
                         onClick={() => void link(tc)}
                       >
-                        Link<span className="visually-hidden"> {tc.id}</span>
+                        {words.link.link}
+                        <span className="visually-hidden">{words.common.which({ id: tc.id })}</span>
                       </Button>
                     )}
                   </li>
                 );
               })}
             </ul>
-            <NextPage state={more} hasMore={items.length < result.total} label="Show more" onNext={() => void showMore()} />
+            <NextPage state={more} hasMore={items.length < result.total} label={words.common.showMore} onNext={() => void showMore()} />
           </>
         );
       }

@@ -1,6 +1,7 @@
 /** READY: who acts in TestKase, Refresh, and the two tabs. Linked test cases live here because both tabs use them. */
 import { lazy, Suspense, useState } from 'react';
-import type { ConfigState, LinkedTests, Result } from '../../../src/shared/definitions';
+import type { ConnectionView, LinkedTests, Result } from '../../../src/shared/definitions';
+import { words } from '../../../src/shared/words/panel';
 import { api } from '../api';
 import type { UiContext } from '../context';
 import { Spinner } from '../components/Spinner';
@@ -12,20 +13,16 @@ import { TestCasesTab } from './TestCasesTab';
 // Most panel views never open the cycles tab: keep its code out of the first download.
 const TestCyclesTab = lazy(() => import('./TestCyclesTab'));
 
-const TABS: readonly TabSpec[] = [
-  { id: 'cases', label: 'Test Cases' },
-  { id: 'cycles', label: 'Test Cycles' },
-];
 
 export function ReadyPanel({
   ctx,
-  config,
+  connection,
   issueKey,
   initialLinked,
   actingAs,
 }: {
   ctx: UiContext;
-  config: Extract<ConfigState, { kind: 'READY' }>;
+  connection: Extract<ConnectionView, { kind: 'READY' }>;
   issueKey: string | null;
   /** From getState; null (should not happen when READY) fetches the list once. */
   initialLinked: Result<LinkedTests> | null;
@@ -36,6 +33,10 @@ export function ReadyPanel({
   const [selected, setSelected] = useState('cases');
   const [visited, setVisited] = useState<ReadonlySet<string>>(() => new Set(['cases']));
 
+  const tabs: readonly TabSpec[] = [
+    { id: 'cases', label: words.panel.tabCases },
+    { id: 'cycles', label: words.panel.tabCycles },
+  ];
   const select = (id: string) => {
     setSelected(id);
     setVisited((v) => (v.has(id) ? v : new Set(v).add(id)));
@@ -45,37 +46,33 @@ export function ReadyPanel({
     <RefreshScope>
       <div className="panel-head">
         <p className="panel-context">
-          {config.project && (
-            <>
-              TestKase project <strong>{config.project.name}</strong>
-            </>
-          )}
+          {connection.project && words.panel.project({ name: <strong key="project">{connection.project.name}</strong> })}
           {actingAs && (
             <>
-              {config.project && ' · '}
-              Acting in TestKase as <strong>{actingAs}</strong>
+              {connection.project && words.panel.separator}
+              {words.panel.actingAs({ name: <strong key="actingAs">{actingAs}</strong> })}
             </>
           )}
-          {!config.canWrite && <span className="muted"> · read-only (Guest)</span>}
+          {!connection.canWrite && <span className="muted">{words.panel.readOnly}</span>}
         </p>
         <RefreshButton />
       </div>
       <Tabs
         idPrefix="tk"
-        label="TestKase"
-        tabs={TABS}
+        label={words.panel.tabs}
+        tabs={tabs}
         selected={selected}
         onSelect={select}
         renderPanel={(id) => {
           if (!visited.has(id)) return null;
           if (id === 'cases') {
-            return <TestCasesTab ctx={ctx} linked={linked} canWrite={config.canWrite} issueKey={issueKey} active={selected === 'cases'} />;
+            return <TestCasesTab ctx={ctx} linked={linked} canWrite={connection.canWrite} issueKey={issueKey} active={selected === 'cases'} />;
           }
           return (
-            <Suspense fallback={<Spinner label="Loading test cycles…" />}>
+            <Suspense fallback={<Spinner label={words.common.loadingCycles} />}>
               <TestCyclesTab
                 ctx={ctx}
-                canWrite={config.canWrite}
+                canWrite={connection.canWrite}
                 issueKey={issueKey}
                 linked={linked.state}
                 active={selected === 'cycles'}

@@ -1,6 +1,9 @@
 /** Test Cases tab: the issue's linked test cases, filtered; details, run, select for bulk; create / link / unlink. */
 import { lazy, Suspense, useRef, useState } from 'react';
 import type { Execution, LinkedTests, TestCaseSummary } from '../../../src/shared/definitions';
+import { countLatest } from '../../../src/shared/results';
+import { formatNumber } from '../../../src/shared/format';
+import { words } from '../../../src/shared/words/panel';
 import { api } from '../api';
 import type { UiContext } from '../context';
 import { Button } from '../components/Button';
@@ -11,7 +14,7 @@ import { Spinner } from '../components/Spinner';
 import { StatusBar } from '../components/StatusBar';
 import type { Loader } from '../load';
 import { CaseRow } from './cases/CaseRow';
-import { applyFilter, countStatuses, isFiltered, NO_FILTER, type CaseFilter } from './cases/filter';
+import { applyFilter, isFiltered, NO_FILTER, type CaseFilter } from './cases/filter';
 import { FilterBar } from './cases/FilterBar';
 import { withExecution } from './cases/update';
 import { NoticeView, type Notice } from './NoticeView';
@@ -54,7 +57,8 @@ export function TestCasesTab({
   const all = linked.state.status === 'ready' ? linked.state.data.items : [];
   const shown = applyFilter(all, filter);
   const rows = usePaged(shown);
-  const issue = issueKey ?? 'this issue';
+  const said = words.cases;
+  const issue = issueKey ?? said.thisIssue;
   useRefreshable(active ? linked.refresh : null);
 
   const say = (n: Notice) => {
@@ -70,7 +74,7 @@ export function TestCasesTab({
       await linked.refresh();
       setSelected((s) => without(s, tc.id));
       // The row (and its button) is gone: focus lands on the outcome, not on the page body.
-      say({ tone: 'success', text: `Unlinked ${tc.id} from ${issue}.` });
+      say({ tone: 'success', text: said.unlinked({ id: tc.id, issue }) });
     } else {
       say({ tone: 'error', text: r.error.message });
     }
@@ -82,10 +86,10 @@ export function TestCasesTab({
     formFocus.restore();
   };
 
-  const added = async (tc: TestCaseSummary, how: 'Created' | 'Linked') => {
-    if (how === 'Created') setMode('none');
+  const added = async (tc: TestCaseSummary, how: 'created' | 'linked') => {
+    if (how === 'created') setMode('none');
     await linked.refresh();
-    say({ tone: 'success', text: how === 'Created' ? `Created ${tc.id} and linked it to ${issue}.` : `Linked ${tc.id} to ${issue}.` });
+    say({ tone: 'success', text: said[how]({ id: tc.id, issue }) });
   };
 
   const toggle = (m: Mode) => {
@@ -108,28 +112,28 @@ export function TestCasesTab({
   const focusRowControl = (attr: 'toggle' | 'run', id: string) => focusSoon(() => listRef.current?.querySelector<HTMLElement>(`[data-${attr}="${id}"]`));
 
   return (
-    <section className="tab-body" aria-label="Test cases linked to this issue">
+    <section className="tab-body" aria-label={said.region}>
       {canWrite && (
         <div className="toolbar">
           <Button appearance={mode === 'create' ? 'primary' : 'default'} aria-expanded={mode === 'create'} onClick={() => toggle('create')}>
-            Create test case
+            {said.create}
           </Button>
           <Button appearance={mode === 'link' ? 'primary' : 'default'} aria-expanded={mode === 'link'} onClick={() => toggle('link')}>
-            Link existing
+            {said.linkExisting}
           </Button>
         </div>
       )}
       {canWrite && mode !== 'none' && (
-        <Suspense fallback={<Spinner label="Loading…" />}>
+        <Suspense fallback={<Spinner />}>
           {mode === 'create' ? (
-            <CreateTestCaseForm onCreated={(tc) => added(tc, 'Created')} onCancel={closeForm} />
+            <CreateTestCaseForm onCreated={(tc) => added(tc, 'created')} onCancel={closeForm} />
           ) : (
-            <LinkExisting linkedIds={new Set(all.map((t) => t.id))} onLinked={(tc) => added(tc, 'Linked')} onClose={closeForm} />
+            <LinkExisting linkedIds={new Set(all.map((t) => t.id))} onLinked={(tc) => added(tc, 'linked')} onClose={closeForm} />
           )}
         </Suspense>
       )}
       <NoticeView notice={notice} noticeRef={noticeRef} />
-      <Loaded state={linked.state} loadingLabel="Loading linked test cases…" errorTitle="Linked test cases could not be loaded" onRetry={() => void linked.reload()}>
+      <Loaded state={linked.state} loadingLabel={said.loading} errorTitle={said.loadFailed} onRetry={() => void linked.reload()}>
         {cases}
       </Loaded>
     </section>
@@ -139,8 +143,8 @@ export function TestCasesTab({
     if (items.length === 0) {
       return (
         <div className="empty">
-          <p>No test cases are linked to {issue} yet.</p>
-          {canWrite && <p className="muted">Create a test case or link an existing one.</p>}
+          <p>{said.none({ issue })}</p>
+          {canWrite && <p className="muted">{said.noneHint}</p>}
         </div>
       );
     }
@@ -152,19 +156,15 @@ export function TestCasesTab({
         <FilterBar filter={filter} onChange={setFilter} />
         <div className="coverage">
           <p className="coverage-title" aria-live="polite">
-            {filtered ? `Showing ${shown.length} of ${items.length} linked test ${items.length === 1 ? 'case' : 'cases'}` : `${items.length} linked test ${items.length === 1 ? 'case' : 'cases'}`}
+            {filtered ? said.countFiltered({ shown: shown.length, count: items.length }) : said.count({ count: items.length })}
             {filtered && (
               <Button appearance="link" className="clear-filter" onClick={() => setFilter(NO_FILTER)}>
-                Clear filters
+                {said.clearFilters}
               </Button>
             )}
           </p>
-          <StatusBar counts={countStatuses(shown)} label={filtered ? 'Latest results of the filtered test cases' : 'Latest results'} />
-          {items.length < total && (
-            <p className="muted">
-              Showing the first {items.length.toLocaleString('en-US')} of {total.toLocaleString('en-US')} test cases linked in TestKase.
-            </p>
-          )}
+          <StatusBar counts={countLatest(shown)} label={filtered ? said.latestResultsFiltered : said.latestResults} />
+          {items.length < total && <p className="muted">{said.firstOf({ shown: formatNumber(items.length), total: formatNumber(total) })}</p>}
         </div>
         {canWrite && shown.length > 0 && (
           <div className="select-row">
@@ -182,12 +182,12 @@ export function TestCasesTab({
                   });
                 }}
               />{' '}
-              Select all {shown.length} shown
+              {said.selectAll({ count: shown.length })}
             </label>
           </div>
         )}
         {canWrite && selected.size > 0 && (
-          <Suspense fallback={<Spinner label="Loading…" />}>
+          <Suspense fallback={<Spinner />}>
             <BulkBar
               selected={all.filter((t) => selected.has(t.id))}
               onClear={() => setSelected(new Set())}
@@ -196,7 +196,7 @@ export function TestCasesTab({
           </Suspense>
         )}
         {shown.length === 0 ? (
-          <p className="empty">No linked test case matches these filters.</p>
+          <p className="empty">{said.noMatch}</p>
         ) : (
           <ul className="case-list" ref={listRef}>
             {rows.visible.map((tc) => (
@@ -215,7 +215,7 @@ export function TestCasesTab({
                 onUnlink={() => void unlink(tc)}
               >
                 {(expanded.has(tc.id) || running === tc.id) && (
-                  <Suspense fallback={<Spinner label="Loading…" />}>
+                  <Suspense fallback={<Spinner />}>
                     {running === tc.id && (
                       <RunPanel
                         ctx={ctx}
@@ -244,7 +244,7 @@ export function TestCasesTab({
             ))}
           </ul>
         )}
-        <ShowMore hidden={rows.hidden} onShowMore={rows.showMore} what="test cases" />
+        <ShowMore hidden={rows.hidden} onShowMore={rows.showMore} what={words.common.testCases} />
       </>
     );
   }

@@ -9,7 +9,8 @@ import { Loaded } from '../components/Loaded';
 import { Lozenge } from '../components/Lozenge';
 import { ShowMore, usePaged } from '../components/ShowMore';
 import { StatusBar } from '../components/StatusBar';
-import { UI_LIMITS } from '../labels';
+import { LIMITS } from '../../../src/shared/limits';
+import { words } from '../../../src/shared/words/cycles';
 import { useLoad, type Load } from '../load';
 import { CreateCycleForm } from './CreateCycleForm';
 import { CycleDetail } from './cycles/CycleDetail';
@@ -95,16 +96,17 @@ export default function TestCyclesTab({
   const runSearch = (e: FormEvent) => {
     e.preventDefault();
     const q = query.trim();
-    if (q.length > UI_LIMITS.searchMax) {
-      setQueryError(`A search is at most ${UI_LIMITS.searchMax} characters.`);
+    if (q.length > LIMITS.searchMax) {
+      setQueryError(words.common.searchTooLong({ max: LIMITS.searchMax }));
       return;
     }
     setQueryError(null);
     setSearch(q);
   };
 
+  const said = words.cycles;
   return (
-    <section className="tab-body" aria-label="Test cycles">
+    <section className="tab-body" aria-label={said.region}>
       <div className="toolbar">
         {canWrite && (
           <Button
@@ -116,23 +118,23 @@ export default function TestCyclesTab({
               setCreating((c) => !c);
             }}
           >
-            Create cycle
+            {said.create}
           </Button>
         )}
-        <form className="search-inline" role="search" aria-label="Search test cycles" onSubmit={runSearch} noValidate>
+        <form className="search-inline" role="search" aria-label={said.searchForm} onSubmit={runSearch} noValidate>
           <label className="visually-hidden" htmlFor={`${id}-q`}>
-            Search cycles by name
+            {said.searchField}
           </label>
           <input
             id={`${id}-q`}
             type="search"
             className="input"
-            placeholder="Search cycles by name"
+            placeholder={said.searchField}
             value={query}
             aria-invalid={queryError ? true : undefined}
             onChange={(e) => setQuery(e.currentTarget.value)}
           />
-          <Button type="submit">Search</Button>
+          <Button type="submit">{words.common.search}</Button>
           {search && (
             <Button
               appearance="subtle"
@@ -141,7 +143,7 @@ export default function TestCyclesTab({
                 setSearch('');
               }}
             >
-              Clear
+              {words.common.clear}
             </Button>
           )}
         </form>
@@ -161,47 +163,43 @@ export default function TestCyclesTab({
             setCreating(false);
             // The newest activity comes first, as the backend sorts it: the new cycle is on top, also after a reload.
             cycles.update((list) => ({ items: [c, ...list.items.filter((x) => x.id !== c.id)], total: list.total + 1 }));
-            setNotice({ tone: 'success', text: `Created the cycle “${c.name}”.` });
+            setNotice({ tone: 'success', text: said.created({ name: c.name }) });
             focusSoon(() => listRef.current?.querySelector<HTMLElement>(`[data-open-cycle="${c.id}"]`));
           }}
         />
       )}
       <NoticeView notice={notice} />
-      <Loaded state={cycles.state} loadingLabel="Loading test cycles…" errorTitle="Test cycles could not be loaded" onRetry={() => void cycles.reload()}>
+      <Loaded state={cycles.state} loadingLabel={words.common.loadingCycles} errorTitle={said.loadFailed} onRetry={() => void cycles.reload()}>
         {list}
       </Loaded>
     </section>
   );
 
   function list({ items, total }: CycleList) {
+    const said = words.cycles;
     if (items.length === 0) {
-      return <p className="empty">{search ? `No test cycle matches “${search}”.` : 'This TestKase project has no test cycles yet.'}</p>;
+      return <p className="empty">{search ? said.noMatch({ search }) : said.none}</p>;
     }
     return (
       <>
-        <p className="muted">
-          {search ? `${total} ${total === 1 ? 'cycle matches' : 'cycles match'} “${search}”` : `${total} ${total === 1 ? 'cycle' : 'cycles'}`}, most recently active first
-          {items.length < total ? ` (the first ${items.length} are listed)` : ''}.
-        </p>
+        <p className="muted">{said.count({ total, search, listed: items.length })}</p>
         <ul className="cycle-list" ref={listRef}>
           {rows.visible.map((c) => (
             <li key={c.id} className="cycle-row">
               <div className="cycle-head">
-                <Button appearance="link" className="cycle-name" data-open-cycle={c.id} onClick={() => show(c)} aria-label={`Open cycle ${c.name}`}>
+                <Button appearance="link" className="cycle-name" data-open-cycle={c.id} onClick={() => show(c)} aria-label={said.open({ name: c.name })}>
                   {c.name}
                 </Button>
                 <span className="mono muted">{c.id}</span>
-                {c.isMaster && <Lozenge tone="info">Master</Lozenge>}
+                {c.isMaster && <Lozenge tone="info">{said.master}</Lozenge>}
                 {c.environment && <Lozenge>{c.environment}</Lozenge>}
-                <span className="cycle-progress-text">
-                  Cycle: {executedOf(c)}/{c.total} executed
-                </span>
+                <span className="cycle-progress-text">{said.progress({ executed: executedOf(c), total: c.total })}</span>
               </div>
-              <StatusBar counts={c.counts} label={`Progress of ${c.name}`} />
+              <StatusBar counts={c.counts} label={said.progressOf({ name: c.name })} />
             </li>
           ))}
         </ul>
-        <ShowMore hidden={rows.hidden} onShowMore={rows.showMore} what="cycles" />
+        <ShowMore hidden={rows.hidden} onShowMore={rows.showMore} what={words.common.cycles} />
       </>
     );
   }

@@ -3,6 +3,7 @@
  * refresh here (a hidden or closed view is not mounted, so it is not asked).
  */
 import { createContext, useCallback, useContext, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { words } from '../../../src/shared/words/base';
 import { Button } from '../components/Button';
 
 type Refresh = () => Promise<void>;
@@ -35,8 +36,8 @@ export function RefreshButton() {
     setBusy(false);
   }, [set]);
   return (
-    <Button appearance="subtle" busy={busy} busyLabel="Refreshing…" onClick={() => void refreshAll()}>
-      Refresh
+    <Button appearance="subtle" busy={busy} busyLabel={words.common.refreshing} onClick={() => void refreshAll()}>
+      {words.common.refresh}
     </Button>
   );
 }

@@ -143,9 +143,9 @@ describe('local Forge runtime (HTTP, no browser)', () => {
     expect(runtime.events.invokes.at(-1)).toMatchObject({ moduleKey: 'testkase-admin-page', accountId: 'local-diana', functionKey: 'adminListConnections' });
     // The function asked the local Jira, as diana, whether she administers Jira.
     expect(logLines.some((l) => l.includes('[jira-local] GET /rest/api/3/mypermissions as local-diana → 200'))).toBe(true);
-    // From another user's frame, the same call is refused by the function itself.
+    // From another user's frame, the same call is refused by the function itself (the global page may not call it).
     const alice = await page(runtime, runtime.globalPageUrl.replace(runtime.url, ''), 'alice');
-    expect((await invoke(runtime, alice.session, { functionKey: 'adminListConnections', payload: {} })).json.body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await invoke(runtime, alice.session, { functionKey: 'adminListConnections', payload: {} })).json.body).toMatchObject({ ok: false, error: { code: 'WRONG_MODULE' } });
   });
 
   it('serves the local users’ avatars as Jira does, from the site', async () => {
@@ -209,7 +209,7 @@ describe('local Forge runtime (HTTP, no browser)', () => {
     });
     expect(forged.status).toBe(200);
     expect(forged.json.ok).toBe(true);
-    expect(forged.json.body).toMatchObject({ ok: true, data: { module: 'ISSUE_PANEL', issueKey: 'DEMO-1', jiraProjectKey: 'DEMO', config: { kind: 'NO_CONFIG' } } });
+    expect(forged.json.body).toMatchObject({ ok: true, data: { module: 'ISSUE_PANEL', issueKey: 'DEMO-1', jiraProjectKey: 'DEMO', connection: { kind: 'NO_CONFIG' } } });
 
     const global = await page(runtime, `/jira/apps/${runtime.appId}/${runtime.envId}`, 'alice');
     const g = await invoke(runtime, global.session, { functionKey: 'getState', payload: {} });
@@ -218,11 +218,11 @@ describe('local Forge runtime (HTTP, no browser)', () => {
     // alice saves her token; bob, on the same issue, still has none; alice's panel is READY.
     const token = (runtime.sim.admin.createToken({ user: 'alice', name: 'Jira Plugin', days: 90 })).token;
     const saved = await invoke(runtime, global.session, { functionKey: 'savePat', payload: { token } });
-    expect(saved.json.body).toMatchObject({ ok: true, data: { config: { kind: 'READY' } } });
+    expect(saved.json.body).toMatchObject({ ok: true, data: { connection: { kind: 'READY' } } });
     const bob = await page(runtime, '/browse/DEMO-1', 'bob');
-    expect((await invoke(runtime, bob.session, { functionKey: 'getState', payload: {} })).json.body.data.config.kind).toBe('NO_CONFIG');
+    expect((await invoke(runtime, bob.session, { functionKey: 'getState', payload: {} })).json.body.data.connection.kind).toBe('NO_CONFIG');
     const again = await invoke(runtime, panel.session, { functionKey: 'getState', payload: {} });
-    expect(again.json.body.data.config.kind).toBe('READY');
+    expect(again.json.body.data.connection.kind).toBe('READY');
     expect(runtime.sim.admin.requests().some((r) => r.userId === 'alice')).toBe(true);
     expect(runtime.sim.admin.requests().every((r) => r.userId !== 'bob')).toBe(true);
 
@@ -373,7 +373,7 @@ describe('local Forge runtime (HTTP, no browser)', () => {
     try {
       const p = await page(second, '/browse/DEMO-1', 'bob');
       const state = await invoke(second, p.session, { functionKey: 'getState', payload: {} });
-      expect(state.json.body.data.config).toMatchObject({ kind: 'READY', canWrite: true });
+      expect(state.json.body.data.connection).toMatchObject({ kind: 'READY', canWrite: true });
       expect(state.json.body.data.token.testkaseUser.id).toBe('bob');
     } finally {
       await second.stop();

@@ -106,7 +106,7 @@ describe('the issue context module’s frame', () => {
     const context = await bridge.callBridge('getContext');
     expect(context).toMatchObject({ moduleKey: 'testkase-issue-context', accountId: 'local-alice', extension: { type: 'jira:issueContext', issue: { key: 'OTHER-1' }, project: { key: 'OTHER' } } });
     const answer = await bridge.callBridge('invoke', { functionKey: 'getIssueSummary' });
-    expect(answer).toMatchObject({ ok: true, data: { issueKey: 'OTHER-1', config: { kind: 'NO_CONFIG' }, coverage: null } });
+    expect(answer).toMatchObject({ ok: true, data: { issueKey: 'OTHER-1', connection: { kind: 'NO_CONFIG' }, coverage: null } });
     expect(runtime.events.invokes.at(-1)).toMatchObject({ moduleKey: 'testkase-issue-context', functionKey: 'getIssueSummary', ok: true });
   });
 

@@ -1,11 +1,12 @@
 /**
  * Authorization of the Jira admin page's functions, through the real handler: only a Jira
  * administrator (Jira's ADMINISTER permission, asked as the caller) on the admin page gets anything;
- * everyone else gets a typed FORBIDDEN, and nothing is read, parsed or changed for them.
+ * everyone else gets a typed refusal (FORBIDDEN; WRONG_MODULE from another module), and nothing is
+ * read, parsed or changed for them.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { FUNCTIONS, type FunctionKey } from '../../../src/shared/functions';
-import { sentences } from '../../../src/resolvers/sentences';
+import { CALLS, FUNCTION_KEYS, type CallFacts } from '../../../src/shared/calls';
+import { words } from '../../../src/shared/words/backend';
 import { backendForFile, expectOk } from '../../support/backend';
 
 const b = backendForFile();
@@ -24,7 +25,7 @@ const VALID: Record<string, unknown> = {
   adminCheckAll: {},
   adminAuditLog: {},
 };
-const ADMIN_FUNCTIONS = (Object.keys(FUNCTIONS) as FunctionKey[]).filter((k) => FUNCTIONS[k].access === 'JIRA_ADMIN');
+const ADMIN_FUNCTIONS = FUNCTION_KEYS.filter((k) => (CALLS[k] as CallFacts).access === 'JIRA_ADMIN');
 
 describe('the Jira admin functions', () => {
   it('are exactly the four of the admin page, each marked in the function table', () => {
@@ -37,7 +38,7 @@ describe('the Jira admin functions', () => {
     for (const fn of ADMIN_FUNCTIONS) {
       b().jiraCalls.length = 0;
       const r = await b().call(NOT_ADMIN, fn, VALID[fn], 'admin');
-      expect(r, fn).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: sentences.admin.notAdmin } });
+      expect(r, fn).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: words.errors.notAdmin } });
       // Jira was asked, as the caller, whether they administer Jira — and nothing else.
       expect(b().jiraCalls, fn).toEqual([`GET /rest/api/3/mypermissions?permissions=ADMINISTER as ${NOT_ADMIN}`]);
       expect(JSON.stringify(b().kvs.snapshot()), fn).toBe(before);
@@ -54,7 +55,7 @@ describe('the Jira admin functions', () => {
     for (const where of ['global', { issue: 'DEMO-1' }] as const) {
       for (const fn of ADMIN_FUNCTIONS) {
         const r = await b().call(ADMIN, fn, VALID[fn], where);
-        expect(r, `${fn} from ${JSON.stringify(where)}`).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: sentences.admin.pageOnly } });
+        expect(r, `${fn} from ${JSON.stringify(where)}`).toEqual({ ok: false, error: { code: 'WRONG_MODULE', message: words.errors.onlyIn.ADMIN_PAGE } });
       }
     }
     expect(b().jiraCalls).toEqual([]);
@@ -85,11 +86,11 @@ describe('the Jira admin functions', () => {
   it('refuse when Jira refuses to say (401, 403), and say Jira could not confirm when it fails (5xx, garbage)', async () => {
     for (const status of [401, 403]) {
       b().jiraOverride = () => ({ status, body: { errorMessages: ['no'] } });
-      expect(await b().call(ADMIN, 'adminListConnections', {}, 'admin')).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: sentences.admin.notAdmin } });
+      expect(await b().call(ADMIN, 'adminListConnections', {}, 'admin')).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: words.errors.notAdmin } });
     }
     for (const answer of [{ status: 503, body: {} }, { status: 200, body: { permissions: { ADMINISTER: { havePermission: 'yes' } } } }, { status: 200, body: 'not json' }]) {
       b().jiraOverride = () => answer;
-      expect(await b().call(ADMIN, 'adminListConnections', {}, 'admin')).toEqual({ ok: false, error: { code: 'UNAVAILABLE', message: sentences.admin.unverified } });
+      expect(await b().call(ADMIN, 'adminListConnections', {}, 'admin')).toEqual({ ok: false, error: { code: 'UNAVAILABLE', message: words.errors.adminUnverified } });
     }
   });
 
@@ -100,7 +101,7 @@ describe('the Jira admin functions', () => {
 
   it('leave the user functions alone: getState works on the admin page for the admin’s own connection', async () => {
     const state = expectOk(await b().call(ADMIN, 'getState', undefined, 'admin'));
-    expect(state).toMatchObject({ module: 'ADMIN_PAGE', config: { kind: 'NO_CONFIG' } });
+    expect(state).toMatchObject({ module: 'ADMIN_PAGE', connection: { kind: 'NO_CONFIG' } });
     expect(b().jiraCalls).toEqual([]);
   });
 });

@@ -69,7 +69,7 @@ describe('check all now', () => {
     expect(rows.get(alice!)).toMatchObject({ health: 'WORKING' });
     expect(Date.parse(rows.get(alice!)!.lastValidatedAt!)).toBeGreaterThan(Date.parse(rows.get(alice!)!.savedAt));
     // Bob's own panel does not trust its cached validation any more: it says the token was rejected at once.
-    expect(expectOk(await b.call(bob, 'getState')).config).toMatchObject({ kind: 'PAT_SAVED', reason: 'TOKEN_REJECTED' });
+    expect(expectOk(await b.call(bob, 'getState')).connection).toMatchObject({ kind: 'PAT_SAVED', reason: 'TOKEN_REJECTED' });
 
     const audit = expectOk(await b.call(ADMIN, 'adminAuditLog', {}, 'admin')).entries[0];
     expect(audit).toMatchObject({ action: 'CHECK_ALL', outcome: 'DONE', actor: { displayName: 'Diana Evans' }, check: { total: 3, checked: 3, tally: progress.tally } });

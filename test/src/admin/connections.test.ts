@@ -136,7 +136,7 @@ describe('removing a user’s connection', () => {
     const after = await list();
     expect(after.counts.ALL).toBe(before.counts.ALL - 1);
     expect(after.rows.map((r) => r.accountId)).not.toContain('local-bob');
-    expect((await stateOf('local-alice')).config.kind).toBe('READY');
+    expect((await stateOf('local-alice')).connection.kind).toBe('READY');
 
     const audit = expectOk(await b.call(ADMIN, 'adminAuditLog', {}, 'admin'));
     expect(audit.entries[0]).toMatchObject({
@@ -154,7 +154,7 @@ describe('removing a user’s connection', () => {
     b.sim.admin.clearRequests();
     for (const where of [{ issue: 'DEMO-1' }, 'global'] as const) {
       const state = await stateOf('local-bob', where);
-      expect(state.config).toEqual({
+      expect(state.connection).toEqual({
         kind: 'NO_CONFIG',
         removedByAdmin: true,
         message: { title: 'A Jira admin removed your TestKase connection', text: expect.stringMatching(/A Jira administrator removed the TestKase token you had saved.*save a new Personal Access Token/) },
@@ -168,11 +168,11 @@ describe('removing a user’s connection', () => {
 
     await connect('local-bob', 'bob');
     const back = await stateOf('local-bob');
-    expect(back.config.kind).toBe('READY');
+    expect(back.connection.kind).toBe('READY');
     expect((await list()).rows.map((r) => r.accountId)).toContain('local-bob');
     // Their own delete afterwards is a plain NO_CONFIG: the removal is forgotten.
     expectOk(await b.call('local-bob', 'deletePat', undefined, 'global'));
-    expect((await stateOf('local-bob', 'global')).config).toEqual({ kind: 'NO_CONFIG', message: expect.objectContaining({ title: 'Connect TestKase to see test cases here' }) });
+    expect((await stateOf('local-bob', 'global')).connection).toEqual({ kind: 'NO_CONFIG', message: expect.objectContaining({ title: 'Connect TestKase to see test cases here' }) });
   });
 
   it('changes nothing and says so for a user with nothing stored (twice, or never connected); both are audited', async () => {
@@ -203,7 +203,7 @@ describe('removing a user’s connection', () => {
       b.kvs.beforeWrite = undefined;
     }
     expect(await kvs.getSecret(keys.secret('local-bob'))).toMatchObject({ removedByAdmin: expect.any(Object) });
-    expect((await stateOf('local-bob')).config).toMatchObject({ kind: 'NO_CONFIG', removedByAdmin: true });
+    expect((await stateOf('local-bob')).connection).toMatchObject({ kind: 'NO_CONFIG', removedByAdmin: true });
     // The audit entry written first says it started; the admin's retry finishes and confirms.
     expect(expectOk(await b.call(ADMIN, 'adminAuditLog', {}, 'admin')).entries[0]).toMatchObject({ target: { accountId: 'local-bob' }, outcome: 'STARTED' });
     expectOk(await b.call(ADMIN, 'adminRemoveConnection', { accountId: 'local-bob' }, 'admin'));

@@ -102,7 +102,7 @@ describe(`the admin listing with ${USERS.toLocaleString('en')} connections`, () 
     b.kvs.latencyMs = STORAGE_LATENCY_MS;
     try {
       const { result, meter } = await meterStorage(() => b.call(me, 'getState'));
-      expect(expectOk(result).config.kind).toBe('READY');
+      expect(expectOk(result).connection.kind).toBe('READY');
       // The secret, its index entry, the validation, the mapping and the remembered project: in parallel.
       expect(meter).toEqual({ calls: 5, roundTrips: 1, byPath: { '/api/v1/secret/get': 1, '/api/v1/get': 4 } });
       console.info(`warm panel getState: ${meter.calls} storage calls in ${meter.roundTrips} round trip`);

@@ -59,8 +59,8 @@ describe('getBugIssueType', () => {
 
   it('answers in the issue panel only, for the project of the Forge context; a payload cannot name one', async () => {
     b().jiraCalls.length = 0;
-    expect(await b().call('local-alice', 'getBugIssueType', undefined, 'global')).toMatchObject({ ok: false, error: { code: 'NO_ISSUE_CONTEXT' } });
-    expect(await b().call('local-alice', 'getBugIssueType', undefined, { issue: 'DEMO-1', module: 'issueContext' })).toMatchObject({ ok: false, error: { code: 'NO_ISSUE_CONTEXT' } });
+    expect(await b().call('local-alice', 'getBugIssueType', undefined, 'global')).toMatchObject({ ok: false, error: { code: 'WRONG_MODULE' } });
+    expect(await b().call('local-alice', 'getBugIssueType', undefined, { issue: 'DEMO-1', module: 'issueContext' })).toMatchObject({ ok: false, error: { code: 'WRONG_MODULE' } });
     expect(await b().call('local-alice', 'getBugIssueType', { projectKey: 'OTHER' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(b().jiraCalls).toEqual([]);
     expectOk(await b().call('local-alice', 'getBugIssueType', undefined, { issue: 'OTHER-1' }));

@@ -25,9 +25,9 @@ const apiRequests = () => b.sim.admin.requests();
 describe('getState / savePat / deletePat', () => {
   it('is NO_CONFIG for a new user, in the panel and on the global page', async () => {
     const panel = expectOk(await b.call(me, 'getState'));
-    expect(panel).toMatchObject({ module: 'ISSUE_PANEL', issueKey: 'DEMO-1', jiraProjectKey: 'DEMO', config: { kind: 'NO_CONFIG' }, token: null, linked: null });
+    expect(panel).toMatchObject({ module: 'ISSUE_PANEL', issueKey: 'DEMO-1', jiraProjectKey: 'DEMO', connection: { kind: 'NO_CONFIG' }, token: null, linked: null });
     const page = expectOk(await b.call(me, 'getState', undefined, 'global'));
-    expect(page).toMatchObject({ module: 'GLOBAL_PAGE', issueKey: null, config: { kind: 'NO_CONFIG' } });
+    expect(page).toMatchObject({ module: 'GLOBAL_PAGE', issueKey: null, connection: { kind: 'NO_CONFIG' } });
   });
 
   it('refuses a call without a platform accountId', async () => {
@@ -49,14 +49,14 @@ describe('getState / savePat / deletePat', () => {
     const r = await b.call(me, 'savePat', { token: 'tk_pat_' + 'A'.repeat(40) }, 'global');
     expect(r).toMatchObject({ ok: false, error: { code: 'TOKEN_REJECTED' } });
     if (!r.ok) expect(r.error.message).toMatch(/not saved/);
-    expect(expectOk(await b.call(me, 'getState', undefined, 'global')).config).toEqual({ kind: 'NO_CONFIG', message: STATE_MESSAGE });
+    expect(expectOk(await b.call(me, 'getState', undefined, 'global')).connection).toEqual({ kind: 'NO_CONFIG', message: STATE_MESSAGE });
   });
 
   it('saves a valid token, shows only its preview and owner, and becomes READY', async () => {
     const token = await b.token('alice');
     const before = new Set(b.kvs.keys('secret'));
     const state = expectOk(await b.call(me, 'savePat', { token: `  ${token}\n` }, 'global'));
-    expect(state.config).toEqual({ kind: 'READY', project: null, canWrite: false });
+    expect(state.connection).toEqual({ kind: 'READY', project: null, canWrite: false });
     expect(state.token).toMatchObject({ preview: `${token.slice(0, 11)}…`, tokenName: 'Jira Plugin', testkaseUser: { id: expect.any(String), name: expect.stringContaining('Alice') } });
     expect(state.token!.expiresAt).not.toBeNull();
     expect(JSON.stringify(state)).not.toContain(token);
@@ -70,7 +70,7 @@ describe('getState / savePat / deletePat', () => {
   it('renders READY in the panel with the linked test cases in the same call', async () => {
     expectOk(await b.call(me, 'savePat', { token: await b.token('alice') }, 'global'));
     const state = expectOk(await b.call(me, 'getState'));
-    expect(state.config).toEqual({ kind: 'READY', project: { id: 'PRJ-1', name: expect.any(String), role: 'PROJECT_ADMIN' }, canWrite: true });
+    expect(state.connection).toEqual({ kind: 'READY', project: { id: 'PRJ-1', name: expect.any(String), role: 'PROJECT_ADMIN' }, canWrite: true });
     const linked = expectOk(state.linked!);
     expect(linked.total).toBe(linked.items.length);
     expect(linked.items.length).toBeGreaterThan(0);
@@ -90,35 +90,35 @@ describe('getState / savePat / deletePat', () => {
   it('says PROJECT_NOT_MAPPED for a Jira project without a TestKase mapping', async () => {
     expectOk(await b.call(me, 'savePat', { token: await b.token('alice') }, 'global'));
     const state = expectOk(await b.call(me, 'getState', undefined, { issue: 'OTHER-1' }));
-    expect(state.config).toEqual({ kind: 'PAT_SAVED', reason: 'PROJECT_NOT_MAPPED', message: STATE_MESSAGE });
+    expect(state.connection).toEqual({ kind: 'PAT_SAVED', reason: 'PROJECT_NOT_MAPPED', message: STATE_MESSAGE });
     expect(state.linked).toBeNull();
   });
 
   it('says MAPPING_LOST when a mapping this user saw is removed, and recovers when it is restored', async () => {
     expectOk(await b.call(me, 'savePat', { token: await b.token('alice') }, 'global'));
-    expect(expectOk(await b.call(me, 'getState')).config.kind).toBe('READY');
+    expect(expectOk(await b.call(me, 'getState')).connection.kind).toBe('READY');
     b.sim.admin.removeMapping('DEMO');
     try {
       b.advance(3 * 60_000); // past the mapping cache
-      expect(expectOk(await b.call(me, 'getState')).config).toEqual({ kind: 'PAT_SAVED', reason: 'MAPPING_LOST', message: STATE_MESSAGE });
+      expect(expectOk(await b.call(me, 'getState')).connection).toEqual({ kind: 'PAT_SAVED', reason: 'MAPPING_LOST', message: STATE_MESSAGE });
     } finally {
       b.sim.admin.addMapping('DEMO', 'PRJ-1');
     }
-    expect(expectOk(await b.call(me, 'getState')).config.kind).toBe('READY');
+    expect(expectOk(await b.call(me, 'getState')).connection.kind).toBe('READY');
   });
 
   it('says NO_PROJECT_ACCESS when the mapped project is not one of the user’s', async () => {
     expectOk(await b.call(me, 'savePat', { token: await b.token('nora') }, 'global'));
-    expect(expectOk(await b.call(me, 'getState')).config).toEqual({ kind: 'PAT_SAVED', reason: 'NO_PROJECT_ACCESS', message: STATE_MESSAGE });
+    expect(expectOk(await b.call(me, 'getState')).connection).toEqual({ kind: 'PAT_SAVED', reason: 'NO_PROJECT_ACCESS', message: STATE_MESSAGE });
   });
 
   it('shows TOKEN_REJECTED on the first render after the token is revoked, even while validation is cached', async () => {
     const minted = b.sim.admin.createToken({ user: 'bob', name: 'Jira Plugin', days: 30 });
     expectOk(await b.call(me, 'savePat', { token: minted.token }, 'global'));
-    expect(expectOk(await b.call(me, 'getState')).config.kind).toBe('READY');
+    expect(expectOk(await b.call(me, 'getState')).connection.kind).toBe('READY');
     b.sim.admin.revokeToken(minted.id);
     const state = expectOk(await b.call(me, 'getState'));
-    expect(state.config).toEqual({ kind: 'PAT_SAVED', reason: 'TOKEN_REJECTED', message: STATE_MESSAGE });
+    expect(state.connection).toEqual({ kind: 'PAT_SAVED', reason: 'TOKEN_REJECTED', message: STATE_MESSAGE });
     expect(state.token?.preview).toBe(tokenPreview(minted.token)); // the saved configuration is untouched
   });
 
@@ -126,8 +126,8 @@ describe('getState / savePat / deletePat', () => {
     const minted = b.sim.admin.createToken({ user: 'bob', name: 'Jira Plugin', days: 30 });
     expectOk(await b.call(me, 'savePat', { token: minted.token }, 'global'));
     b.sim.admin.revokeToken(minted.id);
-    const panel = expectOk(await b.call(me, 'getState')).config;
-    const page = expectOk(await b.call(me, 'getState', undefined, 'global')).config;
+    const panel = expectOk(await b.call(me, 'getState')).connection;
+    const page = expectOk(await b.call(me, 'getState', undefined, 'global')).connection;
     if (panel.kind !== 'PAT_SAVED' || page.kind !== 'PAT_SAVED') throw new Error('expected PAT_SAVED in both modules');
     expect(panel.message.text).toMatch(/Open the TestKase page from the Jira Apps menu and enter a new token\.$/);
     expect(page.message.text).toBe(
@@ -149,16 +149,16 @@ describe('getState / savePat / deletePat', () => {
     b.sim.admin.clearFaults();
     const after = expectOk(await b.call(me, 'getState', undefined, 'global'));
     expect(after.token?.preview).toBe(saved.token?.preview);
-    expect(after.config.kind).toBe('READY');
+    expect(after.connection.kind).toBe('READY');
   });
 
   it('replaces a token: the new one is used at once and the old secret is gone', async () => {
     expectOk(await b.call(me, 'savePat', { token: await b.token('alice') }, 'global'));
-    expect(expectOk(await b.call(me, 'getState')).config).toMatchObject({ project: { role: 'PROJECT_ADMIN' } });
+    expect(expectOk(await b.call(me, 'getState')).connection).toMatchObject({ project: { role: 'PROJECT_ADMIN' } });
     const secretsBefore = b.kvs.keys('secret').length;
     expectOk(await b.call(me, 'savePat', { token: await b.token('gina') }, 'global'));
     expect(b.kvs.keys('secret').length).toBe(secretsBefore);
-    expect(expectOk(await b.call(me, 'getState')).config).toEqual({ kind: 'READY', project: expect.objectContaining({ role: 'GUEST' }), canWrite: false });
+    expect(expectOk(await b.call(me, 'getState')).connection).toEqual({ kind: 'READY', project: expect.objectContaining({ role: 'GUEST' }), canWrite: false });
   });
 
   it('deletes every record of the user and nobody else’s', async () => {
@@ -169,11 +169,11 @@ describe('getState / savePat / deletePat', () => {
     const keysBefore = b.kvs.keys('data').length;
     const secretsBefore = b.kvs.keys('secret').length;
     const state = expectOk(await b.call(me, 'deletePat', undefined, 'global'));
-    expect(state.config).toEqual({ kind: 'NO_CONFIG', message: STATE_MESSAGE });
+    expect(state.connection).toEqual({ kind: 'NO_CONFIG', message: STATE_MESSAGE });
     expect(b.kvs.keys('secret').length).toBe(secretsBefore - 1);
     expect(b.kvs.keys('data').length).toBeLessThan(keysBefore - 2); // meta, caches and the mapping record
-    expect(expectOk(await b.call(other, 'getState')).config.kind).toBe('READY');
-    expect(expectOk(await b.call(me, 'deletePat', undefined, 'global')).config).toEqual({ kind: 'NO_CONFIG', message: STATE_MESSAGE }); // idempotent
+    expect(expectOk(await b.call(other, 'getState')).connection.kind).toBe('READY');
+    expect(expectOk(await b.call(me, 'deletePat', undefined, 'global')).connection).toEqual({ kind: 'NO_CONFIG', message: STATE_MESSAGE }); // idempotent
   });
 
   it('keeps either the old or the new configuration when a save crashes between any two writes, and leaves no orphan secret', async () => {
@@ -194,7 +194,7 @@ describe('getState / savePat / deletePat', () => {
       b.kvs.beforeWrite = undefined;
       const state = expectOk(await b.call(me, 'getState', undefined, 'global'));
       expect([oldPreview, newPreview]).toContain(state.token?.preview);
-      expect(state.config.kind).toBe('READY');
+      expect(state.connection.kind).toBe('READY');
       seen.add(state.token?.preview === newPreview ? 'new' : 'old');
       expect(b.kvs.keys('secret').length).toBe(secrets);
     }
@@ -241,7 +241,7 @@ describe('cold render: asking for the linked cases while the mapping is re-check
       b.advance(3 * 60_000); // past the mapping cache
       b.sim.admin.clearRequests();
       const state = expectOk(await b.call(me, 'getState'));
-      expect(state.config).toMatchObject({ kind: 'READY', project: { id: 'PRJ-2' } });
+      expect(state.connection).toMatchObject({ kind: 'READY', project: { id: 'PRJ-2' } });
       expect(expectOk(state.linked!).items).toEqual([]); // PRJ-2 links none: PRJ-1's answer was not shown
       expect(b.sim.admin.requests().filter((r) => r.route === 'testCases').map((r) => r.path)).toEqual([
         expect.stringContaining('projectId=PRJ-1'), // the guess, discarded

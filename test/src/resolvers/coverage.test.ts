@@ -35,7 +35,7 @@ const row = (rows: CoverageRow[], key: string) => rows.find((r) => r.key === key
 describe('getCoverageScopes', () => {
   it('offers the project’s versions (unreleased first), sprints (active first) and epics, read from Jira as the caller', async () => {
     const options = expectOk(await b().call(alice, 'getCoverageScopes', {}, page));
-    expect(options.config.kind).toBe('READY');
+    expect(options.connection.kind).toBe('READY');
     expect(options.versions!.map((v) => v.name)).toEqual(['3.8', '3.9', '3.7']);
     expect(options.sprints!.map((s) => [s.name, s.state])).toEqual([['Sprint 42', 'active'], ['Sprint 43', 'future'], ['Sprint 41', 'closed']]);
     expect(options.epics!.map((e) => e.key)).toEqual(['DEMO-60', 'DEMO-61', 'DEMO-62']);
@@ -128,9 +128,9 @@ describe('getCoveragePage', () => {
 
   it('answers every state with its sentence: not connected, project not mapped, token rejected, TestKase down', async () => {
     const nobody = expectOk(await b().call('acc-cov-nobody', 'getCoveragePage', { scope: R38 }, page));
-    expect(nobody).toMatchObject({ config: { kind: 'NO_CONFIG', message: { title: expect.any(String), text: expect.stringContaining('Personal Access Token') } }, rows: [] });
+    expect(nobody).toMatchObject({ connection: { kind: 'NO_CONFIG', message: { title: expect.any(String), text: expect.stringContaining('Personal Access Token') } }, rows: [] });
     const other = expectOk(await b().call(alice, 'getCoveragePage', { scope: { kind: 'LINKED' } }, { projectPage: 'OTHER' }));
-    expect(other.config).toMatchObject({ kind: 'PAT_SAVED', reason: 'PROJECT_NOT_MAPPED', message: { text: expect.stringContaining('OTHER') } });
+    expect(other.connection).toMatchObject({ kind: 'PAT_SAVED', reason: 'PROJECT_NOT_MAPPED', message: { text: expect.stringContaining('OTHER') } });
     const fault = b().sim.admin.addFault({ route: 'jiraCoverage', status: 503 });
     try {
       const down = await b().call(alice, 'getCoveragePage', { scope: R38 }, page);
@@ -145,7 +145,7 @@ describe('getCoveragePage', () => {
     for (const t of b().sim.admin.listTokens('bob')) b().sim.admin.revokeToken(t.id);
     const rejected = await b().call(bob, 'getCoveragePage', { scope: R38 }, page);
     expect(rejected).toMatchObject({ ok: false, error: { code: 'TOKEN_REJECTED' } });
-    expect(expectOk(await b().call(bob, 'getCoveragePage', { scope: R38 }, page)).config).toMatchObject({ kind: 'PAT_SAVED', reason: 'TOKEN_REJECTED' });
+    expect(expectOk(await b().call(bob, 'getCoveragePage', { scope: R38 }, page)).connection).toMatchObject({ kind: 'PAT_SAVED', reason: 'TOKEN_REJECTED' });
   });
 
   it('says so when Jira cannot search or fetch the issues, and shows bugs it could not check as unchecked', async () => {

@@ -70,7 +70,7 @@ describe('the handler calls only the app’s own functions', () => {
   });
 
   it('still calls its own functions', async () => {
-    expect(await call('getState')).toMatchObject({ ok: true, data: { config: { kind: 'NO_CONFIG' } } });
+    expect(await call('getState')).toMatchObject({ ok: true, data: { connection: { kind: 'NO_CONFIG' } } });
   });
 });
 

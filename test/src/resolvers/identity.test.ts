@@ -79,8 +79,8 @@ describe('checkIdentity', () => {
   it('answers on the global page only; the panel’s getState makes no Jira call', async () => {
     await save('local-bob', 'bob');
     b().jiraCalls.length = 0;
-    expect(await b().call('local-bob', 'checkIdentity')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await b().call('local-bob', 'checkIdentity', undefined, 'admin')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await b().call('local-bob', 'checkIdentity')).toMatchObject({ ok: false, error: { code: 'WRONG_MODULE' } });
+    expect(await b().call('local-bob', 'checkIdentity', undefined, 'admin')).toMatchObject({ ok: false, error: { code: 'WRONG_MODULE' } });
     expectOk(await b().call('local-bob', 'getState'));
     expectOk(await b().call('local-bob', 'getState', undefined, 'global'));
     expect(b().jiraCalls).toEqual([]);

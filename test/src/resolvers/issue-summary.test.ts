@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ExecutionStatus, LinkedTests } from '../../../src/shared/definitions';
 import { computeState } from '../../../src/connection/state-machine';
-import { stateMessage } from '../../../src/resolvers/sentences';
+import { stateMessage } from '../../../src/resolvers/state-messages';
 import { expectOk, startBackend, type Backend } from '../../support/backend';
 
 let b: Backend;
@@ -39,14 +39,14 @@ describe('getIssueSummary', () => {
     const s = await summary();
     const noConfig = computeState({ token: { kind: 'ABSENT' }, validation: { kind: 'UNAVAILABLE' }, mapping: { kind: 'NOT_APPLICABLE' }, use: { kind: 'NOT_USED' } });
     if (noConfig.kind === 'READY') throw new Error('expected NO_CONFIG');
-    expect(s).toEqual({ issueKey: 'DEMO-1', config: { kind: 'NO_CONFIG', message: stateMessage(noConfig, { module: 'ISSUE_CONTEXT', jiraProjectKey: 'DEMO' }) }, coverage: null });
+    expect(s).toEqual({ issueKey: 'DEMO-1', connection: { kind: 'NO_CONFIG', message: stateMessage(noConfig, { module: 'ISSUE_CONTEXT', jiraProjectKey: 'DEMO' }) }, coverage: null });
   });
 
   it('counts the same linked cases as the panel and names the newest run, in one call', async () => {
     await connect();
     const panel = expectOk(await b.call(me, 'listLinkedTests', undefined, { issue: 'DEMO-1' }));
     const s = await summary();
-    expect(s.config).toMatchObject({ kind: 'READY', project: { name: 'Checkout' } });
+    expect(s.connection).toMatchObject({ kind: 'READY', project: { name: 'Checkout' } });
     const coverage = expectOk(s.coverage!);
     expect(coverage.total).toBe(panel.total);
     expect(coverage.counts).toEqual(panel.counts);
@@ -87,17 +87,17 @@ describe('getIssueSummary', () => {
   it('is PROJECT_NOT_MAPPED on an issue of an unmapped project, with the panel’s sentence', async () => {
     await connect();
     const s = await summary('OTHER-1');
-    expect(s.config).toEqual({ kind: 'PAT_SAVED', reason: 'PROJECT_NOT_MAPPED', message: stateMessage({ kind: 'PAT_SAVED', reason: 'PROJECT_NOT_MAPPED' }, { module: 'ISSUE_CONTEXT', jiraProjectKey: 'OTHER' }) });
+    expect(s.connection).toEqual({ kind: 'PAT_SAVED', reason: 'PROJECT_NOT_MAPPED', message: stateMessage({ kind: 'PAT_SAVED', reason: 'PROJECT_NOT_MAPPED' }, { module: 'ISSUE_CONTEXT', jiraProjectKey: 'OTHER' }) });
     expect(s.coverage).toBeNull();
   });
 
   it('is TOKEN_REJECTED as soon as the token is revoked, even with warm caches', async () => {
     const minted = b.sim.admin.createToken({ user: 'alice', name: 'Jira Plugin', days: 90 });
     expectOk(await b.call(me, 'savePat', { token: minted.token }, 'global'));
-    expect((await summary()).config.kind).toBe('READY');
+    expect((await summary()).connection.kind).toBe('READY');
     expect(b.sim.admin.revokeToken(minted.id)).toBe(true);
     const s = await summary();
-    expect(s.config).toMatchObject({ kind: 'PAT_SAVED', reason: 'TOKEN_REJECTED', message: { title: 'TestKase rejected your token' } });
+    expect(s.connection).toMatchObject({ kind: 'PAT_SAVED', reason: 'TOKEN_REJECTED', message: { title: 'TestKase rejected your token' } });
     expect(s.coverage).toBeNull();
   });
 
@@ -105,22 +105,22 @@ describe('getIssueSummary', () => {
     await connect(); // the mapping is not known yet: the first issue render asks for it
     b.sim.admin.addFault({ route: 'jiraMappings', status: 503 });
     const s = await summary();
-    expect(s.config).toEqual({ kind: 'PAT_SAVED', reason: 'TESTKASE_UNAVAILABLE', message: stateMessage({ kind: 'PAT_SAVED', reason: 'TESTKASE_UNAVAILABLE' }, { module: 'ISSUE_CONTEXT', jiraProjectKey: 'DEMO' }) });
+    expect(s.connection).toEqual({ kind: 'PAT_SAVED', reason: 'TESTKASE_UNAVAILABLE', message: stateMessage({ kind: 'PAT_SAVED', reason: 'TESTKASE_UNAVAILABLE' }, { module: 'ISSUE_CONTEXT', jiraProjectKey: 'DEMO' }) });
     expect(s.coverage).toBeNull();
     b.sim.admin.clearFaults();
-    expect((await summary()).config.kind).toBe('READY');
+    expect((await summary()).connection.kind).toBe('READY');
   });
 
   it('says why when TestKase fails to list the linked cases', async () => {
     await connect();
     b.sim.admin.addFault({ route: 'testCases', status: 502 });
     const s = await summary();
-    expect(s.config.kind).toBe('READY');
+    expect(s.connection.kind).toBe('READY');
     expect(s.coverage).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringMatching(/could not be reached/) } });
   });
 
   it('works only on an issue', async () => {
-    expect(await b.call(me, 'getIssueSummary', undefined, 'global')).toMatchObject({ ok: false, error: { code: 'NO_ISSUE_CONTEXT' } });
+    expect(await b.call(me, 'getIssueSummary', undefined, 'global')).toMatchObject({ ok: false, error: { code: 'WRONG_MODULE' } });
   });
 
   it('takes no payload', async () => {

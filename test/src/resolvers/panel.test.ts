@@ -62,7 +62,7 @@ describe('Test Cases tab', () => {
   });
 
   it('works only in an issue panel', async () => {
-    expect(await b.call(admin, 'listLinkedTests', undefined, 'global')).toMatchObject({ ok: false, error: { code: 'NO_ISSUE_CONTEXT' } });
+    expect(await b.call(admin, 'listLinkedTests', undefined, 'global')).toMatchObject({ ok: false, error: { code: 'WRONG_MODULE' } });
   });
 
   it('says NOT_MAPPED for an unmapped Jira project and NO_TOKEN without a token', async () => {
@@ -149,7 +149,7 @@ describe('Test Cycles tab', () => {
 describe('Guests (read-only in TestKase)', () => {
   it('can read', async () => {
     const state = expectOk(await b.call(guest, 'getState'));
-    expect(state.config).toMatchObject({ kind: 'READY', canWrite: false });
+    expect(state.connection).toMatchObject({ kind: 'READY', canWrite: false });
     expect(expectOk(state.linked!).total).toBeGreaterThan(0);
     expect(expectOk(await b.call(guest, 'listCycles', {})).items.length).toBeGreaterThan(0);
   });

@@ -35,7 +35,7 @@ let n = 0;
 async function warmUser(): Promise<string> {
   const me = `acc-rel-${++n}`;
   expectOk(await b.call(me, 'savePat', { token: await b.token('alice') }, 'global'));
-  expect(expectOk(await b.call(me, 'getState')).config.kind).toBe('READY');
+  expect(expectOk(await b.call(me, 'getState')).connection.kind).toBe('READY');
   return me;
 }
 
@@ -70,7 +70,7 @@ describe.each(FAULTS)('TestKase fault: $name', ({ rule, linkedError, coldReason 
     b.sim.admin.addFault({ ...rule, route: 'testCases' });
     const { value, ms } = await timed(() => b.call(me, 'getState'));
     const state = expectOk(value);
-    expect(state.config.kind).toBe('READY');
+    expect(state.connection.kind).toBe('READY');
     expect(state.linked).toMatchObject({ ok: false, error: { code: linkedError } });
     if (!state.linked!.ok) expect(state.linked!.error.message).not.toMatch(/tk_pat_|at .*\.ts|Error:/);
     expect(ms).toBeLessThan(BUDGET_MS + 500);
@@ -94,11 +94,11 @@ describe.each(FAULTS)('TestKase fault: $name', ({ rule, linkedError, coldReason 
     b.advance(11 * 60_000); // past the validation cache
     b.sim.admin.addFault({ ...rule, route: 'userProjects' });
     const cold = await timed(() => b.call(other, 'getState'));
-    expect(expectOk(cold.value).config).toMatchObject({ kind: 'PAT_SAVED', reason: coldReason });
+    expect(expectOk(cold.value).connection).toMatchObject({ kind: 'PAT_SAVED', reason: coldReason });
     expect(cold.ms).toBeLessThan(BUDGET_MS + 500);
     b.sim.admin.clearFaults();
     expect(await storedConfig(me)).toEqual(before);
-    expect(expectOk(await b.call(other, 'getState')).config.kind).toBe('READY');
+    expect(expectOk(await b.call(other, 'getState')).connection.kind).toBe('READY');
   });
 });
 
@@ -107,10 +107,10 @@ describe('changes in TestKase mid-session', () => {
     const me = `acc-rel-revoke-${++n}`;
     const minted = b.sim.admin.createToken({ user: 'bob', name: 'Jira Plugin', days: 30 });
     expectOk(await b.call(me, 'savePat', { token: minted.token }, 'global'));
-    expect(expectOk(await b.call(me, 'getState')).config.kind).toBe('READY');
+    expect(expectOk(await b.call(me, 'getState')).connection.kind).toBe('READY');
     b.sim.admin.revokeToken(minted.id);
     expect(await b.call(me, 'listCycles')).toMatchObject({ ok: false, error: { code: 'TOKEN_REJECTED' } });
-    expect(expectOk(await b.call(me, 'getState')).config).toEqual({ kind: 'PAT_SAVED', reason: 'TOKEN_REJECTED', message: STATE_MESSAGE });
+    expect(expectOk(await b.call(me, 'getState')).connection).toEqual({ kind: 'PAT_SAVED', reason: 'TOKEN_REJECTED', message: STATE_MESSAGE });
     expect(expectOk(await b.call(me, 'getState', undefined, 'global')).token?.preview).toBe(tokenPreview(minted.token));
   });
 
@@ -121,12 +121,12 @@ describe('changes in TestKase mid-session', () => {
       // Within the mapping cache the panel still believes READY; reads still work (the project exists).
       // Once the cache expires, the state is re-derived.
       b.advance(3 * 60_000);
-      expect(expectOk(await b.call(me, 'getState')).config).toEqual({ kind: 'PAT_SAVED', reason: 'MAPPING_LOST', message: STATE_MESSAGE });
+      expect(expectOk(await b.call(me, 'getState')).connection).toEqual({ kind: 'PAT_SAVED', reason: 'MAPPING_LOST', message: STATE_MESSAGE });
       expect(await b.call(me, 'listCycles')).toMatchObject({ ok: false, error: { code: 'NOT_MAPPED' } });
     } finally {
       b.sim.admin.addMapping('DEMO', 'PRJ-1');
     }
-    expect(expectOk(await b.call(me, 'getState')).config.kind).toBe('READY');
+    expect(expectOk(await b.call(me, 'getState')).connection.kind).toBe('READY');
   });
 });
 
@@ -168,7 +168,7 @@ describe('isolation under concurrency', () => {
     b.advance(11 * 60_000); // past every cache: a cold render validates and looks the mapping up again
     b.sim.admin.clearRequests();
     for (const r of await Promise.all(people.map((p) => b.call(p.accountId, 'getState')))) {
-      expect(r.ok && r.data.config.kind === 'READY' && r.data.linked?.ok).toBe(true);
+      expect(r.ok && r.data.connection.kind === 'READY' && r.data.linked?.ok).toBe(true);
     }
     expectEvenly(perToken(), 4); // whoAmI, userProjects, jiraMappings, testCases
     for (const r of await Promise.all(people.map((p) => b.call(p.accountId, 'listCycles')))) expect(r.ok).toBe(true);

@@ -161,10 +161,10 @@ describe('what is re-checked, and what is said', () => {
     const me = 'acc-flow-revoked';
     const token = await b.token('bob');
     expectOk(await b.call(me, 'savePat', { token }, 'global'));
-    expect(expectOk(await b.call(me, 'getState', undefined, 'global')).config.kind).toBe('READY');
+    expect(expectOk(await b.call(me, 'getState', undefined, 'global')).connection.kind).toBe('READY');
     const listed = b.sim.admin.listTokens('bob').find((t) => token.startsWith(t.preview.replace('…', '').slice(0, 11)));
     b.sim.admin.revokeToken(listed!.id);
-    expect(expectOk(await b.call(me, 'getState', undefined, 'global')).config).toMatchObject({ kind: 'PAT_SAVED', reason: 'TOKEN_REJECTED' });
+    expect(expectOk(await b.call(me, 'getState', undefined, 'global')).connection).toMatchObject({ kind: 'PAT_SAVED', reason: 'TOKEN_REJECTED' });
   });
 
   it('says a refused write saved nothing, and a failed read says nothing about changes', async () => {

@@ -65,7 +65,7 @@ const stateOf = (r: Result<AppState>): AppState => {
 /** What the user sees now, and which token the backend actually uses for TestKase requests. */
 async function observe(accountId: string, candidates: Minted[]): Promise<{ shown: string; usedTokenIds: string[] }> {
   const state = stateOf(await b().call(accountId, 'getState', undefined, 'global'));
-  const shown = state.config.kind === 'NO_CONFIG' ? 'none' : (candidates.find((c) => c.preview === state.token?.preview)?.id ?? `unknown:${state.token?.preview}`);
+  const shown = state.connection.kind === 'NO_CONFIG' ? 'none' : (candidates.find((c) => c.preview === state.token?.preview)?.id ?? `unknown:${state.token?.preview}`);
   const ids = new Set(candidates.map((c) => c.id));
   // The panel render asks TestKase for the linked cases with the stored token. Other runs share the
   // simulator's request log, so only this run's tokens and requests from now on count.
@@ -100,7 +100,7 @@ describe(`one user's own parallel calls at ${LATENCY_MS} ms per storage call`, (
       if (seen.usedTokenIds.join() !== seen.shown) found.push('uses another token than the one shown');
       if (secretsOf(me).length !== 1) found.push(`${secretsOf(me).length} secrets after both saves`);
       if (!(await metadataAgrees(me))) found.push('metadata describes another token than the stored one');
-      if (!stateOf(await b().call(me, 'deletePat', undefined, 'global')).config.kind.startsWith('NO_CONFIG')) found.push('delete did not answer NO_CONFIG');
+      if (!stateOf(await b().call(me, 'deletePat', undefined, 'global')).connection.kind.startsWith('NO_CONFIG')) found.push('delete did not answer NO_CONFIG');
       if (secretsOf(me).length > 0) found.push('orphan secret after the delete');
       if (metaOf(me) !== undefined) found.push('metadata left after the delete');
       return found;
@@ -146,7 +146,7 @@ describe(`one user's own parallel calls at ${LATENCY_MS} ms per storage call`, (
       const [saved, read] = await race(offset, () => b().call(me, 'savePat', { token: next.token }, 'global'), () => b().call(me, 'getState'));
       if (!saved.ok) found.push('the save failed');
       if (!read.ok) found.push('the read failed');
-      else if (![old.preview, next.preview].includes(read.data.token?.preview ?? 'none')) found.push(`the concurrent read showed ${read.data.config.kind}`);
+      else if (![old.preview, next.preview].includes(read.data.token?.preview ?? 'none')) found.push(`the concurrent read showed ${read.data.connection.kind}`);
       const seen = await observe(me, [old, next]);
       if (seen.shown === 'none') found.push('NO_CONFIG after the save answered ok');
       else if (seen.shown !== next.id) found.push(`shows ${seen.shown} after the save answered ok`);

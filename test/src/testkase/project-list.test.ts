@@ -51,6 +51,6 @@ describe('the project list on either documented path', () => {
     expect(usedLines()).toHaveLength(3);
     const me = `acc-paths-${n}`;
     b().advance(11 * 60_000); // past the validation cache
-    expect(expectOk(await b().call(me, 'getState')).config.kind).toBe('READY');
+    expect(expectOk(await b().call(me, 'getState')).connection.kind).toBe('READY');
   });
 });

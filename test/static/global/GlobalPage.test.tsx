@@ -7,7 +7,8 @@ import { callsOf, historyLocation, invoke, navigate, routeInvoke, type Handlers 
 import GlobalPage from '../../../static/src/global/GlobalPage';
 import { globalCtx, globalState, token } from '../fixtures';
 import type { AppState } from '../../../src/shared/definitions';
-import { sentences, withMessage } from '../../../src/resolvers/sentences';
+import { connectionView } from '../../../src/resolvers/state-messages';
+import { words } from '../../../src/shared/words/backend';
 
 beforeEach(() => {
   invoke.mockReset();
@@ -18,7 +19,7 @@ afterEach(cleanup);
 
 const SECRET = 'tk_pat_a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6q7r8s9z7';
 const NOW = new Date('2026-11-23T12:00:00Z');
-const connected = (over: Partial<AppState> = {}) => globalState({ config: { kind: 'READY', project: null, canWrite: false }, token: token(), ...over });
+const connected = (over: Partial<AppState> = {}) => globalState({ connection: { kind: 'READY', project: null, canWrite: false }, token: token(), ...over });
 
 async function renderPage(initial: AppState, handlers: Handlers = {}) {
   routeInvoke({ getState: () => ({ ok: true, data: initial }), ...handlers });
@@ -79,13 +80,13 @@ describe('Global page', () => {
 
   it('unavailable: says nothing changed and to try again (in the backend\'s words, shown as they come)', async () => {
     await renderPage(globalState(), {
-      savePat: () => ({ ok: false, error: { code: 'UNAVAILABLE', message: sentences.tokenNotSaved.unreachable } }),
+      savePat: () => ({ ok: false, error: { code: 'UNAVAILABLE', message: words.tokenNotSaved.unreachable } }),
     });
     await screen.findByLabelText(/Personal Access Token/);
     paste(SECRET);
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     const alert = (await screen.findByRole('alert')).textContent;
-    expect(alert).toBe(sentences.tokenNotSaved.unreachable);
+    expect(alert).toBe(words.tokenNotSaved.unreachable);
     expect(alert).toMatch(/not saved and your previous settings are unchanged\. Try again/);
   });
 
@@ -179,7 +180,7 @@ describe('Global page', () => {
   });
 
   it('says a Jira admin removed the connection, above the field, until a token is saved again', async () => {
-    const removed = globalState({ config: withMessage({ kind: 'NO_CONFIG', removedByAdmin: true }, { module: 'GLOBAL_PAGE', jiraProjectKey: null }) });
+    const removed = globalState({ connection: connectionView({ kind: 'NO_CONFIG', removedByAdmin: true }, { module: 'GLOBAL_PAGE', jiraProjectKey: null }) });
     await renderPage(removed, { savePat: () => ({ ok: true, data: connected() }) });
     const warning = await screen.findByRole('alert');
     expect(warning.textContent).toMatch(/A Jira admin removed your TestKase connection/);
@@ -193,7 +194,7 @@ describe('Global page', () => {
 
 describe('Global page: a token TestKase no longer accepts, and the way back', () => {
   const rejected = () =>
-    connected({ config: withMessage({ kind: 'PAT_SAVED', reason: 'TOKEN_REJECTED' }, { module: 'GLOBAL_PAGE', jiraProjectKey: null }) });
+    connected({ connection: connectionView({ kind: 'PAT_SAVED', reason: 'TOKEN_REJECTED' }, { module: 'GLOBAL_PAGE', jiraProjectKey: null }) });
 
   it('shows a revoked or expired token as not working, with what to do, never as healthy', async () => {
     await renderPage(rejected());

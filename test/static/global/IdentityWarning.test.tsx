@@ -12,7 +12,7 @@ import { callsOf, historyLocation, invoke, routeInvoke, type Handlers } from '..
 import GlobalPage from '../../../static/src/global/GlobalPage';
 import { globalCtx, globalState, token } from '../fixtures';
 import type { AppState, IdentityCheck } from '../../../src/shared/definitions';
-import { sentences } from '../../../src/resolvers/sentences';
+import { words } from '../../../src/shared/words/backend';
 
 beforeEach(() => {
   invoke.mockReset();
@@ -21,14 +21,14 @@ beforeEach(() => {
 afterEach(cleanup);
 
 const NOW = new Date('2026-11-23T12:00:00Z');
-const connected = (over: Partial<AppState> = {}) => globalState({ config: { kind: 'READY', project: null, canWrite: false }, token: token(), ...over });
+const connected = (over: Partial<AppState> = {}) => globalState({ connection: { kind: 'READY', project: null, canWrite: false }, token: token(), ...over });
 const bob = { name: 'Bob Nguyen', email: 'bob@acme.example' };
 const mismatch: IdentityCheck = {
   kind: 'MISMATCH',
   by: 'EMAIL',
   testkaseUser: bob,
   jiraUser: { displayName: 'Alice Martin' },
-  message: sentences.identity.mismatch(bob, { displayName: 'Alice Martin', email: 'alice@acme.example' }, false),
+  message: words.identity.mismatch({ testkaseUser: bob, jiraUser: { displayName: 'Alice Martin', email: 'alice@acme.example' }, sameName: false }),
 };
 
 async function renderPage(initial: AppState, handlers: Handlers) {

@@ -6,8 +6,8 @@ vi.mock('@forge/bridge', () => import('../bridgeMock'));
 import { callsOf, invoke, navigate, routeInvoke } from '../bridgeMock';
 import IssuePanel from '../../../static/src/panel/IssuePanel';
 import { SLOW_AFTER_MS } from '../../../static/src/components/Spinner';
-import type { ConfigState, PatSavedReason } from '../../../src/shared/definitions';
-import { withMessage } from '../../../src/resolvers/sentences';
+import type { ConnectionView, PatSavedReason } from '../../../src/shared/definitions';
+import { connectionView } from '../../../src/resolvers/state-messages';
 import { cycle, cycles as cycleList, panelCtx, panelState } from '../fixtures';
 
 beforeEach(() => {
@@ -19,11 +19,11 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const notReady = (config: ConfigState) => panelState({ config, linked: null });
+const notReady = (connection: ConnectionView) => panelState({ connection, linked: null });
 // The backend's own words for each state (the UI shows them as they come).
-const saved = (reason: PatSavedReason, retryAfterSeconds?: number): ConfigState =>
-  withMessage(retryAfterSeconds === undefined ? { kind: 'PAT_SAVED', reason } : { kind: 'PAT_SAVED', reason, retryAfterSeconds }, { module: 'ISSUE_PANEL', jiraProjectKey: 'DEMO' });
-const noConfig = withMessage({ kind: 'NO_CONFIG' }, { module: 'ISSUE_PANEL', jiraProjectKey: 'DEMO' });
+const saved = (reason: PatSavedReason, retryAfterSeconds?: number): ConnectionView =>
+  connectionView(retryAfterSeconds === undefined ? { kind: 'PAT_SAVED', reason } : { kind: 'PAT_SAVED', reason, retryAfterSeconds }, { module: 'ISSUE_PANEL', jiraProjectKey: 'DEMO' });
+const noConfig = connectionView({ kind: 'NO_CONFIG' }, { module: 'ISSUE_PANEL', jiraProjectKey: 'DEMO' });
 
 describe('IssuePanel states', () => {
   it('NO_CONFIG: warns and opens the global page, naming the issue to come back to', async () => {

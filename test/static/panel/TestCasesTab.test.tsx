@@ -8,7 +8,7 @@ import { callsOf, routeInvoke, type Handlers } from '../bridgeMock';
 import { viewOpened } from '../jiraBridgeMock';
 import IssuePanel from '../../../static/src/panel/IssuePanel';
 import type { TestCaseSummary } from '../../../src/shared/definitions';
-import { withMessage } from '../../../src/resolvers/sentences';
+import { connectionView } from '../../../src/resolvers/state-messages';
 import { detail, linked, panelCtx, panelState, run, testCase } from '../fixtures';
 import { freshPanelEachTest } from './fresh-panel';
 
@@ -20,7 +20,7 @@ async function renderReady(items: TestCaseSummary[], handlers: Handlers = {}, ca
     getState: () => ({
       ok: true,
       data: panelState({
-        config: { kind: 'READY', project: { id: 'PRJ-1', name: 'Demo project', role: canWrite ? 'USER' : 'GUEST' }, canWrite },
+        connection: { kind: 'READY', project: { id: 'PRJ-1', name: 'Demo project', role: canWrite ? 'USER' : 'GUEST' }, canWrite },
         linked: { ok: true, data: linked(items) },
       }),
     }),
@@ -236,7 +236,7 @@ describe('Test Cases tab: a lost connection', () => {
     routeInvoke({
       getState: () => ({
         ok: true,
-        data: ++state === 1 ? panelState() : panelState({ config: withMessage({ kind: 'PAT_SAVED', reason: 'TOKEN_REJECTED' }, { module: 'ISSUE_PANEL', jiraProjectKey: 'DEMO' }), linked: null }),
+        data: ++state === 1 ? panelState() : panelState({ connection: connectionView({ kind: 'PAT_SAVED', reason: 'TOKEN_REJECTED' }, { module: 'ISSUE_PANEL', jiraProjectKey: 'DEMO' }), linked: null }),
       }),
       unlinkTestCase: () => ({ ok: false, error: { code: 'TOKEN_REJECTED', message: 'TestKase rejected your Personal Access Token.' } }),
     });

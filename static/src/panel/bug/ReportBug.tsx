@@ -4,6 +4,7 @@
  */
 import { useId, useRef, useState } from 'react';
 import type { Cycle, Execution, TestCaseDetail } from '../../../../src/shared/definitions';
+import { words } from '../../../../src/shared/words/run';
 import { api } from '../../api';
 import type { UiContext } from '../../context';
 import { Button } from '../../components/Button';
@@ -57,12 +58,12 @@ export function ReportBug({
     for (const key of keys) {
       const r = await api.addDefect({ cycleId: cycle.id, testCaseId: execution.testCaseId, executionId: execution.id, issueKey: key });
       if (r.ok) current = r.data;
-      else failed.push(`${key}: ${r.error.message}`);
+      else failed.push(words.bug.notRecordedOne({ key, why: r.error.message }));
     }
     if (current !== execution) onChanged(current);
     const done = keys.filter((k) => current.defects.includes(k));
-    if (failed.length) say({ tone: 'error', text: `${done.length ? `${done.join(', ')} recorded on this result. ` : ''}Not recorded: ${failed.join(' ')}` });
-    else say({ tone: 'success', text: `Created ${done.join(', ')} and recorded ${done.length === 1 ? 'it' : 'them'} on this result.` });
+    if (failed.length) say({ tone: 'error', text: words.bug.partly({ done, failed }) });
+    else say({ tone: 'success', text: words.bug.recorded({ keys: done }) });
   };
 
   const open = async () => {
@@ -84,7 +85,7 @@ export function ReportBug({
       });
     } catch {
       setBusy(false);
-      say({ tone: 'error', text: 'Jira’s Create Issue dialog could not be opened here. Create the bug in Jira, then add its key to this result.' });
+      say({ tone: 'error', text: words.bug.noDialog });
       setKeyless(true);
       return;
     }
@@ -92,7 +93,7 @@ export function ReportBug({
     if (keys.length) await record(keys);
     else if (created.length) {
       setKeyless(true);
-      say({ tone: 'info', text: 'Jira created the bug but did not say its key. Type its key to record it on this result.' });
+      say({ tone: 'info', text: words.bug.noKey });
     }
     setBusy(false);
   };
@@ -100,7 +101,7 @@ export function ReportBug({
   const addTyped = async () => {
     const parsed = parseDefects(typed);
     if (parsed.error || parsed.keys.length === 0) {
-      say({ tone: 'error', text: parsed.error ?? 'Type the key of the bug, like DEMO-12.' });
+      say({ tone: 'error', text: parsed.error ?? words.bug.typeKey });
       return;
     }
     setBusy(true);
@@ -112,17 +113,18 @@ export function ReportBug({
 
   return (
     <div className="report-bug">
-      <Button appearance={appearance} busy={busy} busyLabel="Reporting…" onClick={() => void open()}>
-        Report bug<span className="visually-hidden"> for {testCase.id}</span>
+      <Button appearance={appearance} busy={busy} busyLabel={words.bug.reporting} onClick={() => void open()}>
+        {words.bug.report}
+        <span className="visually-hidden">{words.bug.reportFor({ id: testCase.id })}</span>
       </Button>
       {keyless && (
         <div className="input-row">
           <label className="visually-hidden" htmlFor={`${id}-key`}>
-            Bug key
+            {words.bug.key}
           </label>
-          <input id={`${id}-key`} className="input" placeholder="DEMO-12" value={typed} onChange={(e) => setTyped(e.currentTarget.value)} />
+          <input id={`${id}-key`} className="input" placeholder={words.bug.keyPlaceholder} value={typed} onChange={(e) => setTyped(e.currentTarget.value)} />
           <Button disabled={busy} onClick={() => void addTyped()}>
-            Add bug to result
+            {words.bug.add}
           </Button>
         </div>
       )}

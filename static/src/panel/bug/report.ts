@@ -4,18 +4,17 @@
  * steps with their expected and actual results, the comment and the cycle's environment.
  */
 import type { Cycle, Execution, TestCaseDetail } from '../../../../src/shared/definitions';
-import { STATUS_LABEL } from '../../labels';
+import { words } from '../../../../src/shared/words/run';
 import { doc, heading, orderedList, paragraph, strong, type AdfDoc } from './adf';
 
 /** Jira's limit for a summary. */
 const SUMMARY_MAX = 255;
 
+/** "[TC-2] Apply a percentage discount code fails", the title cut at a word so the summary fits Jira's limit. */
 export function bugSummary(testCaseId: string, title: string): string {
-  const prefix = `[${testCaseId}] `;
-  const suffix = ' fails';
-  const room = SUMMARY_MAX - prefix.length - suffix.length;
+  const room = SUMMARY_MAX - words.bug.summary({ id: testCaseId, title: '' }).length;
   const cut = title.length > room ? `${title.slice(0, room - 1).replace(/\s+\S*$/, '')}…` : title;
-  return `${prefix}${cut}${suffix}`;
+  return words.bug.summary({ id: testCaseId, title: cut });
 }
 
 export function bugDescription({
@@ -33,31 +32,35 @@ export function bugDescription({
 }): AdfDoc {
   const byOrder = new Map(execution.stepResults.map((s) => [s.order, s]));
   const steps = detail ? [...detail.steps].sort((a, b) => a.order - b.order) : [];
+  const said = words.bug;
   return doc([
     paragraph(
-      'Found while running the TestKase test case ',
-      strong(`${testCase.id} ${testCase.title}`),
-      issueKey ? ` for ${issueKey}` : '',
-      ` in the test cycle ${cycle.name} (${cycle.id}). Result: ${STATUS_LABEL[execution.status]}.`,
+      ...said.foundWhile({
+        testCase: strong(`${testCase.id} ${testCase.title}`),
+        issueKey,
+        cycle: cycle.name,
+        cycleId: cycle.id,
+        result: words.status[execution.status],
+      }),
     ),
-    paragraph(strong('Environment: '), cycle.environment ?? 'not given in the cycle'),
-    ...(detail?.preconditions ? [heading('Preconditions'), paragraph(detail.preconditions)] : []),
+    paragraph(strong(said.environment), cycle.environment ?? said.noEnvironment),
+    ...(detail?.preconditions ? [heading(said.preconditions), paragraph(detail.preconditions)] : []),
     ...(steps.length
       ? [
-          heading('Steps to reproduce'),
+          heading(said.steps),
           orderedList(
             steps.map((s) => {
               const r = byOrder.get(s.order);
               return [
                 paragraph(s.action),
-                paragraph(strong('Expected: '), s.expectedResult),
-                paragraph(strong('Actual: '), r ? `${STATUS_LABEL[r.status]}${r.actualResult ? `: ${r.actualResult}` : ''}` : 'not executed'),
+                paragraph(strong(said.expected), s.expectedResult),
+                paragraph(strong(said.actual), r ? said.actualResult({ status: words.status[r.status], text: r.actualResult }) : said.notExecuted),
               ];
             }),
           ),
         ]
       : []),
-    ...(execution.comment ? [heading('Tester’s comment'), paragraph(execution.comment)] : []),
-    paragraph(`TestKase result ${execution.id}${execution.executedBy ? `, recorded by ${execution.executedBy.name}` : ''}${execution.executedAt ? ` at ${execution.executedAt} (UTC)` : ''}.`),
+    ...(execution.comment ? [heading(said.comment), paragraph(execution.comment)] : []),
+    paragraph(said.footer({ id: execution.id, by: execution.executedBy?.name ?? null, at: execution.executedAt })),
   ]);
 }

@@ -5,13 +5,15 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import type { Cycle, Execution, ExecutionStatus, TestCaseSummary } from '../../../../src/shared/definitions';
+import { STATUSES } from '../../../../src/shared/facts';
+import { LIMITS } from '../../../../src/shared/limits';
+import { words } from '../../../../src/shared/words/run';
 import { api } from '../../api';
 import { Button } from '../../components/Button';
 import { useReturnFocus } from '../../components/focus';
 import { useFormFocus } from '../../components/form-focus';
 import { FormActions, lengthError, TextField } from '../../components/Inputs';
 import { Loaded } from '../../components/Loaded';
-import { STATUSES, STATUS_LABEL, UI_LIMITS } from '../../labels';
 import { useLoad } from '../../load';
 import { NoticeView, type Notice } from '../NoticeView';
 import { StatusChoice } from '../run/StatusChoice';
@@ -48,17 +50,17 @@ export default function BulkBar({
   };
 
   return (
-    <div className="bulk-bar" role="region" aria-label="Selected test cases">
+    <div className="bulk-bar" role="region" aria-label={words.bulk.region}>
       <div className="toolbar">
-        <strong>{n} selected</strong>
+        <strong>{words.bulk.selected({ count: n })}</strong>
         <Button appearance={action === 'add' ? 'primary' : 'default'} aria-expanded={action === 'add'} onClick={() => open('add')}>
-          Add {n} to a cycle
+          {words.bulk.add({ count: n })}
         </Button>
         <Button appearance={action === 'record' ? 'primary' : 'default'} aria-expanded={action === 'record'} onClick={() => open('record')}>
-          Record a result for {n}
+          {words.bulk.record({ count: n })}
         </Button>
         <Button appearance="subtle" onClick={onClear}>
-          Clear selection
+          {words.bulk.clear}
         </Button>
       </div>
       {action && <BulkForm action={action} ids={ids} onCancel={close} onDone={done} onRecorded={onRecorded} />}
@@ -94,10 +96,11 @@ function BulkForm({
   const submit = async (event: FormEvent, list: readonly Cycle[]) => {
     event.preventDefault();
     const cycle = list.find((c) => c.id === cycleId);
+    const said = words.bulk;
     const next = {
-      cycle: cycle ? null : 'Choose a test cycle.',
-      status: action === 'record' && !status ? 'Choose a result.' : null,
-      comment: action === 'record' ? lengthError('The comment', comment.trim(), UI_LIMITS.commentMax) : null,
+      cycle: cycle ? null : said.chooseCycle,
+      status: action === 'record' && !status ? words.common.chooseResult : null,
+      comment: action === 'record' ? lengthError(said.theComment, comment.trim(), LIMITS.commentMax) : null,
     };
     setErrors(next);
     if (!cycle || next.status || next.comment) return;
@@ -108,34 +111,30 @@ function BulkForm({
       setSaving(false);
       if (!r.ok) return setNotice({ tone: 'error', text: r.error.message });
       const { added, alreadyInCycle } = r.data;
-      return onDone({
-        tone: 'success',
-        text: `Added ${added.length} ${added.length === 1 ? 'test case' : 'test cases'} to ${cycle.name}.${alreadyInCycle.length ? ` ${alreadyInCycle.length} ${alreadyInCycle.length === 1 ? 'was' : 'were'} already in it.` : ''}`,
-      });
+      return onDone({ tone: 'success', text: said.added({ added: added.length, already: alreadyInCycle.length, cycle: cycle.name }) });
     }
     const r = await api.executeMany({ cycleId: cycle.id, testCaseIds: ids, status: status!, ...(comment.trim() ? { comment: comment.trim() } : {}) });
     setSaving(false);
     if (!r.ok) return setNotice({ tone: 'error', text: r.error.message });
     onRecorded(r.data.recorded);
     const { recorded, failed } = r.data;
-    const head = `Recorded ${STATUS_LABEL[status!]} for ${recorded.length} of ${n} in ${cycle.name}.`;
-    return onDone(failed.length ? { tone: 'warning', text: `${head} Not recorded: ${failed.map((f) => f.message).join(' ')}` } : { tone: 'success', text: head });
+    const head = said.recorded({ status: words.status[status!], recorded: recorded.length, of: n, cycle: cycle.name });
+    return onDone(failed.length ? { tone: 'warning', text: said.notRecorded({ head, why: failed.map((f) => f.message) }) } : { tone: 'success', text: head });
   };
 
   return (
-    <Loaded state={cycles.state} loadingLabel="Loading test cycles…" errorTitle="The test cycles could not be loaded" onRetry={() => void cycles.reload()}>
+    <Loaded state={cycles.state} loadingLabel={words.common.loadingCycles} errorTitle={words.common.cyclesFailed} onRetry={() => void cycles.reload()}>
       {({ items }) => (
-        <form ref={form.ref} onKeyDown={form.onKeyDown} className="card form" noValidate aria-label={action === 'add' ? `Add ${n} to a cycle` : `Record a result for ${n}`} onSubmit={(e) => void submit(e, items)}>
+        <form ref={form.ref} onKeyDown={form.onKeyDown} className="card form" noValidate aria-label={action === 'add' ? words.bulk.add({ count: n }) : words.bulk.record({ count: n })} onSubmit={(e) => void submit(e, items)}>
           <div className={errors.cycle ? 'field field-invalid' : 'field'}>
             <label className="field-label" htmlFor={`${id}-cycle`}>
-              Test cycle
+              {words.common.testCycle}
             </label>
             <select id={`${id}-cycle`} className="input select" value={cycleId} aria-invalid={errors.cycle ? true : undefined} onChange={(e) => setCycleId(e.currentTarget.value)}>
-              <option value="">Choose a cycle…</option>
+              <option value="">{words.common.chooseCycle}</option>
               {items.map((c) => (
                 <option key={c.id} value={c.id}>
-                  {c.name}
-                  {c.isMaster ? ' (master)' : ''}
+                  {words.common.cycleOption({ name: c.name, isMaster: c.isMaster })}
                 </option>
               ))}
             </select>
@@ -147,12 +146,12 @@ function BulkForm({
           </div>
           {action === 'record' && (
             <>
-              <StatusChoice name={`${id}-status`} legend="Result" options={STATUSES} value={status} onChange={setStatus} error={errors.status ?? null} />
-              <TextField id={`${id}-comment`} label="Comment (optional)" rows={2} value={comment} max={UI_LIMITS.commentMax} error={errors.comment ?? null} onChange={setComment} />
+              <StatusChoice name={`${id}-status`} legend={words.common.result} options={STATUSES} value={status} onChange={setStatus} error={errors.status ?? null} />
+              <TextField id={`${id}-comment`} label={words.common.comment} rows={2} value={comment} max={LIMITS.commentMax} error={errors.comment ?? null} onChange={setComment} />
             </>
           )}
           <NoticeView notice={notice} />
-          <FormActions submitLabel={action === 'add' ? `Add ${n}` : `Record for ${n}`} saving={saving} onCancel={onCancel} />
+          <FormActions submitLabel={action === 'add' ? words.bulk.submitAdd({ count: n }) : words.bulk.submitRecord({ count: n })} saving={saving} onCancel={onCancel} />
         </form>
       )}
     </Loaded>

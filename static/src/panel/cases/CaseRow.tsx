@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import type { TestCaseSummary } from '../../../../src/shared/definitions';
+import { latestStatus } from '../../../../src/shared/results';
+import { words } from '../../../../src/shared/words/panel';
 import { Button } from '../../components/Button';
 import { Lozenge, StatusLozenge } from '../../components/Lozenge';
-import { PRIORITY_LABEL } from '../../labels';
-import { latestStatus } from './filter';
 
 /**
  * One linked test case: select it, open its details (the id and title are the disclosure button),
@@ -43,7 +43,7 @@ export function CaseRow({
     <li className={expanded || running ? 'case-row case-row-open' : 'case-row'} data-case={tc.id}>
       <div className="case-main">
         {canWrite && (
-          <input type="checkbox" className="case-check" checked={selected} aria-label={`Select ${tc.id}`} onChange={(e) => onSelect(e.currentTarget.checked)} />
+          <input type="checkbox" className="case-check" checked={selected} aria-label={words.cases.select({ id: tc.id })} onChange={(e) => onSelect(e.currentTarget.checked)} />
         )}
         <button type="button" className="case-toggle" aria-expanded={expanded} aria-controls={detailsId} data-toggle={tc.id} onClick={onToggle}>
           <svg className={expanded ? 'chevron chevron-open' : 'chevron'} viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
@@ -52,16 +52,18 @@ export function CaseRow({
           <span className="mono case-id">{tc.id}</span> <span className="case-title">{tc.title}</span>
         </button>
         <span className="case-meta">
-          <Lozenge>{PRIORITY_LABEL[tc.priority]}</Lozenge>
+          <Lozenge>{words.priority[tc.priority]}</Lozenge>
           <StatusLozenge status={latestStatus(tc)} />
         </span>
         {canWrite && (
           <span className="case-actions">
             <Button appearance={running ? 'primary' : 'default'} aria-expanded={running} data-run={tc.id} onClick={onRun}>
-              Run<span className="visually-hidden"> {tc.id}</span>
+              {words.common.run}
+              <span className="visually-hidden">{words.common.which({ id: tc.id })}</span>
             </Button>
-            <Button appearance="subtle" busy={unlinking} busyLabel="Unlinking…" disabled={busy} onClick={onUnlink}>
-              Unlink<span className="visually-hidden"> {tc.id}</span>
+            <Button appearance="subtle" busy={unlinking} busyLabel={words.cases.unlinking} disabled={busy} onClick={onUnlink}>
+              {words.cases.unlink}
+              <span className="visually-hidden">{words.common.which({ id: tc.id })}</span>
             </Button>
           </span>
         )}

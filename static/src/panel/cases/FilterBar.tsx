@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { LabelledOptions } from '../../components/Inputs';
-import { PRIORITY_LABEL, PRIORITY_ORDER, STATUSES, STATUS_LABEL } from '../../labels';
+import { PRIORITIES, STATUSES } from '../../../../src/shared/facts';
+import { words } from '../../../../src/shared/words/panel';
 import type { CaseFilter } from './filter';
 
 /** Text, latest result and priority filters over the linked test cases (applied as the person types). */
@@ -10,19 +11,20 @@ export function FilterBar({ filter, onChange }: { filter: CaseFilter; onChange: 
     <label className="filter-field" htmlFor={`${id}-${key}`}>
       <span className="field-label">{label}</span>
       <select id={`${id}-${key}`} className="input select" value={filter[key]} onChange={(e) => onChange({ ...filter, [key]: e.currentTarget.value })}>
-        <option value="">Any</option>
+        <option value="">{words.common.any}</option>
         <LabelledOptions values={values} labels={labels} />
       </select>
     </label>
   );
+  const said = words.cases;
   return (
-    <div className="filter-bar" role="group" aria-label="Filter linked test cases">
+    <div className="filter-bar" role="group" aria-label={said.filters}>
       <label className="filter-field filter-text" htmlFor={`${id}-text`}>
-        <span className="field-label">Filter</span>
-        <input id={`${id}-text`} type="search" className="input" placeholder="Id or words of the title" value={filter.text} onChange={(e) => onChange({ ...filter, text: e.currentTarget.value })} />
+        <span className="field-label">{said.filter}</span>
+        <input id={`${id}-text`} type="search" className="input" placeholder={said.filterPlaceholder} value={filter.text} onChange={(e) => onChange({ ...filter, text: e.currentTarget.value })} />
       </label>
-      {choice('status', 'Latest result', STATUSES, STATUS_LABEL)}
-      {choice('priority', 'Priority', [...PRIORITY_ORDER].reverse(), PRIORITY_LABEL)}
+      {choice('status', said.latestResult, STATUSES, words.status)}
+      {choice('priority', said.priority, [...PRIORITIES].reverse(), words.priority)}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 /** Filtering the linked test cases; the counts shown are always those of the filtered list. */
-import type { ExecutionStatus, Priority, StatusCounts, TestCaseSummary } from '../../../../src/shared/definitions';
+import type { ExecutionStatus, Priority, TestCaseSummary } from '../../../../src/shared/definitions';
+import { latestStatus } from '../../../../src/shared/results';
 
 export interface CaseFilter {
   text: string;
@@ -8,8 +9,6 @@ export interface CaseFilter {
 }
 
 export const NO_FILTER: CaseFilter = { text: '', status: '', priority: '' };
-
-export const latestStatus = (tc: TestCaseSummary): ExecutionStatus => tc.latestExecution?.status ?? 'NOT_EXECUTED';
 
 /** Every word of `text` in the id or the title (any order, any case), as TestKase's search matches. */
 export function applyFilter(items: readonly TestCaseSummary[], f: CaseFilter): TestCaseSummary[] {
@@ -23,9 +22,3 @@ export function applyFilter(items: readonly TestCaseSummary[], f: CaseFilter): T
 }
 
 export const isFiltered = (f: CaseFilter) => f.text.trim() !== '' || f.status !== '' || f.priority !== '';
-
-export function countStatuses(items: readonly TestCaseSummary[]): StatusCounts {
-  const counts: StatusCounts = { NOT_EXECUTED: 0, PASS: 0, FAIL: 0, BLOCKED: 0, SKIPPED: 0 };
-  for (const tc of items) counts[latestStatus(tc)] += 1;
-  return counts;
-}

@@ -1,6 +1,6 @@
 /** A recorded result shown in the linked list at once, without fetching the list again. */
 import type { Execution, LinkedTests } from '../../../../src/shared/definitions';
-import { countStatuses } from './filter';
+import { countLatest } from '../../../../src/shared/results';
 
 /**
  * The row's latest result becomes `execution` (an execution: Pass, Fail, Blocked, Skipped). A case put
@@ -11,5 +11,5 @@ export function withExecution(list: LinkedTests, execution: Execution): LinkedTe
   if (!execution.executedAt || !execution.executedBy) return null;
   const latest = { status: execution.status, cycleId: execution.cycleId, executedAt: execution.executedAt, executedBy: execution.executedBy };
   const items = list.items.map((tc) => (tc.id === execution.testCaseId ? { ...tc, latestExecution: latest } : tc));
-  return { ...list, items, counts: countStatuses(items) };
+  return { ...list, items, counts: countLatest(items) };
 }

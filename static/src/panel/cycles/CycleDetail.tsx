@@ -1,6 +1,7 @@
 /** One cycle: this issue's test cases in it (result, who, when, comment, bugs), run them, add the missing ones. */
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { Cycle, CycleExecutions, Execution } from '../../../../src/shared/definitions';
+import { words } from '../../../../src/shared/words/cycles';
 import { api } from '../../api';
 import type { UiContext } from '../../context';
 import { Button } from '../../components/Button';
@@ -61,10 +62,7 @@ export function CycleDetail({
       onChanged(false);
       const added = r.data.added.length;
       const already = r.data.alreadyInCycle.length;
-      setNotice({
-        tone: 'success',
-        text: `Added ${added === 1 ? r.data.added[0] : `${added} test cases`} to ${cycle.name}.${already ? ` ${already} already in the cycle.` : ''}`,
-      });
+      setNotice({ tone: 'success', text: words.cycles.added({ added, first: r.data.added[0], already, name: cycle.name }) });
     } else {
       setNotice({ tone: 'error', text: r.error.message });
     }
@@ -83,33 +81,32 @@ export function CycleDetail({
           <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
             <path d="M10 3.5 5.5 8 10 12.5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
           </svg>
-          Back to cycles
+          {words.cycles.back}
         </Button>
       </div>
       <h3 id="tk-cycle-title" className="detail-title" tabIndex={-1} ref={heading}>
         {cycle.name} <span className="mono muted">{cycle.id}</span>
       </h3>
-      {cycle.environment && <p className="muted">Environment: {cycle.environment}</p>}
+      {cycle.environment && <p className="muted">{words.cycles.environmentOf({ environment: cycle.environment })}</p>}
       {cycle.description && <LongText text={cycle.description} className="muted" />}
       <NoticeView notice={notice} />
-      <Loaded state={executions.state} loadingLabel="Loading executions…" errorTitle="The cycle could not be loaded" onRetry={() => void executions.reload()}>
+      <Loaded state={executions.state} loadingLabel={words.cycles.executionsLoading} errorTitle={words.cycles.loadCycleFailed} onRetry={() => void executions.reload()}>
         {body}
       </Loaded>
     </section>
   );
 
   function body({ items, notInCycle, cycle: whole }: CycleExecutions) {
+    const said = words.cycles;
     return (
       <>
-        <p className="cycle-counts">
-          This issue: {executedRows(items)}/{items.length} executed · Cycle: {executedOf(whole)}/{whole.total} executed
-        </p>
+        <p className="cycle-counts">{said.counts({ issueExecuted: executedRows(items), issueTotal: items.length, executed: executedOf(whole), total: whole.total })}</p>
         {items.length === 0 ? (
-          <p className="empty">None of this issue’s test cases are in this cycle yet.</p>
+          <p className="empty">{said.noneOfIssue}</p>
         ) : (
           <>
             <ZoneNote timeZone={ctx.timezone} locale={ctx.locale} />
-            <ul className="exec-list" ref={listRef} aria-label={`This issue’s test cases in ${cycle.name}`}>
+            <ul className="exec-list" ref={listRef} aria-label={said.issueCases({ name: cycle.name })}>
               {rows.visible.map((e) => (
                 <li key={e.testCaseId} className="exec-row">
                   <div className="exec-main">
@@ -120,15 +117,18 @@ export function CycleDetail({
                   </div>
                   <p className="exec-when muted">
                     {/* Not Executed is not an execution: nobody executed it, at no time. */}
-                    Executed by {e.status !== 'NOT_EXECUTED' && e.executedBy ? e.executedBy.name : '—'} ·{' '}
-                    {e.status !== 'NOT_EXECUTED' && e.executedAt ? <DateTime iso={e.executedAt} timeZone={ctx.timezone} locale={ctx.locale} /> : '—'}
+                    {said.executedByAt({
+                      name: e.status !== 'NOT_EXECUTED' && e.executedBy ? e.executedBy.name : words.common.none,
+                      at: e.status !== 'NOT_EXECUTED' && e.executedAt ? <DateTime key="at" iso={e.executedAt} timeZone={ctx.timezone} locale={ctx.locale} /> : words.common.none,
+                    })}
                   </p>
                   {e.comment && <LongText text={e.comment} className="comment" />}
                   <IssueKeys keys={e.defects} />
                   {canWrite && (
                     <div className="exec-actions">
                       <Button appearance={running === e.testCaseId ? 'primary' : 'default'} aria-expanded={running === e.testCaseId} data-run={e.testCaseId} onClick={() => setRunning((cur) => (cur === e.testCaseId ? null : e.testCaseId))}>
-                        Run<span className="visually-hidden"> {e.testCaseId}</span>
+                        {words.common.run}
+                        <span className="visually-hidden">{words.common.which({ id: e.testCaseId })}</span>
                       </Button>
                       {e.status === 'FAIL' && running !== e.testCaseId && (
                         <Suspense fallback={null}>
@@ -138,7 +138,7 @@ export function CycleDetail({
                     </div>
                   )}
                   {canWrite && running === e.testCaseId && (
-                    <Suspense fallback={<Spinner label="Loading…" />}>
+                    <Suspense fallback={<Spinner />}>
                       <RunPanel
                         ctx={ctx}
                         issueKey={issueKey}
@@ -158,26 +158,27 @@ export function CycleDetail({
             </ul>
           </>
         )}
-        <ShowMore hidden={rows.hidden} onShowMore={rows.showMore} what="test cases" />
+        <ShowMore hidden={rows.hidden} onShowMore={rows.showMore} what={words.common.testCases} />
         {notInCycle.length > 0 && (
           <div className="not-in-cycle">
-            <h4 className="subheading">Linked test cases not in this cycle</h4>
+            <h4 className="subheading">{said.notInCycle}</h4>
             <ul className="result-list">
               {notInCycle.map((id) => (
                 <li key={id} className="result-row">
                   <span className="mono nowrap">{id}</span>
                   <span className="title-cell">{titles.get(id) ?? ''}</span>
                   {canWrite && (
-                    <Button busy={adding === id} busyLabel="Adding…" disabled={adding !== null} onClick={() => void add([id])}>
-                      Add to cycle<span className="visually-hidden"> {id}</span>
+                    <Button busy={adding === id} busyLabel={words.common.adding} disabled={adding !== null} onClick={() => void add([id])}>
+                      {words.common.addToCycle}
+                      <span className="visually-hidden">{words.common.which({ id })}</span>
                     </Button>
                   )}
                 </li>
               ))}
             </ul>
             {canWrite && notInCycle.length > 1 && (
-              <Button busy={adding === 'all'} busyLabel="Adding…" disabled={adding !== null} onClick={() => void add(notInCycle)}>
-                Add all {notInCycle.length} to cycle
+              <Button busy={adding === 'all'} busyLabel={words.common.adding} disabled={adding !== null} onClick={() => void add(notInCycle)}>
+                {said.addAll({ count: notInCycle.length })}
               </Button>
             )}
           </div>

@@ -1,6 +1,7 @@
 /** Every recorded result of a test case, in any cycle, newest first; older pages on request. */
 import { useState } from 'react';
 import type { ExecutionRun, HistoryPage } from '../../../../src/shared/definitions';
+import { words } from '../../../../src/shared/words/test-case';
 import { api } from '../../api';
 import type { UiContext } from '../../context';
 import { ZoneNote } from '../../components/DateTime';
@@ -31,13 +32,13 @@ export function History({ ctx, testCaseId }: { ctx: UiContext; testCaseId: strin
   };
 
   return (
-    <section className="history" aria-label={`Execution history of ${testCaseId}`}>
-      <h4 className="minor-heading">Execution history</h4>
-      <Loaded state={first.state} loadingLabel="Loading the execution history…" errorTitle="The execution history could not be loaded" onRetry={() => void first.reload()}>
+    <section className="history" aria-label={words.details.historyOf({ id: testCaseId })}>
+      <h4 className="minor-heading">{words.details.history}</h4>
+      <Loaded state={first.state} loadingLabel={words.details.historyLoading} errorTitle={words.details.historyFailed} onRetry={() => void first.reload()}>
         {(h: HistoryPage) => {
           const seen = new Set(h.items.map((r) => r.id));
           const runs = [...h.items, ...older.filter((r) => !seen.has(r.id))];
-          if (runs.length === 0) return <p className="muted">Not run yet.</p>;
+          if (runs.length === 0) return <p className="muted">{words.details.notRunYet}</p>;
           return (
             <>
               <ZoneNote timeZone={ctx.timezone} locale={ctx.locale} />
@@ -48,10 +49,8 @@ export function History({ ctx, testCaseId }: { ctx: UiContext; testCaseId: strin
                   </li>
                 ))}
               </ol>
-              <p className="muted">
-                Showing {runs.length} of {h.total} {h.total === 1 ? 'result' : 'results'}, newest first.
-              </p>
-              <NextPage state={more} hasMore={runs.length < h.total} label="Show older results" onNext={() => void loadOlder(h.total)} />
+              <p className="muted">{words.details.showing({ shown: runs.length, total: h.total })}</p>
+              <NextPage state={more} hasMore={runs.length < h.total} label={words.details.older} onNext={() => void loadOlder(h.total)} />
             </>
           );
         }}

@@ -1,11 +1,11 @@
 /** One recorded result: status, cycle, who and when, the comment, the bugs, and its step results. */
 import type { Execution, StepResult, User } from '../../../../src/shared/definitions';
+import { words } from '../../../../src/shared/words/test-case';
 import type { UiContext } from '../../context';
 import { DateTime } from '../../components/DateTime';
 import { IssueKeys } from '../../components/IssueKeys';
 import { LongText } from '../../components/LongText';
 import { StatusLozenge } from '../../components/Lozenge';
-import { STATUS_LABEL } from '../../labels';
 
 export function ResultSummary({ ctx, result, cycleName }: { ctx: UiContext; result: Execution; cycleName?: string }) {
   // Not Executed is recorded, not executed: who set it and when, never "executed by".
@@ -18,8 +18,7 @@ export function ResultSummary({ ctx, result, cycleName }: { ctx: UiContext; resu
         <StatusLozenge status={result.status} />
         {cycleName && <span className="result-cycle">{cycleName}</span>}
         <span className="muted">
-          {executed ? 'Executed by ' : 'Set by '}
-          {who?.name ?? '—'}
+          {(executed ? words.details.executedBy : words.details.setBy)({ name: who?.name ?? words.common.none })}
           {when && (
             <>
               {' · '}
@@ -32,16 +31,14 @@ export function ResultSummary({ ctx, result, cycleName }: { ctx: UiContext; resu
       <IssueKeys keys={result.defects} />
       {result.stepResults.length > 0 && (
         <details className="step-results">
-          <summary>
-            Step results: {result.stepResults.length} {result.stepResults.length === 1 ? 'step' : 'steps'}
-          </summary>
+          <summary>{words.details.stepResults({ count: result.stepResults.length })}</summary>
           <ol className="step-result-list">
             {[...result.stepResults]
               .sort((a, b) => a.order - b.order)
               .map((s: StepResult) => (
                 <li key={s.order}>
-                  Step {s.order}: <strong>{STATUS_LABEL[s.status]}</strong>
-                  {s.actualResult && <LongText text={`Actual: ${s.actualResult}`} />}
+                  {words.details.stepResult({ order: s.order, status: <strong key="status">{words.status[s.status]}</strong> })}
+                  {s.actualResult && <LongText text={words.details.actual({ text: s.actualResult })} />}
                 </li>
               ))}
           </ol>

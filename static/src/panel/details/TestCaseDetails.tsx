@@ -1,5 +1,6 @@
 /** A linked test case opened from its row: what it tests and how, then every result it had, newest first. */
 import type { TestCaseDetail } from '../../../../src/shared/definitions';
+import { words } from '../../../../src/shared/words/test-case';
 import { api } from '../../api';
 import type { UiContext } from '../../context';
 import { Button } from '../../components/Button';
@@ -7,8 +8,6 @@ import { DateTime } from '../../components/DateTime';
 import { useFormFocus } from '../../components/form-focus';
 import { Loaded } from '../../components/Loaded';
 import { LongText } from '../../components/LongText';
-import { PRIORITY_LABEL } from '../../labels';
-import { CASE_STATUS_LABEL, TYPE_LABEL } from './labels';
 import { useLoad } from '../../load';
 import { useRefreshable } from '../refresh';
 import { History } from './History';
@@ -20,44 +19,46 @@ export default function TestCaseDetails({ ctx, testCaseId, onClose }: { ctx: UiC
   // Esc anywhere in the details closes them, and focus goes back to the row.
   const keys = useFormFocus<HTMLDivElement>(onClose);
   return (
-    <div className="case-details" ref={keys.ref} onKeyDown={keys.onKeyDown} role="region" aria-label={`Details of ${testCaseId}`}>
-      <Loaded state={detail.state} loadingLabel={`Loading ${testCaseId}…`} errorTitle={`${testCaseId} could not be loaded`} onRetry={() => void detail.reload()}>
+    <div className="case-details" ref={keys.ref} onKeyDown={keys.onKeyDown} role="region" aria-label={words.details.region({ id: testCaseId })}>
+      <Loaded state={detail.state} loadingLabel={words.details.loading({ id: testCaseId })} errorTitle={words.details.loadFailed({ id: testCaseId })} onRetry={() => void detail.reload()}>
         {(tc) => <Body tc={tc} ctx={ctx} />}
       </Loaded>
       <History ctx={ctx} testCaseId={testCaseId} />
       <Button appearance="subtle" onClick={onClose}>
-        Close details<span className="visually-hidden"> of {testCaseId}</span>
+        {words.details.close}
+        <span className="visually-hidden">{words.details.closeWhich({ id: testCaseId })}</span>
       </Button>
     </div>
   );
 }
 
 function Body({ tc, ctx }: { tc: TestCaseDetail; ctx: UiContext }) {
+  const said = words.details;
   return (
     <>
       <dl className="details">
-        <dt>Type</dt>
-        <dd>{TYPE_LABEL[tc.type]}</dd>
-        <dt>Status</dt>
-        <dd>{CASE_STATUS_LABEL[tc.status]}</dd>
-        <dt>Priority</dt>
-        <dd>{PRIORITY_LABEL[tc.priority]}</dd>
-        <dt>Automation id</dt>
-        <dd>{tc.automationId ? <span className="mono">{tc.automationId}</span> : <span className="muted">Not automated</span>}</dd>
-        <dt>Owner</dt>
-        <dd>{tc.owner?.name ?? <span className="muted">—</span>}</dd>
-        <dt>Updated</dt>
+        <dt>{said.type}</dt>
+        <dd>{words.caseType[tc.type]}</dd>
+        <dt>{said.status}</dt>
+        <dd>{words.caseStatus[tc.status]}</dd>
+        <dt>{said.priority}</dt>
+        <dd>{words.priority[tc.priority]}</dd>
+        <dt>{said.automationId}</dt>
+        <dd>{tc.automationId ? <span className="mono">{tc.automationId}</span> : <span className="muted">{said.notAutomated}</span>}</dd>
+        <dt>{said.owner}</dt>
+        <dd>{tc.owner?.name ?? <span className="muted">{words.common.none}</span>}</dd>
+        <dt>{said.updated}</dt>
         <dd>
           <DateTime iso={tc.updatedAt} timeZone={ctx.timezone} locale={ctx.locale} />
         </dd>
       </dl>
-      <h4 className="minor-heading">Description</h4>
-      {tc.description ? <LongText text={tc.description} /> : <p className="muted">No description.</p>}
-      <h4 className="minor-heading">Preconditions</h4>
-      {tc.preconditions ? <LongText text={tc.preconditions} /> : <p className="muted">None.</p>}
-      <h4 className="minor-heading">Steps</h4>
+      <h4 className="minor-heading">{said.description}</h4>
+      {tc.description ? <LongText text={tc.description} /> : <p className="muted">{said.noDescription}</p>}
+      <h4 className="minor-heading">{said.preconditions}</h4>
+      {tc.preconditions ? <LongText text={tc.preconditions} /> : <p className="muted">{said.noPreconditions}</p>}
+      <h4 className="minor-heading">{said.steps}</h4>
       {tc.steps.length === 0 ? (
-        <p className="muted">This test case has no steps.</p>
+        <p className="muted">{said.noSteps}</p>
       ) : (
         <ol className="steps">
           {[...tc.steps]

@@ -4,6 +4,7 @@
  */
 import { useEffect, useId, useState } from 'react';
 import type { Cycle, CycleList } from '../../../../src/shared/definitions';
+import { words } from '../../../../src/shared/words/run';
 import { api } from '../../api';
 import { Button } from '../../components/Button';
 import { Loaded } from '../../components/Loaded';
@@ -31,7 +32,7 @@ export function CyclePicker({ testCaseId, value, onChange }: { testCaseId: strin
   }, [holding.state.status]);
 
   return (
-    <Loaded state={holding.state} loadingLabel="Loading the cycles that hold this test case…" errorTitle="The test cycles could not be loaded" onRetry={() => void holding.reload()}>
+    <Loaded state={holding.state} loadingLabel={words.run.cyclesLoading} errorTitle={words.common.cyclesFailed} onRetry={() => void holding.reload()}>
       {(list) => (
         <Choose
           list={list}
@@ -72,11 +73,11 @@ function Choose({
   return (
     <div className="cycle-picker">
       {list.items.length === 0 ? (
-        <p className="muted">{testCaseId} is in no test cycle yet: add it to one to run it.</p>
+        <p className="muted">{words.run.inNoCycle({ id: testCaseId })}</p>
       ) : (
         <div className="field">
           <label className="field-label" htmlFor={`${id}-cycle`}>
-            Test cycle
+            {words.common.testCycle}
           </label>
           <select
             id={`${id}-cycle`}
@@ -94,12 +95,10 @@ function Choose({
           >
             {list.items.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.name}
-                {c.isMaster ? ' (master)' : ''}
-                {c.environment ? ` · ${c.environment}` : ''}
+                {words.common.cycleOption(c)}
               </option>
             ))}
-            <option value={ADD}>Add it to another cycle…</option>
+            <option value={ADD}>{words.run.addToAnother}</option>
           </select>
         </div>
       )}
@@ -119,7 +118,7 @@ function AddToCycle({ testCaseId, exclude, onAdded }: { testCaseId: string; excl
   const add = async (cycles: readonly Cycle[]) => {
     const cycle = cycles.find((c) => c.id === chosen);
     if (!cycle) {
-      setError('Choose a cycle to add it to.');
+      setError(words.run.chooseCycleToAdd);
       return;
     }
     setBusy(true);
@@ -134,26 +133,26 @@ function AddToCycle({ testCaseId, exclude, onAdded }: { testCaseId: string; excl
   };
 
   return (
-    <Loaded state={all.state} loadingLabel="Loading test cycles…" errorTitle="The test cycles could not be loaded" onRetry={() => void all.reload()}>
+    <Loaded state={all.state} loadingLabel={words.common.loadingCycles} errorTitle={words.common.cyclesFailed} onRetry={() => void all.reload()}>
       {({ items }) => {
         const others = items.filter((c) => !exclude.has(c.id));
-        if (others.length === 0) return <p className="muted">There is no other test cycle: create one on the Test Cycles tab.</p>;
+        if (others.length === 0) return <p className="muted">{words.run.noOtherCycle}</p>;
         return (
           <div className="add-to-cycle">
             <label className="field-label" htmlFor={`${id}-other`}>
-              Add {testCaseId} to
+              {words.run.addTo({ id: testCaseId })}
             </label>
             <div className="input-row">
               <select id={`${id}-other`} className="input select" value={chosen} onChange={(e) => setChosen(e.currentTarget.value)}>
-                <option value="">Choose a cycle…</option>
+                <option value="">{words.common.chooseCycle}</option>
                 {others.map((c) => (
                   <option key={c.id} value={c.id}>
                     {c.name}
                   </option>
                 ))}
               </select>
-              <Button busy={busy} busyLabel="Adding…" onClick={() => void add(others)}>
-                Add to cycle
+              <Button busy={busy} busyLabel={words.common.adding} onClick={() => void add(others)}>
+                {words.common.addToCycle}
               </Button>
             </div>
             {error && (

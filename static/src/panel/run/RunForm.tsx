@@ -5,13 +5,15 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import type { Cycle, Execution, ExecutionStatus, TestCaseDetail } from '../../../../src/shared/definitions';
+import { STATUSES } from '../../../../src/shared/facts';
+import { LIMITS } from '../../../../src/shared/limits';
+import { words } from '../../../../src/shared/words/run';
 import { api } from '../../api';
 import type { UiContext } from '../../context';
 import { Button } from '../../components/Button';
 import { useFormFocus } from '../../components/form-focus';
 import { FormActions, lengthError, TextField } from '../../components/Inputs';
 import { Skeleton } from '../../components/Spinner';
-import { STATUSES, STATUS_LABEL, UI_LIMITS } from '../../labels';
 import { useLoad } from '../../load';
 import { ResultSummary } from '../details/ResultSummary';
 import { NoticeView, type Notice } from '../NoticeView';
@@ -62,16 +64,17 @@ export function RunForm({
     event.preventDefault();
     setNotice(null);
     const parsed = parseDefects(bugs);
-    const stepTooLong = stepMode ? caseSteps.find((s) => (steps[s.order]?.actual.length ?? 0) > UI_LIMITS.actualResultMax) : undefined;
+    const said = words.run;
+    const stepTooLong = stepMode ? caseSteps.find((s) => (steps[s.order]?.actual.length ?? 0) > LIMITS.actualResultMax) : undefined;
     const next = {
-      status: status ? null : stepMode ? 'Give each step a result, or choose the overall result.' : 'Choose a result.',
-      comment: lengthError('The comment', comment.trim(), UI_LIMITS.commentMax),
+      status: status ? null : stepMode ? said.stepsOrResult : words.common.chooseResult,
+      comment: lengthError(said.theComment, comment.trim(), LIMITS.commentMax),
       bugs: parsed.error,
-      steps: stepTooLong ? lengthError(`The actual result of step ${stepTooLong.order}`, steps[stepTooLong.order]?.actual ?? '', UI_LIMITS.actualResultMax) : null,
+      steps: stepTooLong ? lengthError(said.theActual({ order: stepTooLong.order }), steps[stepTooLong.order]?.actual ?? '', LIMITS.actualResultMax) : null,
     };
     setErrors(next);
     if (!cycle) {
-      setNotice({ tone: 'error', text: 'Choose the test cycle to record the result in.' });
+      setNotice({ tone: 'error', text: said.chooseCycle });
       return;
     }
     if (!status || next.comment || next.bugs || next.steps) {
@@ -101,32 +104,29 @@ export function RunForm({
     onSaved(r.data, cycle, detail.state.status === 'ready' ? detail.state.data : null);
   };
 
+  const said = words.run;
   return (
-    <form ref={form.ref} onKeyDown={form.onKeyDown} className="card form run-form" onSubmit={(e) => void submit(e)} noValidate aria-label={`Run ${testCase.id}`}>
-      <h4 className="minor-heading">
-        Run <span className="mono">{testCase.id}</span> {testCase.title}
-      </h4>
+    <form ref={form.ref} onKeyDown={form.onKeyDown} className="card form run-form" onSubmit={(e) => void submit(e)} noValidate aria-label={said.form({ id: testCase.id })}>
+      <h4 className="minor-heading">{said.heading({ id: <span key="id" className="mono">{testCase.id}</span>, title: testCase.title })}</h4>
       {fixedCycle ? (
-        <p className="muted">
-          In <strong>{fixedCycle.name}</strong>
-        </p>
+        <p className="muted">{said.inCycle({ name: <strong key="cycle">{fixedCycle.name}</strong> })}</p>
       ) : (
         <CyclePicker testCaseId={testCase.id} value={cycle} onChange={setCycle} />
       )}
       {cycle && <LastResult ctx={ctx} cycle={cycle} testCaseId={testCase.id} {...(fixedCycle && knownLast !== undefined ? { known: knownLast } : {})} onCopy={(text) => setComment(text)} />}
       {caseSteps.length > 0 && (
         <label className="step-toggle">
-          <input type="checkbox" checked={stepMode} onChange={(e) => setStepMode(e.currentTarget.checked)} /> Record each step ({caseSteps.length}{' '}
-          {caseSteps.length === 1 ? 'step' : 'steps'})
+          <input type="checkbox" checked={stepMode} onChange={(e) => setStepMode(e.currentTarget.checked)} />
+          {said.recordSteps({ count: caseSteps.length })}
         </label>
       )}
-      {detail.state.status === 'error' && <p className="muted">The steps could not be loaded ({detail.state.error.message}); you can still record the result.</p>}
+      {detail.state.status === 'error' && <p className="muted">{said.stepsFailed({ why: detail.state.error.message })}</p>}
       {stepMode && (
         <StepRuns idPrefix={id} steps={caseSteps} entries={steps} onChange={(order, entry) => setSteps((s) => ({ ...s, [order]: entry }))} error={errors.steps ?? null} />
       )}
       <StatusChoice
         name={`${id}-status`}
-        legend={stepMode ? 'Overall result' : 'Result'}
+        legend={stepMode ? said.overall : words.common.result}
         options={STATUSES}
         value={status}
         onChange={(s) => setOverride(s)}
@@ -135,45 +135,46 @@ export function RunForm({
       />
       {stepMode && override && derived && override !== derived && (
         <Button appearance="link" onClick={() => setOverride(null)}>
-          Use the steps’ result ({STATUS_LABEL[derived]})
+          {said.useSteps({ status: words.status[derived] })}
         </Button>
       )}
-      <TextField id={`${id}-comment`} label="Comment (optional)" rows={3} value={comment} max={UI_LIMITS.commentMax} error={errors.comment ?? null} onChange={setComment} />
+      <TextField id={`${id}-comment`} label={words.common.comment} rows={3} value={comment} max={LIMITS.commentMax} error={errors.comment ?? null} onChange={setComment} />
       <TextField
         id={`${id}-bugs`}
-        label="Bugs (optional)"
-        hint="Jira keys of the bugs this result is about, like DEMO-12. After a Fail you can also report a new bug."
+        label={said.bugs}
+        hint={said.bugsHint}
         value={bugs}
         max={200}
         error={errors.bugs ?? null}
         onChange={setBugs}
       />
       <NoticeView notice={notice} />
-      <FormActions submitLabel="Save result" saving={saving} onCancel={onCancel} />
+      <FormActions submitLabel={said.save} saving={saving} onCancel={onCancel} />
     </form>
   );
 }
 
 function derivedHint(derived: ExecutionStatus | null, override: ExecutionStatus | null): string {
-  if (!derived) return 'Derived from the steps once each has a result; you can also choose it yourself.';
-  if (override && override !== derived) return `You chose this instead of the steps’ result (${STATUS_LABEL[derived]}).`;
-  return `Derived from the steps: ${STATUS_LABEL[derived]}. Choose another to override it.`;
+  if (!derived) return words.run.derivedOpen;
+  if (override && override !== derived) return words.run.derivedOverridden({ status: words.status[derived] });
+  return words.run.derived({ status: words.status[derived] });
 }
 
 /** The latest result of the case in the cycle, shown before a new one is recorded. */
 function LastResult({ ctx, cycle, testCaseId, known, onCopy }: { ctx: UiContext; cycle: Cycle; testCaseId: string; known?: Execution | null; onCopy: (comment: string) => void }) {
   const rows = useLoad(() => (known !== undefined ? Promise.resolve({ ok: true as const, data: known }) : fetchLast(cycle.id, testCaseId)), [cycle.id, testCaseId]);
-  if (rows.state.status === 'loading') return <Skeleton label="Loading the last result…" rows={1} />;
-  if (rows.state.status === 'error') return <p className="muted">The last result in this cycle could not be loaded: {rows.state.error.message}</p>;
+  const said = words.run;
+  if (rows.state.status === 'loading') return <Skeleton label={said.lastLoading} rows={1} />;
+  if (rows.state.status === 'error') return <p className="muted">{said.lastFailed({ why: rows.state.error.message })}</p>;
   const last = rows.state.data;
-  if (!last || (last.status === 'NOT_EXECUTED' && !last.comment && !last.recordedAt)) return <p className="muted last-result">Not run in {cycle.name} yet.</p>;
+  if (!last || (last.status === 'NOT_EXECUTED' && !last.comment && !last.recordedAt)) return <p className="muted last-result">{said.notRunIn({ name: cycle.name })}</p>;
   return (
     <div className="last-result">
-      <p className="field-label">Last result in {cycle.name} (kept: saving adds a new result)</p>
+      <p className="field-label">{said.lastIn({ name: cycle.name })}</p>
       <ResultSummary ctx={ctx} result={last} />
       {last.comment && (
         <Button appearance="link" onClick={() => onCopy(last.comment ?? '')}>
-          Copy this comment into the new result
+          {said.copyComment}
         </Button>
       )}
     </div>

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { Button } from '../../components/Button';
 import { useFormFocus } from '../../components/form-focus';
 import { Message } from '../../components/Message';
-import { STATUS_LABEL } from '../../labels';
+import { words } from '../../../../src/shared/words/run';
 import { ReportBug, type BugReportTarget } from '../bug/ReportBug';
 import { ResultSummary } from '../details/ResultSummary';
 
@@ -23,9 +23,7 @@ export function SavedResult({
     <div className="card saved-result" ref={keys.ref} onKeyDown={keys.onKeyDown}>
       <div ref={heading} tabIndex={-1}>
         <Message tone="success">
-          <p>
-            Saved {STATUS_LABEL[execution.status]} for {testCase.id} in {cycle.name}.
-          </p>
+          <p>{words.run.saved({ status: words.status[execution.status], id: testCase.id, cycle: cycle.name })}</p>
         </Message>
       </div>
       <ResultSummary ctx={ctx} result={execution} />
@@ -34,7 +32,7 @@ export function SavedResult({
           <ReportBug {...report} />
         )}
         <Button appearance="subtle" onClick={onDone}>
-          Done
+          {words.common.done}
         </Button>
       </div>
     </div>

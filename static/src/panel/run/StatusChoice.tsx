@@ -1,5 +1,6 @@
-import type { ExecutionStatus } from '../../../../src/shared/definitions';
-import { STATUS_CLASS, STATUS_LABEL } from '../../labels';
+import type { ExecutionStatus } from '../../../../src/shared/facts';
+import { words } from '../../../../src/shared/words/base';
+import { STATUS_CLASS } from '../../status-style';
 
 /** A result as radio buttons (nothing chosen until the person chooses: a result is never assumed). */
 export function StatusChoice({
@@ -27,7 +28,7 @@ export function StatusChoice({
         {options.map((s) => (
           <label key={s} className={`status-option status-option-${STATUS_CLASS[s]}${value === s ? ' status-option-checked' : ''}`}>
             <input type="radio" name={name} value={s} checked={value === s} onChange={() => onChange(s)} />
-            {STATUS_LABEL[s]}
+            {words.status[s]}
           </label>
         ))}
       </div>

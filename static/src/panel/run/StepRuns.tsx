@@ -1,12 +1,11 @@
 /** Step-by-step: each step's action and expected result, its result and an optional actual result. */
-import type { ExecutionStatus, TestStep } from '../../../../src/shared/definitions';
+import type { TestStep } from '../../../../src/shared/definitions';
+import { STEP_STATUSES, type ExecutionStatus } from '../../../../src/shared/facts';
+import { LIMITS } from '../../../../src/shared/limits';
+import { words } from '../../../../src/shared/words/run';
 import { TextField } from '../../components/Inputs';
-import { UI_LIMITS } from '../../labels';
 import { StatusChoice } from './StatusChoice';
 import { StepText } from '../StepText';
-
-/** The results a tester records for one step (a step left without one was not executed). */
-const STEP_STATUSES: readonly ExecutionStatus[] = ['PASS', 'FAIL', 'BLOCKED', 'SKIPPED'];
 
 export interface StepEntry {
   status: ExecutionStatus | null;
@@ -36,17 +35,17 @@ export function StepRuns({
               <StepText step={s} />
               <StatusChoice
                 name={`${idPrefix}-step-${s.order}`}
-                legend={`Step ${s.order} result`}
+                legend={words.run.stepLegend({ order: s.order })}
                 options={STEP_STATUSES}
                 value={entry.status}
                 onChange={(status) => onChange(s.order, { ...entry, status })}
               />
               <TextField
                 id={`${idPrefix}-actual-${s.order}`}
-                label={`Step ${s.order} actual result (optional)`}
+                label={words.run.stepActual({ order: s.order })}
                 rows={1}
                 value={entry.actual}
-                max={UI_LIMITS.actualResultMax}
+                max={LIMITS.actualResultMax}
                 onChange={(actual) => onChange(s.order, { ...entry, actual })}
               />
             </li>

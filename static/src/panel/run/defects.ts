@@ -1,13 +1,13 @@
 /** The bugs a tester names with a result: Jira issue keys, separated by commas or spaces. */
-import { UI_LIMITS } from '../../labels';
-
-const KEY = /^[A-Z][A-Z0-9_]{0,49}-\d{1,9}$/;
+import { JIRA_ISSUE_KEY } from '../../../../src/shared/facts';
+import { LIMITS } from '../../../../src/shared/limits';
+import { words } from '../../../../src/shared/words/run';
 
 export function parseDefects(text: string): { keys: string[]; error: string | null } {
   const parts = text.split(/[\s,;]+/).map((p) => p.trim().toUpperCase()).filter(Boolean);
-  const bad = parts.filter((p) => !KEY.test(p));
-  if (bad.length > 0) return { keys: [], error: `${bad.join(', ')} ${bad.length === 1 ? 'is not a Jira issue key' : 'are not Jira issue keys'} (like DEMO-12).` };
+  const bad = parts.filter((p) => !JIRA_ISSUE_KEY.test(p));
+  if (bad.length > 0) return { keys: [], error: words.run.notKeys({ keys: bad }) };
   const keys = [...new Set(parts)];
-  if (keys.length > UI_LIMITS.defectsMax) return { keys: [], error: `At most ${UI_LIMITS.defectsMax} bugs per result.` };
+  if (keys.length > LIMITS.defectsMax) return { keys: [], error: words.run.tooManyBugs({ max: LIMITS.defectsMax }) };
   return { keys, error: null };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { daysUntil, formatDateTime as rawFormat, zoneLabel } from '../../static/src/format';
-import { TEST_CASE_STATUSES, TEST_CASE_TYPES } from '../../src/testkase/contract';
-import { CASE_STATUS_LABEL, TYPE_LABEL } from '../../static/src/panel/details/labels';
+import { daysUntil, formatDateTime as rawFormat, zoneLabel } from '../../../src/shared/format';
+import { placeOf } from '../../../src/shared/place';
+import { TEST_CASE_STATUSES, TEST_CASE_TYPES } from '../../../src/shared/facts';
+import { words } from '../../../src/shared/words/test-case';
 
 // ICU versions differ in the space before AM/PM (U+202F or U+0020): compare with plain spaces.
 const formatDateTime = (...args: Parameters<typeof rawFormat>) => rawFormat(...args).replace(/\s/g, ' ');
@@ -44,9 +45,17 @@ describe('daysUntil', () => {
   });
 });
 
+describe('placeOf', () => {
+  it('takes the Jira timezone and locale from the Forge context, UTC and en-US when Jira did not say', () => {
+    expect(placeOf({ timezone: 'Europe/Paris', locale: 'fr_FR' })).toEqual({ timeZone: 'Europe/Paris', locale: 'fr-FR' });
+    expect(placeOf({ timezone: '', locale: 42 })).toEqual({ timeZone: 'UTC', locale: 'en-US' });
+    expect(placeOf(null)).toEqual({ timeZone: 'UTC', locale: 'en-US' });
+  });
+});
+
 describe('labels', () => {
   it('name every test case type and status the contract knows', () => {
-    expect(Object.keys(TYPE_LABEL)).toEqual([...TEST_CASE_TYPES]);
-    expect(Object.keys(CASE_STATUS_LABEL)).toEqual([...TEST_CASE_STATUSES]);
+    expect(Object.keys(words.caseType)).toEqual([...TEST_CASE_TYPES]);
+    expect(Object.keys(words.caseStatus)).toEqual([...TEST_CASE_STATUSES]);
   });
 });

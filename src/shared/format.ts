@@ -1,4 +1,8 @@
-/** Dates for people: in the user's Jira timezone, never the browser's. */
+/**
+ * Dates and numbers for people, shared by the Custom UI and the UI Kit glance: dates in the user's
+ * Jira timezone (never the browser's), in their locale. Zod-free and import-free at run time.
+ */
+import { words } from './words/base';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -30,7 +34,7 @@ export function zoneLabel(iso: string, timeZone: string, locale = 'en-US'): stri
   try {
     const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'long' }).formatToParts(new Date(iso));
     const name = parts.find((p) => p.type === 'timeZoneName')?.value;
-    return name && name !== timeZone ? `${name} (${timeZone})` : timeZone;
+    return name && name !== timeZone ? words.common.zoneName({ name, zone: timeZone }) : timeZone;
   } catch {
     return timeZone;
   }
@@ -41,5 +45,7 @@ export function daysUntil(iso: string, now: Date = new Date()): number {
   return Math.ceil((new Date(iso).getTime() - now.getTime()) / DAY_MS);
 }
 
-/** Warn this many days before a token expires: the same period as the Jira admin page. */
-export { EXPIRY_WARNING_DAYS } from '../../src/admin/connection-health';
+/** "2,000": a count in the user's locale. */
+export function formatNumber(n: number, locale = 'en-US'): string {
+  return n.toLocaleString(locale);
+}

@@ -6,7 +6,7 @@ import { act } from 'react';
 import ForgeReconciler from '@forge/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PatSavedReason } from '../../src/shared/definitions';
-import { SummaryView, type SummaryLoad } from '../src/SummaryView';
+import { SummaryView, type SummaryLoad } from '../../uikit/src/SummaryView';
 import { bridge } from './support/bridge';
 import { COVERAGE, noConfig, patSaved, ready } from './fixtures';
 import { button, findAll, fire, outline, textOf } from './support/forge-doc';
@@ -42,7 +42,7 @@ describe('the issue context ForgeDoc', () => {
             Lozenge
               "Failing"
           Text
-            "4 tests · 2 passed · 1 failed · 1 blocked · 0 skipped · 0 not run"
+            "4 tests · Pass 2 · Fail 1 · Blocked 1 · Skipped 0 · Not Executed 0"
           Box
             Inline
               Box
@@ -53,16 +53,14 @@ describe('the issue context ForgeDoc', () => {
               "Latest execution"
             Inline
               Lozenge
-                "Passed"
+                "Pass"
               Text
                 "TC-1"
               Text
                 "Guest checkout with a saved card"
             Tooltip
               Text
-                "Alice Martin"
-                " · "
-                "Nov 22, 2026, 3:05 PM"
+                "Alice Martin · Nov 22, 2026, 3:05 PM"
           Inline
             Button
               "Open test cases""
@@ -77,8 +75,8 @@ describe('the issue context ForgeDoc', () => {
 
   it('keeps each count with its word when the narrow column wraps the counts line', async () => {
     const doc = await render(loaded(ready()));
-    const line = findAll(doc, 'String').map((s) => s.props?.text).find((t) => typeof t === 'string' && t.includes('passed'));
-    expect(line).toBe('4\u00a0tests · 2\u00a0passed · 1\u00a0failed · 1\u00a0blocked · 0\u00a0skipped · 0\u00a0not\u00a0run');
+    const line = findAll(doc, 'String').map((s) => s.props?.text).find((t) => typeof t === 'string' && t.includes('Pass'));
+    expect(line).toBe('4\u00a0tests · Pass\u00a02 · Fail\u00a01 · Blocked\u00a01 · Skipped\u00a00 · Not\u00a0Executed\u00a00');
   });
 
   it('draws only the statuses present, with widths that add up to the whole bar, in the panel’s colours', async () => {
@@ -93,14 +91,14 @@ describe('the issue context ForgeDoc', () => {
     const widths = segments.map((s) => parseFloat((s.props?.xcss as { width: string }).width));
     expect(widths.reduce((a, w) => a + w, 0)).toBeCloseTo(100, 1);
     expect(findAll(doc, 'Lozenge')[0]!.props).toMatchObject({ appearance: 'inprogress' });
-    expect(textOf(findAll(doc, 'Lozenge')[0]!)).toBe('Not all run');
+    expect(textOf(findAll(doc, 'Lozenge')[0]!)).toBe('Not all executed');
   });
 
   it('says "All passed" only when every linked case passed, and dates follow the user’s own zone', async () => {
     const doc = await render(loaded(ready({ ...COVERAGE, total: 2, counts: { PASS: 2, FAIL: 0, BLOCKED: 0, SKIPPED: 0, NOT_EXECUTED: 0 } })), 'America/New_York');
     expect(textOf(findAll(doc, 'Lozenge')[0]!)).toBe('All passed');
     expect(textOf(findAll(doc, 'Tooltip')[0]!)).toBe('Alice Martin · Nov 22, 2026, 9:05 AM');
-    expect(textOf(doc)).toContain('2 tests · 2 passed · 0 failed · 0 blocked · 0 skipped · 0 not run');
+    expect(textOf(doc)).toContain('2 tests · Pass 2 · Fail 0 · Blocked 0 · Skipped 0 · Not Executed 0');
   });
 
   it('READY with nothing linked: says so and leads to the panel to link or create one', async () => {
@@ -121,8 +119,8 @@ describe('the issue context ForgeDoc', () => {
     const summary = noConfig();
     const doc = await render(loaded(summary));
     const message = findAll(doc, 'SectionMessage')[0]!;
-    expect(message.props).toMatchObject({ appearance: 'information', title: summary.config.kind === 'NO_CONFIG' && summary.config.message.title });
-    expect(textOf(message)).toBe(summary.config.kind === 'NO_CONFIG' && summary.config.message.text);
+    expect(message.props).toMatchObject({ appearance: 'information', title: summary.connection.kind === 'NO_CONFIG' && summary.connection.message.title });
+    expect(textOf(message)).toBe(summary.connection.kind === 'NO_CONFIG' && summary.connection.message.text);
     expect(findAll(doc, 'Button')).toHaveLength(1);
     expect(button(doc, 'Open TestKase settings').props).toMatchObject({ appearance: 'primary' });
     await fire(button(doc, 'Open TestKase settings'));
@@ -140,18 +138,18 @@ describe('the issue context ForgeDoc', () => {
   for (const [reason, appearance, step] of cases) {
     it(`${reason}: the backend’s sentence${step ? ` and “${step}”` : ', no button (the sentence says who can fix it)'}`, async () => {
       const summary = patSaved(reason);
-      if (summary.config.kind !== 'PAT_SAVED') throw new Error('fixture');
+      if (summary.connection.kind !== 'PAT_SAVED') throw new Error('fixture');
       const doc = await render(loaded(summary));
       const [message] = findAll(doc, 'SectionMessage');
-      expect(message!.props).toMatchObject({ appearance, title: summary.config.message.title });
-      expect(textOf(message!)).toBe(summary.config.message.text);
+      expect(message!.props).toMatchObject({ appearance, title: summary.connection.message.title });
+      expect(textOf(message!)).toBe(summary.connection.message.text);
       expect(findAll(doc, 'Button').map(textOf)).toEqual(step ? [step] : []);
       expect(findAll(doc, 'Lozenge')).toEqual([]);
     });
   }
 
   it('READY but the list failed: TestKase’s failure in a plain sentence, and Retry', async () => {
-    const doc = await render(loaded({ issueKey: 'DEMO-1', config: ready().config, coverage: { ok: false, error: { code: 'UNAVAILABLE', message: 'TestKase could not be reached. Nothing was changed; try again in a moment.' } } }));
+    const doc = await render(loaded({ issueKey: 'DEMO-1', connection: ready().connection, coverage: { ok: false, error: { code: 'UNAVAILABLE', message: 'TestKase could not be reached. Nothing was changed; try again in a moment.' } } }));
     expect(findAll(doc, 'SectionMessage')[0]!.props).toMatchObject({ appearance: 'error', title: 'Linked test cases could not be loaded' });
     expect(textOf(doc)).toContain('TestKase could not be reached.');
     await fire(button(doc, 'Retry'));

@@ -7,7 +7,7 @@ import { act } from 'react';
 import ForgeReconciler from '@forge/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SHOW_PANEL_EVENT, TESTS_CHANGED_EVENT } from '../../src/shared/app-events';
-import { IssueSummaryApp } from '../src/App';
+import { IssueSummaryApp } from '../../uikit/src/App';
 import { bridge } from './support/bridge';
 import { COVERAGE, noConfig, ready } from './fixtures';
 import { button, fire, textOf } from './support/forge-doc';
@@ -35,7 +35,7 @@ describe('the issue context module', () => {
     bridge.answers.getIssueSummary = { ok: true, data: ready() };
     const doc = await mount();
     expect(bridge.invokes()).toEqual([{ command: 'invoke', payload: { functionKey: 'getIssueSummary', payload: undefined } }]);
-    expect(textOf(doc)).toContain('4 tests · 2 passed · 1 failed · 1 blocked · 0 skipped · 0 not run');
+    expect(textOf(doc)).toContain('4 tests · Pass 2 · Fail 1 · Blocked 1 · Skipped 0 · Not Executed 0');
   });
 
   it('fetches again when the panel says the tests changed, and shows the new counts', async () => {
@@ -45,7 +45,7 @@ describe('the issue context module', () => {
     await act(() => bridge.emit(TESTS_CHANGED_EVENT, {}));
     await settle();
     expect(bridge.invokes('getIssueSummary')).toHaveLength(2);
-    expect(textOf(bridge.doc())).toContain('4 tests · 3 passed · 0 failed');
+    expect(textOf(bridge.doc())).toContain('4 tests · Pass 3 · Fail 0');
   });
 
   it('keeps the counts on screen while it fetches again, and a burst of changes costs one more call', async () => {
@@ -57,12 +57,12 @@ describe('the issue context module', () => {
       for (let i = 0; i < 5; i++) void bridge.emit(TESTS_CHANGED_EVENT, {});
     });
     await settle();
-    expect(textOf(bridge.doc())).toContain('4 tests · 2 passed'); // still the shown counts, with a spinner
+    expect(textOf(bridge.doc())).toContain('4 tests · Pass 2'); // still the shown counts, with a spinner
     slow.release();
     await settle();
     await settle();
     expect(bridge.invokes('getIssueSummary')).toHaveLength(3); // the first render, the refresh, one more for the burst
-    expect(textOf(bridge.doc())).toContain('4 tests · 3 passed · 1 failed · 0 blocked');
+    expect(textOf(bridge.doc())).toContain('4 tests · Pass 3 · Fail 1 · Blocked 0');
   });
 
   it('Retry fetches again', async () => {
