@@ -18,8 +18,6 @@ export interface UiContext {
   locale: string;
   /** The Jira project of the issue the panel is on (the bug dialog opens in it); absent outside an issue. */
   projectId?: string;
-  /** The context as Forge gave it, for modules that read more of it in their own code (coverage/context.ts). */
-  raw?: unknown;
 }
 
 /** Narrow whatever `view.getContext()` returned to the fields we use, with safe defaults. */
@@ -31,7 +29,6 @@ export function toUiContext(raw: unknown): UiContext {
   if (typeof r.environmentId === 'string' && r.environmentId) ctx.environmentId = r.environmentId;
   const project = (r.extension as { project?: { id?: unknown } } | undefined)?.project;
   if (typeof project?.id === 'string' && project.id) ctx.projectId = project.id;
-  ctx.raw = raw;
   return ctx;
 }
 

@@ -26,7 +26,7 @@ describeE2E('the Test coverage dashboard gadget', () => {
     await frame.getByText('30 of 40 issues covered').waitFor({ timeout: 20_000 });
     await frame.getByRole('img', { name: '30 covered, 10 without a test' }).waitFor();
     const verdicts = frame.getByRole('list', { name: 'Verdicts' });
-    expect(await verdicts.getByRole('listitem').allInnerTexts()).toEqual(['No test\n10', 'Failing\n8', 'Blocked\n3', 'Not all run\n8', 'All passed\n11']);
+    expect(await verdicts.getByRole('listitem').allInnerTexts()).toEqual(['No test\n10', 'Failing\n8', 'Blocked\n3', 'Not all executed\n8', 'All passed\n11']);
     await frame.getByText('10 without a test · 75 % covered · 27 % passing').waitFor();
     await screenshot(page, 'coverage-gadget-1-dashboard');
     await frame.getByRole('button', { name: 'Open the Test coverage page' }).click();

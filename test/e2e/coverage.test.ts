@@ -36,7 +36,7 @@ describeE2E('the Test coverage project page', () => {
     const row = frame.getByRole('row').filter({ has: frame.getByRole('link', { name: 'Open DEMO-1', exact: true }) });
     await row.getByText('Failing').waitFor();
     await row.getByRole('link', { name: 'Open DEMO-3' }).waitFor();
-    await row.getByRole('img', { name: 'Results of the tests linked to DEMO-1: 2 passed, 1 failed, 1 blocked' }).waitFor();
+    await row.getByRole('img', { name: 'Results of the tests linked to DEMO-1: Pass 2, Fail 1, Blocked 1' }).waitFor();
     await frame.getByText('Showing 1–40 of 40 issues').waitFor();
     await screenshot(page, 'coverage-1-release-3.8');
     alice().expectClean();
@@ -71,7 +71,7 @@ describeE2E('the Test coverage project page', () => {
     expect(download.suggestedFilename()).toBe('test-coverage-DEMO-3.8.csv');
     const text = await readFile((await download.path()), 'utf8');
     const lines = text.replace(/^\ufeff/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('Key,Summary,Type,Status,Linked tests,Passed,Failed,Blocked,Skipped,Not run,Verdict,Open bugs');
+    expect(lines[0]).toBe('Key,Summary,Type,Status,Linked tests,Pass,Fail,Blocked,Skipped,Not Executed,Verdict,Open bugs');
     expect(lines).toHaveLength(9);
     expect(lines[1]).toBe('DEMO-1,Checkout applies discount codes and VAT correctly,Story,In Progress,4,2,1,1,0,0,Failing,DEMO-3 (To Do)');
     expect(lines.find((l) => l.startsWith('DEMO-15,'))).toContain('DEMO-51 (In Progress)');

@@ -23,14 +23,11 @@ import { CoverageTable } from './CoverageTable';
 import { DEFAULT_SORT, NO_FILTERS, choicesOf, csvOf, download, pageOf, pathOfScope, scopeFromPath, visibleRows, type Filters, type Sort, type SortKey } from './model';
 import { ScopePicker, scopeName } from './ScopePicker';
 import { useCoverage } from './useCoverage';
-import { coverageContext } from './context';
 import { words } from '../../../src/shared/words/coverage';
-import './coverage.css';
 
 type History = Awaited<ReturnType<typeof view.createHistory>>;
 
-export default function CoveragePage({ ctx }: { ctx: UiContext }) {
-  const { projectKey, siteUrl } = coverageContext(ctx);
+export default function CoveragePage({ ctx, projectKey, siteUrl }: { ctx: UiContext; projectKey: string | null; siteUrl: string }) {
   const [history, setHistory] = useState<History | null>(null);
   const [scope, setScope] = useState<CoverageScope | null>(null);
   const [options, setOptions] = useState<Omit<CoverageScopeOptions, 'connection'> | null>(null);

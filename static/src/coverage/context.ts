@@ -1,18 +1,16 @@
 /**
- * What the coverage page and the gadget read of the Forge context, parsed in their own chunk (the
- * issue panel's code does not carry it): the project page's project, the site for issue links, and a
- * gadget's saved configuration and whether it opened for editing (`extension.entryPoint === 'edit'`).
+ * What the coverage page and the gadget read of the Forge context, in their own chunk (the issue panel's
+ * code does not carry it): the project page's project, the site for issue links, and a gadget's saved
+ * configuration and whether it opened for editing (`extension.entryPoint === 'edit'`).
  */
-import type { UiContext } from '../context';
-
 export interface CoverageContext {
   projectKey: string | null;
   siteUrl: string;
   gadget: { configuration: unknown; editing: boolean } | null;
 }
 
-export function coverageContext(ctx: UiContext): CoverageContext {
-  const r = (ctx.raw ?? {}) as { siteUrl?: unknown; extension?: { type?: unknown; project?: { key?: unknown }; gadgetConfiguration?: unknown; entryPoint?: unknown } };
+export function coverageContext(raw: unknown): CoverageContext {
+  const r = (raw ?? {}) as { siteUrl?: unknown; extension?: { type?: unknown; project?: { key?: unknown }; gadgetConfiguration?: unknown; entryPoint?: unknown } };
   const extension = r.extension ?? {};
   return {
     projectKey: typeof extension.project?.key === 'string' && extension.project.key ? extension.project.key : null,

@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tallyOf, type CoveragePage, type CoverageRow } from '../../../src/shared/coverage';
+import { words } from '../../../src/shared/words/backend';
 import { backendForFile, expectOk } from '../../support/backend';
 
 const backend = backendForFile();
@@ -174,10 +175,11 @@ describe('which module may call the coverage functions', () => {
     expect(expectOk(await b().call(alice, 'getCoveragePage', { scope: R38, jiraProjectKey: 'DEMO', detail: 'COUNTS' }, { gadget: 'g1' })).tally.issues).toBe(40);
     expect(await b().call(alice, 'getCoveragePage', { scope: R38 }, { gadget: 'g1' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'jiraProjectKey' } });
     expect(expectOk(await b().call(alice, 'listCoverageProjects', {}, { gadget: 'g1' })).projects).toEqual([{ jiraProjectKey: 'DEMO', testkaseProject: 'Checkout' }]);
-    for (const where of [{ issue: 'DEMO-1' }, 'global', 'admin'] as const) {
-      expect(await b().call(alice, 'getCoveragePage', { scope: R38 }, where)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-      expect(await b().call(alice, 'getCoverageScopes', {}, where)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // The function table's module lists: the envelope refuses the others, before anything runs.
+    for (const where of [{ issue: 'DEMO-1' }, { issue: 'DEMO-1', module: 'issueContext' }, 'global', 'admin'] as const) {
+      expect(await b().call(alice, 'getCoveragePage', { scope: R38 }, where)).toEqual({ ok: false, error: { code: 'WRONG_MODULE', message: words.errors.onlyIn.PROJECT_PAGE } });
+      expect(await b().call(alice, 'getCoverageScopes', {}, where)).toEqual({ ok: false, error: { code: 'WRONG_MODULE', message: words.errors.onlyIn.PROJECT_PAGE } });
     }
-    expect(await b().call(alice, 'listCoverageProjects', {}, page)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await b().call(alice, 'listCoverageProjects', {}, page)).toEqual({ ok: false, error: { code: 'WRONG_MODULE', message: words.errors.onlyIn.DASHBOARD_GADGET } });
   });
 });
