@@ -22,6 +22,7 @@ import { LIMITS, type IssueCoverage } from '../testkase/contract';
 import { BULK_FETCH_MAX, fetchIssues } from '../jira/bulk-issues';
 import type { IssueSummary } from '../jira/issue-fields';
 import { approximateCount, searchIssueKeys } from '../jira/search';
+import { chunk, mapLimited } from '../batches';
 import { readCursor, scopeId, scopeJql, writeCursor, type Position } from './scope';
 
 /** Issues in the first step: one Jira page and one TestKase request, whatever the size of the scope. */
@@ -95,30 +96,12 @@ async function searchedIssues(jql: string, position: Position | null, target: nu
     token = page.nextPageToken;
     if (page.keys.length === 0) break; // a token with nothing behind it must not loop
   } while (token && keys.length < target && now() - started < JIRA_BUDGET_MS);
-  const chunks = chunked(keys, BULK_FETCH_MAX);
+  const chunks = chunk(keys, BULK_FETCH_MAX);
   for (const chunk of chunks) coverage.ask(chunk);
-  const details = new Map((await inParallel(chunks, DETAIL_CONCURRENCY, fetchIssues)).flat().map((i) => [i.key, i]));
+  const details = new Map((await mapLimited(chunks, DETAIL_CONCURRENCY, fetchIssues)).flat().map((i) => [i.key, i]));
   // An issue deleted (or hidden from the user) between the search and the fetch is not listed.
   const issues = keys.map((k) => details.get(k)).filter((i): i is IssueSummary => Boolean(i));
   return { issues, next: token ? { kind: 'jql', token } : null, approximateTotal: count ? await count : null, notVisible: 0 };
-}
-
-function chunked<T>(items: readonly T[], size: number): T[][] {
-  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
-}
-
-/** `fn` over every item, at most `limit` at a time, results in order. */
-async function inParallel<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 async function linkedIssues(client: TestKaseClient, request: StepRequest, position: Position | null, target: number, coverage: CoverageRequests): Promise<Found> {
@@ -191,8 +174,7 @@ async function bugStatuses(entries: Map<string, IssueCoverage>): Promise<Bugs> {
   const keys = [...new Set([...entries.values()].flatMap((e) => e.failingDefects))];
   const known = new Map<string, IssueSummary>();
   const checked = new Set<string>();
-  const chunks: string[][] = [];
-  for (let i = 0; i < keys.length && chunks.length < BUG_LOOKUPS_MAX; i += BULK_FETCH_MAX) chunks.push(keys.slice(i, i + BULK_FETCH_MAX));
+  const chunks = chunk(keys, BULK_FETCH_MAX).slice(0, BUG_LOOKUPS_MAX);
   await Promise.all(
     chunks.map(async (chunk) => {
       try {

@@ -23,6 +23,7 @@ import { request, type FetchLike, type HttpOptions } from './http';
 import { rememberSecret } from '../log';
 import { isTestKaseError, TestKaseError } from './errors';
 import { projectListAnswered, projectListPaths } from './project-list-path';
+import { chunk, mapLimited } from '../batches';
 
 export interface ClientConfig {
   baseUrl: string;
@@ -211,22 +212,4 @@ export class TestKaseClient {
     const items = [first, ...rest].flatMap((p) => p.data.slice(0, pageSize));
     return { items: items.slice(0, MAX_LIST_ITEMS), total };
   }
-}
-
-function chunk<T>(items: T[], size: number): T[][] {
-  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
-}
-
-/** `fn` over every item, at most `limit` at a time, results in order. */
-async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

@@ -188,39 +188,9 @@ function FilterBar({ filters, onChange, types, statuses }: { filters: Filters; o
   return (
     <fieldset className="coverage-filters">
       <legend className="visually-hidden">{w.filtersLabel}</legend>
-      <label className="filter-field">
-        <span className="field-label">{w.filterVerdict}</span>
-        <select className="input" value={filters.verdict ?? ''} onChange={(e) => onChange({ ...filters, verdict: (e.target.value || null) as CoverageVerdict | null })}>
-          <option value="">{w.filterAll}</option>
-          {COVERAGE_VERDICTS.map((v) => (
-            <option key={v} value={v}>
-              {w.verdict[v]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="filter-field">
-        <span className="field-label">{w.filterType}</span>
-        <select className="input" value={filters.type ?? ''} onChange={(e) => onChange({ ...filters, type: e.target.value || null })}>
-          <option value="">{w.filterAll}</option>
-          {types.map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="filter-field">
-        <span className="field-label">{w.filterStatus}</span>
-        <select className="input" value={filters.status ?? ''} onChange={(e) => onChange({ ...filters, status: e.target.value || null })}>
-          <option value="">{w.filterAll}</option>
-          {statuses.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect label={w.filterVerdict} all={w.filterAll} value={filters.verdict} choices={COVERAGE_VERDICTS.map((v) => [v, w.verdict[v]])} onChange={(v) => onChange({ ...filters, verdict: v as CoverageVerdict | null })} />
+      <FilterSelect label={w.filterType} all={w.filterAll} value={filters.type} choices={types.map((t) => [t, t])} onChange={(type) => onChange({ ...filters, type })} />
+      <FilterSelect label={w.filterStatus} all={w.filterAll} value={filters.status} choices={statuses.map((s) => [s, s])} onChange={(status) => onChange({ ...filters, status })} />
       <label className="filter-check">
         <input type="checkbox" checked={filters.uncoveredFirst} onChange={(e) => onChange({ ...filters, uncoveredFirst: e.target.checked })} />
         <span>{w.uncoveredFirst}</span>
@@ -231,5 +201,22 @@ function FilterBar({ filters, onChange, types, statuses }: { filters: Filters; o
         </Button>
       )}
     </fieldset>
+  );
+}
+
+/** One filter: a labelled select of [value, label] choices, "All" for none. */
+function FilterSelect({ label, all, value, choices, onChange }: { label: string; all: string; value: string | null; choices: ReadonlyArray<readonly [string, string]>; onChange: (value: string | null) => void }) {
+  return (
+    <label className="filter-field">
+      <span className="field-label">{label}</span>
+      <select className="input" value={value ?? ''} onChange={(e) => onChange(e.target.value || null)}>
+        <option value="">{all}</option>
+        {choices.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -39,34 +39,24 @@ export function ScopePicker({ id, value, options, onChange, disabled }: { id: st
       <select id={id} className="input scope-select" value={current} disabled={disabled} onChange={(e) => onChange(scopeFromPath(e.target.value))}>
         <option value="/">{w.scopeLinked}</option>
         {!known.has(current) && <option value={current}>{scopeName(value, options)}</option>}
-        {options?.versions && options.versions.length > 0 && (
-          <optgroup label={w.scopeVersions}>
-            {options.versions.map((v) => (
-              <option key={v.id} value={`/version/${v.id}`}>
-                {w.versionOption(v)}
-              </option>
-            ))}
-          </optgroup>
-        )}
-        {options?.sprints && options.sprints.length > 0 && (
-          <optgroup label={w.scopeSprints}>
-            {options.sprints.map((s) => (
-              <option key={s.id} value={`/sprint/${s.id}`}>
-                {w.sprintOption(s)}
-              </option>
-            ))}
-          </optgroup>
-        )}
-        {options?.epics && options.epics.length > 0 && (
-          <optgroup label={w.scopeEpics}>
-            {options.epics.map((e) => (
-              <option key={e.key} value={`/epic/${e.key}`}>
-                {w.epicOption(e)}
-              </option>
-            ))}
-          </optgroup>
-        )}
+        <Group label={w.scopeVersions} items={(options?.versions ?? []).map((v) => [`/version/${v.id}`, w.versionOption(v)])} />
+        <Group label={w.scopeSprints} items={(options?.sprints ?? []).map((s) => [`/sprint/${s.id}`, w.sprintOption(s)])} />
+        <Group label={w.scopeEpics} items={(options?.epics ?? []).map((e) => [`/epic/${e.key}`, w.epicOption(e)])} />
       </select>
     </div>
+  );
+}
+
+/** One group of the picker (versions, sprints or epics): [value, label] pairs; nothing when empty. */
+function Group({ label, items }: { label: string; items: ReadonlyArray<readonly [string, string]> }) {
+  if (items.length === 0) return null;
+  return (
+    <optgroup label={label}>
+      {items.map(([value, text]) => (
+        <option key={value} value={value}>
+          {text}
+        </option>
+      ))}
+    </optgroup>
   );
 }
