@@ -130,10 +130,6 @@ export const ISSUES: readonly JiraIssue[] = [
   },
 ];
 
-export function findIssue(key: string): JiraIssue | undefined {
-  return ISSUES.find((i) => i.key === key);
-}
-
 export const MODULE_KEYS = {
   panel: 'testkase-issue-panel',
   globalPage: 'testkase-global-page',

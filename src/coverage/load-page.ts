@@ -26,9 +26,9 @@ import { chunk, mapLimited } from '../batches';
 import { readCursor, scopeId, scopeJql, writeCursor, type Position } from './scope';
 
 /** Issues in the first step: one Jira page and one TestKase request, whatever the size of the scope. */
-export const FIRST_STEP_ISSUES = 100;
+const FIRST_STEP_ISSUES = 100;
 /** Issues in each later step: one page of keys, ten bulk fetches, ten TestKase requests, a few bug lookups. */
-export const LATER_STEP_ISSUES = 1_000;
+const LATER_STEP_ISSUES = 1_000;
 /** After this long, a step asks Jira for no further page (Forge stops an invocation at 25 s). */
 const JIRA_BUDGET_MS = 8_000;
 /** Bulk fetches of issue fields in flight at once (100 issues each). */

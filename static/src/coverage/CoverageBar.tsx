@@ -8,7 +8,7 @@ import { RESULTS_FIRST } from '../../../src/shared/facts';
 import { words } from '../../../src/shared/words/coverage';
 import { STATUS_CLASS } from '../status-style';
 
-export function countsSummary(counts: StatusCounts): string[] {
+function countsSummary(counts: StatusCounts): string[] {
   return RESULTS_FIRST.filter((s) => counts[s] > 0).map((s) => words.statusCount({ status: words.status[s], count: counts[s] }));
 }
 

@@ -7,7 +7,7 @@ import { RESULTS_FIRST } from '../../../src/shared/facts';
 import { words } from '../../../src/shared/words/coverage';
 
 /** Failing issues first, uncovered ones next: the order "sort by verdict" uses. */
-export const VERDICT_ORDER: readonly CoverageVerdict[] = ['FAILING', 'UNCOVERED', 'BLOCKED', 'INCOMPLETE', 'PASSING'];
+const VERDICT_ORDER: readonly CoverageVerdict[] = ['FAILING', 'UNCOVERED', 'BLOCKED', 'INCOMPLETE', 'PASSING'];
 
 /** `/version/10010`, `/sprint/42`, `/epic/DEMO-60`; anything else is the default scope. */
 export function scopeFromPath(path: string): CoverageScope {
@@ -78,7 +78,7 @@ export function choicesOf(rows: readonly CoverageRow[], pick: (r: CoverageRow) =
   return [...new Set(rows.map(pick).filter(Boolean))].sort((a, b) => a.localeCompare(b));
 }
 
-export const PAGE_SIZE = 50;
+const PAGE_SIZE = 50;
 
 export function pageOf<T>(rows: readonly T[], page: number): { items: T[]; page: number; pages: number; first: number; last: number } {
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));

@@ -10,7 +10,7 @@ import { addTallies, emptyTally } from '../../../src/shared/coverage';
 import type { AppError, ConnectionView } from '../../../src/shared/definitions';
 import { api } from '../api';
 
-export type Phase = 'loading' | 'complete' | 'failed';
+type Phase = 'loading' | 'complete' | 'failed';
 
 export interface ScopeLoad {
   phase: Phase;
