@@ -10,6 +10,7 @@ import { expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { connectWithNewToken, describeE2E, screenshot, suiteRig, type RigPage } from './support/rig';
 import { frameOf, viewportShot } from './support/coverage';
+import { growCoverageScope } from '../../dev/runtime/grow-coverage';
 
 const pagePath = (rp: { runtime: { appId: string; envId: string } }, project = 'DEMO', sub = '') => `/jira/software/projects/${project}/apps/${rp.runtime.appId}/${rp.runtime.envId}${sub}`;
 
@@ -106,6 +107,26 @@ describeE2E('the Test coverage project page', () => {
     await viewportShot(narrow.page, 'coverage-4-360px-top');
     narrow.expectClean();
   }, 90_000);
+
+  it('fills a large scope step by step with a progress line, counts that say "so far", and every issue in the end', async () => {
+    const grown = await growCoverageScope({ hostUrl: rig().runtime.url, simUrl: rig().runtime.sim.url }, { issues: 1_500, bugs: 20 });
+    // TestKase slow enough to see the page between steps.
+    const fault = rig().runtime.sim.admin.addFault({ route: 'jiraCoverage', latencyMs: 400 });
+    try {
+      await alice().page.goto(pagePath(rig(), 'DEMO', `/version/${grown.versionId}`));
+      const frame = await coverageFrame(alice().page);
+      await frame.getByText('Loaded 100 of about 1,500 issues…').waitFor({ timeout: 20_000 });
+      // While loading: the header counts the loaded rows and says so; the pager agrees with it.
+      await frame.getByText(/^20 of 100 issues loaded so far have no test$/).waitFor();
+      await frame.getByText('Showing 1–50 of 100 issues').waitFor();
+      await screenshot(alice().page, 'coverage-5-loading');
+      await frame.getByText('All 1,500 issues of this scope are loaded.').waitFor({ timeout: 60_000 });
+      await frame.getByText('300 of 1,500 issues have no test').waitFor();
+      await frame.getByText('Showing 1–50 of 1,500 issues').waitFor();
+    } finally {
+      rig().runtime.sim.admin.removeFault(fault.id);
+    }
+  }, 120_000);
 
   async function openScope(rp: RigPage, sub: string, project = 'DEMO'): Promise<Frame> {
     await rp.page.goto(pagePath(rig(), project, sub));
