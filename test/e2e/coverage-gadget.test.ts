@@ -22,8 +22,8 @@ describeE2E('the Test coverage dashboard gadget', () => {
     await page.goto('/');
     await page.getByRole('link', { name: 'Release dashboard' }).click();
     const frame = await gadgetFrame(page, '10001');
-    await frame.getByText('DEMO · 3.8').waitFor({ timeout: 20_000 });
-    await frame.getByText('30 of 40 issues covered').waitFor({ timeout: 20_000 });
+    await frame.getByText('DEMO · 3.8').waitFor();
+    await frame.getByText('30 of 40 issues covered').waitFor();
     await frame.getByRole('img', { name: '30 covered, 10 without a test' }).waitFor();
     const verdicts = frame.getByRole('list', { name: 'Verdicts' });
     expect(await verdicts.getByRole('listitem').allInnerTexts()).toEqual(['No test\n10', 'Failing\n8', 'Blocked\n3', 'Not all executed\n8', 'All passed\n11']);
@@ -32,33 +32,33 @@ describeE2E('the Test coverage dashboard gadget', () => {
     await frame.getByRole('button', { name: 'Open the Test coverage page' }).click();
     await page.waitForURL(/\/jira\/software\/projects\/DEMO\/apps\/.+\/version\/10010$/);
     alice().expectClean();
-  }, 120_000);
+  });
 
   it('opens a new gadget in its edit mode; saving a project and a sprint shows that sprint’s numbers, Cancel keeps them', async () => {
     const { page } = alice();
     await page.goto('/jira/dashboards/10000');
     const edit = await gadgetFrame(page, '10002');
-    await edit.getByRole('heading', { name: 'Test coverage gadget' }).waitFor({ timeout: 20_000 });
+    await edit.getByRole('heading', { name: 'Test coverage gadget' }).waitFor();
     await expect.poll(async () => edit.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
     await edit.getByLabel('Project').selectOption('DEMO');
-    await edit.getByRole('option', { name: 'Sprint 42 (active)' }).waitFor({ state: 'attached', timeout: 20_000 });
+    await edit.getByRole('option', { name: 'Sprint 42 (active)' }).waitFor({ state: 'attached' });
     await edit.getByLabel('Scope').selectOption({ label: 'Sprint 42 (active)' });
     await screenshot(page, 'coverage-gadget-2-edit');
     await edit.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL((url) => !url.searchParams.has('edit'));
     const view = await gadgetFrame(page, '10002');
-    await view.getByText('DEMO · Sprint 42').waitFor({ timeout: 20_000 });
-    await view.getByText('13 of 17 issues covered').waitFor({ timeout: 20_000 });
+    await view.getByText('DEMO · Sprint 42').waitFor();
+    await view.getByText('13 of 17 issues covered').waitFor();
     // Edit again, change the scope, cancel: the saved sprint stays.
     await page.getByRole('link', { name: 'Edit Test coverage gadget' }).nth(1).click();
     const again = await gadgetFrame(page, '10002');
-    await expect.poll(async () => again.getByLabel('Scope').inputValue(), { timeout: 20_000 }).toBe('/sprint/42');
+    await expect.poll(async () => again.getByLabel('Scope').inputValue()).toBe('/sprint/42');
     await again.getByLabel('Scope').selectOption({ label: 'Sprint 43 (future)' });
     await again.getByRole('button', { name: 'Cancel' }).click();
     await page.waitForURL((url) => !url.searchParams.has('edit'));
-    await (await gadgetFrame(page, '10002')).getByText('DEMO · Sprint 42').waitFor({ timeout: 20_000 });
+    await (await gadgetFrame(page, '10002')).getByText('DEMO · Sprint 42').waitFor();
     alice().expectClean();
-  }, 120_000);
+  });
 
   it('reads well in the narrowest dashboard column, at 360 px and in dark mode', async () => {
     const frame = await gadgetFrame(alice().page, '10001');
@@ -68,10 +68,10 @@ describeE2E('the Test coverage dashboard gadget', () => {
     const narrow = await rig().newPage({ user: 'alice', width: 360, theme: 'dark' });
     await narrow.page.goto('/jira/dashboards/10000');
     const small = await gadgetFrame(narrow.page, '10001');
-    await small.getByText('30 of 40 issues covered').waitFor({ timeout: 20_000 });
+    await small.getByText('30 of 40 issues covered').waitFor();
     expect(await small.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1)).toBe(true);
     await (await narrow.page.waitForSelector('#gadget-10001')).scrollIntoViewIfNeeded();
     await viewportShot(narrow.page, 'coverage-gadget-3-360px-dark');
     narrow.expectClean();
-  }, 90_000);
+  });
 });

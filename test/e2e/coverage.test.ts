@@ -5,7 +5,6 @@
  * sandbox), the states a person meets (not connected, not mapped), and the page in dark mode and at
  * 360 px.
  */
-import { readFile } from 'node:fs/promises';
 import { expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { connectWithNewToken, describeE2E, screenshot, suiteRig, type RigPage } from './support/rig';
@@ -26,10 +25,10 @@ describeE2E('the Test coverage project page', () => {
     await page.goto('/');
     await page.getByRole('link', { name: 'Demo Shop → Test coverage' }).click();
     const frame = await coverageFrame(page);
-    await frame.getByText('All 32 issues of this scope are loaded.').waitFor({ timeout: 20_000 });
+    await frame.getByText('All 32 issues of this scope are loaded.').waitFor();
     await frame.getByText('0 of 32 issues have no test').waitFor();
     await frame.getByLabel('Scope').selectOption({ label: '3.8' });
-    await frame.getByText('All 40 issues of this scope are loaded.').waitFor({ timeout: 20_000 });
+    await frame.getByText('All 40 issues of this scope are loaded.').waitFor();
     await frame.getByText('10 of 40 issues have no test').waitFor();
     await frame.getByText('75 % covered').waitFor();
     // The scope is the page's route: the address bar says it, and opening it again lands on it.
@@ -41,7 +40,7 @@ describeE2E('the Test coverage project page', () => {
     await frame.getByText('Showing 1–40 of 40 issues').waitFor();
     await screenshot(page, 'coverage-1-release-3.8');
     alice().expectClean();
-  }, 120_000);
+  });
 
   it('filters by verdict, type and status, puts uncovered issues first, and sorts by any column', async () => {
     const frame = await openScope(alice(), '/version/10010');
@@ -63,14 +62,17 @@ describeE2E('the Test coverage project page', () => {
     expect(sorted.slice(10, 12)).toEqual(['DEMO-1', 'DEMO-20']); // four tests each, the most: after the uncovered ones, ties by key
     expect(await frame.getByRole('columnheader', { name: 'Sort by Linked tests' }).getAttribute('aria-sort')).toBe('descending');
     await screenshot(alice().page, 'coverage-2-uncovered-first');
-  }, 90_000);
+  });
 
   it('exports what is shown as a CSV file, the columns as on screen', async () => {
     const frame = await openScope(alice(), '/version/10010');
     await frame.getByRole('button', { name: 'Failing: 8' }).click();
     const [download] = await Promise.all([alice().page.waitForEvent('download'), frame.getByRole('button', { name: 'Export CSV (8 issues)' }).click()]);
     expect(download.suggestedFilename()).toBe('test-coverage-DEMO-3.8.csv');
-    const text = await readFile((await download.path()), 'utf8');
+    // The browser is the run's shared one (rig.ts), connected remotely: read the file through the connection.
+    const chunks: Buffer[] = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
     const lines = text.replace(/^\ufeff/, '').trim().split('\r\n');
     expect(lines[0]).toBe('Key,Summary,Type,Status,Linked tests,Pass,Fail,Blocked,Skipped,Not Executed,Verdict,Open bugs');
     expect(lines).toHaveLength(9);
@@ -78,35 +80,35 @@ describeE2E('the Test coverage project page', () => {
     expect(lines.find((l) => l.startsWith('DEMO-15,'))).toContain('DEMO-51 (In Progress)');
     expect(lines.find((l) => l.startsWith('DEMO-15,'))).not.toContain('DEMO-52');
     alice().expectClean();
-  }, 90_000);
+  });
 
   it('says what to do when TestKase is not connected or the project is not mapped, and a scope with no issues', async () => {
     const bob = await rig().newPage({ user: 'bob' });
     await bob.page.goto(pagePath(rig()));
     const frame = await coverageFrame(bob.page);
-    await frame.getByText('Connect TestKase to see test cases here').waitFor({ timeout: 20_000 });
+    await frame.getByText('Connect TestKase to see test cases here').waitFor();
     await frame.getByRole('button', { name: 'Open TestKase settings' }).waitFor();
     const other = await openScope(alice(), '', 'OTHER');
-    await other.getByText('This Jira project is not connected to TestKase').waitFor({ timeout: 20_000 });
+    await other.getByText('This Jira project is not connected to TestKase').waitFor();
     const empty = await openScope(alice(), '/version/10011');
-    await empty.getByText('This scope has no issues.').waitFor({ timeout: 20_000 });
+    await empty.getByText('This scope has no issues.').waitFor();
     await empty.getByText('0 of 0 issues have no test').waitFor();
-  }, 90_000);
+  });
 
   it('reads well in dark mode and at 360 px', async () => {
     const dark = await rig().newPage({ user: 'alice', theme: 'dark' });
     const frame = await openScope(dark, '/version/10010');
-    await frame.getByText('All 40 issues of this scope are loaded.').waitFor({ timeout: 20_000 });
+    await frame.getByText('All 40 issues of this scope are loaded.').waitFor();
     await screenshot(dark.page, 'coverage-3-dark');
     const narrow = await rig().newPage({ user: 'alice', width: 360 });
     const small = await openScope(narrow, '/version/10010');
-    await small.getByText('All 40 issues of this scope are loaded.').waitFor({ timeout: 20_000 });
+    await small.getByText('All 40 issues of this scope are loaded.').waitFor();
     // No sideways scrolling: the rows are cards below 720 px.
     expect(await small.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
     await screenshot(narrow.page, 'coverage-4-360px');
     await viewportShot(narrow.page, 'coverage-4-360px-top');
     narrow.expectClean();
-  }, 90_000);
+  });
 
   it('fills a large scope step by step with a progress line, counts that say "so far", and every issue in the end', async () => {
     const grown = await growCoverageScope({ hostUrl: rig().runtime.url, simUrl: rig().runtime.sim.url }, { issues: 1_500, bugs: 20 });
@@ -115,23 +117,23 @@ describeE2E('the Test coverage project page', () => {
     try {
       await alice().page.goto(pagePath(rig(), 'DEMO', `/version/${grown.versionId}`));
       const frame = await coverageFrame(alice().page);
-      await frame.getByText('Loaded 100 of about 1,500 issues…').waitFor({ timeout: 20_000 });
+      await frame.getByText('Loaded 100 of about 1,500 issues…').waitFor();
       // While loading: the header counts the loaded rows and says so; the pager agrees with it.
       await frame.getByText(/^20 of 100 issues loaded so far have no test$/).waitFor();
       await frame.getByText('Showing 1–50 of 100 issues').waitFor();
       await screenshot(alice().page, 'coverage-5-loading');
-      await frame.getByText('All 1,500 issues of this scope are loaded.').waitFor({ timeout: 60_000 });
+      await frame.getByText('All 1,500 issues of this scope are loaded.').waitFor();
       await frame.getByText('300 of 1,500 issues have no test').waitFor();
       await frame.getByText('Showing 1–50 of 1,500 issues').waitFor();
     } finally {
       rig().runtime.sim.admin.removeFault(fault.id);
     }
-  }, 120_000);
+  });
 
   async function openScope(rp: RigPage, sub: string, project = 'DEMO'): Promise<Frame> {
     await rp.page.goto(pagePath(rig(), project, sub));
     const frame = await coverageFrame(rp.page);
-    if (project === 'DEMO') await frame.getByText(/All \d+ issues? of this scope (are|is) loaded|This scope has no issues/).first().waitFor({ timeout: 20_000 });
+    if (project === 'DEMO') await frame.getByText(/All \d+ issues? of this scope (are|is) loaded|This scope has no issues/).first().waitFor();
     return frame;
   }
 });
