@@ -105,6 +105,12 @@ describeE2E('the Test coverage project page', () => {
     await small.getByText('All 40 issues of this scope are loaded.').waitFor();
     // No sideways scrolling: the rows are cards below 720 px.
     expect(await small.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+    // The columns still sort at 360 px: their buttons are a bar above the cards, seen and pressed.
+    const byTests = small.getByRole('button', { name: 'Sort by Linked tests' });
+    expect((await byTests.boundingBox())?.width).toBeGreaterThan(40);
+    await byTests.click();
+    await byTests.click();
+    expect((await keys(small)).slice(0, 2)).toEqual(['DEMO-1', 'DEMO-20']);
     await screenshot(narrow.page, 'coverage-4-360px');
     await viewportShot(narrow.page, 'coverage-4-360px-top');
     narrow.expectClean();
