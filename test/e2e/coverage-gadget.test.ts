@@ -44,13 +44,17 @@ describeE2E('the Test coverage dashboard gadget', () => {
     await edit.getByRole('option', { name: 'Sprint 42 (active)' }).waitFor({ state: 'attached' });
     await edit.getByLabel('Scope').selectOption({ label: 'Sprint 42 (active)' });
     await screenshot(page, 'coverage-gadget-2-edit');
+    // The dashboard reloads on submit. Its address had no ?edit= to begin with (a new gadget opens in
+    // its edit view by itself), so wait for the new document, not for an address it already has.
+    const reloaded = page.waitForEvent('load');
     await edit.getByRole('button', { name: 'Save' }).click();
-    await page.waitForURL((url) => !url.searchParams.has('edit'));
+    await reloaded;
     const view = await gadgetFrame(page, '10002');
     await view.getByText('DEMO · Sprint 42').waitFor();
     await view.getByText('13 of 17 issues covered').waitFor();
     // Edit again, change the scope, cancel: the saved sprint stays.
     await page.getByRole('link', { name: 'Edit Test coverage gadget' }).nth(1).click();
+    await page.waitForURL((url) => url.searchParams.get('edit') === '10002');
     const again = await gadgetFrame(page, '10002');
     await expect.poll(async () => again.getByLabel('Scope').inputValue()).toBe('/sprint/42');
     await again.getByLabel('Scope').selectOption({ label: 'Sprint 43 (future)' });
@@ -73,5 +77,10 @@ describeE2E('the Test coverage dashboard gadget', () => {
     await (await narrow.page.waitForSelector('#gadget-10001')).scrollIntoViewIfNeeded();
     await viewportShot(narrow.page, 'coverage-gadget-3-360px-dark');
     narrow.expectClean();
+    const dark = await rig().newPage({ user: 'alice', theme: 'dark' });
+    await dark.page.goto('/jira/dashboards/10000');
+    await (await gadgetFrame(dark.page, '10001')).getByText('30 of 40 issues covered').waitFor();
+    await screenshot(dark.page, 'coverage-gadget-4-dark');
+    dark.expectClean();
   });
 });

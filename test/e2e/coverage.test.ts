@@ -114,6 +114,10 @@ describeE2E('the Test coverage project page', () => {
     await screenshot(narrow.page, 'coverage-4-360px');
     await viewportShot(narrow.page, 'coverage-4-360px-top');
     narrow.expectClean();
+    const narrowDark = await rig().newPage({ user: 'alice', width: 360, theme: 'dark' });
+    await (await openScope(narrowDark, '/version/10010')).getByText('All 40 issues of this scope are loaded.').waitFor();
+    await viewportShot(narrowDark.page, 'coverage-4-360px-dark');
+    narrowDark.expectClean();
   });
 
   it('fills a large scope step by step with a progress line, counts that say "so far", and every issue in the end', async () => {
