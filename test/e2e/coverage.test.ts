@@ -140,6 +140,40 @@ describeE2E('the Test coverage project page', () => {
     }
   });
 
+  it('keeps what it loaded when TestKase fails mid-scope, says so, and Try again resumes at the step that failed', async () => {
+    const grown = await growCoverageScope({ hostUrl: rig().runtime.url, simUrl: rig().runtime.sim.url }, { issues: 1_100, bugs: 10 });
+    const sim = rig().runtime.sim.admin;
+    // Slow enough that the second step's later requests arrive after TestKase starts failing.
+    const slow = sim.addFault({ route: 'jiraCoverage', latencyMs: 1_500 });
+    let down: { id: string } | null = null;
+    try {
+      await alice().page.goto(pagePath(rig(), 'DEMO', `/version/${grown.versionId}`));
+      const frame = await coverageFrame(alice().page);
+      await frame.getByText('Loaded 100 of about 1,100 issues…').waitFor();
+      down = sim.addFault({ route: 'jiraCoverage', status: 503 });
+      await frame.getByText('Loading stopped after 100 issues: the counts above cover only these.').waitFor();
+      // The rows loaded stay, and every count still describes them.
+      await frame.getByText('Showing 1–50 of 100 issues').waitFor();
+      await frame.getByText(/^20 of 100 issues loaded so far have no test$/).waitFor();
+      await viewportShot(alice().page, 'coverage-6-stopped');
+      sim.removeFault(down.id);
+      sim.removeFault(slow.id);
+      down = null;
+      // The failed step's invocation has answered: its calls' lifetime is over, none starts after this.
+      sim.clearRequests();
+      await frame.getByRole('button', { name: 'Try again' }).click();
+      await frame.getByText('All 1,100 issues of this scope are loaded.').waitFor();
+      await frame.getByText('Showing 1–50 of 1,100 issues').waitFor();
+      await frame.getByText('220 of 1,100 issues have no test').waitFor();
+      // Resumed, not restarted: the failed step's 1,000 issues only, 100 a request.
+      expect(sim.requests().filter((r) => r.route === 'jiraCoverage')).toHaveLength(10);
+      alice().expectClean();
+    } finally {
+      if (down) sim.removeFault(down.id);
+      sim.removeFault(slow.id);
+    }
+  });
+
   async function openScope(rp: RigPage, sub: string, project = 'DEMO'): Promise<Frame> {
     await rp.page.goto(pagePath(rig(), project, sub));
     const frame = await coverageFrame(rp.page);
