@@ -6,7 +6,8 @@
  *   --kvs-latency ms   each Forge storage call's round trip (BENCH_KVS_LATENCY_MS, default 20)
  *   --runs n           (BENCH_RUNS, 15)   --users n (BENCH_USERS, 50)   --rounds n (BENCH_ROUNDS, 5)
  *   --overhead-runs n  warm getState calls timed for the resolver overhead (BENCH_OVERHEAD_RUNS, 200)
- *   --no-browser       backend figures only          --no-scale   skip the growing-data scenarios
+ *   --jira-latency ms  each Jira REST call's round trip (BENCH_JIRA_LATENCY_MS, default 100: the coverage page)
+ *   --no-browser       backend figures only          --no-scale   skip the growing-data scenarios (and coverage)
  * Prints a table and writes bench/results.json. docs/performance.md says how to read it.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -29,6 +30,7 @@ const { values } = parseArgs({
     rounds: { type: 'string' },
     'no-browser': { type: 'boolean' },
     'no-scale': { type: 'boolean' },
+    'jira-latency': { type: 'string' },
   },
 });
 const num = (v: string | undefined, env: string, dflt: number) => {
@@ -42,6 +44,8 @@ const runs = num(values.runs, 'BENCH_RUNS', 15);
 const overheadRuns = num(values['overhead-runs'], 'BENCH_OVERHEAD_RUNS', 200);
 const users = num(values.users, 'BENCH_USERS', 50);
 const rounds = num(values.rounds, 'BENCH_ROUNDS', 5);
+/** Each Jira REST call's round trip (the coverage page searches Jira as the user). */
+const jiraLatencyMs = num(values['jira-latency'], 'BENCH_JIRA_LATENCY_MS', 100);
 
 
 async function main(): Promise<void> {
@@ -70,11 +74,13 @@ async function main(): Promise<void> {
   let floor: Awaited<ReturnType<typeof import('./floor').measureFloor>> | null = null;
   let withContext: Awaited<ReturnType<typeof import('./panel').measurePanel>> | null = null;
   let scale: Awaited<ReturnType<typeof import('./scale').measureScale>> | null = null;
+  let coverage: Awaited<ReturnType<typeof import('./coverage').measureCoverage>> | null = null;
   if (!values['no-browser']) {
     floor = await (await import('./floor')).measureFloor({ latencyMs, kvsLatencyMs, runs });
     panel = await (await import('./panel')).measurePanel({ latencyMs, kvsLatencyMs, runs });
     withContext = await (await import('./panel')).measurePanel({ latencyMs, kvsLatencyMs, runs, issueContext: true });
     if (!values['no-scale']) scale = await (await import('./scale')).measureScale({ latencyMs, kvsLatencyMs, runs: Math.min(runs, 5) });
+    if (!values['no-scale']) coverage = await (await import('./coverage')).measureCoverage({ latencyMs, kvsLatencyMs, jiraLatencyMs, runs: Math.min(runs, 5) });
   }
 
   const panelJs = panelJsBeforeFirstData();
@@ -115,6 +121,8 @@ async function main(): Promise<void> {
     overhead: { samples: warmOverhead.samples, p50Ms: warmOverhead.overheadMs.p50, p95Ms: warmOverhead.overheadMs.p95, withTransportP50Ms: warmOverhead.overheadWithTransportMs.p50, withTransportP95Ms: warmOverhead.overheadWithTransportMs.p95, handlerP50Ms: warmOverhead.handlerMs.p50 },
     throughput: { invokesPerS: throughput.requestsPerSecond, errors: throughput.errors, users: throughput.users, rounds: throughput.rounds, isolationIntact: throughput.isolationIntact },
     scale: scale ?? [],
+    // Test coverage (bench/coverage.ts): coverage.firstRowsMs.n40, coverage.firstRowsMs.n5000, coverage.completeMs.n5000.
+    coverage,
   };
   mkdirSync('bench', { recursive: true });
   writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
@@ -153,6 +161,7 @@ async function main(): Promise<void> {
   for (const s of results.scale) {
     rows.push([`scale: ${s.kind} ${s.n}`, `first data ${s.firstDataMs} ms, ${s.invokes} invokes, ${s.testkaseRequests} TestKase requests, ${Math.round(s.responseBytes / 1024)} KB answer, ${s.rows} rows shown`, s.note]);
   }
+  if (coverage) rows.push(...(await import('./coverage')).coverageRows(coverage));
   const w = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length))];
   for (const [a, c, d] of rows) say(`${a.padEnd(w[0]!)}  ${c.padEnd(w[1]!)}  ${d}`);
   say('\nwrote bench/results.json');

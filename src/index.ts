@@ -15,6 +15,7 @@ import { adminResolvers } from './resolvers/admin';
 import { identityResolvers } from './resolvers/identity';
 import { bugIssueTypeResolvers } from './resolvers/bug-issue-type';
 import { jiraIssueResolvers } from './resolvers/jira-issues';
+import { coverageResolvers } from './resolvers/coverage';
 import { handlersFor, type Implementations } from './resolvers/envelope';
 import { ownFunctionsOnly } from './resolvers/dispatch';
 
@@ -28,6 +29,7 @@ const implementations: Implementations = {
   ...issueSummaryResolvers,
   ...adminResolvers,
   ...jiraIssueResolvers,
+  ...coverageResolvers,
 };
 
 export const handler = ownFunctionsOnly(implementations, makeResolver<Definitions>(handlersFor(implementations)));

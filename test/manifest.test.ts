@@ -27,26 +27,33 @@ describe('manifest.yml', () => {
     // read:jira-user: GET /rest/api/3/user/bulk and /myself; read:permission:jira (granular): GET /rest/api/3/mypermissions;
     // the granular set of GET /rest/api/3/issue/createmeta/{projectIdOrKey}/issuetypes (the Bug type for Report bug).
     // Not the classic read:jira-work, which would also let the app read every issue the user can see.
-    // And the rest of GET /rest/api/3/issue/{issueIdOrKey}'s granular set (a created bug's key, a typed bug key checked).
+    // Test coverage (docs/coverage.md): the granular sets of POST /rest/api/3/search/jql (and approximate-count),
+    // POST /rest/api/3/issue/bulkfetch and GET /rest/api/3/project/{key}/versions, and Jira Software's boards and sprints.
     expect(scopes).toEqual([
       'storage:app', 'read:jira-user', 'read:permission:jira', 'read:issue-meta:jira', 'read:avatar:jira', 'read:field-configuration:jira',
-      'read:issue:jira', 'read:issue-security-level:jira', 'read:issue.vote:jira', 'read:issue.changelog:jira', 'read:status:jira', 'read:user:jira',
+      'read:issue-details:jira', 'read:field.default-value:jira', 'read:field.option:jira', 'read:field:jira', 'read:group:jira',
+      'read:issue-security-level:jira', 'read:issue.vote:jira', 'read:issue.changelog:jira', 'read:issue:jira', 'read:status:jira', 'read:user:jira',
+      'read:project-version:jira', 'read:board-scope:jira-software', 'read:project:jira', 'read:sprint:jira-software',
     ]);
+    expect(text).not.toMatch(/write:/);
     expect(text).not.toMatch(/^\s+- read:jira-work\s*$/m);
     expect(text).toMatch(/- address: https:\/\/api\.testkase\.com\s*$/m);
     expect(text).not.toMatch(/write:jira/);
     expect(text).not.toMatch(/http:\/\//);
   });
 
-  it('has the three Custom UI modules on one resource, the UI Kit issue context on its own, one resolver function on nodejs24.x', () => {
+  it('has the Custom UI modules on one resource, the UI Kit issue context on its own, one resolver function on nodejs24.x', () => {
     const text = readFileSync('manifest.yml', 'utf8');
     expect(text).toContain('key: testkase-issue-panel');
     expect(text).toContain('key: testkase-global-page');
     expect(text).toMatch(/jira:adminPage:\s+(#.*\s+)?- key: testkase-admin-page/);
-    expect(text.match(/resource: main/g)).toHaveLength(3);
+    // The panel, the global page, the admin page, the coverage page, the gadget and the gadget's edit mode.
+    expect(text.match(/resource: main/g)).toHaveLength(6);
+    expect(text).toMatch(/jira:projectPage:\s+- key: testkase-coverage-page\s+resource: main/);
+    expect(text).toMatch(/jira:dashboardGadget:\s+- key: testkase-coverage-gadget\s+resource: main[\s\S]*?edit:\s+resource: main/);
     expect(text).toMatch(/jira:issueContext:\s+- key: testkase-issue-context\s+resource: issue-summary\s+render: native/);
     expect(text).toMatch(/- key: issue-summary\s+path: uikit\/src\/index\.tsx/);
-    expect(text.match(/function: resolver/g)).toHaveLength(4);
+    expect(text.match(/function: resolver/g)).toHaveLength(6);
     expect(text).toContain('name: nodejs24.x');
     expect(text).toMatch(/path: static\/dist\s+tunnel:\s+port: 3000/);
   });

@@ -59,7 +59,7 @@ export async function lintApp(appDir = REPO_ROOT): Promise<LintReport> {
     USE_LOCAL_SWAGGER: 'true',
     LOCAL_JIRA_SWAGGER: join(SPECS, 'jira.json'),
     LOCAL_JSM_SWAGGER: join(SPECS, 'empty.json'),
-    LOCAL_JSW_SWAGGER: join(SPECS, 'empty.json'),
+    LOCAL_JSW_SWAGGER: join(SPECS, 'jira-software.json'),
     LOCAL_CONF_SWAGGER: join(SPECS, 'empty.json'),
     LOCAL_CONF_V2_SWAGGER: join(SPECS, 'empty.json'),
     LOCAL_BB_SWAGGER: join(SPECS, 'empty.json'),

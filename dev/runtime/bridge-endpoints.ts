@@ -7,7 +7,8 @@ import type { Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { InvocationOutcome, InvocationRequest } from '../forge/functions';
 import { bridgeCode, bridgeScript } from './bridge-script';
-import { MODULE_KEYS, type AppManifest } from './fixtures';
+import { MODULE_KEYS, projectPagePath, type AppManifest } from './fixtures';
+import type { GadgetConfigurations } from './coverage-pages';
 import { frontendContext, moduleTypeOf, resolverContext, type FrameSession, type FrameSessions, type FrameSite } from './frames';
 import type { CspViolation, HostEvents } from './host-events';
 import { answer, CSS, JS, json, jsonBody, type HostEnv } from './host-http';
@@ -29,6 +30,8 @@ export interface BridgeDeps {
   invoke: Invoker;
   invokeLimit: { calls: number; windowMs: number };
   say: (line: string) => void;
+  /** Where a gadget's edit view saves its configuration (view.submit). */
+  gadgets: GadgetConfigurations;
 }
 
 export function registerBridgeEndpoints(app: Hono<HostEnv>, deps: BridgeDeps): void {
@@ -48,6 +51,9 @@ export function registerBridgeEndpoints(app: Hono<HostEnv>, deps: BridgeDeps): v
       initialPath: session.initialPath,
       themeAttribute: THEME_ATTRIBUTE,
       nativeUi: session.moduleKey in deps.manifest.nativeResources,
+      projectPageModuleKey: MODULE_KEYS.coveragePage,
+      projectPagePath: projectPagePath(deps.manifest, '{projectKey}'),
+      gadgetEditing: session.gadget?.entryPoint === 'edit',
     });
     return answer(200, JS, body, { 'cache-control': 'no-store' });
   });
@@ -57,6 +63,15 @@ export function registerBridgeEndpoints(app: Hono<HostEnv>, deps: BridgeDeps): v
   const tooLarge = () => answer(413, 'application/json; charset=utf-8', JSON.stringify({ ok: false, error: 'The request body is too large' }), { 'cache-control': 'no-store', connection: 'close' });
   app.post(`${FRAME_BASE}/__forge/*`, bodyLimit({ maxSize: MAX_BODY, onError: tooLarge }));
   app.post(`${FRAME_BASE}/__forge/invoke`, (c) => invoke(deps, c.get('session'), c.req));
+  // A gadget's edit view saves its configuration (view.submit): Jira keeps it per gadget.
+  app.post(`${FRAME_BASE}/__forge/submit`, async (c) => {
+    const session = c.get('session');
+    if (!session.gadget || session.gadget.entryPoint !== 'edit') return json(400, { ok: false, error: 'view.submit saves a configuration only from a dashboard gadget’s edit view here.' });
+    const refused = deps.gadgets.save(session.gadget.id, await jsonBody(c.req));
+    if (refused) return json(400, { ok: false, error: refused });
+    say(`[forge-local] gadget ${session.gadget.id}: ${session.user.displayName} saved its configuration`);
+    return json(200, { ok: true });
+  });
   app.post(`${FRAME_BASE}/__forge/log`, async (c) => {
     const session = c.get('session');
     const body = (await jsonBody(c.req)) as { kind?: unknown; detail?: Record<string, unknown> } | undefined;

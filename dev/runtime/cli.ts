@@ -41,17 +41,18 @@ async function main(): Promise<void> {
   let stopAll: () => Promise<void>;
   if (dev) {
     const { startDev } = await import('./dev');
-    const d = await startDev({ port: hostPort, simPort, dataDir, quiet });
+    const d = await startDev({ port: hostPort, simPort, dataDir, quiet, coverageDemo: true });
     runtime = d.runtime;
     stopAll = () => d.stop();
     console.log(`UI dev server:       ${d.uiUrl}  (hot reload; the backend re-bundles on change)`);
   } else {
-    runtime = await startRuntime({ port: hostPort, simPort, dataDir, quiet });
+    runtime = await startRuntime({ port: hostPort, simPort, dataDir, quiet, coverageDemo: true });
     stopAll = () => runtime.stop();
   }
   console.log(`TestKase simulator:  ${runtime.sim.url}  (API Keys page: ${runtime.sim.url}/, API: ${runtime.sim.apiBaseUrl})`);
   console.log(`Local Jira host:     ${runtime.url}  (DEMO-1: ${runtime.url}/browse/DEMO-1, Apps → TestKase: ${runtime.globalPageUrl})`);
   console.log(`Jira admin page:     ${runtime.adminPageUrl}?user=diana  (Jira settings → Apps → TestKase connections; Jira admins only)`);
+  console.log(`Test coverage:       ${runtime.url}/jira/software/projects/DEMO/apps/${runtime.appId}/${runtime.envId}  (project page), ${runtime.url}/jira/dashboards/10000  (dashboard gadget)`);
   console.log(`Data folder:         ${dataDir}`);
   console.log(`TestKase for Jira is ready at ${runtime.url}  (Ctrl-C to stop)`);
 

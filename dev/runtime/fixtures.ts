@@ -57,6 +57,13 @@ export interface JiraIssue {
   project: JiraProject;
   /** accountId of the person who created it (issues created in the local Create Issue dialog, and DEMO-3). */
   reporter?: string;
+  // Where the issue sits in the project (the coverage page's scopes: jira-scope-fixtures.ts).
+  /** Ids of its fix versions. */
+  fixVersions?: string[];
+  /** Id of its sprint. */
+  sprint?: number;
+  /** Key of its parent (an epic). */
+  parent?: string;
 }
 
 /**
@@ -123,11 +130,15 @@ export const ISSUES: readonly JiraIssue[] = [
   },
 ];
 
-export function findIssue(key: string): JiraIssue | undefined {
-  return ISSUES.find((i) => i.key === key);
-}
-
-export const MODULE_KEYS = { panel: 'testkase-issue-panel', globalPage: 'testkase-global-page', issueContext: 'testkase-issue-context', adminPage: 'testkase-admin-page' } as const;
+export const MODULE_KEYS = {
+  panel: 'testkase-issue-panel',
+  globalPage: 'testkase-global-page',
+  issueContext: 'testkase-issue-context',
+  adminPage: 'testkase-admin-page',
+  // Test coverage: a project page and a dashboard gadget (with its edit mode).
+  coveragePage: 'testkase-coverage-page',
+  coverageGadget: 'testkase-coverage-gadget',
+} as const;
 export type ModuleKey = (typeof MODULE_KEYS)[keyof typeof MODULE_KEYS];
 
 /** The Forge module type of each module (the invocation's `moduleType`, the context's `extension.type`). */
@@ -136,6 +147,8 @@ export const MODULE_TYPES = {
   [MODULE_KEYS.globalPage]: 'jira:globalPage',
   [MODULE_KEYS.issueContext]: 'jira:issueContext',
   [MODULE_KEYS.adminPage]: 'jira:adminPage',
+  [MODULE_KEYS.coveragePage]: 'jira:projectPage',
+  [MODULE_KEYS.coverageGadget]: 'jira:dashboardGadget',
 } as const satisfies Record<ModuleKey, string>;
 
 /** A fixed local Forge environment id (Forge gives each environment a UUID). */
@@ -204,6 +217,14 @@ export function readManifest(file = `${REPO_ROOT}manifest.yml`): AppManifest {
 export function globalPagePath(manifest: AppManifest): string {
   return `/jira/apps/${manifest.appId}/${ENV_ID}`;
 }
+
+/** Where Jira shows a `jira:projectPage`: /jira/{projectType}/projects/{projectKey}/apps/{appId}/{envId}. */
+export function projectPagePath(manifest: AppManifest, projectKey: string): string {
+  return `/jira/software/projects/${projectKey}/apps/${manifest.appId}/${ENV_ID}`;
+}
+
+/** The local site's one dashboard, where the app's gadget sits. */
+export const DASHBOARD = { id: '10000', name: 'Release dashboard' } as const;
 
 /** Where Jira shows a `jira:adminPage`: Jira settings → Apps, at /jira/settings/apps/{appId}/{envId}. */
 export function adminPagePath(manifest: AppManifest): string {

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { FullContext } from '@forge/bridge';
-import { CLOUD_ID, ENV_ID, MODULE_KEYS, MODULE_TYPES, type AppManifest, type JiraIssue, type JiraUser, type ModuleKey } from './fixtures';
+import { CLOUD_ID, DASHBOARD, ENV_ID, MODULE_KEYS, MODULE_TYPES, projectPagePath, type AppManifest, type JiraIssue, type JiraProject, type JiraUser, type ModuleKey } from './fixtures';
 import type { Theme } from './tokens';
 
 export interface FrameSession {
@@ -16,6 +16,16 @@ export interface FrameSession {
   theme: Theme;
   initialPath: string;
   invokes: number[];
+  /** A project page's project. */
+  project: JiraProject | null;
+  /** A dashboard gadget: its id, whether it opens for editing, and its saved configuration (as Jira keeps it per gadget). */
+  gadget: GadgetFrame | null;
+}
+
+export interface GadgetFrame {
+  id: string;
+  entryPoint: 'view' | 'edit';
+  configuration: Record<string, unknown>;
 }
 
 const MAX_SESSIONS = 2000;
@@ -23,8 +33,8 @@ const MAX_SESSIONS = 2000;
 export class FrameSessions {
   private readonly sessions = new Map<string, FrameSession>();
 
-  open(user: JiraUser, moduleKey: ModuleKey, issue: JiraIssue | null, theme: Theme, initialPath: string): FrameSession {
-    const session: FrameSession = { id: randomBytes(16).toString('hex'), user, moduleKey, issue, theme, initialPath, invokes: [] };
+  open(user: JiraUser, moduleKey: ModuleKey, issue: JiraIssue | null, theme: Theme, initialPath: string, place: { project?: JiraProject; gadget?: GadgetFrame } = {}): FrameSession {
+    const session: FrameSession = { id: randomBytes(16).toString('hex'), user, moduleKey, issue, theme, initialPath, invokes: [], project: place.project ?? null, gadget: place.gadget ?? null };
     this.sessions.set(session.id, session);
     while (this.sessions.size > MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!);
     return session;
@@ -121,5 +131,20 @@ function extensionOf(s: FrameSession, site: FrameSite): FrameExtension {
     return type === 'jira:issuePanel' ? { type, issue, project, isNewToIssue: false } : { type, issue, project };
   }
   if (s.moduleKey === MODULE_KEYS.adminPage) return { type: 'jira:adminPage', location: `${site.origin()}${site.adminPagePath}` };
+  // A project page: its project (Jira Software adds the board when opened from one; the local site has none there).
+  if (type === 'jira:projectPage' && s.project) {
+    return { type, project: { id: s.project.id, key: s.project.key, type: s.project.type }, location: `${site.origin()}${projectPagePath(site.manifest, s.project.key)}` };
+  }
+  // A dashboard gadget: the gadget, its dashboard, its configuration, and `entryPoint: 'edit'` in its edit mode.
+  if (type === 'jira:dashboardGadget' && s.gadget) {
+    return {
+      type,
+      gadget: { id: s.gadget.id },
+      dashboard: { id: DASHBOARD.id },
+      gadgetConfiguration: s.gadget.configuration,
+      ...(s.gadget.entryPoint === 'edit' ? { entryPoint: 'edit' } : {}),
+      location: `${site.origin()}/jira/dashboards/${DASHBOARD.id}`,
+    };
+  }
   return { type: 'jira:globalPage', location: `${site.origin()}${site.globalPagePath}` };
 }

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { KvsEmulator } from '../kvs';
 import { BUNDLE_DIR, NATIVE_UI_DIR, bundleExists } from '../forge/paths';
-import { FunctionHost, type InvocationOutcome, type InvocationRequest, type PlatformCall } from '../forge/functions';
+import { FunctionHost, type InvocationOutcome, type InvocationRequest, type PlatformCall, type ProductApi } from '../forge/functions';
 import { startSimulator, type Simulator } from '../testkase-sim';
 import { CLOUD_ID, ENV_ID, REPO_ROOT, adminPagePath, globalPagePath, readManifest, type AppManifest } from './fixtures';
 import { createJiraApi } from './jira-api';
@@ -55,6 +55,13 @@ export interface RuntimeOptions {
    * is measured alone, on the same page as the bench's frame floor; default: as in the manifest.
    */
   withoutIssueContext?: boolean;
+  /**
+   * Add release 3.8's tests and results to the simulator (dev/testkase-sim/coverage-seed.ts), for the
+   * coverage page and gadget; `npm start` does. Default off, so other suites see the plain seed.
+   */
+  coverageDemo?: boolean;
+  /** Simulated network time of each Jira REST call (Jira Cloud answers in tens to hundreds of ms); default 0. */
+  jiraLatencyMs?: number;
 }
 
 export interface Runtime {
@@ -96,6 +103,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     options.sim ??
     (await startSimulator({ port: options.simPort ?? 4010, dataDir: dataDir === null ? null : join(dataDir, 'sim'), quiet }));
 
+  if (options.coverageDemo) sim.admin.seedCoverageDemo();
   const bundleDir = resolve(options.bundleDir ?? BUNDLE_DIR);
   // One store of the site's issues: the host's Create Issue dialog adds to it, the REST API reads it.
   const issues = new LocalIssues();
@@ -103,6 +111,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   let siteOrigin = '';
   try {
     if (!bundleExists(bundleDir)) throw new Error(`The backend is not bundled yet (${bundleDir}): run "npm run bundle".`);
+    // One set of issues for the site's pages, dialogs and REST API.
+    const issues = new LocalIssues();
     const kvs = new KvsEmulator({ ...(dataDir === null ? {} : { file: join(dataDir, 'kvs.json') }), latencyMs: options.kvsLatencyMs ?? 0 });
     const fnHost = new FunctionHost({
       bundleDir,
@@ -117,7 +127,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       environmentId: ENV_ID,
       cloudId: CLOUD_ID,
       // The Jira REST calls the function makes as the user, answered by the local site.
-      product: createJiraApi({ scopes: manifest.scopes, siteOrigin: () => siteOrigin, log, issues }),
+      product: withLatency(createJiraApi({ scopes: manifest.scopes, siteOrigin: () => siteOrigin, log, issues }), options.jiraLatencyMs ?? 0),
       log,
       ...(options.onPlatformCall ? { onPlatformCall: options.onPlatformCall } : {}),
     });
@@ -173,4 +183,13 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     if (ownSim) await sim.stop();
     throw e;
   }
+}
+
+/** The local site's API answering `ms` later, as a remote Jira would (the bench's Jira latency). */
+function withLatency(api: ProductApi, ms: number): ProductApi {
+  if (ms <= 0) return api;
+  return async (request) => {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    return api(request);
+  };
 }

@@ -15,16 +15,26 @@ import type { ProductApi, ProductRequest } from '../forge/functions';
 import { ISSUE_TYPES, ISSUES, REPO_ROOT, USERS, type JiraUser } from './fixtures';
 import { issueRoutes } from './jira-api-issues';
 import { LocalIssues } from './jira-issues';
+import { jiraSearchRoutes, type JiraCall } from './jira-search';
 
+// Jira's platform spec lists each operation's classic and granular scope sets (x-atlassian-oauth2-scopes);
+// Jira Software's has one set under `security` (the PermissionLinter reads both the same way).
 const Spec = z.object({
   paths: z.record(
     z.string(),
-    z.record(z.string(), z.object({ 'x-atlassian-oauth2-scopes': z.array(z.object({ scopes: z.array(z.string()) })).optional() })),
+    z.record(
+      z.string(),
+      z.object({
+        'x-atlassian-oauth2-scopes': z.array(z.object({ scopes: z.array(z.string()) })).optional(),
+        security: z.array(z.object({ OAuth2: z.array(z.string()).optional() })).optional(),
+      }),
+    ),
   ),
 });
+const SPEC_FILES = ['dev/forge/api-specs/jira.json', 'dev/forge/api-specs/jira-software.json'];
 
 export type Answer = { status: number; body: unknown };
-export type Handler = (call: { caller: JiraUser | null; query: URLSearchParams; params: Record<string, string> }) => Answer;
+export type Handler = (call: JiraCall) => Answer;
 
 export interface JiraApiOptions {
   /** The app's scopes (manifest.yml `permissions.scopes`). */
@@ -35,7 +45,7 @@ export interface JiraApiOptions {
   log?: (line: string) => void;
   /** The site's accounts; default the local users (fixtures.ts). In-process tests add their own. */
   users?: () => readonly JiraUser[];
-  /** The site's issues, the host's dialogs' too (jira-issues.ts); default the fixtures alone. */
+  /** The site's issues (shared with the host's pages and dialogs); default a fresh set of the fixtures. */
   issues?: LocalIssues;
 }
 
@@ -52,7 +62,7 @@ const PERMISSIONS: Record<string, { name: string; type: 'GLOBAL' | 'PROJECT' }> 
 
 
 export function createJiraApi(options: JiraApiOptions): ProductApi {
-  const spec = Spec.parse(JSON.parse(readFileSync(`${REPO_ROOT}dev/forge/api-specs/jira.json`, 'utf8')));
+  const specPaths = Object.assign({}, ...SPEC_FILES.map((f) => Spec.parse(JSON.parse(readFileSync(`${REPO_ROOT}${f}`, 'utf8'))).paths)) as z.infer<typeof Spec>['paths'];
   const origin = () => options.siteOrigin();
   const users = options.users ?? (() => USERS);
   const userJson = (u: JiraUser) => ({
@@ -68,7 +78,7 @@ export function createJiraApi(options: JiraApiOptions): ProductApi {
     avatarUrls: Object.fromEntries(['16x16', '24x24', '32x32', '48x48'].map((size) => [size, `${origin()}/__host/avatars/${encodeURIComponent(u.name)}.svg?size=${size.split('x')[0]}`])),
   });
 
-  const routes: Array<{ template: string; handler: Handler }> = [
+  const routes: Array<{ method?: 'GET' | 'POST'; template: string; handler: Handler }> = [
     {
       template: '/rest/api/3/myself',
       handler: ({ caller }) => (caller ? { status: 200, body: userJson(caller) } : error(401, 'You are not authenticated.')),
@@ -122,17 +132,20 @@ export function createJiraApi(options: JiraApiOptions): ProductApi {
     },
     // The issues themselves, as the caller may see them (jira-api-issues.ts).
     ...issueRoutes({ issues: options.issues ?? new LocalIssues(), origin, userJson }),
+    // Issue search, versions, boards and sprints: the coverage page's scopes (jira-search.ts).
+    ...jiraSearchRoutes(options.issues ?? new LocalIssues(), origin),
   ];
-  const compiled = routes.map((r) => ({
-    ...r,
-    regex: new RegExp(`^${r.template.replace(/\{(\w+)\}/g, '(?<$1>[^/]+)')}$`),
-    scopeSets: (spec.paths[r.template]?.get?.['x-atlassian-oauth2-scopes'] ?? []).map((s) => s.scopes),
-  }));
+  const compiled = routes.map((r) => {
+    const method = r.method ?? 'GET';
+    const operation = specPaths[r.template]?.[method.toLowerCase()];
+    const scopeSets = [...(operation?.['x-atlassian-oauth2-scopes'] ?? []).map((s) => s.scopes), ...(operation?.security ?? []).map((s) => s.OAuth2 ?? [])];
+    return { ...r, method, regex: new RegExp(`^${r.template.replace(/\{(\w+)\}/g, '(?<$1>[^/]+)')}$`), scopeSets };
+  });
 
   return (request: ProductRequest) => {
     const url = new URL(request.path, 'http://jira.local');
     const what = `${request.method} ${url.pathname}`;
-    const route = request.method === 'GET' ? compiled.find((r) => r.regex.test(url.pathname)) : undefined;
+    const route = compiled.find((r) => r.method === request.method && r.regex.test(url.pathname));
     if (!route) {
       options.log?.(`[jira-local] ${what}: not answered by the local Jira site (404)`);
       return Promise.resolve(error(404, `The local Jira site does not answer ${what} (see dev/runtime/jira-api.ts).`));
@@ -145,7 +158,15 @@ export function createJiraApi(options: JiraApiOptions): ProductApi {
     // Only calls made as the user act as someone; `asApp()` has no Jira account of its own here.
     const caller = request.target.provider === 'user' ? (users().find((u) => u.accountId === request.accountId) ?? null) : null;
     const params = route.regex.exec(url.pathname)?.groups ?? {};
-    const answer = route.handler({ caller, query: url.searchParams, params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, decodeURIComponent(v)])) });
+    let body: unknown;
+    if (request.body) {
+      try {
+        body = JSON.parse(request.body);
+      } catch {
+        return Promise.resolve(error(400, 'The request body is not valid JSON.'));
+      }
+    }
+    const answer = route.handler({ caller, query: url.searchParams, params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, decodeURIComponent(v)])), body });
     options.log?.(`[jira-local] ${what} as ${caller?.accountId ?? 'the app'} → ${answer.status}`);
     return Promise.resolve(answer);
   };

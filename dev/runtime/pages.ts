@@ -10,6 +10,13 @@ function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
+/**
+ * The sandbox Jira gives every Custom UI iframe (developer.atlassian.com/platform/forge/custom-ui/iframe):
+ * downloads by a user gesture, forms, modals, pointer lock, its own origin, scripts. No popups and no
+ * top navigation: the app opens and navigates through the bridge.
+ */
+export const FORGE_FRAME_SANDBOX = 'allow-downloads allow-forms allow-modals allow-pointer-lock allow-same-origin allow-scripts';
+
 export const HOST_PAGE_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'";
 
@@ -24,6 +31,8 @@ export interface PageFrame {
   simulatorUrl: string;
   appTitle: string;
   adminTitle: string;
+  /** DEMO's Test coverage page (jira:projectPage). */
+  coveragePagePath: string;
 }
 
 /** A UI Kit module on the page: the hidden frame running its code, and its title. */
@@ -32,7 +41,7 @@ export interface NativeModule {
   title: string;
 }
 
-function shell(frame: PageFrame, title: string, body: string, page: string, head = ''): string {
+export function shell(frame: PageFrame, title: string, body: string, page: string, head = ''): string {
   const userOptions = USERS.map(
     (u) => `<option value="${u.name}"${u.name === frame.user.name ? ' selected' : ''}>${esc(u.displayName)} (${esc(u.name)})</option>`,
   ).join('');
@@ -58,6 +67,7 @@ function shell(frame: PageFrame, title: string, body: string, page: string, head
   <nav class="menus" aria-label="Main">
     <a href="/">Your work</a>
     <a href="/browse/DEMO-1">Projects</a>
+    <a href="/jira/dashboards/10000">Dashboards</a>
     <details class="menu" id="apps-menu">
       <summary>Apps</summary>
       <div class="menu-panel" role="menu">
@@ -109,6 +119,13 @@ ${issues}
 </ul>
 </section>
 <section class="card">
+<h2>Test coverage</h2>
+<ul class="links">
+<li><a href="${esc(frame.coveragePagePath)}">Demo Shop → Test coverage</a> <span class="muted">the project page (jira:projectPage): release 3.8, its sprints and epics, issue by issue</span></li>
+<li><a href="/jira/dashboards/10000">Release dashboard</a> <span class="muted">the dashboard gadget (jira:dashboardGadget), and its edit mode</span></li>
+</ul>
+</section>
+<section class="card">
 <h2>Users</h2>
 <p class="muted">Switch with the selector at the top right or <code>?user=alice|bob|gina|diana</code>. Each has their own token. Diana is the Jira admin: only she sees Jira settings and the app's admin page.</p>
 <ul class="links">
@@ -154,7 +171,7 @@ export function issuePage(frame: PageFrame, issue: JiraIssue, iframeSrc: string,
     </section>
     <section class="forge-panel" aria-labelledby="panel-title">
       <h2 id="panel-title"><img src="/__host/app-icon.svg" alt="" width="16" height="16"> ${esc(frame.appTitle)}</h2>
-      <iframe class="forge-frame" id="forge-frame" data-module="issue-panel"${sized} title="${esc(frame.appTitle)}" src="${esc(iframeSrc)}"></iframe>
+      <iframe class="forge-frame" id="forge-frame" data-module="issue-panel"${sized} title="${esc(frame.appTitle)}" sandbox="${FORGE_FRAME_SANDBOX}" src="${esc(iframeSrc)}"></iframe>
     </section>
     <section class="field activity" aria-labelledby="activity-title">
       <h2 id="activity-title">Activity</h2>
@@ -181,7 +198,7 @@ export function globalPage(frame: PageFrame, iframeSrc: string): string {
     frame.appTitle,
     `<nav class="breadcrumbs" aria-label="Breadcrumbs"><span>Apps</span> / <a href="${esc(frame.globalPagePath)}">${esc(frame.appTitle)}</a></nav>
 <h1>${esc(frame.appTitle)}</h1>
-<iframe class="forge-frame global" id="forge-frame" data-module="global-page" title="${esc(frame.appTitle)}" src="${esc(iframeSrc)}"></iframe>`,
+<iframe class="forge-frame global" id="forge-frame" data-module="global-page" title="${esc(frame.appTitle)}" sandbox="${FORGE_FRAME_SANDBOX}" src="${esc(iframeSrc)}"></iframe>`,
     'global',
   );
 }
@@ -233,7 +250,7 @@ export function adminPage(frame: PageFrame, iframeSrc: string): string {
       'admin',
       `<nav class="breadcrumbs" aria-label="Breadcrumbs"><span>Jira settings</span> / <a href="/jira/settings/apps">Apps</a> / <span>${esc(frame.adminTitle)}</span></nav>
 <h1>${esc(frame.adminTitle)}</h1>
-<iframe class="forge-frame global" id="forge-frame" data-module="admin-page" title="${esc(frame.adminTitle)}" src="${esc(iframeSrc)}"></iframe>`,
+<iframe class="forge-frame global" id="forge-frame" data-module="admin-page" title="${esc(frame.adminTitle)}" sandbox="${FORGE_FRAME_SANDBOX}" src="${esc(iframeSrc)}"></iframe>`,
     ),
     'admin',
   );

@@ -13,10 +13,11 @@ import { redact } from '../../src/log';
 import { createHonoServer, loopbackOnly, standardRequest } from '../hono-node';
 import { registerBridgeEndpoints, type Invoker } from './bridge-endpoints';
 import { registerDevProxy, proxyUpgrades } from './dev-proxy';
-import { DEFAULT_USER, MODULE_KEYS, adminPagePath, findUser, globalPagePath, type AppManifest } from './fixtures';
+import { DASHBOARD, DEFAULT_USER, ENV_ID, MODULE_KEYS, PROJECTS, adminPagePath, findUser, globalPagePath, projectPagePath, type AppManifest } from './fixtures';
+import { COVERAGE_HOST_CSS, COVERAGE_HOST_JS, GadgetConfigurations, dashboardPage, projectAppPage } from './coverage-pages';
 import { FrameSessions, type FrameSite } from './frames';
 import type { HostEvents } from './host-events';
-import { answer, BadBody, CSS, HTML, JS, json, SVG, TEXT, type HostEnv } from './host-http';
+import { answer, BadBody, CSS, HTML, JS, json, jsonBody, SVG, TEXT, type HostEnv } from './host-http';
 import { avatarSvg } from './avatars';
 import { HOST_DIALOGS_CSS, HOST_DIALOGS_JS } from './host-dialogs';
 import { registerIssueDialogs } from './issue-dialogs';
@@ -51,7 +52,7 @@ export interface HostOptions {
   withoutIssueContext?: boolean;
   simulatorUrl: string;
   log: (line: string) => void;
-  /** The site's issues, shared with the local Jira REST API (jira-api.ts); default a store of its own. */
+  /** The site's issues, shared with its REST API (jira-api.ts); default a fresh set of the fixtures. */
   issues?: LocalIssues;
 }
 
@@ -88,7 +89,8 @@ export function createHost(options: HostOptions): Host {
   app.use(loopbackOnly(port, () => answer(421, TEXT, 'The local Jira host answers only requests addressed to 127.0.0.1 or localhost.')));
   app.use(standardRequest);
 
-  registerBridgeEndpoints(app, { manifest, sessions: host.sessions, site, events: host.events, invoke: options.invoke, invokeLimit: options.invokeLimit ?? FORGE_INVOKE_LIMIT, say });
+  const gadgets = new GadgetConfigurations();
+  registerBridgeEndpoints(app, { manifest, sessions: host.sessions, site, events: host.events, invoke: options.invoke, invokeLimit: options.invokeLimit ?? FORGE_INVOKE_LIMIT, say, gadgets });
   registerFrameFiles(app, { resourceDir: options.resourceDir, nativeUiDir: options.nativeUiDir, permissions: manifest.permissions, site, say, ...(options.devServer ? { devServer: options.devServer } : {}) });
   // Before the dev proxy: in `npm run dev` the UI Kit resources still come from their build, not from Vite.
   registerSharedFiles(app, { resourceDir: options.resourceDir, nativeUiDir: options.nativeUiDir, nativeResourceKeys: Object.values(manifest.nativeResources) });
@@ -97,6 +99,17 @@ export function createHost(options: HostOptions): Host {
   app.all('/healthz', () => json(200, { ok: true }));
   const issues = options.issues ?? new LocalIssues();
   registerIssueDialogs(app, issues, (c) => frameFor(c).user, say);
+  // `npm run grow:coverage`: grows a scope of the local site (new version, issues, bugs) for the bench.
+  app.post('/__host/admin/grow-scope', async (c) => {
+    if (!(c.req.header('content-type') ?? '').includes('application/json')) return json(415, { ok: false, error: 'Send application/json.' });
+    const body = ((await jsonBody(c.req)) ?? {}) as { projectKey?: unknown; versionName?: unknown; count?: unknown; bugs?: unknown };
+    const count = Number(body.count);
+    const bugs = Number(body.bugs ?? 0);
+    if (!Number.isInteger(count) || count < 1 || count > 20_000 || !Number.isInteger(bugs) || bugs < 0 || bugs > 1_000) return json(400, { ok: false, error: 'count must be 1–20,000 and bugs 0–1,000.' });
+    const grown = issues.grow({ projectKey: typeof body.projectKey === 'string' ? body.projectKey : 'DEMO', versionName: typeof body.versionName === 'string' && body.versionName.trim() ? body.versionName.trim().slice(0, 100) : `Scale ${count}`, count, bugs });
+    say(`[forge-local] grew ${grown.version.name} (${grown.version.id}): ${grown.issueKeys.length} issues, ${grown.bugKeys.length} bugs`);
+    return json(201, { ok: true, version: grown.version, issues: { first: grown.issueKeys[0], count: grown.issueKeys.length }, bugs: { first: grown.bugKeys[0] ?? null, count: grown.bugKeys.length } });
+  });
   app.all('*', async (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : json(405, { ok: false, error: `${c.req.method} is not allowed here` })));
 
   app.get('/__host/host.js', () => answer(200, JS, HOST_JS));
@@ -107,6 +120,8 @@ export function createHost(options: HostOptions): Host {
   app.get('/__host/ui-kit.js', async () => answer(200, JS, await uiKitHostScript()));
   app.get('/__host/ui-kit.css', () => answer(200, CSS, UI_KIT_CSS));
   app.get('/__host/favicon.svg', () => answer(200, SVG, FAVICON));
+  app.get('/__host/coverage.css', () => answer(200, CSS, COVERAGE_HOST_CSS));
+  app.get('/__host/coverage.js', () => answer(200, JS, COVERAGE_HOST_JS));
   app.get('/__host/app-icon.svg', () => answer(200, SVG, existsSync(options.iconFile) ? readFileSync(options.iconFile) : FAVICON));
   app.get('/favicon.ico', () => answer(200, SVG, FAVICON));
   // Jira serves avatars from its own site: the app's frame may load them (the site is in Forge's img-src).
@@ -123,7 +138,7 @@ export function createHost(options: HostOptions): Host {
     const theme = queryTheme ?? parseTheme(getCookie(c, 'tk_theme')) ?? 'light';
     if (queryUser) setCookie(c, 'tk_user', user.name, { path: '/', sameSite: 'Lax' });
     if (queryTheme) setCookie(c, 'tk_theme', theme, { path: '/', sameSite: 'Lax' });
-    return { user, theme, path: c.req.path, globalPagePath: gpPath, adminPagePath: apPath, simulatorUrl: options.simulatorUrl, appTitle, adminTitle };
+    return { user, theme, path: c.req.path, globalPagePath: gpPath, adminPagePath: apPath, simulatorUrl: options.simulatorUrl, appTitle, adminTitle, coveragePagePath: projectPagePath(manifest, 'DEMO') };
   }
 
   // c.body keeps the cookies frameFor set.
@@ -159,6 +174,31 @@ export function createHost(options: HostOptions): Host {
     const initialPath = sub + url.search.replace(/([?&])(user|theme)=[^&]*&?/g, '$1').replace(/[?&]$/, '');
     const s = host.sessions.open(frame.user, MODULE_KEYS.globalPage, null, frame.theme, initialPath);
     return page(c, 200, globalPage(frame, frameSrc(s.id)));
+  });
+  // Test coverage: the project page (jira:projectPage) in a project's tabs, sub-paths for the app's own routes.
+  const coverageTitle = manifest.titles[MODULE_KEYS.coveragePage] ?? 'Test coverage';
+  const projectApp = (c: Context<HostEnv>) => {
+    const frame = frameFor(c);
+    const project = PROJECTS.find((p) => p.key === c.req.param('projectKey'));
+    if (!project || !manifest.resolvers[MODULE_KEYS.coveragePage]) return page(c, 404, messagePage(frame, 'Page not found', `The local Jira site has no app page at ${c.req.path}.`));
+    const base = projectPagePath(manifest, project.key);
+    const sub = c.req.path.slice(base.length) || '/';
+    const s = host.sessions.open(frame.user, MODULE_KEYS.coveragePage, null, frame.theme, sub, { project });
+    return page(c, 200, projectAppPage(frame, project, coverageTitle, base, frameSrc(s.id)));
+  };
+  app.get(`/jira/software/projects/:projectKey{[A-Z][A-Z0-9_]*}/apps/${manifest.appId}/${ENV_ID}`, projectApp);
+  app.get(`/jira/software/projects/:projectKey{[A-Z][A-Z0-9_]*}/apps/${manifest.appId}/${ENV_ID}/*`, projectApp);
+  // The dashboard with the gadget (jira:dashboardGadget): a gadget with no configuration yet, or ?edit=<id>, shows its edit view.
+  app.get(`/jira/dashboards/${DASHBOARD.id}`, (c) => {
+    const frame = frameFor(c);
+    if (!manifest.resolvers[MODULE_KEYS.coverageGadget]) return page(c, 404, messagePage(frame, 'Dashboard not found', 'This app has no dashboard gadget.'));
+    const title = manifest.titles[MODULE_KEYS.coverageGadget] ?? appTitle;
+    const list = GadgetConfigurations.GADGETS.map((id) => {
+      const editing = c.req.query('edit') === id || !gadgets.isConfigured(id);
+      const s = host.sessions.open(frame.user, MODULE_KEYS.coverageGadget, null, frame.theme, '/', { gadget: { id, entryPoint: editing ? 'edit' : 'view', configuration: gadgets.get(id) } });
+      return { id, title, frameSrc: frameSrc(s.id), editing };
+    });
+    return page(c, 200, dashboardPage(frame, list));
   });
   // Jira settings are for Jira admins: anyone else gets Jira's "no permission" page, and no app frame.
   const forbidden = (c: Context<HostEnv>) =>

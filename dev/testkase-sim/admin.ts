@@ -11,6 +11,7 @@ import { SimError, type Store } from './store';
 import { EXPIRY_DAYS } from './tokens';
 import { TEXT_MAX } from '../../src/testkase/sizes';
 import { ProjectListPath, type RouteSettings } from './api-handlers';
+import { growCoverage, seedCoverageDemo } from './coverage-seed';
 
 export interface RequestLogEntry {
   at: string;
@@ -68,6 +69,17 @@ export const GrowInput = z.strictObject({
   cycleDescription: z.string().max(LIMITS.descriptionMax).default(''),
   resultComment: z.string().max(LIMITS.commentMax).nullable().default(null),
 });
+/** Links and results for a grown Jira scope (the bench's 5,000 issues): see coverage-seed.ts. */
+const KeyRange = (max: number) => z.strictObject({ jiraProjectKey: JiraProjectKey, first: z.number().int().positive(), count: z.number().int().min(0).max(max) });
+/** Keys as ranges (DEMO-1000 … DEMO-5999), as the local Jira site grows them: 5,000 keys as a list would pass the 64 KB body limit. */
+export const GrowCoverageInput = z.strictObject({
+  projectId: ProjectId.default('PRJ-1'),
+  issues: KeyRange(20_000),
+  bugs: KeyRange(1_000).optional(),
+  cycleName: z.string().trim().min(1).max(120).default('Generated regression'),
+  by: z.string().default('alice'),
+});
+
 export interface GrowResult {
   testCaseIds: string[];
   cycleIds: string[];
@@ -159,6 +171,18 @@ export class SimAdmin {
   /** Bulk demo data for tests and the benchmark: test cases (linked to an issue), cycles, results. */
   grow(input: z.input<typeof GrowInput>): GrowResult {
     return this.store.grow(parseOr400(GrowInput, input, 'grow'));
+  }
+
+  /** Release 3.8's tests and results (coverage-seed.ts); does nothing when they are there already. */
+  seedCoverageDemo(): { testCases: number; results: number } {
+    return seedCoverageDemo(this.store, this.clock.now());
+  }
+
+  /** Tests and results for the issues of a grown Jira scope, in one write. */
+  growCoverage(input: z.input<typeof GrowCoverageInput>): { testCases: number; results: number } {
+    const { issues, bugs, ...rest } = parseOr400(GrowCoverageInput, input, 'grow coverage');
+    const keys = (r: { jiraProjectKey: string; first: number; count: number } | undefined) => (r ? Array.from({ length: r.count }, (_, i) => `${r.jiraProjectKey}-${r.first + i}`) : []);
+    return growCoverage(this.store, { ...rest, issueKeys: keys(issues), bugKeys: keys(bugs) }, this.clock.now());
   }
 
   addFault(rule: FaultRuleInput): Fault {
@@ -274,6 +298,8 @@ export function registerAdmin(app: Hono<SimEnv>, admin: SimAdmin): void {
     DELETE: [() => (admin.clearRequests(), data({ cleared: true }))],
   });
   resource(app, at('/grow'), { POST: [async (c) => data(admin.grow(parseOr400(GrowInput, await body(c), 'grow')), 201)] });
+  resource(app, at('/coverage-demo'), { POST: [async (c) => (await body(c), data(admin.seedCoverageDemo(), 201))] });
+  resource(app, at('/grow-coverage'), { POST: [async (c) => data(admin.growCoverage(parseOr400(GrowCoverageInput, await body(c), 'grow coverage')), 201)] });
   resource(app, at('/clock'), { POST: [async (c) => (admin.advanceClock(parseOr400(ClockInput, await body(c), 'clock').advanceMs), data({ now: admin.now() }))] });
   resource(app, at('/reset'), { POST: [async (c) => (await body(c), admin.reset(), data({ reset: true }))] });
   app.all(at('/*'), (c) => jsonError(404, 'NOT_FOUND', `No admin route ${c.req.method} ${c.req.path}.`));

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { endpoints, type EndpointName } from '../../src/testkase/contract';
 import { pathsOf, type DecodedRequest, type Endpoint } from '../../src/testkase/endpoint';
 import { parseOr400 } from './http-util';
+import { coverageHandlers } from './coverage-handlers';
 import type { Store } from './store';
 import type { SimToken, SimUser } from './state';
 
@@ -117,6 +118,7 @@ export const handlers: Handlers = {
     store.access(user, query.projectId, false);
     return ok({ data: store.execution(query.projectId, params.cycleId, params.executionId) });
   },
+  ...coverageHandlers,
 };
 
 /** A request as it arrived, decoded with the endpoint's schemas: a 400 names the first wrong field (path, query, then body). */

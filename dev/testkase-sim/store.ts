@@ -49,6 +49,8 @@ export interface StoreOptions {
 
 export class Store {
   state: SimState;
+  /** Counts changes, so indexes over the state (coverage-index.ts) know when to rebuild. */
+  revision = 0;
   private readonly file: string | null;
 
   constructor(private readonly opts: StoreOptions) {
@@ -78,12 +80,14 @@ export class Store {
 
   mutate<T>(fn: (s: SimState) => T): T {
     const result = fn(this.state);
+    this.revision += 1;
     this.persist(this.state);
     return result;
   }
 
   reseed(): void {
     this.state = seedState(this.opts.now());
+    this.revision += 1;
     this.persist(this.state);
   }
 

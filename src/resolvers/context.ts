@@ -13,7 +13,11 @@ type IssueModule = 'ISSUE_PANEL' | 'ISSUE_CONTEXT';
 
 /** The trusted caller, one shape per module: on an issue, its key and project are always known. */
 export type CallContext = {
-  [M in ModuleKind]: { accountId: string; module: M } & (M extends IssueModule ? { issueKey: string; jiraProjectKey: string } : { issueKey: null; jiraProjectKey: null });
+  [M in ModuleKind]: { accountId: string; module: M } & (M extends IssueModule
+    ? { issueKey: string; jiraProjectKey: string }
+    : M extends 'PROJECT_PAGE'
+      ? { issueKey: null; jiraProjectKey: string } // a project page sits in its project
+      : { issueKey: null; jiraProjectKey: null });
 }[ModuleKind];
 
 /** A caller from one of `M` (what the envelope lets through to a function the table lists for `M`). */
@@ -32,6 +36,9 @@ const IssueExtension = z
   .refine((e) => e.issue.key.startsWith(`${e.project.key}-`) && /^\d+$/.test(e.issue.key.slice(e.project.key.length + 1)));
 const GlobalPageExtension = z.object({ type: z.literal('jira:globalPage') });
 const AdminPageExtension = z.object({ type: z.literal('jira:adminPage') });
+// Test coverage: the project page sits in one project; the gadget on a dashboard, in none.
+const ProjectPageExtension = z.object({ type: z.literal('jira:projectPage'), project: z.object({ key: JiraProjectKey }) });
+const GadgetExtension = z.object({ type: z.literal('jira:dashboardGadget') });
 
 function trustedContext(context: Record<string, unknown> | undefined): CallContext | undefined {
   const accountId = context?.accountId;
@@ -47,6 +54,9 @@ function trustedContext(context: Record<string, unknown> | undefined): CallConte
   if (AdminPageExtension.safeParse(context?.extension).success) {
     return { accountId, module: 'ADMIN_PAGE', issueKey: null, jiraProjectKey: null };
   }
+  const projectPage = ProjectPageExtension.safeParse(context?.extension);
+  if (projectPage.success) return { accountId, module: 'PROJECT_PAGE', issueKey: null, jiraProjectKey: projectPage.data.project.key };
+  if (GadgetExtension.safeParse(context?.extension).success) return { accountId, module: 'DASHBOARD_GADGET', issueKey: null, jiraProjectKey: null };
   return undefined;
 }
 

@@ -27,7 +27,7 @@ const ADMIN = { modules: ['ADMIN_PAGE'], access: 'JIRA_ADMIN' } as const;
 export const CALLS = {
   // The first screen of the panel and the settings page (the glance has its own, getIssueSummary); the
   // admin page asks it too (one bundle prefetches it before it knows the module), for the admin's own connection.
-  getState: { modules: ['ISSUE_PANEL', 'GLOBAL_PAGE', 'ADMIN_PAGE'] },
+  getState: { modules: ['ISSUE_PANEL', 'GLOBAL_PAGE', 'ADMIN_PAGE', 'PROJECT_PAGE', 'DASHBOARD_GADGET'] },
   savePat: { modules: SETTINGS },
   deletePat: { modules: SETTINGS },
   /** The global page only: it asks Jira who the caller is, so the panel's getState stays free of Jira calls. */
@@ -65,6 +65,12 @@ export const CALLS = {
   adminRefreshListing: ADMIN,
   /** The issue panel: a created bug's key from its id, a typed bug key checked (Jira as the user; never on load). */
   getJiraIssues: { modules: PANEL },
+  // Test coverage (resolvers/coverage.ts): the project page in its project; the gadget names its
+  // configured project (every read is made as the caller, so that gives no one more than they can see).
+  getCoverageScopes: { modules: ['PROJECT_PAGE', 'DASHBOARD_GADGET'] },
+  getCoveragePage: { modules: ['PROJECT_PAGE', 'DASHBOARD_GADGET'] },
+  /** The gadget's edit mode: the Jira projects mapped to a TestKase project the caller can read. */
+  listCoverageProjects: { modules: ['DASHBOARD_GADGET'] },
 } as const satisfies Record<string, CallFacts>;
 
 export type FunctionKey = keyof typeof CALLS;

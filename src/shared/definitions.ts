@@ -109,7 +109,7 @@ export interface TokenSummary {
   expiresAt: string | null;
 }
 
-export type ModuleKind = 'ISSUE_PANEL' | 'ISSUE_CONTEXT' | 'GLOBAL_PAGE' | 'ADMIN_PAGE';
+export type ModuleKind = 'ISSUE_PANEL' | 'ISSUE_CONTEXT' | 'GLOBAL_PAGE' | 'ADMIN_PAGE' | 'PROJECT_PAGE' | 'DASHBOARD_GADGET';
 
 /**
  * checkIdentity (global page only): whether the saved token's TestKase user is the person signed in to

@@ -38,6 +38,9 @@ export const MODULE_KEYS = {
   ISSUE_CONTEXT: 'testkase-issue-context',
   GLOBAL_PAGE: 'testkase-global-page',
   ADMIN_PAGE: 'testkase-admin-page',
+  // Test coverage (docs/coverage.md): a project page, and a dashboard gadget with its edit mode.
+  COVERAGE_PAGE: 'testkase-coverage-page',
+  COVERAGE_GADGET: 'testkase-coverage-gadget',
 } as const;
 
 /** The admin page's "per page" choices (the payload schema accepts exactly these) and the one it opens with. */

@@ -38,6 +38,7 @@ import type {
   TestCaseDetail,
   TestCaseSummary,
 } from './definitions';
+import type { CoveragePage, CoverageProjects, CoverageScopeOptions } from './coverage';
 
 /** A function's payload schema, and the type of its answer (carried by the type only). */
 export interface FunctionSpec<S extends z.ZodType, R> {
@@ -81,6 +82,10 @@ export const FUNCTIONS = {
   adminSetNote: answers<AdminMarkChange>()(P.SetNotePayload),
   adminRefreshListing: answers<ListingBuild>()(P.RefreshListingPayload),
   getJiraIssues: answers<JiraIssueLookup>()(P.JiraIssuesPayload),
+  // Test coverage: the project page (jira:projectPage) and the dashboard gadget (jira:dashboardGadget).
+  getCoverageScopes: answers<CoverageScopeOptions>()(P.CoverageScopesPayload),
+  getCoveragePage: answers<CoveragePage>()(P.CoveragePagePayload),
+  listCoverageProjects: answers<CoverageProjects>()(P.EmptyPayload),
 } satisfies { [K in FunctionKey]: FunctionSpec<z.ZodType, unknown> };
 
 type Table = typeof FUNCTIONS;

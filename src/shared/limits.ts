@@ -24,4 +24,11 @@ export const LIMITS = {
   preconditionsMax: 5_000,
   /** A step's action and its expected result, each. */
   stepTextMax: 1_000,
+  // Coverage across a release (A50–A52).
+  /** Jira issue keys in one coverage query: ~1.3 KB of URL for typical keys. */
+  coverageKeysMax: 100,
+  /** Defect keys a coverage entry lists for one issue (the rest are counted). */
+  coverageDefectsMax: 50,
+  /** Linked issue keys in one page of A51. */
+  linkedIssuesPageMax: 500,
 } as const;

@@ -4,7 +4,7 @@
  * `issueKey` the browser tries to slip in) is a validation error, not silently ignored.
  */
 import { z } from 'zod';
-import { CycleId, ExecutionId, ExecutionStatus, JiraIssueKey, LIMITS, Priority, TestCaseId, TestCaseType } from '../testkase/contract';
+import { CycleId, ExecutionId, ExecutionStatus, JiraIssueKey, JiraProjectKey, LIMITS, Priority, TestCaseId, TestCaseType } from '../testkase/contract';
 import { ADMIN_DEFAULT_PAGE_SIZE, ADMIN_NOTE_MAX, ADMIN_PAGE_SIZES, JIRA_ISSUE_ID } from './facts';
 import { contradictsSteps } from './steps';
 import { words } from './words/backend';
@@ -180,3 +180,30 @@ const JiraIssueRef = z.union([z.string().regex(JIRA_ISSUE_ID), JiraIssueKey], { 
 export const JiraIssuesPayload = z.strictObject({
   refs: z.array(JiraIssueRef).min(1).max(LIMITS.defectsMax),
 });
+
+// ---------- test coverage (jira:projectPage, jira:dashboardGadget) ----------
+
+/** A fix version (Jira's id), a sprint (its id), an epic (its key), or the issues TestKase links. */
+const CoverageScope = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('LINKED') }),
+  z.strictObject({ kind: z.literal('VERSION'), id: z.string().regex(/^\d{1,18}$/, 'a version id is a number') }),
+  z.strictObject({ kind: z.literal('SPRINT'), id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) }),
+  z.strictObject({ kind: z.literal('EPIC'), key: JiraIssueKey }),
+]);
+
+/**
+ * The project: the project page takes it from the Forge context (a different one is refused); the
+ * gadget, which has none, from its configuration. Every read is made as the caller, so naming a
+ * project gives no one more than they can see themselves.
+ */
+export const CoverageScopesPayload = z.strictObject({ jiraProjectKey: JiraProjectKey.optional() });
+
+export const CoveragePagePayload = z.strictObject({
+  jiraProjectKey: JiraProjectKey.optional(),
+  scope: CoverageScope,
+  /** The previous step's `next`; absent for the first step. */
+  cursor: z.string().min(1).max(8_000).nullable().default(null),
+  /** COUNTS: the step's tally only (the gadget), not its rows. */
+  detail: z.enum(['ROWS', 'COUNTS']).default('ROWS'),
+});
+

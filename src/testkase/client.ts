@@ -25,6 +25,7 @@ import { rememberSecret } from '../log';
 import { callSignal } from './call-lifetime';
 import { isTestKaseError, TestKaseError } from './errors';
 import { projectListAnswered, projectListPaths } from './project-list-path';
+import { chunk, mapLimited } from '../batches';
 
 export interface ClientConfig {
   baseUrl: string;
@@ -95,8 +96,9 @@ export class TestKaseClient {
     throw notFound;
   }
 
-  async jiraMappings(jiraProjectKey: string) {
-    return (await this.send(endpoints.jiraMappings, { query: { jiraProjectKey } })).data;
+  /** The mappings of one Jira project, or every mapping of the organisation (the coverage gadget's projects). */
+  async jiraMappings(jiraProjectKey?: string) {
+    return (await this.send(endpoints.jiraMappings, { query: jiraProjectKey ? { jiraProjectKey } : {} })).data;
   }
 
   /** One page of test cases (search, issue filter). */
@@ -202,6 +204,16 @@ export class TestKaseClient {
     return (await this.send(endpoints.recordExecution, { params: { cycleId }, body })).data;
   }
 
+  /** Coverage of up to LIMITS.coverageKeysMax Jira issues in one request (A50). */
+  async jiraCoverage(projectId: string, jiraIssueKeys: string[]) {
+    return (await this.send(endpoints.jiraCoverage, { query: { projectId, jiraIssueKeys } })).data;
+  }
+
+  /** One page of the Jira issues of a Jira project that the project's test cases link (A51). */
+  async jiraLinkedIssues(projectId: string, jiraProjectKey: string, page: number, pageSize: number) {
+    return this.send(endpoints.jiraLinkedIssues, { query: { projectId, jiraProjectKey, page, pageSize } });
+  }
+
   /**
    * The one way a request goes out: the URL from the endpoint's template and encoded params and
    * query, the body validated and defaulted by its schema (a request the contract refuses is a
@@ -246,22 +258,4 @@ export class TestKaseClient {
     const skip = from - (firstPage - 1) * pageSize;
     return { items: items.slice(skip, skip + count), total };
   }
-}
-
-function chunk<T>(items: T[], size: number): T[][] {
-  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
-}
-
-/** `fn` over every item, at most `limit` at a time, results in order. */
-async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

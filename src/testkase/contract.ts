@@ -351,6 +351,40 @@ export const ExecutionsQuery = z.object({
 const MembershipQuery = z.object({ projectId: ProjectId, testCaseIds: IdList(TestCaseId, LIMITS.pageSizeMax) });
 const CycleMembership = z.object({ cycleId: CycleId, testCaseIds: z.array(TestCaseId) });
 
+// ---------- coverage across a release (A50–A52): one block, appended ----------
+
+/**
+ * A Jira issue's coverage in one TestKase project (A50): its linked test cases counted by their
+ * latest result (the same latestExecution as A4; NOT_EXECUTED when never run), when the newest of
+ * those ran, and the Jira keys recorded as defects on the linked tests whose latest result is a Fail.
+ */
+export const IssueCoverage = z.object({
+  jiraIssueKey: JiraIssueKey,
+  total: z.number().int().nonnegative(),
+  counts: StatusCounts,
+  latestExecutedAt: IsoDateTime.nullable(),
+  failingDefects: z.array(JiraIssueKey).max(LIMITS.coverageDefectsMax),
+  failingDefectsTotal: z.number().int().nonnegative(),
+});
+export type IssueCoverage = z.infer<typeof IssueCoverage>;
+
+/** A Jira issue some test case of the project is linked to, and how many (A51). */
+export const LinkedIssue = z.object({ jiraIssueKey: JiraIssueKey, testCases: z.number().int().positive() });
+export type LinkedIssue = z.infer<typeof LinkedIssue>;
+
+/** Issue keys in one comma-separated parameter: at least one, at most LIMITS.coverageKeysMax. */
+const IssueKeyList = z.codec(z.string(), z.array(JiraIssueKey).min(1).max(LIMITS.coverageKeysMax), {
+  decode: (text) => text.split(',').filter(Boolean),
+  encode: (keys) => keys.join(','),
+});
+const CoverageQuery = z.object({ projectId: ProjectId, jiraIssueKeys: IssueKeyList });
+const LinkedIssuesQuery = z.object({
+  projectId: ProjectId,
+  jiraProjectKey: JiraProjectKey,
+  page: WholeNumber(1_000_000).optional(),
+  pageSize: WholeNumber(LIMITS.linkedIssuesPageMax).optional(),
+});
+
 // ---------- endpoints ----------
 
 
@@ -542,6 +576,25 @@ export const endpoints = {
     params: z.object({ cycleId: CycleId, executionId: ExecutionId }),
     query: ProjectQuery,
     response: one(Execution),
+  }),
+  // Coverage across a release (docs/testkase-api.md A50–A52).
+  /** ASSUMED (A50). Coverage of up to LIMITS.coverageKeysMax Jira issues in one request, one entry per key asked. */
+  jiraCoverage: endpoint({
+    method: 'GET',
+    documented: false,
+    path: '/integrations/jira/coverage',
+    params: None,
+    query: CoverageQuery,
+    response: list(IssueCoverage),
+  }),
+  /** ASSUMED (A51). The Jira issues of one Jira project that the project's test cases are linked to, paged. */
+  jiraLinkedIssues: endpoint({
+    method: 'GET',
+    documented: false,
+    path: '/integrations/jira/linked-issues',
+    params: None,
+    query: LinkedIssuesQuery,
+    response: page(LinkedIssue),
   }),
 };
 

@@ -6,6 +6,8 @@ import { placeOf } from '../../src/shared/place';
 export const ISSUE_PANEL_KEY = MODULE_KEYS.ISSUE_PANEL;
 export const GLOBAL_PAGE_KEY = MODULE_KEYS.GLOBAL_PAGE;
 export const ADMIN_PAGE_KEY = MODULE_KEYS.ADMIN_PAGE;
+export const COVERAGE_PAGE_KEY = MODULE_KEYS.COVERAGE_PAGE;
+export const COVERAGE_GADGET_KEY = MODULE_KEYS.COVERAGE_GADGET;
 
 export interface UiContext {
   moduleKey: string;

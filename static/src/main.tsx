@@ -6,7 +6,7 @@
 import { lazy, Suspense, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
 import { view } from '@forge/bridge';
-import { ADMIN_PAGE_KEY, GLOBAL_PAGE_KEY, ISSUE_PANEL_KEY, toUiContext, type UiContext } from './context';
+import { ADMIN_PAGE_KEY, COVERAGE_GADGET_KEY, COVERAGE_PAGE_KEY, GLOBAL_PAGE_KEY, ISSUE_PANEL_KEY, toUiContext, type UiContext } from './context';
 import { Skeleton } from './components/Spinner';
 import { Message } from './components/Message';
 import { prefetchInitialState } from './api';
@@ -15,11 +15,14 @@ import { comeIntoViewOnRequest } from './app-events';
 const IssuePanel = lazy(() => import('./panel/IssuePanel'));
 const GlobalPage = lazy(() => import('./global/GlobalPage'));
 const AdminPage = lazy(() => import('./admin/AdminPage'));
+// Test coverage (the project page and the gadget): one chunk of its own, so the issue panel's JS does not grow.
+const Coverage = lazy(() => import('./coverage/CoverageModule'));
 
 export function moduleFor(moduleKey: string): ComponentType<{ ctx: UiContext }> | null {
   if (moduleKey === ISSUE_PANEL_KEY) return IssuePanel;
   if (moduleKey === GLOBAL_PAGE_KEY) return GlobalPage;
   if (moduleKey === ADMIN_PAGE_KEY) return AdminPage;
+  if (moduleKey === COVERAGE_PAGE_KEY || moduleKey === COVERAGE_GADGET_KEY) return Coverage;
   return null;
 }
 

@@ -10,6 +10,7 @@ import { installForgeFetch, KvsEmulator } from '../../dev/kvs';
 import { startSimulator, type Simulator } from '../../dev/testkase-sim';
 import { USERS, readManifest, type JiraUser } from '../../dev/runtime/fixtures';
 import { createJiraApi } from '../../dev/runtime/jira-api';
+import { LocalIssues } from '../../dev/runtime/jira-issues';
 import type { Definitions, Result } from '../../src/shared/definitions';
 import { contextFor, type Where } from './context';
 
@@ -20,10 +21,12 @@ export interface Backend {
   kvs: KvsEmulator;
   /** The Jira site's accounts (the local users to start with): add users, or make one a Jira admin. */
   jiraUsers: JiraUser[];
+  /** The Jira site's issues (grow a scope with `jiraIssues.grow(…)`). */
+  jiraIssues: LocalIssues;
   /** Every Jira REST call the backend made, as `METHOD path as accountId`. */
   jiraCalls: string[];
   /** Answers a Jira REST call instead of the local site (e.g. a failure); undefined: the site answers. */
-  jiraOverride: ((path: string) => { status: number; body: unknown; headers?: Record<string, string> } | undefined) | undefined;
+  jiraOverride: ((path: string, body: string) => { status: number; body: unknown; headers?: Record<string, string> } | undefined) | undefined;
   /** Advances the KVS clock (cache TTLs). */
   advance(ms: number): void;
   call<K extends keyof Definitions>(
@@ -66,13 +69,14 @@ export async function startBackend(): Promise<Backend> {
   const kvs = new KvsEmulator({ now: () => clock });
   const caller = new AsyncLocalStorage<string | undefined>();
   const jiraUsers: JiraUser[] = [...USERS];
-  const jira = createJiraApi({ scopes: readManifest().scopes, siteOrigin: () => JIRA_SITE, users: () => jiraUsers });
+  const jiraIssues = new LocalIssues();
+  const jira = createJiraApi({ scopes: readManifest().scopes, siteOrigin: () => JIRA_SITE, users: () => jiraUsers, issues: jiraIssues });
   const backend: Pick<Backend, 'jiraCalls' | 'jiraOverride'> = { jiraCalls: [], jiraOverride: undefined };
   const restore = installForgeFetch(kvs, {
     product: async ({ target, method, path, body }) => {
       const accountId = caller.getStore() ?? '';
       backend.jiraCalls.push(`${method} ${path} as ${target.provider === 'user' ? accountId : 'the app'}`);
-      return backend.jiraOverride?.(path) ?? jira({ accountId, target, method, path, body });
+      return backend.jiraOverride?.(path, body) ?? jira({ accountId, target, method, path, body });
     },
   });
   const { handler } = await import('../../src/index');
@@ -80,6 +84,7 @@ export async function startBackend(): Promise<Backend> {
     sim,
     kvs,
     jiraUsers,
+    jiraIssues,
     advance(ms: number) {
       clock += ms;
     },

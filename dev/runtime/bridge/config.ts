@@ -17,6 +17,11 @@ export interface BridgeConfig {
   themeAttribute: string;
   /** A UI Kit module's frame: the host renders what its reconciler sends (`reconcile`). */
   nativeUi: boolean;
+  /** The project page module (router target `module` with a projectKey), and its path with `{projectKey}`. */
+  projectPageModuleKey: string;
+  projectPagePath: string;
+  /** A dashboard gadget's edit view: `submit` saves its configuration, `close` leaves without saving. */
+  gadgetEditing: boolean;
 }
 
 /** What the frame posts to the host page, and what the page posts back (origin-checked on both sides). */
@@ -28,4 +33,7 @@ export type ToHost =
   | { type: 'forge-local:emit'; event: string; payload: unknown }
   | { type: 'forge-local:open-modal'; kind: 'issue-create' | 'issue-view'; requestId: string; context: unknown }
   | { type: 'forge-local:reconcile'; forgeDoc: unknown }
-  | { type: 'forge-local:resize'; height: number };
+  | { type: 'forge-local:resize'; height: number }
+  /** A gadget's edit view saved its configuration (view.submit) or was left without saving (view.close). */
+  | { type: 'forge-local:gadget-saved' }
+  | { type: 'forge-local:gadget-closed' };

@@ -92,6 +92,12 @@ export interface BridgeCommands {
   openIssueViewModal(call: ViewIssueModalCall): boolean;
 }
 
+/** The commands of a dashboard gadget's edit view on top: `view.submit` saves the configuration, `view.close` leaves. */
+export interface GadgetEditCommands {
+  submit(payload?: Parameters<typeof view.submit>[0]): Promise<void>;
+  close(payload?: Parameters<typeof view.close>[0]): void;
+}
+
 /** The commands of a UI Kit frame (`render: native`) on top: @forge/react's reconciler sends the ForgeDoc. */
 export interface NativeUiCommands {
   reconcile(call: { forgeDoc: unknown }): void;

@@ -18,7 +18,7 @@
  */
 import type { BridgeConfig, ToHost } from './config';
 import type { FrameContext } from '../frames';
-import type { BridgeCommands, HandlerTable, InvokeAnswer, NavigationLocation, NavigateCall, Subscription } from './contract';
+import type { BridgeCommands, GadgetEditCommands, HandlerTable, InvokeAnswer, NavigationLocation, NavigateCall, Subscription } from './contract';
 import { createLocalHistory } from './history';
 import { createModals } from './modals';
 import { createUiKit } from './ui-kit';
@@ -68,6 +68,12 @@ export function startBridge(CONFIG: BridgeConfig): void {
         return new URL(`/browse/${encodeURIComponent(location.issueKey)}`, context.siteUrl).toString();
       case 'module':
         if (location.moduleKey === CONFIG.globalPageModuleKey) return new URL(CONFIG.globalPagePath, context.siteUrl).toString();
+        if (location.moduleKey === CONFIG.projectPageModuleKey) {
+          const projectKey = 'projectKey' in location ? location.projectKey : undefined;
+          if (typeof projectKey !== 'string' || !/^[A-Z][A-Z0-9_]*$/.test(projectKey)) throw new Error('navigate: the project page needs a projectKey');
+          const path = 'path' in location && typeof location.path === 'string' && location.path ? `/${location.path.replace(/^\/+/, '')}` : '';
+          return new URL(CONFIG.projectPagePath.replace('{projectKey}', projectKey) + path, context.siteUrl).toString();
+        }
         throw new Error(`navigate: the local host has no page for module "${location.moduleKey}"`);
       default:
         throw new Error(`navigate: the local host does not support navigation target "${location.target}"`);
@@ -132,7 +138,24 @@ export function startBridge(CONFIG: BridgeConfig): void {
     openIssueCreateModal: (call) => modals.openIssueCreateModal(call),
     openIssueViewModal: (call) => modals.openIssueViewModal(call),
   };
-  const handlers: Record<string, AnyHandler> = { ...(commands as unknown as Record<string, AnyHandler>), ...(uiKit ? (uiKit.commands as unknown as Record<string, AnyHandler>) : {}) };
+  // A dashboard gadget's edit view: Jira saves what view.submit gives as the gadget's configuration and
+  // shows the gadget again; view.close leaves the edit view without saving.
+  const gadget: HandlerTable<GadgetEditCommands> | null = CONFIG.gadgetEditing
+    ? {
+        async submit(payload) {
+          const response = await fetch(`${CONFIG.endpoint}submit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload === undefined ? null : payload) });
+          const answer = (await response.json().catch(() => null)) as { ok?: unknown; error?: unknown } | null;
+          if (!response.ok || !answer || answer.ok !== true) throw new Error(`view.submit failed - ${answer && typeof answer.error === 'string' ? answer.error : `HTTP ${response.status}`}`);
+          toParent({ type: 'forge-local:gadget-saved' });
+        },
+        close: () => toParent({ type: 'forge-local:gadget-closed' }),
+      }
+    : null;
+  const handlers: Record<string, AnyHandler> = {
+    ...(commands as unknown as Record<string, AnyHandler>),
+    ...(uiKit ? (uiKit.commands as unknown as Record<string, AnyHandler>) : {}),
+    ...(gadget ? (gadget as unknown as Record<string, AnyHandler>) : {}),
+  };
 
   const callBridge = (command: string, payload?: unknown): Promise<unknown> => {
     const handler = Object.prototype.hasOwnProperty.call(handlers, command) ? handlers[command] : undefined;

@@ -69,6 +69,8 @@ export const backendWords = {
       ISSUE_CONTEXT: 'This works only on a Jira issue.',
       GLOBAL_PAGE: 'This works only on the TestKase page of the Jira Apps menu.',
       ADMIN_PAGE: 'Managing TestKase connections works only on the TestKase page in Jira settings (Apps), which Jira administrators can open. Nothing was changed.',
+      PROJECT_PAGE: 'Test coverage works only on the project page “Test coverage” and in its dashboard gadget. Nothing was changed.',
+      DASHBOARD_GADGET: 'Choosing the project of a dashboard gadget works only in the gadget’s settings.',
     } satisfies Record<ModuleKind, string>,
     guestReadOnly: ({ project }: { project: string }) => `You have read-only (Guest) access to ${project} in TestKase, so you can view but not change it.`,
     /** Test cases named in a sentence: up to three, then how many more. */

@@ -19,6 +19,8 @@ const FROM: Record<ModuleKind, Where> = {
   ISSUE_CONTEXT: { issue: 'DEMO-1', module: 'issueContext' },
   GLOBAL_PAGE: 'global',
   ADMIN_PAGE: 'admin',
+  PROJECT_PAGE: { projectPage: 'DEMO' },
+  DASHBOARD_GADGET: { gadget: '10001' },
 };
 const MODULES = Object.keys(FROM) as ModuleKind[];
 /** No schema of the table accepts it: a call that got as far as parsing would answer VALIDATION. */

@@ -15,9 +15,10 @@ import { settingsWords } from '../../../src/shared/words/settings';
 import { adminWords } from '../../../src/shared/words/admin';
 import { glanceWords } from '../../../src/shared/words/glance';
 import { adminBackendWords } from '../../../src/shared/words/admin-backend';
+import { coverageWords } from '../../../src/shared/words/coverage';
 import { STATUSES } from '../../../src/shared/facts';
 
-const PARTS = { base, backendWords, panelWords, testCaseWords, cyclesWords, runWords, settingsWords, adminWords, glanceWords, adminBackendWords };
+const PARTS = { base, backendWords, panelWords, testCaseWords, cyclesWords, runWords, settingsWords, adminWords, glanceWords, adminBackendWords, coverageWords };
 
 /** Every entry of the catalog with its path ("panel.actingAs"); an object of entries is a group, not an entry. */
 function entries(node: unknown, path: string[] = []): Array<[string, unknown]> {
