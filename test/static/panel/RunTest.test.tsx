@@ -127,7 +127,7 @@ describe('Run from the Test Cases tab', () => {
     expect(callsOf('executeTest')).toHaveLength(0);
     fireEvent.click(within(form).getByRole('button', { name: 'Save result' }));
     expect(await screen.findByText('Saved Fail for TC-2 in Sprint 3.')).toBeTruthy();
-    expect(callsOf('executeTest')).toEqual([{ cycleId: 'TCYCLE-3', testCaseId: 'TC-2', status: 'FAIL', defects: ['OTHER-1'] }]);
+    expect(callsOf('executeTest')).toEqual([{ requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), cycleId: 'TCYCLE-3', testCaseId: 'TC-2', status: 'FAIL', defects: ['OTHER-1'] }]);
   });
 
   it('step by step: the overall result is derived (any Fail → Fail), can be overridden, and the steps are saved with it', async () => {
