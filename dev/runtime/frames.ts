@@ -57,7 +57,7 @@ export interface FrameSite {
 /**
  * What Jira puts in `extension` for each module (@forge/bridge types it `{ [k: string]: any }`; the
  * shapes are the module docs' "Extension context": developer.atlassian.com/platform/forge/
- * manifest-reference/modules/jira-issue-panel/, …/jira-issue-context/, …/jira-global-page/,
+ * manifest-reference/modules/jira-issue-panel/, …/jira-issue-context/, …/jira-global-page/, …/jira-project-page/, …/jira-dashboard-gadget/,
  * …/jira-admin-page/).
  */
 interface IssueOfContext {
@@ -75,7 +75,11 @@ type FrameExtension =
   | { type: 'jira:issuePanel'; issue: IssueOfContext; project: ProjectOfContext; isNewToIssue: boolean }
   | { type: 'jira:issueContext'; issue: IssueOfContext; project: ProjectOfContext }
   | { type: 'jira:globalPage'; location: string }
-  | { type: 'jira:adminPage'; location: string };
+  | { type: 'jira:adminPage'; location: string }
+  /** …/jira-project-page/: the project it is opened in. */
+  | { type: 'jira:projectPage'; project: ProjectOfContext; location: string }
+  /** …/jira-dashboard-gadget/: the gadget, its dashboard and configuration; `entryPoint: 'edit'` in its edit mode. */
+  | { type: 'jira:dashboardGadget'; gadget: { id: string }; dashboard: { id: string }; gadgetConfiguration: Record<string, unknown>; entryPoint?: 'edit'; location: string };
 
 /** What getContext() answers in the frame: @forge/bridge's FullContext, its extension as Jira fills it. */
 export type FrameContext = Omit<FullContext, 'extension'> & { extension: FrameExtension };

@@ -105,14 +105,12 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
 
   if (options.coverageDemo) sim.admin.seedCoverageDemo();
   const bundleDir = resolve(options.bundleDir ?? BUNDLE_DIR);
-  // One store of the site's issues: the host's Create Issue dialog adds to it, the REST API reads it.
+  // One set of issues for the site's pages, dialogs and REST API: the Create Issue dialog adds to it, searches read it.
   const issues = new LocalIssues();
   let functions: FunctionHost | undefined;
   let siteOrigin = '';
   try {
     if (!bundleExists(bundleDir)) throw new Error(`The backend is not bundled yet (${bundleDir}): run "npm run bundle".`);
-    // One set of issues for the site's pages, dialogs and REST API.
-    const issues = new LocalIssues();
     const kvs = new KvsEmulator({ ...(dataDir === null ? {} : { file: join(dataDir, 'kvs.json') }), latencyMs: options.kvsLatencyMs ?? 0 });
     const fnHost = new FunctionHost({
       bundleDir,

@@ -154,7 +154,7 @@ export function startBridge(CONFIG: BridgeConfig): void {
   const handlers: Record<string, AnyHandler> = {
     ...(commands as unknown as Record<string, AnyHandler>),
     ...(uiKit ? (uiKit.commands as unknown as Record<string, AnyHandler>) : {}),
-    ...(gadget ? (gadget as unknown as Record<string, AnyHandler>) : {}),
+    ...(gadget ?? {}),
   };
 
   const callBridge = (command: string, payload?: unknown): Promise<unknown> => {

@@ -14,7 +14,7 @@ import { ISSUES, MODULE_KEYS, USERS, readManifest } from '../../../dev/runtime/f
 
 const manifest = readManifest();
 const site: FrameSite = { manifest, origin: () => 'http://127.0.0.1:4000', globalPagePath: '/jira/apps/x/y', adminPagePath: '/jira/settings/apps/x/y' };
-const session: FrameSession = { id: 'a'.repeat(32), user: USERS[1]!, moduleKey: MODULE_KEYS.panel, issue: ISSUES[0]!, theme: 'dark', initialPath: '/', invokes: [] };
+const session: FrameSession = { id: 'a'.repeat(32), user: USERS[1]!, moduleKey: MODULE_KEYS.panel, issue: ISSUES[0]!, theme: 'dark', initialPath: '/', invokes: [], project: null, gadget: null };
 const context = frontendContext(session, site);
 
 describe('the published types hold the local host to what Jira sends', () => {
@@ -36,7 +36,7 @@ describe('the published types hold the local host to what Jira sends', () => {
 
 /** Runs the frame's bridge script in a VM; `fromPage` delivers a message as the host page would. */
 async function loadBridge() {
-  const config: BridgeConfig = { endpoint: '/resource/x/__forge/', hostOrigin: 'http://127.0.0.1:4000', context, globalPagePath: '/g', globalPageModuleKey: MODULE_KEYS.globalPage, initialPath: '/', themeAttribute: 'light:light dark:dark', nativeUi: false };
+  const config: BridgeConfig = { endpoint: '/resource/x/__forge/', hostOrigin: 'http://127.0.0.1:4000', context, globalPagePath: '/g', globalPageModuleKey: MODULE_KEYS.globalPage, initialPath: '/', themeAttribute: 'light:light dark:dark', nativeUi: false, projectPageModuleKey: MODULE_KEYS.coveragePage, projectPagePath: '/jira/software/projects/{projectKey}/apps/x/y', gadgetEditing: false };
   const posted: Array<Record<string, unknown>> = [];
   const listeners: Array<(event: unknown) => void> = [];
   const parent = { postMessage: (m: Record<string, unknown>) => posted.push(m) };
