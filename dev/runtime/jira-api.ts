@@ -138,7 +138,8 @@ export function createJiraApi(options: JiraApiOptions): ProductApi {
   const compiled = routes.map((r) => {
     const method = r.method ?? 'GET';
     const operation = specPaths[r.template]?.[method.toLowerCase()];
-    const scopeSets = [...(operation?.['x-atlassian-oauth2-scopes'] ?? []).map((s) => s.scopes), ...(operation?.security ?? []).map((s) => s.OAuth2 ?? [])];
+    // A `security` entry without OAuth2 (basic auth, or `{}`: anonymous access) grants an app nothing.
+    const scopeSets = [...(operation?.['x-atlassian-oauth2-scopes'] ?? []).map((s) => s.scopes), ...(operation?.security ?? []).flatMap((s) => (s.OAuth2 ? [s.OAuth2] : []))];
     return { ...r, method, regex: new RegExp(`^${r.template.replace(/\{(\w+)\}/g, '(?<$1>[^/]+)')}$`), scopeSets };
   });
 

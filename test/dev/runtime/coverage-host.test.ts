@@ -20,7 +20,7 @@ async function frameOf(path: string, selector: string): Promise<{ html: string; 
   const tag = new RegExp(`<iframe[^>]*${selector}[^>]*src="http://localhost:\\d+/resource/([0-9a-f]{32})/index\\.html"`).exec(html);
   if (!tag) throw new Error(`no frame ${selector} on ${path}`);
   const script = await (await fetch(`${rt.url}/resource/${tag[1]}/__bridge.js`)).text();
-  const context = JSON.parse(/var CONFIG = (\{.*\});/.exec(script)![1]!).context as Record<string, any>;
+  const context = JSON.parse(/\.startBridge\((\{.*\})\);/.exec(script)![1]!).context as Record<string, any>;
   return { html: tag[0], session: tag[1]!, context };
 }
 
