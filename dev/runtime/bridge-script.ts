@@ -7,38 +7,16 @@
  * dialog's onClose argument) are then checked by the compiler against @forge/bridge's and
  * @forge/jira-bridge's types, as are the host's own (getContext's FullContext, in frames.ts).
  */
-import { fileURLToPath } from 'node:url';
-import { build, type Rollup } from 'vite';
+import { browserBundle } from './browser-bundle';
 import type { BridgeConfig } from './bridge/config';
 
 export type { BridgeConfig } from './bridge/config';
 
-const ENTRY = fileURLToPath(new URL('./bridge/frame.ts', import.meta.url));
 /** The IIFE's global name, kept inside the per-frame wrapper (nothing of it reaches the app's globals). */
 const NAME = 'forgeLocalBridge';
 
-let bundled: Promise<string> | undefined;
-
-/** The bridge's code, bundled once per process (Vite; about a tenth of a second). */
-export function bridgeCode(): Promise<string> {
-  bundled ??= build({
-    configFile: false,
-    logLevel: 'silent',
-    root: fileURLToPath(new URL('./bridge/', import.meta.url)),
-    build: {
-      write: false,
-      minify: false,
-      target: 'es2022',
-      lib: { entry: ENTRY, formats: ['iife'], name: NAME, fileName: () => 'bridge.js' },
-    },
-  }).then((result) => {
-    const outputs = (Array.isArray(result) ? result : [result]) as Rollup.RollupOutput[];
-    const chunk = outputs.flatMap((o) => o.output).find((o): o is Rollup.OutputChunk => o.type === 'chunk');
-    if (!chunk) throw new Error('bundling the frame bridge produced no code');
-    return chunk.code;
-  });
-  return bundled;
-}
+/** The bridge's code, bundled once per process. */
+export const bridgeCode = browserBundle(new URL('./bridge/frame.ts', import.meta.url), NAME, 'the frame bridge');
 
 export async function bridgeScript(config: BridgeConfig): Promise<string> {
   // JSON is a valid JS expression; `<` is escaped so the text can never close a tag anywhere.
