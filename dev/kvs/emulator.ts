@@ -11,7 +11,8 @@
  * 429 RATE_LIMIT_EXCEEDED once an installation's 4,000 units a minute are used.
  *
  * Optional persistence: a JSON file written atomically (temp file + rename) with secret values
- * encrypted at rest (AES-256-GCM) under a key kept in a sibling file with mode 0600.
+ * encrypted at rest (AES-256-GCM) under a key kept in a sibling file with mode 0600, after every
+ * write (`deferSaves` holds it for a bulk load and writes once at the end).
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -135,6 +136,9 @@ export class KvsEmulator {
   enforceQuota: boolean;
   /** Cumulative charges since the emulator started (or `resetUsage`). */
   usage: KvsUsage = emptyUsage();
+  /** Open `deferSaves` holds, and whether a write happened under them. */
+  private held = 0;
+  private unsaved = false;
 
   constructor(options: KvsEmulatorOptions = {}) {
     this.now = options.now ?? Date.now;
@@ -148,6 +152,23 @@ export class KvsEmulator {
       this.key = loadOrCreateKey(`${this.file}.key`);
       this.load();
     }
+  }
+
+  /**
+   * Holds the file's writes until the returned function is called, which writes it once (if anything
+   * changed). A bulk load through the app (the local runtime's QA seeding: thousands of saves) would
+   * otherwise rewrite the whole file, every secret encrypted again, on each write. Answers are
+   * unchanged; only the file lags, so a crash meanwhile loses what the hold covered.
+   */
+  deferSaves(): () => void {
+    this.held += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.held -= 1;
+      if (this.held === 0 && this.unsaved) this.save();
+    };
   }
 
   resetUsage(): void {
@@ -503,6 +524,11 @@ export class KvsEmulator {
 
   private save(): void {
     if (!this.file) return;
+    if (this.held > 0) {
+      this.unsaved = true;
+      return;
+    }
+    this.unsaved = false;
     const out: { data: Record<string, Entry>; secret: Record<string, Entry> } = { data: {}, secret: {} };
     for (const [key, entry] of this.stores.data) out.data[key] = entry;
     for (const [key, entry] of this.stores.secret) {

@@ -72,6 +72,23 @@ describe('KVS emulation behind the unmodified @forge/kvs package', () => {
     expect(await kvs.get('meta:acc')).toEqual({ preview: 'x' });
   });
 
+  it('holds the file while deferSaves is held and writes it once when released; answers are unchanged', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kvs-'));
+    const file = join(dir, 'kvs.json');
+    const emu = use(new KvsEmulator({ file }));
+    await kvs.set('meta:before', 1);
+    const release = emu.deferSaves();
+    await kvs.set('meta:held', 2);
+    await kvs.setSecret('pat:held', 'tk_pat_held');
+    expect(await kvs.get('meta:held')).toBe(2);
+    expect(Object.keys((JSON.parse(readFileSync(file, 'utf8')) as { data: object }).data)).toEqual(['meta:before']);
+    release();
+    release(); // a second call does nothing
+    const reopened = new KvsEmulator({ file });
+    expect(reopened.keys('data')).toEqual(['meta:before', 'meta:held']);
+    expect(reopened.keys('secret')).toEqual(['pat:held']);
+  });
+
   it('lets a test abort a write before it is applied (a simulated crash)', async () => {
     const emu = use(new KvsEmulator());
     await kvs.set('a', 1);
