@@ -8,6 +8,7 @@ import { JiraProjectKey, LIMITS, ProjectId } from '../../src/testkase/contract';
 import { FaultRule, RateLimit, type Fault, type FaultRuleInput, type Faults, type RateLimiter } from './faults';
 import { jsonAnswer, jsonError, limitBody, parseOr400, readJsonBody, resource, type SimContext, type SimEnv } from './http-util';
 import { SimError, type Store } from './store';
+import type { SimUser } from './state';
 import { EXPIRY_DAYS } from './tokens';
 import { TEXT_MAX } from '../../src/testkase/sizes';
 import { ProjectListPath, type RouteSettings } from './api-handlers';
@@ -153,6 +154,27 @@ export class SimAdmin {
       if (edit.name !== undefined) user.name = edit.name;
       if (edit.email !== undefined) user.email = edit.email;
     });
+  }
+
+  /**
+   * In process only, for the local runtime's QA seeding (dev/runtime/seed-connections.ts): many users
+   * in one write, each replacing the user with its id.
+   */
+  addUsers(users: ReadonlyArray<Omit<SimUser, 'deleted'>>): void {
+    this.store.addUsers(users);
+  }
+
+  /**
+   * In process only, for the QA seeding: a token for each request, in one write. Any expiry, unlike
+   * the API Keys page's choices: the seeding's "expired" tokens expire seconds after they are saved.
+   */
+  createTokens(requests: ReadonlyArray<{ user: string; name: string; expiresInMs: number }>): CreatedToken[] {
+    return this.store.createTokens(requests.map((r) => ({ userId: r.user, name: r.name, expiresInMs: r.expiresInMs }))).map(({ token, record }) => ({ ...this.listing(record), token }));
+  }
+
+  /** In process only, for the QA seeding: revokes these tokens in one write; answers how many were active. */
+  revokeTokens(ids: readonly string[]): number {
+    return this.store.revokeTokens(ids);
   }
 
   mappings() {

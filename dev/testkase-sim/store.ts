@@ -130,6 +130,57 @@ export class Store {
     return { token, record };
   }
 
+  /**
+   * Many users in one write (the local runtime's QA seeding): each replaces the user with its id, so
+   * seeding again after an interrupted run adds nobody twice.
+   */
+  addUsers(users: readonly Omit<SimUser, 'deleted'>[]): void {
+    this.mutate((s) => {
+      const byId = new Map(users.map((u) => [u.id, { ...u, memberships: { ...u.memberships }, deleted: false }]));
+      s.users = s.users.map((u) => byId.get(u.id) ?? u);
+      const known = new Set(s.users.map((u) => u.id));
+      s.users.push(...[...byId.values()].filter((u) => !known.has(u.id)));
+    });
+  }
+
+  /** Tokens for many users in one write, each expiring `expiresInMs` after now (any length: a seeding's tokens that expire in seconds). */
+  createTokens(requests: readonly { userId: string; name: string; expiresInMs: number }[]): Array<{ token: string; record: SimToken }> {
+    for (const r of requests) this.user(r.userId);
+    const now = this.opts.now();
+    return this.mutate((s) =>
+      requests.map(({ userId, name, expiresInMs }) => {
+        const token = mintToken();
+        const record: SimToken = {
+          id: `tok_${++s.counters.token}`,
+          userId,
+          name,
+          hash: hashToken(token),
+          preview: listingPreview(token),
+          createdAt: new Date(now).toISOString(),
+          expiresAt: new Date(now + expiresInMs).toISOString(),
+          revokedAt: null,
+        };
+        s.tokens.push(record);
+        return { token, record };
+      }),
+    );
+  }
+
+  /** Revokes many tokens in one write; answers how many were active. */
+  revokeTokens(ids: readonly string[]): number {
+    const wanted = new Set(ids);
+    const at = this.iso();
+    return this.mutate((s) => {
+      let revoked = 0;
+      for (const t of s.tokens) {
+        if (!wanted.has(t.id) || t.revokedAt) continue;
+        t.revokedAt = at;
+        revoked += 1;
+      }
+      return revoked;
+    });
+  }
+
   /** A revoked token is removed from the list, as TestKase's Delete does; it answers 401 at once. */
   revokeToken(id: string): boolean {
     return this.mutate((s) => {

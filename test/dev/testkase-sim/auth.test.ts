@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSimulator, EXPIRY_DAYS } from '../../../dev/testkase-sim';
+import { startSimulator, EXPIRY_DAYS, type Simulator } from '../../../dev/testkase-sim';
 import { freshSim, http, simForFile } from './support';
 
 const { sim } = simForFile();
@@ -94,6 +94,33 @@ describe('401: missing, malformed, unknown, expired, revoked, user deleted', () 
       expect(local.admin.deleteUser('bob')).toBe(true);
       for (const token of [one, two]) expect((await http(local, 'GET', '/auth/token-info', { token })).status).toBe(401);
       expect(local.admin.users().map((u) => u.id)).not.toContain('bob');
+    } finally {
+      await local.stop();
+    }
+  });
+
+  it('adds users, mints and revokes tokens in bulk (the QA seeding), each as the single operations do', async () => {
+    const local = await freshSim();
+    try {
+      const people: Parameters<Simulator['admin']['addUsers']>[0] = [
+        { id: 'qa1', name: 'Jürgen Müller', email: 'juergen.mueller@acme.example', memberships: { 'PRJ-1': 'GUEST' } },
+        { id: 'qa2', name: '山田 花子', email: 'hanako.yamada@acme.example', memberships: { 'PRJ-2': 'USER' } },
+      ];
+      local.admin.addUsers(people);
+      local.admin.addUsers(people.slice(0, 1)); // again: replaced, not added twice
+      expect(local.admin.users().filter((u) => u.id.startsWith('qa'))).toEqual(people);
+      const [a, b] = local.admin.createTokens([
+        { user: 'qa1', name: 'Laptop', expiresInMs: 90 * 86_400_000 },
+        { user: 'qa2', name: 'Jira', expiresInMs: 1_000 },
+      ]);
+      expect(Date.parse(b!.expiresAt) - Date.parse(b!.createdAt)).toBe(1_000);
+      const info = await http(local, 'GET', '/auth/token-info', { token: a!.token });
+      expect(info.json.data).toMatchObject({ user: { id: 'qa1', name: 'Jürgen Müller' }, token: { name: 'Laptop' } });
+      expect(() => local.admin.createTokens([{ user: 'nobody', name: 'x', expiresInMs: 1 }])).toThrow(/No user/);
+      expect(local.admin.revokeTokens([a!.id, a!.id, 'tok_none'])).toBe(1);
+      expect((await http(local, 'GET', '/auth/token-info', { token: a!.token })).status).toBe(401);
+      local.admin.advanceClock(1_000);
+      expect((await http(local, 'GET', '/auth/token-info', { token: b!.token })).status).toBe(401);
     } finally {
       await local.stop();
     }
