@@ -9,8 +9,8 @@ import { parse as parseYaml } from 'yaml';
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface JiraUser {
-  /** The `?user=` name. */
-  name: 'alice' | 'bob' | 'gina' | 'diana';
+  /** The `?user=` name: alice, bob, gina, diana, or a seeded user's (qa1 … : local-users.ts). */
+  name: string;
   accountId: string;
   displayName: string;
   timezone: string;
@@ -34,10 +34,6 @@ export const USERS: readonly JiraUser[] = [
   { name: 'diana', accountId: 'local-diana', displayName: 'Diana Evans', timezone: 'Europe/London', testkaseRole: 'none (no TestKase user)', jiraAdmin: true, emailAddress: 'diana@acme.example' },
 ];
 export const DEFAULT_USER = USERS[0]!;
-
-export function findUser(name: string | null | undefined): JiraUser | undefined {
-  return USERS.find((u) => u.name === name);
-}
 
 export interface JiraProject {
   id: string;

@@ -15,6 +15,7 @@ import { startSimulator, type Simulator } from '../testkase-sim';
 import { CLOUD_ID, ENV_ID, REPO_ROOT, adminPagePath, globalPagePath, readManifest, type AppManifest } from './fixtures';
 import { createJiraApi } from './jira-api';
 import { LocalIssues } from './jira-issues';
+import { LocalUsers } from './local-users';
 import { createHost, type HostEvents, type Invoker } from './server';
 
 export type { Invoker } from './server';
@@ -74,6 +75,8 @@ export interface Runtime {
   functions: FunctionHost;
   /** The local site's issues (the fixtures and those created in its Create Issue dialog). */
   issues: LocalIssues;
+  /** The local site's accounts (the fixtures' four, and any a QA seeding added: seed-connections.ts). */
+  users: LocalUsers;
   manifest: AppManifest;
   appId: string;
   envId: string;
@@ -107,6 +110,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   const bundleDir = resolve(options.bundleDir ?? BUNDLE_DIR);
   // One set of issues for the site's pages, dialogs and REST API: the Create Issue dialog adds to it, searches read it.
   const issues = new LocalIssues();
+  // Its accounts likewise; seeded ones are kept beside the storage that holds their connections.
+  const users = new LocalUsers(dataDir === null ? null : join(dataDir, 'jira-users.json'));
   let functions: FunctionHost | undefined;
   let siteOrigin = '';
   try {
@@ -125,7 +130,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       environmentId: ENV_ID,
       cloudId: CLOUD_ID,
       // The Jira REST calls the function makes as the user, answered by the local site.
-      product: withLatency(createJiraApi({ scopes: manifest.scopes, siteOrigin: () => siteOrigin, log, issues }), options.jiraLatencyMs ?? 0),
+      product: withLatency(createJiraApi({ scopes: manifest.scopes, siteOrigin: () => siteOrigin, log, issues, users: () => users.all(), userOf: (id) => users.byAccountId(id) }), options.jiraLatencyMs ?? 0),
       log,
       ...(options.onPlatformCall ? { onPlatformCall: options.onPlatformCall } : {}),
     });
@@ -137,7 +142,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     const resourceDir = resolve(options.resourceDir ?? join(appDir, manifest.resourcePath));
     const iconFile = [join(resourceDir, 'icon.svg'), join(REPO_ROOT, 'static/public/icon.svg')].find((f) => existsSync(f)) ?? '';
     const nativeUiDir = resolve(options.nativeUiDir ?? NATIVE_UI_DIR);
-    const host = createHost({ issues, manifest, resourceDir, nativeUiDir, iconFile, invoke, simulatorUrl: sim.url, log, ...(options.devServer ? { devServer: options.devServer } : {}), ...(options.invokeLimit ? { invokeLimit: options.invokeLimit } : {}), ...(options.withoutIssueContext ? { withoutIssueContext: true } : {}) });
+    const host = createHost({ issues, users, manifest, resourceDir, nativeUiDir, iconFile, invoke, simulatorUrl: sim.url, log, ...(options.devServer ? { devServer: options.devServer } : {}), ...(options.invokeLimit ? { invokeLimit: options.invokeLimit } : {}), ...(options.withoutIssueContext ? { withoutIssueContext: true } : {}) });
 
     await new Promise<void>((done, fail) => {
       host.server.once('error', fail);
@@ -165,6 +170,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       adminPageUrl: `${host.origin}${adminPagePath(manifest)}`,
       events: host.events,
       issues,
+      users,
       async stop() {
         if (stopped) return;
         stopped = true;

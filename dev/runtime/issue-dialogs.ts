@@ -4,11 +4,13 @@
  * is them, never the app). The dialogs themselves are in host-dialogs.ts.
  */
 import type { Context, Hono } from 'hono';
-import { ISSUE_TYPES, PROJECTS, USERS, type JiraIssue, type JiraUser } from './fixtures';
+import { ISSUE_TYPES, PROJECTS, type JiraIssue, type JiraUser } from './fixtures';
 import { json, jsonBody, type HostEnv } from './host-http';
 import type { LocalIssues } from './jira-issues';
+import type { LocalUsers } from './local-users';
 
-export function registerIssueDialogs(app: Hono<HostEnv>, issues: LocalIssues, signedIn: (c: Context<HostEnv>) => JiraUser, say: (line: string) => void): void {
+export function registerIssueDialogs(app: Hono<HostEnv>, issues: LocalIssues, signedIn: (c: Context<HostEnv>) => JiraUser, users: LocalUsers, say: (line: string) => void): void {
+  const view = (issue: JiraIssue) => viewOf(issue, users);
   app.get('/__host/create-meta', (c) =>
     json(200, { projects: PROJECTS.map((p) => ({ ...p, issueTypes: ISSUE_TYPES })), reporter: { accountId: signedIn(c).accountId, displayName: signedIn(c).displayName } }),
   );
@@ -28,8 +30,8 @@ export function registerIssueDialogs(app: Hono<HostEnv>, issues: LocalIssues, si
   });
 }
 
-function view(issue: JiraIssue) {
-  const reporter = USERS.find((u) => u.accountId === issue.reporter);
+function viewOf(issue: JiraIssue, users: LocalUsers) {
+  const reporter = issue.reporter ? users.byAccountId(issue.reporter) : undefined;
   return {
     id: issue.id,
     key: issue.key,

@@ -9,7 +9,6 @@
  * - the scopes: checked by jira-api.ts from the spec, like every route.
  */
 import type { JiraIssue, JiraUser } from './fixtures';
-import { USERS } from './fixtures';
 import type { Answer, Handler } from './jira-api';
 import type { LocalIssues } from './jira-issues';
 
@@ -40,11 +39,11 @@ function fieldsAsked(query: URLSearchParams): Set<FieldName> {
 
 const error = (status: number, message: string): Answer => ({ status, body: { errorMessages: [message], errors: {} } });
 
-export function issueRoutes({ issues, origin, userJson }: { issues: LocalIssues; origin: () => string; userJson: (u: JiraUser) => unknown }): Array<{ template: string; handler: Handler }> {
+export function issueRoutes({ issues, origin, userJson, userOf }: { issues: LocalIssues; origin: () => string; userJson: (u: JiraUser) => unknown; userOf: (accountId: string) => JiraUser | undefined }): Array<{ template: string; handler: Handler }> {
   const issueJson = (issue: JiraIssue, fields: Set<FieldName>) => {
     const status = STATUSES[issue.status] ?? { id: '1', category: 'new' as const };
     const category = CATEGORIES[status.category];
-    const reporter = USERS.find((u) => u.accountId === issue.reporter);
+    const reporter = issue.reporter ? userOf(issue.reporter) : undefined;
     const values: Record<FieldName, unknown> = {
       summary: issue.summary,
       status: {

@@ -43,8 +43,10 @@ export interface JiraApiOptions {
   siteOrigin: () => string;
   /** Where each call is reported (the runtime log). */
   log?: (line: string) => void;
-  /** The site's accounts; default the local users (fixtures.ts). In-process tests add their own. */
+  /** The site's accounts; default the local users (fixtures.ts). The runtime's LocalUsers adds seeded ones; in-process tests add their own. */
   users?: () => readonly JiraUser[];
+  /** One account by id, when the caller has an index of them (LocalUsers); default a search of `users()`. */
+  userOf?: (accountId: string) => JiraUser | undefined;
   /** The site's issues (shared with the host's pages and dialogs); default a fresh set of the fixtures. */
   issues?: LocalIssues;
 }
@@ -65,6 +67,7 @@ export function createJiraApi(options: JiraApiOptions): ProductApi {
   const specPaths = Object.assign({}, ...SPEC_FILES.map((f) => Spec.parse(JSON.parse(readFileSync(`${REPO_ROOT}${f}`, 'utf8'))).paths)) as z.infer<typeof Spec>['paths'];
   const origin = () => options.siteOrigin();
   const users = options.users ?? (() => USERS);
+  const userOf = options.userOf ?? ((accountId: string) => users().find((u) => u.accountId === accountId));
   const userJson = (u: JiraUser) => ({
     self: `${origin()}/rest/api/3/user?accountId=${encodeURIComponent(u.accountId)}`,
     accountId: u.accountId,
@@ -86,7 +89,7 @@ export function createJiraApi(options: JiraApiOptions): ProductApi {
     {
       template: '/rest/api/3/user',
       handler: ({ query }) => {
-        const user = users().find((u) => u.accountId === query.get('accountId'));
+        const user = userOf(query.get('accountId') ?? '');
         return user ? { status: 200, body: userJson(user) } : error(404, `Specified user does not exist or you do not have required permissions`);
       },
     },
@@ -131,7 +134,7 @@ export function createJiraApi(options: JiraApiOptions): ProductApi {
       },
     },
     // The issues themselves, as the caller may see them (jira-api-issues.ts).
-    ...issueRoutes({ issues: options.issues ?? new LocalIssues(), origin, userJson }),
+    ...issueRoutes({ issues: options.issues ?? new LocalIssues(), origin, userJson, userOf }),
     // Issue search, versions, boards and sprints: the coverage page's scopes (jira-search.ts).
     ...jiraSearchRoutes(options.issues ?? new LocalIssues(), origin),
   ];
@@ -157,7 +160,7 @@ export function createJiraApi(options: JiraApiOptions): ProductApi {
       return Promise.resolve({ status: 401, body: { code: 401, message: 'Unauthorized; scope does not match' } });
     }
     // Only calls made as the user act as someone; `asApp()` has no Jira account of its own here.
-    const caller = request.target.provider === 'user' ? (users().find((u) => u.accountId === request.accountId) ?? null) : null;
+    const caller = request.target.provider === 'user' ? (userOf(request.accountId) ?? null) : null;
     const params = route.regex.exec(url.pathname)?.groups ?? {};
     let body: unknown;
     if (request.body) {

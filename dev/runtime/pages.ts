@@ -3,6 +3,7 @@
  * and its script. The pages carry no inline script or style: everything is served from /__host/.
  */
 import { ISSUES, USERS, type JiraIssue, type JiraUser } from './fixtures';
+import type { SeededSummary } from './local-users';
 import { THEME_ATTRIBUTE, type Theme } from './tokens';
 import { isViewportSize, VIEWPORT_CSS } from './viewport';
 
@@ -33,6 +34,8 @@ export interface PageFrame {
   adminTitle: string;
   /** DEMO's Test coverage page (jira:projectPage). */
   coveragePagePath: string;
+  /** The users a QA seeding added (`npm start -- --connections N`), if any. */
+  seeded: SeededSummary | null;
 }
 
 /** A UI Kit module on the page: the hidden frame running its code, and its title. */
@@ -42,7 +45,9 @@ export interface NativeModule {
 }
 
 export function shell(frame: PageFrame, title: string, body: string, page: string, head = ''): string {
-  const userOptions = USERS.map(
+  // The four local users, and a seeded one while signed in as them (thousands would not fit in a menu).
+  const switchable = USERS.some((u) => u.name === frame.user.name) ? USERS : [...USERS, frame.user];
+  const userOptions = switchable.map(
     (u) => `<option value="${u.name}"${u.name === frame.user.name ? ' selected' : ''}>${esc(u.displayName)} (${esc(u.name)})</option>`,
   ).join('');
   const themeOptions = (['light', 'dark'] as const)
@@ -91,6 +96,13 @@ ${body}
 `;
 }
 
+/** The seeded users, in a sentence: too many to list. */
+function seededUsers(s: SeededSummary): string {
+  const admins = s.admins.map((a) => `<a href="?user=${esc(a)}">${esc(a)}</a>`).join(', ');
+  return `
+<p class="muted" id="seeded-users">And ${s.count} seeded users (<code>npm start -- --connections</code>), each with a TestKase connection: <a href="?user=${esc(s.first)}">${esc(s.first)}</a> … <a href="?user=${esc(s.last)}">${esc(s.last)}</a>, signed in with <code>?user=${esc(s.first)}</code> and so on.${admins ? ` Jira admins among them: ${admins}.` : ''}</p>`;
+}
+
 export function indexPage(frame: PageFrame): string {
   const issues = ISSUES.map(
     (i) =>
@@ -130,7 +142,7 @@ ${issues}
 <p class="muted">Switch with the selector at the top right or <code>?user=alice|bob|gina|diana</code>. Each has their own token. Diana is the Jira admin: only she sees Jira settings and the app's admin page.</p>
 <ul class="links">
 ${users}
-</ul>
+</ul>${frame.seeded ? seededUsers(frame.seeded) : ''}
 </section>`,
     'index',
   );

@@ -13,7 +13,7 @@ import { redact } from '../../src/log';
 import { createHonoServer, loopbackOnly, standardRequest } from '../hono-node';
 import { registerBridgeEndpoints, type Invoker } from './bridge-endpoints';
 import { registerDevProxy, proxyUpgrades } from './dev-proxy';
-import { DASHBOARD, DEFAULT_USER, ENV_ID, MODULE_KEYS, PROJECTS, adminPagePath, findUser, globalPagePath, projectPagePath, type AppManifest } from './fixtures';
+import { DASHBOARD, DEFAULT_USER, ENV_ID, MODULE_KEYS, PROJECTS, adminPagePath, globalPagePath, projectPagePath, type AppManifest } from './fixtures';
 import { COVERAGE_HOST_CSS, COVERAGE_HOST_JS, GadgetConfigurations, dashboardPage, projectAppPage } from './coverage-pages';
 import { FrameSessions, type FrameSite } from './frames';
 import type { HostEvents } from './host-events';
@@ -22,6 +22,7 @@ import { avatarSvg } from './avatars';
 import { HOST_DIALOGS_CSS, HOST_DIALOGS_JS } from './host-dialogs';
 import { registerIssueDialogs } from './issue-dialogs';
 import { LocalIssues } from './jira-issues';
+import { LocalUsers } from './local-users';
 import { HOST_CSS, HOST_JS, HOST_PAGE_CSP, adminPage, globalPage, indexPage, issuePage, manageAppsPage, messagePage, type PageFrame } from './pages';
 import { registerFrameFiles, registerSharedFiles } from './resource-files';
 import { parseTheme, tokensCss } from './tokens';
@@ -54,6 +55,8 @@ export interface HostOptions {
   log: (line: string) => void;
   /** The site's issues, shared with its REST API (jira-api.ts); default a fresh set of the fixtures. */
   issues?: LocalIssues;
+  /** The site's accounts, shared with its REST API; default the fixtures' four. */
+  users?: LocalUsers;
 }
 
 export interface Host {
@@ -98,7 +101,8 @@ export function createHost(options: HostOptions): Host {
 
   app.all('/healthz', () => json(200, { ok: true }));
   const issues = options.issues ?? new LocalIssues();
-  registerIssueDialogs(app, issues, (c) => frameFor(c).user, say);
+  const users = options.users ?? new LocalUsers();
+  registerIssueDialogs(app, issues, (c) => frameFor(c).user, users, say);
   // `npm run grow:coverage`: grows a scope of the local site (new version, issues, bugs) for the bench.
   app.post('/__host/admin/grow-scope', async (c) => {
     if (!(c.req.header('content-type') ?? '').includes('application/json')) return json(415, { ok: false, error: 'Send application/json.' });
@@ -125,20 +129,20 @@ export function createHost(options: HostOptions): Host {
   app.get('/__host/app-icon.svg', () => answer(200, SVG, existsSync(options.iconFile) ? readFileSync(options.iconFile) : FAVICON));
   app.get('/favicon.ico', () => answer(200, SVG, FAVICON));
   // Jira serves avatars from its own site: the app's frame may load them (the site is in Forge's img-src).
-  app.get('/__host/avatars/:file{[a-z]+\\.svg}', (c) => {
-    const user = findUser(c.req.param('file').replace(/\.svg$/, ''));
+  app.get('/__host/avatars/:file{[a-z][a-z0-9]*\\.svg}', (c) => {
+    const user = users.find(c.req.param('file').replace(/\.svg$/, ''));
     return user ? answer(200, SVG, avatarSvg(user), { 'cache-control': 'max-age=3600' }) : answer(404, TEXT, 'No such avatar');
   });
 
   /** Who is signed in and the theme: `?user=` / `?theme=` (remembered in cookies), else the cookies, else alice in light. */
   function frameFor(c: Context<HostEnv>): PageFrame {
-    const queryUser = findUser(c.req.query('user'));
-    const user = queryUser ?? findUser(getCookie(c, 'tk_user')) ?? DEFAULT_USER;
+    const queryUser = users.find(c.req.query('user'));
+    const user = queryUser ?? users.find(getCookie(c, 'tk_user')) ?? DEFAULT_USER;
     const queryTheme = parseTheme(c.req.query('theme'));
     const theme = queryTheme ?? parseTheme(getCookie(c, 'tk_theme')) ?? 'light';
     if (queryUser) setCookie(c, 'tk_user', user.name, { path: '/', sameSite: 'Lax' });
     if (queryTheme) setCookie(c, 'tk_theme', theme, { path: '/', sameSite: 'Lax' });
-    return { user, theme, path: c.req.path, globalPagePath: gpPath, adminPagePath: apPath, simulatorUrl: options.simulatorUrl, appTitle, adminTitle, coveragePagePath: projectPagePath(manifest, 'DEMO') };
+    return { user, theme, path: c.req.path, globalPagePath: gpPath, adminPagePath: apPath, simulatorUrl: options.simulatorUrl, appTitle, adminTitle, coveragePagePath: projectPagePath(manifest, 'DEMO'), seeded: users.summary() };
   }
 
   // c.body keeps the cookies frameFor set.
