@@ -36,6 +36,8 @@ export interface Simulator {
   apiBaseUrl: string;
   port: number;
   admin: SimAdmin;
+  /** Turns the request log on stdout off or back on (`quiet` at start), e.g. while a bulk load makes thousands of requests. */
+  setQuiet(quiet: boolean): void;
   stop(): Promise<void>;
 }
 
@@ -48,8 +50,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const settings: RouteSettings = { projectListPath: options.projectListPath ?? endpoints.userProjects.path };
   const admin = new SimAdmin(store, faults, limiter, clock, settings);
   let port = 0;
+  let quiet = options.quiet ?? false;
   const say = (line: string) => {
-    if (!options.quiet) process.stdout.write(`[testkase-sim] ${line}\n`);
+    if (!quiet) process.stdout.write(`[testkase-sim] ${line}\n`);
   };
 
   const app = new Hono<SimEnv>();
@@ -77,6 +80,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     apiBaseUrl: `${url}${API_PREFIX}`,
     port,
     admin,
+    setQuiet: (q) => void (quiet = q),
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
