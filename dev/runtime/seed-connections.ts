@@ -22,7 +22,7 @@ import type { Runtime } from './index';
 import { planSeeding, type SeededPerson, type SeededState } from './seed-people';
 
 /** The most a seeding creates: every user is held in memory; 5,000 take about three minutes here (2,000 took 66 s). */
-export const MAX_CONNECTIONS = 5_000;
+const MAX_CONNECTIONS = 5_000;
 
 export interface SeedOptions {
   count: number;
