@@ -14,6 +14,9 @@
  * - Unknown commands reject with an error naming them, and are reported to the host's log.
  */
 
+// Realtime's two bridge commands (dev/runtime/realtime.ts emulates the service behind them).
+import { REALTIME_BRIDGE } from './realtime-bridge';
+
 /** Per-frame settings baked into the script by the host (never trusted back from the browser). */
 export interface BridgeConfig {
   /** `/resource/<session>/__forge/` */
@@ -36,7 +39,7 @@ export interface BridgeConfig {
 export function bridgeScript(config: BridgeConfig): string {
   // JSON is a valid JS expression; `<` is escaped so the text can never close a tag anywhere.
   const json = JSON.stringify(config).replace(/</g, '\\u003c');
-  return `/* Local Forge runtime: the Custom UI bridge (generated per frame). */\n(function () {\n'use strict';\nvar CONFIG = ${json};\n${BODY}\n})();\n`;
+  return `/* Local Forge runtime: the Custom UI bridge (generated per frame). */\n(function () {\n'use strict';\nvar CONFIG = ${json};\n${BODY}\n${REALTIME_BRIDGE}\n})();\n`;
 }
 
 const BODY = String.raw`

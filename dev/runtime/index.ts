@@ -15,6 +15,7 @@ import { startSimulator, type Simulator } from '../testkase-sim';
 import { CLOUD_ID, ENV_ID, REPO_ROOT, adminPagePath, globalPagePath, readManifest, type AppManifest } from './fixtures';
 import { createJiraApi } from './jira-api';
 import { createHost, type HostEvents, type Invoker } from './server';
+import { answerResolverRealtime, RealtimeHub } from './realtime';
 
 export type { Invoker } from './server';
 
@@ -54,6 +55,10 @@ export interface RuntimeOptions {
    * is measured alone, on the same page as the bench's frame floor; default: as in the manifest.
    */
   withoutIssueContext?: boolean;
+  /** Each Realtime operation's round trip (subscribe, publish, token signing); default: the storage latency. */
+  realtimeLatencyMs?: number;
+  /** Realtime's operations per second per installation; default Forge's 50 (tests lower it). */
+  realtimeOpsPerSecond?: number;
 }
 
 export interface Runtime {
@@ -73,6 +78,8 @@ export interface Runtime {
   adminPageUrl: string;
   /** What the host observed: CSP violations, unsupported bridge commands, invokes. */
   events: HostEvents;
+  /** Forge Realtime across the host's windows (dev/runtime/realtime.ts). */
+  realtime: RealtimeHub;
   stop(): Promise<void>;
 }
 
@@ -98,6 +105,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   let siteOrigin = '';
   try {
     if (!bundleExists(bundleDir)) throw new Error(`The backend is not bundled yet (${bundleDir}): run "npm run bundle".`);
+    const realtime = new RealtimeHub({ latencyMs: options.realtimeLatencyMs ?? options.kvsLatencyMs ?? 0, ...(options.realtimeOpsPerSecond ? { opsPerSecond: options.realtimeOpsPerSecond } : {}) });
     const kvs = new KvsEmulator({ ...(dataDir === null ? {} : { file: join(dataDir, 'kvs.json') }), latencyMs: options.kvsLatencyMs ?? 0 });
     const fnHost = new FunctionHost({
       bundleDir,
@@ -115,6 +123,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       product: createJiraApi({ scopes: manifest.scopes, siteOrigin: () => siteOrigin, log }),
       log,
       ...(options.onPlatformCall ? { onPlatformCall: options.onPlatformCall } : {}),
+      realtime: { contextToken: (context) => realtime.contextToken(context), answer: (installationId, contextToken, body) => answerResolverRealtime(realtime, installationId, contextToken, body) },
     });
     functions = fnHost;
     await fnHost.start();
@@ -124,7 +133,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     const resourceDir = resolve(options.resourceDir ?? join(appDir, manifest.resourcePath));
     const iconFile = [join(resourceDir, 'icon.svg'), join(REPO_ROOT, 'static/public/icon.svg')].find((f) => existsSync(f)) ?? '';
     const nativeUiDir = resolve(options.nativeUiDir ?? NATIVE_UI_DIR);
-    const host = createHost({ manifest, resourceDir, nativeUiDir, iconFile, invoke, simulatorUrl: sim.url, log, ...(options.devServer ? { devServer: options.devServer } : {}), ...(options.invokeLimit ? { invokeLimit: options.invokeLimit } : {}), ...(options.withoutIssueContext ? { withoutIssueContext: true } : {}) });
+    const host = createHost({ realtime, manifest, resourceDir, nativeUiDir, iconFile, invoke, simulatorUrl: sim.url, log, ...(options.devServer ? { devServer: options.devServer } : {}), ...(options.invokeLimit ? { invokeLimit: options.invokeLimit } : {}), ...(options.withoutIssueContext ? { withoutIssueContext: true } : {}) });
 
     await new Promise<void>((done, fail) => {
       host.server.once('error', fail);
@@ -151,6 +160,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       globalPageUrl: `${host.origin}${globalPagePath(manifest)}`,
       adminPageUrl: `${host.origin}${adminPagePath(manifest)}`,
       events: host.events,
+      realtime,
       async stop() {
         if (stopped) return;
         stopped = true;

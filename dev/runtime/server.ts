@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { redact } from '../../src/log';
 import { createHonoServer, loopbackOnly, standardRequest } from '../hono-node';
 import { registerBridgeEndpoints, type Invoker } from './bridge-endpoints';
+import { registerRealtimeEndpoints, type RealtimeHub } from './realtime';
 import { registerDevProxy, proxyUpgrades } from './dev-proxy';
 import { DEFAULT_USER, MODULE_KEYS, adminPagePath, findUser, globalPagePath, type AppManifest } from './fixtures';
 import { FrameSessions, type FrameSite } from './frames';
@@ -51,6 +52,8 @@ export interface HostOptions {
   withoutIssueContext?: boolean;
   simulatorUrl: string;
   log: (line: string) => void;
+  /** Forge Realtime across the host's windows; absent: the frames' realtime commands find no endpoint. */
+  realtime?: RealtimeHub;
 }
 
 export interface Host {
@@ -86,6 +89,7 @@ export function createHost(options: HostOptions): Host {
   app.use(loopbackOnly(port, () => answer(421, TEXT, 'The local Jira host answers only requests addressed to 127.0.0.1 or localhost.')));
   app.use(standardRequest);
 
+  if (options.realtime) registerRealtimeEndpoints(app, { hub: options.realtime, sessions: host.sessions });
   registerBridgeEndpoints(app, { manifest, sessions: host.sessions, site, events: host.events, invoke: options.invoke, invokeLimit: options.invokeLimit ?? FORGE_INVOKE_LIMIT, say });
   registerFrameFiles(app, { resourceDir: options.resourceDir, nativeUiDir: options.nativeUiDir, permissions: manifest.permissions, site, say, ...(options.devServer ? { devServer: options.devServer } : {}) });
   // Before the dev proxy: in `npm run dev` the UI Kit resources still come from their build, not from Vite.

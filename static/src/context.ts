@@ -16,6 +16,10 @@ export interface UiContext {
   locale: string;
   /** The Jira project of the issue the panel is on (the bug dialog opens in it); absent outside an issue. */
   projectId?: string;
+  /** The site (cloudId), the signed-in account and the issue: whose kept copy may be shown (kept/). */
+  site?: string;
+  accountId?: string;
+  issueKey?: string;
 }
 
 /** Narrow whatever `view.getContext()` returned to the fields we use, with safe defaults. */
@@ -27,6 +31,10 @@ export function toUiContext(raw: unknown): UiContext {
   if (typeof r.environmentId === 'string' && r.environmentId) ctx.environmentId = r.environmentId;
   const project = (r.extension as { project?: { id?: unknown } } | undefined)?.project;
   if (typeof project?.id === 'string' && project.id) ctx.projectId = project.id;
+  if (typeof r.cloudId === 'string' && r.cloudId) ctx.site = r.cloudId;
+  if (typeof r.accountId === 'string' && r.accountId) ctx.accountId = r.accountId;
+  const issue = (r.extension as { issue?: { key?: unknown } } | undefined)?.issue;
+  if (typeof issue?.key === 'string' && issue.key) ctx.issueKey = issue.key;
   return ctx;
 }
 

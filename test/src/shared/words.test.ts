@@ -14,9 +14,10 @@ import { runWords } from '../../../src/shared/words/run';
 import { settingsWords } from '../../../src/shared/words/settings';
 import { adminWords } from '../../../src/shared/words/admin';
 import { glanceWords } from '../../../src/shared/words/glance';
+import { keptWords } from '../../../src/shared/words/kept';
 import { STATUSES } from '../../../src/shared/facts';
 
-const PARTS = { base, backendWords, panelWords, testCaseWords, cyclesWords, runWords, settingsWords, adminWords, glanceWords };
+const PARTS = { base, backendWords, panelWords, testCaseWords, cyclesWords, runWords, settingsWords, adminWords, glanceWords, keptWords };
 
 /** Every entry of the catalog with its path ("panel.actingAs"); an object of entries is a group, not an entry. */
 function entries(node: unknown, path: string[] = []): Array<[string, unknown]> {
