@@ -22,6 +22,7 @@ import type {
 import { seedState } from './seed';
 import { byId, SimState, type SimCycle, type SimMember, type SimRun, type SimTestCase, type SimToken, type SimUser } from './state';
 import { hashToken, listingPreview, mintToken, sameHash } from './tokens';
+import { ExecutionIndex } from './execution-index';
 
 const DAY = 86_400_000;
 
@@ -48,6 +49,10 @@ export interface StoreOptions {
 export class Store {
   state: SimState;
   private readonly file: string | null;
+  /** How many times the state changed: the index rebuilds when it moved. */
+  changes = 0;
+  /** Each case's current run per cycle, cycles' members, issues' cases (execution-index.ts). */
+  readonly index: ExecutionIndex = new ExecutionIndex(this);
 
   constructor(private readonly opts: StoreOptions) {
     this.file = opts.dataDir ? join(opts.dataDir, 'testkase-sim.json') : null;
@@ -75,13 +80,18 @@ export class Store {
   }
 
   mutate<T>(fn: (s: SimState) => T): T {
-    const result = fn(this.state);
-    this.persist(this.state);
-    return result;
+    try {
+      const result = fn(this.state);
+      this.persist(this.state);
+      return result;
+    } finally {
+      this.changes += 1;
+    }
   }
 
   reseed(): void {
     this.state = seedState(this.opts.now());
+    this.changes += 1;
     this.persist(this.state);
   }
 
@@ -202,11 +212,7 @@ export class Store {
   // ---------- test cases ----------
 
   private currentRun(projectId: string, cycleId: string, testCaseId: string): SimRun | undefined {
-    let latest: SimRun | undefined;
-    for (const r of this.state.runs) {
-      if (r.projectId === projectId && r.cycleId === cycleId && r.testCaseId === testCaseId && (!latest || r.seq > latest.seq)) latest = r;
-    }
-    return latest;
+    return this.index.currentRun(projectId, cycleId, testCaseId);
   }
 
   /** The case's most recent execution among its cycles' current results (a reset in a cycle withdraws that cycle's). */
@@ -324,15 +330,18 @@ export class Store {
       .sort(order);
   }
 
-  private members(c: SimCycle): SimMember[] {
-    return this.state.members
-      .filter((m) => m.projectId === c.projectId && m.cycleId === c.id)
-      .sort((a, b) => byId({ id: a.testCaseId }, { id: b.testCaseId }));
+  private members(c: SimCycle): readonly SimMember[] {
+    return this.index.membersOf(c.projectId, c.id);
   }
 
   /** The cycle's test cases, each as of its latest recorded result. */
   rows(c: SimCycle): Execution[] {
     return this.members(c).map((m) => this.rowView(m));
+  }
+
+  /** The rows of the cycle's test cases linked to a Jira issue (A40), from the index. */
+  rowsForIssue(c: SimCycle, jiraIssueKey: string): Execution[] {
+    return this.index.membersLinkedTo(c.projectId, c.id, jiraIssueKey).map((m) => this.rowView(m));
   }
 
   private rowView(m: SimMember): Execution {

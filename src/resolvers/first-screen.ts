@@ -16,8 +16,8 @@ import { connectionView } from './state-messages';
 
 export interface FirstScreen {
   connection: ConnectionView;
-  /** On an issue: its live updates' channel and token (null when Realtime could not sign one in time). */
-  live: LiveAccess | null;
+  /** READY on an issue: its live updates' channel and token (absent when Realtime could not sign one in time). */
+  live?: LiveAccess;
   token: TokenSummary | null;
   /** On an issue when READY: the linked test cases, or why TestKase could not list them; null otherwise. */
   linked: Result<LinkedTests> | null;
@@ -37,7 +37,7 @@ export async function firstScreen(caller: CallContext, justSaved?: JustSaved): P
   const answer = opened.first;
   const live = opened.state.kind === 'READY' ? await within(signing, LIVE_GRACE_MS) : null;
   return {
-    live,
+    ...(live ? { live } : {}),
     connection: connectionView(opened.state, { module: caller.module, jiraProjectKey }),
     token: opened.token,
     linked: answer ? (answer.ok ? { ok: true, data: answer.data } : { ok: false, error: toAppError(answer.error) }) : null,

@@ -12,7 +12,7 @@ import { firstScreen } from './first-screen';
 const getIssueSummary: Implementation<'getIssueSummary'> = async (_input, caller) => {
   const { connection, linked, live } = await firstScreen(caller);
   const coverage: Result<Coverage> | null = linked && (linked.ok ? { ok: true, data: coverageOf(linked.data) } : linked);
-  return { issueKey: caller.issueKey, connection, coverage, live };
+  return { issueKey: caller.issueKey, connection, coverage, ...(live ? { live } : {}) };
 };
 
 export const issueSummaryResolvers = { getIssueSummary };

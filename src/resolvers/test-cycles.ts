@@ -1,6 +1,7 @@
 /** Test Cycles: list and create cycles, add the issue's cases, see and record results (one at a time or several), defects. */
 import type { BulkOutcome } from '../shared/definitions';
 import { LIMITS } from '../testkase/contract';
+import { isTestKaseError } from '../testkase/errors';
 import type { Implementation } from './envelope';
 import { AppFailure, fail, toAppError } from './errors';
 import { callTestKase, openIssueSession, type IssueSession } from './issue-session';
@@ -64,20 +65,35 @@ const addToCycle: Implementation<'addToCycle'> = async ({ cycleId, testCaseIds }
   return outcome;
 };
 
-/** The cycle's rows for this issue's linked test cases, and which linked cases it lacks. */
+/**
+ * The cycle's rows for this issue's linked test cases, and which linked cases it lacks. The cycle, the
+ * linked cases and the rows are asked at once: the rows filtered by the issue on TestKase's side (A40,
+ * one paged query), or — from a TestKase without that filter — by the linked cases' ids afterwards. Rows
+ * of cases that are not linked are dropped either way: a TestKase that ignored the filter cannot widen it.
+ */
 const listCycleExecutions: Implementation<'listCycleExecutions'> = async ({ cycleId }, caller) => {
   const s = await openIssueSession(caller, 'read');
-  const [cycles, linked] = await callTestKase(s, false, () =>
-    Promise.all([s.client.allCycles(s.project.id), s.client.allTestCases({ projectId: s.project.id, jiraIssueKey: s.caller.issueKey })]),
+  const { issueKey } = s.caller;
+  const [cycles, linked, byIssue] = await callTestKase(s, false, () =>
+    Promise.all([
+      s.client.allCycles(s.project.id),
+      s.client.allTestCases({ projectId: s.project.id, jiraIssueKey: issueKey }),
+      // A cycle that is gone is said by the cycle list below, in the app's own words.
+      s.client.cycleExecutionsForIssue({ cycleId, projectId: s.project.id, jiraIssueKey: issueKey }).catch((e: unknown) => (isTestKaseError(e, 'NOT_FOUND') ? null : Promise.reject(e))),
+    ]),
   );
   const cycle = cycles.items.find((c) => c.id === cycleId);
   if (!cycle) throw fail('NOT_FOUND', words.errors.cycleGone({ cycleId }));
   const linkedIds = linked.items.map((t) => t.id);
-  const executions = linkedIds.length === 0
-    ? { items: [] }
-    : await callTestKase(s, false, () => s.client.allCycleExecutions({ cycleId, projectId: s.project.id, testCaseIds: linkedIds }));
-  const inCycle = new Set(executions.items.map((e) => e.testCaseId));
-  return { cycle, items: executions.items, notInCycle: linkedIds.filter((id) => !inCycle.has(id)) };
+  const isLinked = new Set(linkedIds);
+  const executions = byIssue
+    ? byIssue
+    : linkedIds.length === 0
+      ? { items: [] }
+      : await callTestKase(s, false, () => s.client.allCycleExecutions({ cycleId, projectId: s.project.id, testCaseIds: linkedIds }));
+  const items = executions.items.filter((e) => isLinked.has(e.testCaseId));
+  const inCycle = new Set(items.map((e) => e.testCaseId));
+  return { cycle, items, notInCycle: linkedIds.filter((id) => !inCycle.has(id)) };
 };
 
 /**

@@ -23,6 +23,7 @@ import { request, type FetchLike, type HttpOptions } from './http';
 import { rememberSecret } from '../log';
 import { isTestKaseError, TestKaseError } from './errors';
 import { projectListAnswered, projectListPaths } from './project-list-path';
+import { filterByIssueAnswered, mayFilterByIssue } from './executions-by-issue';
 
 export interface ClientConfig {
   baseUrl: string;
@@ -151,6 +152,23 @@ export class TestKaseClient {
     return { items: parts.flatMap((part) => part.items).slice(0, MAX_LIST_ITEMS), total: parts.reduce((sum, part) => sum + part.total, 0) };
   }
 
+  /**
+   * The cycle's executions of the test cases linked to a Jira issue, filtered by TestKase (A40): one
+   * paged query (at most MAX_LIST_ITEMS rows). Null when this TestKase does not filter by issue (its
+   * answer has no `filter`; remembered per base URL): the caller asks by test case ids instead
+   * (allCycleExecutions).
+   */
+  async cycleExecutionsForIssue(p: { cycleId: string; projectId: string; jiraIssueKey: string }): Promise<{ items: Execution[]; total: number } | null> {
+    const { baseUrl } = this.http;
+    if (!mayFilterByIssue(baseUrl)) return null;
+    const fetchPage = (page: number, pageSize: number) =>
+      this.send(endpoints.cycleExecutions, { params: { cycleId: p.cycleId }, query: { projectId: p.projectId, jiraIssueKey: p.jiraIssueKey, page, pageSize } });
+    const first = await fetchPage(1, LIMITS.pageSizeMax);
+    const filtered = first.filter?.jiraIssueKey === p.jiraIssueKey;
+    filterByIssueAnswered(baseUrl, filtered);
+    return filtered ? this.pageAll(fetchPage, first) : null;
+  }
+
   /** One result per test case, for at most LIMITS.bulkMax of them. */
   async recordExecutions(cycleId: string, body: BulkRecordBody) {
     return (await this.send(endpoints.recordExecutions, { params: { cycleId }, body })).data;
@@ -185,12 +203,13 @@ export class TestKaseClient {
     return request<E['response']>(this.http, e.method, target, e.response, body);
   }
 
-  /** First page gives the total; the rest are fetched in parallel (at most MAX_LIST_ITEMS items). */
+  /** First page (fetched here, or already) gives the total; the rest are fetched in parallel (at most MAX_LIST_ITEMS items). */
   private async pageAll<T>(
     fetchPage: (page: number, pageSize: number) => Promise<{ data: T[]; pagination: { total: number } }>,
+    firstPage?: { data: T[]; pagination: { total: number } },
   ): Promise<{ items: T[]; total: number }> {
     const pageSize = LIMITS.pageSizeMax;
-    const first = await fetchPage(1, pageSize);
+    const first = firstPage ?? (await fetchPage(1, pageSize));
     const total = first.pagination.total;
     const pages = Math.ceil(Math.min(total, MAX_LIST_ITEMS) / pageSize);
     const rest = await Promise.all(

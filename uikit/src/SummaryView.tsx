@@ -173,14 +173,16 @@ function Ready({
         <Lozenge appearance={VERDICT_LOZENGE[verdict]} isBold>
           {words.verdict[verdict]}
         </Lozenge>
-        <Inline space="space.075" alignBlock="center">
-          {note && (
+        {note ? (
+          <Inline space="space.075" alignBlock="center">
             <Text size="small" color="color.text.subtle">
               {note}
             </Text>
-          )}
-          {refreshing && <Spinner size="small" label={said.updating} />}
-        </Inline>
+            {refreshing && <Spinner size="small" label={said.updating} />}
+          </Inline>
+        ) : (
+          refreshing && <Spinner size="small" label={said.updating} />
+        )}
       </Inline>
       <Text>{countsLine(coverage)}</Text>
       <StatusBar total={coverage.total} counts={coverage.counts} />
