@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserServer } from 'playwright-core';
 
 /** Headless, and quiet on a machine with no network: no background requests, updates or sync. */
 const CHROMIUM_ARGS = [
@@ -20,7 +20,7 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-export async function chromiumExecutable(): Promise<string> {
+async function chromiumExecutable(): Promise<string> {
   const configured = process.env.CHROMIUM_PATH;
   if (configured) {
     if (!existsSync(configured)) throw new Error(`CHROMIUM_PATH names ${configured}, which does not exist.`);
@@ -44,4 +44,10 @@ function browserEnv(executable: string): Record<string, string> {
 export async function launchChromium(): Promise<Browser> {
   const executablePath = await chromiumExecutable();
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS, env: browserEnv(executablePath) });
+}
+
+/** The same browser as a server that several processes connect to (the e2e suites share one: test/support/global-setup.ts). */
+export async function launchChromiumServer(): Promise<BrowserServer> {
+  const executablePath = await chromiumExecutable();
+  return chromium.launchServer({ executablePath, args: CHROMIUM_ARGS, env: browserEnv(executablePath) });
 }

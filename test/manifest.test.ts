@@ -19,7 +19,7 @@ describe('manifest.yml', () => {
     const problems = (result.errors ?? []).map((e) => `${e.level}: ${e.message} (line ${e.line ?? '?'})`);
     expect(problems).toEqual([]);
     expect(result.success).toBe(true);
-  }, 60_000);
+  });
 
   it('declares storage:app and only the Jira read scopes its calls need, HTTPS egress to TestKase, and no Jira write scope', () => {
     const text = readFileSync('manifest.yml', 'utf8');

@@ -11,7 +11,8 @@
  * `__forge_wrapper__.cjs`, `runtime.json` and the manifest, laid out as @forge/tunnel lays out
  * its own sandbox folder.
  */
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative, resolve } from 'node:path';
 import type { Logger } from '@forge/cli-shared';
 import { REPO_ROOT } from '../runtime/fixtures';
@@ -143,7 +144,31 @@ export async function watchBackend(options: {
   }, logger);
 }
 
+/**
+ * For the pipeline's cache (dev/ci/inputs.ts): writes what webpack read to `file` — the compilation's
+ * fileDependencies, missingDependencies (paths it looked for and did not find) and contextDependencies
+ * (folders it listed). @forge/bundler keeps its compiler to itself; every build passes its stats to
+ * WebpackBundler's getOutput (the Node bundler's too, through `super`), so that is where they are seen.
+ */
+function reportWebpackReads(file: string): void {
+  type Compilation = { fileDependencies: Iterable<string>; missingDependencies: Iterable<string>; contextDependencies: Iterable<string> };
+  type GetOutput = (this: unknown, args: unknown, config: unknown, stats?: { compilation: Compilation }) => Promise<unknown>;
+  const { WebpackBundler } = createRequire(import.meta.url)('@forge/bundler/out/webpack.js') as { WebpackBundler: { prototype: { getOutput: GetOutput } } };
+  const seen = { files: new Set<string>(), missing: new Set<string>(), folders: new Set<string>() };
+  const getOutput = WebpackBundler.prototype.getOutput;
+  WebpackBundler.prototype.getOutput = function (args, config, stats) {
+    if (stats) {
+      for (const f of stats.compilation.fileDependencies) seen.files.add(f);
+      for (const f of stats.compilation.missingDependencies) seen.missing.add(f);
+      for (const f of stats.compilation.contextDependencies) seen.folders.add(f);
+      writeFileSync(file, JSON.stringify({ files: [...seen.files], missing: [...seen.missing], folders: [...seen.folders] }));
+    }
+    return getOutput.call(this, args, config, stats);
+  };
+}
+
 if (process.argv[1] && relative(process.argv[1], import.meta.filename) === '') {
+  if (process.env.TESTKASE_REPORTED_READS) reportWebpackReads(process.env.TESTKASE_REPORTED_READS);
   bundleBackend({ verbose: process.argv.includes('--verbose') }).then(
     (r) => {
       console.log(`Bundled the backend with @forge/bundler into ${relative(REPO_ROOT, r.dir)}: ${(r.bytes / 1024).toFixed(0)} KB in ${r.ms} ms`);

@@ -1,6 +1,6 @@
 /**
- * `npm start`: build the UI (the Custom UI and the UI Kit resources) and bundle the backend when their
- * sources changed, start the TestKase simulator and the local Jira host, print their URLs. `npm run dev` (`--dev`): the same with the UI
+ * `npm start`: build the UI (the Custom UI and the UI Kit resources) and bundle the backend when what
+ * they read changed, start the TestKase simulator and the local Jira host, print their URLs. `npm run dev` (`--dev`): the same with the UI
  * from the Vite dev server and the backend re-bundled on change (a local `forge tunnel`).
  * Ctrl-C (SIGINT) or SIGTERM stops everything.
  *
@@ -9,11 +9,9 @@
  *   TESTKASE_DATA_DIR (.data)      saved configuration (kvs.json, encrypted secrets) and simulator state (sim/)
  *   TESTKASE_QUIET=1               no request log
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { BUNDLE_DIR, NATIVE_UI_DIR } from '../forge/paths';
-import { REPO_ROOT, readManifest } from './fixtures';
+import { bringUpToDate } from '../ci/steps';
+import { REPO_ROOT } from './fixtures';
 import { startRuntime, type Runtime } from './index';
 
 function port(name: string, fallback: number): number {
@@ -27,48 +25,17 @@ function port(name: string, fallback: number): number {
   return n;
 }
 
-/** Newest modification time under these files and folders (node_modules and builds excluded). */
-function newest(paths: string[]): number {
-  let latest = 0;
-  for (const p of paths) {
-    if (!existsSync(p)) continue;
-    const stat = statSync(p);
-    if (stat.isFile()) latest = Math.max(latest, stat.mtimeMs);
-    else for (const entry of readdirSync(p, { recursive: true, withFileTypes: true })) {
-      if (entry.isFile() && !entry.parentPath.includes('node_modules') && !entry.parentPath.includes(`${join('static', 'dist')}`)) {
-        latest = Math.max(latest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
-      }
-    }
-  }
-  return latest;
-}
-
-/** Runs `npm run <script>` when `output` is missing or older than its inputs. */
-function refresh(script: string, output: string, inputs: string[]): void {
-  if (existsSync(output) && statSync(output).mtimeMs >= newest(inputs)) return;
-  console.log(`${output.replace(REPO_ROOT, '')} is missing or older than its sources: running npm run ${script}…`);
-  const run = spawnSync('npm', ['run', script], { cwd: REPO_ROOT, stdio: 'inherit' });
-  if (run.status !== 0) {
-    console.error(`npm run ${script} failed: fix it and run again.`);
-    process.exit(1);
-  }
-}
-
 async function main(): Promise<void> {
   const dev = process.argv.includes('--dev');
   const hostPort = port('PORT', 4000);
   const simPort = port('SIM_PORT', 4010);
   const dataDir = resolve(process.env.TESTKASE_DATA_DIR || join(REPO_ROOT, '.data'));
   const quiet = process.env.TESTKASE_QUIET === '1';
-  const at = (p: string) => join(REPO_ROOT, p);
 
-  // What ships: the backend bundle (always), the built UI (not in dev mode, which serves the sources).
-  refresh('bundle', join(BUNDLE_DIR, 'index.cjs'), [at('src'), at('manifest.yml'), at('package-lock.json'), at('tsconfig.json'), at('dev/forge/runtime')]);
-  if (!dev) refresh('build', at(join(readManifest().resourcePath, 'index.html')), [at('static'), at('src/shared'), at('src/testkase/limits.ts'), at('package-lock.json')]);
-  // The UI Kit resources, as @forge/bundler builds them (they import the shared types and the panel's date format).
-  for (const key of new Set(Object.values(readManifest().nativeResources))) {
-    refresh('build:native', join(NATIVE_UI_DIR, key, 'index.html'), [at('uikit/src'), at('package-lock.json'), at('uikit/tsconfig.json'), at('src/shared'), at('static/src/format.ts'), at('manifest.yml')]);
-  }
+  // What ships: the backend bundle and the UI Kit resources (always), the built Custom UI (not in dev
+  // mode, which serves the sources). Each is rebuilt when what its bundler read last time changed
+  // (the records `npm test` keeps too: dev/ci/steps.ts), or when it never ran here.
+  if (!(await bringUpToDate(dev ? ['bundle', 'build:native'] : ['bundle', 'build', 'build:native']))) process.exit(1);
 
   let runtime: Runtime;
   let stopAll: () => Promise<void>;

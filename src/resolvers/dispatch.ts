@@ -4,10 +4,12 @@
  * (`constructor` echoed the caller's whole context; others threw out of the handler). Here only the
  * app's own function keys get through; anything else, and anything that still throws, becomes a
  * typed error. Each call also runs in its own secret scope (see log.ts), and its result is scrubbed
- * of the tokens it handled before it leaves the backend.
+ * of the tokens it handled before it leaves the backend; the TestKase requests it leaves behind stop
+ * when it answers (testkase/call-lifetime.ts).
  */
 import type { AppError, Result } from '../shared/definitions';
 import { log, scrubKnownSecrets, withSecretScope } from '../log';
+import { withCallLifetime } from '../testkase/call-lifetime';
 import { needsConsent } from '../jira/answer';
 import { words } from '../shared/words/backend';
 
@@ -24,7 +26,7 @@ export function ownFunctionsOnly<E>(functions: object, inner: ForgeHandler<E>): 
   return async (event, runtime) => {
     const key: unknown = (event as { call?: { functionKey?: unknown } } | null | undefined)?.call?.functionKey;
     if (typeof key !== 'string' || !Object.hasOwn(functions, key)) return UNKNOWN_FUNCTION;
-    return withSecretScope(async () => {
+    return withCallLifetime(() => withSecretScope(async () => {
       try {
         return scrubbed(await inner(event, runtime));
       } catch (e) {
@@ -32,7 +34,7 @@ export function ownFunctionsOnly<E>(functions: object, inner: ForgeHandler<E>): 
         log.error(`resolver ${key} threw`, e);
         return { ok: false, error: INTERNAL };
       }
-    });
+    }));
   };
 }
 

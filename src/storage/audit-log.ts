@@ -23,8 +23,19 @@ export const AuditRecord = z.object({
 });
 export type AuditRecord = z.infer<typeof AuditRecord>;
 
-/** Newest first in key order: 13 digits hold any millisecond timestamp until the year 2286. */
-const orderOf = (at: number) => String(9_999_999_999_999 - at).padStart(13, '0');
+/**
+ * Newest first in key order: 13 digits hold any millisecond timestamp until the year 2286, then 4
+ * digits of a counter, inverted too, for entries written within the same millisecond (the id after
+ * it is random, so without the counter they came back in random order). The counter is this
+ * process's: entries of two function instances in the same millisecond have no order to keep.
+ * Keys written before the counter (`<13 digits>:<id>`) still sort by their millisecond.
+ */
+const SAME_MS_MAX = 9_999;
+let last = { at: Number.NaN, seq: 0 };
+function orderOf(at: number): string {
+  last = at === last.at ? { at, seq: Math.min(last.seq + 1, SAME_MS_MAX) } : { at, seq: 0 };
+  return String(9_999_999_999_999 - at).padStart(13, '0') + String(SAME_MS_MAX - last.seq).padStart(4, '0');
+}
 
 /** Where an entry lives, to update it when the action it records is done. */
 export type AuditKey = string;

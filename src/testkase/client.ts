@@ -21,6 +21,7 @@ import {
 import { requestBody, requestPath, type Endpoint, type EndpointInput } from './endpoint';
 import { request, type FetchLike, type HttpOptions } from './http';
 import { rememberSecret } from '../log';
+import { callSignal } from './call-lifetime';
 import { isTestKaseError, TestKaseError } from './errors';
 import { projectListAnswered, projectListPaths } from './project-list-path';
 import { filterByIssueAnswered, mayFilterByIssue } from './executions-by-issue';
@@ -58,6 +59,7 @@ export class TestKaseClient {
   constructor(config: ClientConfig) {
     rememberSecret(config.token); // whatever this call logs or returns from here on is scrubbed of it
     const now = config.now ?? Date.now;
+    const signal = callSignal();
     this.http = {
       baseUrl: config.baseUrl,
       token: config.token,
@@ -69,6 +71,7 @@ export class TestKaseClient {
       ...(config.sleep ? { sleep: config.sleep } : {}),
       ...(config.onAttempt ? { onAttempt: config.onAttempt } : {}),
       ...(config.maxResponseBytes ? { maxResponseBytes: config.maxResponseBytes } : {}),
+      ...(signal ? { signal } : {}),
     };
   }
 

@@ -34,6 +34,8 @@ export interface HttpOptions {
   onAttempt?: (event: AttemptEvent) => void;
   /** Largest successful body read, in bytes; default MAX_RESPONSE_BYTES. */
   maxResponseBytes?: number;
+  /** Aborted when the resolver call that made the client has answered (call-lifetime.ts): no attempt after that. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -69,6 +71,7 @@ export async function request<T extends z.ZodType>(
   let lastError: TestKaseError | undefined;
 
   for (let attempt = 0; attempt <= retries; attempt++) {
+    if (opts.signal?.aborted) throw new TestKaseError('UNAVAILABLE', `${method} ${path}: stopped, the call that made it has answered`);
     const remaining = opts.deadline - now();
     if (remaining <= 50) break;
     const started = now();
@@ -85,9 +88,22 @@ export async function request<T extends z.ZodType>(
       ? outcome.error.details.retryAfterSeconds * 1000
       : Math.min(2000, 150 * 2 ** attempt) * (0.75 + Math.random() * 0.5);
     if (now() + wait + 50 >= opts.deadline) break; // waiting would overrun the budget: report it now
-    await sleep(wait);
+    await untilAborted(sleep(wait), opts.signal);
   }
   throw lastError ?? new TestKaseError('UNAVAILABLE', `${method} ${path}: no time left to reach TestKase`);
+}
+
+/** Waits for `pending`, or less when the signal aborts (the loop above then stops). */
+function untilAborted(pending: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return pending;
+  return new Promise<void>((done) => {
+    const stop = () => done();
+    signal.addEventListener('abort', stop, { once: true });
+    void pending.then(() => {
+      signal.removeEventListener('abort', stop);
+      done();
+    });
+  });
 }
 
 type Outcome =
@@ -102,6 +118,8 @@ async function attemptOnce(
   timeoutMs: number,
 ): Promise<Outcome> {
   const controller = new AbortController();
+  const stop = () => controller.abort();
+  opts.signal?.addEventListener('abort', stop, { once: true });
   let timer: ReturnType<typeof setTimeout> | undefined;
   // Race as well as abort: a platform fetch that ignores the signal must not hang the resolver.
   const timeout = new Promise<'timeout'>((resolve) => {
@@ -153,6 +171,7 @@ async function attemptOnce(
     return { kind: 'error', status: 'network', error: new TestKaseError('UNAVAILABLE', `${method} ${path}: network failure (${reason})`) };
   } finally {
     clearTimeout(timer);
+    opts.signal?.removeEventListener('abort', stop);
   }
 }
 

@@ -17,7 +17,7 @@ describeE2E('the Jira admin page', () => {
   const openAdminPage = async (rp: RigPage): Promise<Frame> => {
     await rp.page.goto(rig().runtime.adminPageUrl);
     const frame = await rp.appFrame();
-    await frame.getByRole('heading', { name: 'TestKase connections' }).waitFor({ timeout: 15_000 });
+    await frame.getByRole('heading', { name: 'TestKase connections' }).waitFor();
     return frame;
   };
   const row = (frame: Frame, name: string) => frame.getByRole('row').filter({ hasText: name });
@@ -34,7 +34,7 @@ describeE2E('the Jira admin page', () => {
     await diana().page.getByRole('link', { name: 'TestKase connections' }).first().click();
     expect(new URL(diana().page.url()).pathname).toBe(new URL(rig().runtime.adminPageUrl).pathname);
     const frame = await diana().appFrame();
-    await row(frame, 'Alice Martin').first().waitFor({ timeout: 15_000 });
+    await row(frame, 'Alice Martin').first().waitFor();
     for (const [user, name] of [['alice', 'Alice Martin'], ['bob', 'Bob Nguyen'], ['gina', 'Gina Rossi']] as const) {
       await row(frame, name).getByText(tokenPreview(minted[user]!.token)).waitFor();
     }
@@ -45,22 +45,22 @@ describeE2E('the Jira admin page', () => {
     expect(await frame.locator('html').innerHTML()).not.toMatch(/tk_pat_[A-Za-z0-9]{8,}/);
     await screenshot(diana().page, 'admin-1-connections');
     diana().expectClean();
-  }, 120_000);
+  });
 
   it('checks all tokens: the revoked one shows as rejected, the others working', async () => {
     rig().runtime.sim.admin.revokeToken(minted.gina!.id);
     const frame = await openAdminPage(diana());
     await frame.getByRole('button', { name: 'Check all now' }).click();
-    await frame.getByText('Checked 3 tokens').waitFor({ timeout: 30_000 });
+    await frame.getByText('Checked 3 tokens').waitFor();
     await frame.getByText('2 working, 1 rejected.', { exact: true }).waitFor();
-    await row(frame, 'Gina Rossi').getByText('at last check').waitFor({ timeout: 15_000 });
+    await row(frame, 'Gina Rossi').getByText('at last check').waitFor();
     await frame.getByRole('button', { name: /^Rejected 1$/ }).click();
-    await frame.getByText('Showing 1–1 of 1 (3 stored in all)').waitFor({ timeout: 15_000 });
+    await frame.getByText('Showing 1–1 of 1 (3 stored in all)').waitFor();
     await frame.getByText(/Diana Evans checked all 3 stored tokens: 2 working, 1 rejected/).waitFor();
     await screenshot(diana().page, 'admin-2-checked');
     await frame.getByRole('button', { name: /^All 3$/ }).click();
     diana().expectClean();
-  }, 60_000);
+  });
 
   it('removes bob’s connection after confirming (Esc cancels and gives the focus back), and bob’s panel says so', async () => {
     const frame = await openAdminPage(diana());
@@ -76,19 +76,19 @@ describeE2E('the Jira admin page', () => {
 
     await remove.click();
     await confirm.getByRole('button', { name: 'Remove connection' }).click();
-    await frame.getByText(/Removed the TestKase connection of Bob Nguyen/).waitFor({ timeout: 15_000 });
+    await frame.getByText(/Removed the TestKase connection of Bob Nguyen/).waitFor();
     await row(frame, 'Bob Nguyen').waitFor({ state: 'detached' });
     await frame.getByText(/Diana Evans removed the TestKase connection of Bob Nguyen \(token tk_pat_/).waitFor();
     await screenshot(diana().page, 'admin-4-removed');
 
     const bob = await rig().newPage({ user: 'bob' });
     const panel = await bob.openIssue();
-    await panel.getByText('A Jira admin removed your TestKase connection').waitFor({ timeout: 15_000 });
+    await panel.getByText('A Jira admin removed your TestKase connection').waitFor();
     await panel.getByText(/save a new Personal Access Token/).waitFor();
     await screenshot(bob.page, 'admin-5-bob-panel');
     diana().expectClean();
     bob.expectClean();
-  }, 60_000);
+  });
 
   it('is not there for a user who is not a Jira admin, and their forged admin invokes are refused', async () => {
     const bob = await rig().newPage({ user: 'bob' });
@@ -110,27 +110,27 @@ describeE2E('the Jira admin page', () => {
         bridge.callBridge('invoke', { functionKey: 'adminCheckAll', payload: {} }),
       ]);
     });
-    for (const answer of forged) expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    for (const answer of forged) expect(answer).toMatchObject({ ok: false, error: { code: 'WRONG_MODULE' } });
     // Alice is still connected.
     const page = await openAdminPage(diana());
-    await row(page, 'Alice Martin').waitFor({ timeout: 15_000 });
+    await row(page, 'Alice Martin').waitFor();
     bob.expectClean({ allowConsoleErrors: true }); // the browser logs the 403 it was shown
-  }, 60_000);
+  });
 
   it('looks right in dark mode and at 360 px', async () => {
     const dark = await rig().newPage({ user: 'diana', theme: 'dark' });
     let frame = await openAdminPage(dark);
-    await row(frame, 'Alice Martin').waitFor({ timeout: 15_000 });
+    await row(frame, 'Alice Martin').waitFor();
     await screenshot(dark.page, 'admin-6-dark');
     const narrow = await rig().newPage({ user: 'diana', width: 360 });
     frame = await openAdminPage(narrow);
-    await frame.getByText('Alice Martin').first().waitFor({ timeout: 15_000 });
+    await frame.getByText('Alice Martin').first().waitFor();
     await screenshot(narrow.page, 'admin-7-360px');
     const narrowDark = await rig().newPage({ user: 'diana', width: 360, theme: 'dark' });
     frame = await openAdminPage(narrowDark);
-    await frame.getByText('Alice Martin').first().waitFor({ timeout: 15_000 });
+    await frame.getByText('Alice Martin').first().waitFor();
     await screenshot(narrowDark.page, 'admin-8-360px-dark');
     dark.expectClean();
     narrow.expectClean();
-  }, 60_000);
+  });
 });

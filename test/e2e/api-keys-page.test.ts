@@ -4,9 +4,8 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../dev/chromium';
 import { startSimulator, type Simulator } from '../../dev/testkase-sim';
-import { assertBrowserAvailable, describeE2E, screenshot } from './support/rig';
+import { assertBrowserAvailable, describeE2E, screenshot, sharedBrowser } from './support/rig';
 
 describeE2E('simulator API Keys page', () => {
   let sim: Simulator;
@@ -14,8 +13,8 @@ describeE2E('simulator API Keys page', () => {
   beforeAll(async () => {
     assertBrowserAvailable();
     sim = await startSimulator({ port: 0, dataDir: null, quiet: true });
-    browser = await launchChromium();
-  }, 60_000);
+    browser = await sharedBrowser();
+  });
   afterAll(async () => {
     await browser?.close();
     await sim?.stop();
@@ -55,5 +54,5 @@ describeE2E('simulator API Keys page', () => {
     await page.getByText('No tokens yet.').waitFor();
     expect(await call()).toBe(401);
     expect(problems).toEqual([]);
-  }, 60_000);
+  });
 });

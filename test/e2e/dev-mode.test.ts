@@ -19,30 +19,30 @@ describeE2E('npm run dev', () => {
     cpSync(join(REPO, 'src'), join(copy, 'src'), { recursive: true }); // the UI imports shared types and limits from src/
     symlinkSync(join(REPO, 'node_modules'), join(copy, 'node_modules'));
     rig = await startRig({ devUiRoot: join(copy, 'static') });
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await rig?.stop();
     rmSync(copy, { recursive: true, force: true });
-  }, 30_000);
+  });
 
   it('serves the panel from the dev server and hot-reloads an edited component', async () => {
     const rp = await rig.newPage({ user: 'alice' });
     await rp.page.goto('/browse/DEMO-1');
     const frame = await rp.appFrame();
-    await frame.getByText('Connect TestKase to see test cases here').waitFor({ timeout: 60_000 });
+    await frame.getByText('Connect TestKase to see test cases here').waitFor();
     // Styled by the stylesheet the dev server serves (no inline <style>, which the policy blocks).
     expect(await frame.evaluate(() => getComputedStyle(document.querySelector('.message')!).paddingTop)).not.toBe('0px');
     await frame.evaluate(() => ((window as unknown as { __beforeEdit: boolean }).__beforeEdit = true));
 
-    const file = join(copy, 'static/src/panel/ConfigMessage.tsx');
+    const file = join(copy, 'static/src/panel/ConnectionMessage.tsx');
     const source = readFileSync(file, 'utf8');
-    expect(source).toContain('Open TestKase settings');
-    writeFileSync(file, source.replace('Open TestKase settings', 'Open TestKase settings (edited in dev mode)'));
+    expect(source).toContain('{words.panel.openSettings}');
+    writeFileSync(file, source.replace('{words.panel.openSettings}', '{words.panel.openSettings} (edited in dev mode)'));
 
-    await frame.getByRole('button', { name: 'Open TestKase settings (edited in dev mode)' }).waitFor({ timeout: 30_000 });
+    await frame.getByRole('button', { name: 'Open TestKase settings (edited in dev mode)' }).waitFor();
     expect(await frame.evaluate(() => (window as unknown as { __beforeEdit?: boolean }).__beforeEdit)).toBe(true); // not reloaded
     await screenshot(rp.page, 'dev-mode-hot-reloaded');
     rp.expectClean();
-  }, 120_000);
+  });
 });

@@ -45,7 +45,7 @@ describeE2E('local Jira host: Jira’s own dialogs', () => {
     expect(await rp.page.locator('#issue-reporter').innerText()).toBe('Gina Rossi');
     expect(await rp.page.locator('#issue-summary').innerText()).toBe('[TC-9] Something fails');
     rp.expectClean();
-  }, 60_000);
+  });
 
   it('Create Issue: the app’s issue type wins; Esc cancels and onClose gets no issue', async () => {
     const rp = await rig().newPage({ user: 'alice' });
@@ -58,7 +58,7 @@ describeE2E('local Jira host: Jira’s own dialogs', () => {
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => closed(frame)).toEqual({ payload: [] });
     rp.expectClean();
-  }, 60_000);
+  });
 
   it('issue view: shows the issue with its reporter; onClose runs when it closes; an issue key is required', async () => {
     const rp = await rig().newPage({ user: 'bob', theme: 'dark' });
@@ -77,7 +77,7 @@ describeE2E('local Jira host: Jira’s own dialogs', () => {
     );
     expect(refused).toMatch(/issueKey is required/);
     rp.expectClean();
-  }, 60_000);
+  });
 
   it('the issue page works in a 400 px window: one column, the panel as wide as the window allows', async () => {
     const rp = await rig().newPage({ user: 'alice' });
@@ -89,5 +89,5 @@ describeE2E('local Jira host: Jira’s own dialogs', () => {
     expect(frameBox.width).toBeGreaterThanOrEqual(360);
     await screenshot(rp.page, 'host-issue-400px');
     rp.expectClean();
-  }, 60_000);
+  });
 });

@@ -17,7 +17,7 @@ describeE2E('first-time journey in Chromium', () => {
     await page.goto('/browse/DEMO-1');
     let frame = await rp.appFrame();
     const open = frame.getByRole('button', { name: 'Open TestKase settings' });
-    await open.waitFor({ timeout: 15_000 });
+    await open.waitFor();
     await screenshot(page, 'journey-1-panel-no-config');
 
     await open.click();
@@ -25,14 +25,14 @@ describeE2E('first-time journey in Chromium', () => {
     await page.waitForURL(`${rig().runtime.globalPageUrl}?returnTo=DEMO-1`);
     frame = await rp.appFrame();
     const input = frame.getByLabel('Personal Access Token');
-    await input.waitFor({ timeout: 15_000 });
+    await input.waitFor();
     await screenshot(page, 'journey-2-global-page');
 
     const token = await rig().simCli('token', 'create', '--user', 'alice', '--name', 'Jira Plugin', '--days', '90');
     expect(token).toMatch(/^tk_pat_\S+$/);
     await input.fill(token);
     await frame.getByRole('button', { name: 'Save' }).click();
-    await frame.getByText(/Connected/).first().waitFor({ timeout: 15_000 });
+    await frame.getByText(/Connected/).first().waitFor();
     await screenshot(page, 'journey-3-connected');
     // The page never shows the token back, only its preview.
     expect(await frame.locator('body').innerText()).not.toContain(token);
@@ -41,7 +41,7 @@ describeE2E('first-time journey in Chromium', () => {
     await page.waitForURL(/\/browse\/DEMO-1$/);
     frame = await rp.appFrame();
     const tabs = frame.getByRole('tablist');
-    await tabs.waitFor({ timeout: 15_000 });
+    await tabs.waitFor();
     await expect(frame.getByRole('tab', { name: 'Test Cases' }).count()).resolves.toBe(1);
     await expect(frame.getByRole('tab', { name: 'Test Cycles' }).count()).resolves.toBe(1);
     await page.waitForTimeout(300);
@@ -49,5 +49,5 @@ describeE2E('first-time journey in Chromium', () => {
 
     expect(rig().runtime.sim.admin.requests().some((r) => r.userId === 'alice')).toBe(true);
     rp.expectClean();
-  }, 90_000);
+  });
 });

@@ -17,33 +17,33 @@ describeE2E('issue panel', () => {
   describe('configuration states', () => {
     it('NO_CONFIG: a warning and a way to the settings', async () => {
       const frame = await alice().openIssue();
-      await frame.getByText('Connect TestKase to see test cases here').waitFor({ timeout: 15_000 });
+      await frame.getByText('Connect TestKase to see test cases here').waitFor();
       await frame.getByRole('button', { name: 'Open TestKase settings' }).waitFor();
       alice().expectClean();
-    }, 60_000);
+    });
 
     it('PROJECT_NOT_MAPPED on OTHER-1, READY on DEMO-1', async () => {
       aliceTokenId = (await connectWithNewToken(rig(), alice(), 'alice')).id;
       const other = await alice().openIssue('OTHER-1');
-      await other.getByText('This Jira project is not connected to TestKase').waitFor({ timeout: 15_000 });
+      await other.getByText('This Jira project is not connected to TestKase').waitFor();
       await other.getByText(/TestKase admin/).first().waitFor();
       await screenshot(alice().page, 'panel-not-mapped');
       await alice().openReadyPanel();
       alice().expectClean();
-    }, 60_000);
+    });
 
     it('MAPPING_LOST when the mapping this user saw is removed in TestKase', async () => {
       sim().removeMapping('DEMO');
       try {
         aliceTokenId = (await connectWithNewToken(rig(), alice(), 'alice')).id; // a save drops the caches; the mapping is asked again
         const frame = await alice().openIssue();
-        await frame.getByText('The connection to TestKase was removed').waitFor({ timeout: 15_000 });
+        await frame.getByText('The connection to TestKase was removed').waitFor();
         await screenshot(alice().page, 'panel-mapping-lost');
       } finally {
         sim().addMapping('DEMO', 'PRJ-1');
       }
       alice().expectClean();
-    }, 60_000);
+    });
 
     it('TESTKASE_UNAVAILABLE and RATE_LIMITED on a cold render, with a Retry that recovers', async () => {
       for (const [fault, title] of [
@@ -53,39 +53,39 @@ describeE2E('issue panel', () => {
         aliceTokenId = (await connectWithNewToken(rig(), alice(), 'alice')).id;
         sim().addFault({ route: 'jiraMappings', ...fault });
         const frame = await alice().openIssue();
-        await frame.getByText(title).waitFor({ timeout: 20_000 });
+        await frame.getByText(title).waitFor();
         await screenshot(alice().page, `panel-${fault.status}`);
         sim().clearFaults();
         await frame.getByRole('button', { name: 'Retry' }).click();
-        await frame.getByRole('tablist').waitFor({ timeout: 15_000 });
+        await frame.getByRole('tablist').waitFor();
       }
       alice().expectClean({ allowConsoleErrors: true });
-    }, 90_000);
+    });
 
     it('a list that fails (malformed answer, dropped connection) says so plainly and retries', async () => {
       for (const fault of [{ malformed: true }, { drop: true }, { status: 502 }]) {
         sim().addFault({ route: 'testCases', ...fault });
         const frame = await alice().openIssue();
-        await frame.getByText('Linked test cases could not be loaded').waitFor({ timeout: 30_000 });
+        await frame.getByText('Linked test cases could not be loaded').waitFor();
         const text = await frame.locator('body').innerText();
         expect(text).not.toMatch(/[{}[\]]|Error:|at \S+\.(ts|js)|undefined/);
         sim().clearFaults();
         await frame.getByRole('button', { name: 'Retry' }).click();
-        await frame.locator('li.case-row').first().waitFor({ timeout: 15_000 });
+        await frame.locator('li.case-row').first().waitFor();
       }
       alice().expectClean({ allowConsoleErrors: true });
-    }, 120_000);
+    });
 
     it('TOKEN_REJECTED right after the token is revoked in TestKase', async () => {
       await alice().openReadyPanel();
       expect(sim().revokeToken(aliceTokenId)).toBe(true);
       const frame = await alice().openIssue();
-      await frame.getByText('TestKase rejected your token').waitFor({ timeout: 15_000 });
+      await frame.getByText('TestKase rejected your token').waitFor();
       await frame.getByRole('button', { name: 'Open TestKase settings' }).waitFor();
       await screenshot(alice().page, 'panel-token-rejected');
       aliceTokenId = (await connectWithNewToken(rig(), alice(), 'alice')).id;
       alice().expectClean();
-    }, 60_000);
+    });
   });
 
   describe('Test Cases tab', () => {
@@ -104,12 +104,12 @@ describeE2E('issue panel', () => {
       await alice().page.keyboard.press('ArrowLeft');
       expect(await cases.getAttribute('aria-selected')).toBe('true');
       alice().expectClean();
-    }, 60_000);
+    });
 
     it('lists the linked cases with priority, status lozenges and a coverage summary', async () => {
       const frame = await alice().openIssue();
       const rows = frame.locator('li.case-row');
-      await rows.first().waitFor({ timeout: 15_000 });
+      await rows.first().waitFor();
       expect(await rows.count()).toBe(4);
       const first = await rows.first().innerText();
       expect(first).toContain('TC-1');
@@ -118,7 +118,7 @@ describeE2E('issue panel', () => {
       await frame.getByText(/4 linked test cases/).waitFor();
       await screenshot(alice().page, 'panel-ready');
       alice().expectClean();
-    }, 60_000);
+    });
 
     it('creates a test case linked to the issue (title required), rendering TestKase text as text', async () => {
       const frame = await alice().openReadyPanel('DEMO-2');
@@ -136,13 +136,13 @@ describeE2E('issue panel', () => {
         void d.dismiss();
       });
       await form.getByRole('button', { name: 'Create' }).click();
-      await frame.getByText(title).first().waitFor({ timeout: 15_000 });
+      await frame.getByText(title).first().waitFor();
       expect(await frame.locator('[role="tabpanel"] img').count()).toBe(0);
       expect(await frame.locator('[role="tabpanel"] b').filter({ hasText: 'Refund shows' }).count()).toBe(0);
       expect(dialogs).toBe(0);
       expect(sim().requests().some((r) => r.route === 'createTestCase' && r.status === 201 && r.userId === 'alice')).toBe(true);
       alice().expectClean();
-    }, 60_000);
+    });
 
     it('links an existing case found by id or title, and unlinks it', async () => {
       const frame = await alice().openReadyPanel('DEMO-2');
@@ -150,23 +150,23 @@ describeE2E('issue panel', () => {
       const search = frame.getByLabel('Search test cases');
       await search.fill('shipping options');
       await frame.getByRole('button', { name: 'Search' }).click();
-      await frame.getByRole('button', { name: 'Link TC-9' }).waitFor({ timeout: 15_000 });
+      await frame.getByRole('button', { name: 'Link TC-9' }).waitFor();
       await search.fill('TC-10');
       await frame.getByRole('button', { name: 'Search' }).click();
       await frame.getByRole('button', { name: 'Link TC-10' }).click();
       const row = frame.locator('li.case-row').filter({ hasText: 'TC-10' });
-      await row.waitFor({ timeout: 15_000 });
+      await row.waitFor();
       await frame.getByRole('button', { name: 'Unlink TC-10' }).click();
-      await row.waitFor({ state: 'detached', timeout: 15_000 });
+      await row.waitFor({ state: 'detached' });
       alice().expectClean();
-    }, 60_000);
+    });
   });
 
   describe('Test Cycles tab', () => {
     it('lists cycles with progress, creates one, adds the issue’s cases and records every status', async () => {
       const frame = await alice().openReadyPanel();
       await frame.getByRole('tab', { name: 'Test Cycles' }).click();
-      await frame.getByRole('button', { name: 'Open cycle Sprint 42 regression' }).waitFor({ timeout: 15_000 });
+      await frame.getByRole('button', { name: 'Open cycle Sprint 42 regression' }).waitFor();
       await frame.getByRole('button', { name: 'Open cycle Master cycle' }).waitFor();
       await screenshot(alice().page, 'panel-cycles');
 
@@ -178,7 +178,7 @@ describeE2E('issue panel', () => {
       await frame.getByRole('button', { name: 'Open cycle E2E regression' }).click();
       await frame.getByRole('button', { name: /Add all 4 to cycle/ }).click();
       const rows = frame.locator('li.exec-row');
-      await frame.getByRole('button', { name: 'Run TC-1' }).waitFor({ timeout: 15_000 });
+      await frame.getByRole('button', { name: 'Run TC-1' }).waitFor();
 
       for (const status of EXECUTION_STATUSES) {
         await frame.getByRole('button', { name: 'Run TC-1' }).click();
@@ -189,7 +189,7 @@ describeE2E('issue panel', () => {
         await exec.getByLabel(LABEL[status], { exact: true }).check();
         await exec.getByLabel('Comment (optional)').fill(`Ran as ${LABEL[status]} in E2E`);
         await exec.getByRole('button', { name: 'Save result' }).click();
-        await frame.getByText(`Saved ${LABEL[status]} for TC-1 in E2E regression.`).waitFor({ timeout: 15_000 });
+        await frame.getByText(`Saved ${LABEL[status]} for TC-1 in E2E regression.`).waitFor();
         await frame.getByRole('button', { name: 'Done' }).click();
         const row = rows.filter({ hasText: 'TC-1' }).first();
         expect(await row.innerText()).toMatch(new RegExp(LABEL[status], 'i'));
@@ -219,7 +219,7 @@ describeE2E('issue panel', () => {
       const cycles = (await (await fetch(`${rig().runtime.sim.apiBaseUrl}/test-cycles?projectId=PRJ-1`, { headers: { authorization: `Bearer ${token}` } })).json()) as { data: Array<{ id: string; name: string; total: number; counts: Record<string, number> }> };
       expect(cycles.data.find((c) => c.name === 'E2E regression')).toMatchObject({ total: 4, counts: { SKIPPED: 1, NOT_EXECUTED: 3 } });
       alice().expectClean();
-    }, 120_000);
+    });
   });
 
   describe('Guests', () => {
@@ -227,31 +227,31 @@ describeE2E('issue panel', () => {
       const gina = await rig().newPage({ user: 'gina' });
       await connectWithNewToken(rig(), gina, 'gina');
       const frame = await gina.openReadyPanel();
-      await frame.locator('li.case-row').first().waitFor({ timeout: 15_000 });
+      await frame.locator('li.case-row').first().waitFor();
       const writeControls = /^(Create test case|Link existing|Unlink|Run|Report bug|Create cycle|Add|Record|Execute)/;
       expect(await frame.getByRole('button', { name: writeControls }).count()).toBe(0);
       expect(await frame.getByRole('checkbox').count()).toBe(0);
       // Details and history are for everyone.
       await frame.locator('li[data-case="TC-2"] .case-toggle').click();
-      await frame.getByRole('region', { name: 'Execution history of TC-2' }).getByRole('button', { name: 'DEMO-3' }).waitFor({ timeout: 15_000 });
+      await frame.getByRole('region', { name: 'Execution history of TC-2' }).getByRole('button', { name: 'DEMO-3' }).waitFor();
       expect(await frame.getByRole('button', { name: writeControls }).count()).toBe(0);
       await frame.getByRole('tab', { name: 'Test Cycles' }).click();
       await frame.getByRole('button', { name: 'Open cycle Sprint 42 regression' }).click();
-      await frame.locator('li.exec-row').first().waitFor({ timeout: 15_000 });
+      await frame.locator('li.exec-row').first().waitFor();
       expect(await frame.getByRole('button', { name: writeControls }).count()).toBe(0);
       await screenshot(gina.page, 'panel-guest');
       gina.expectClean();
-    }, 60_000);
+    });
   });
 
   it('looks right in the dark theme', async () => {
     const dark = await rig().newPage({ user: 'alice', theme: 'dark' });
     const frame = await dark.openIssue();
-    await frame.locator('li.case-row').first().waitFor({ timeout: 15_000 });
+    await frame.locator('li.case-row').first().waitFor();
     expect(await frame.evaluate(() => document.documentElement.getAttribute('data-color-mode'))).toBe('dark');
     const bg = await frame.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(bg).not.toBe('rgb(255, 255, 255)');
     await screenshot(dark.page, 'panel-ready-dark');
     dark.expectClean();
-  }, 60_000);
+  });
 });

@@ -13,7 +13,7 @@ describeE2E('tester workflow', () => {
   const { rig, bob } = suiteRig({ users: ['bob'] });
   beforeAll(async () => {
     await connectWithNewToken(rig(), bob(), 'bob');
-  }, 30_000);
+  });
 
   const sim = () => rig().runtime.sim.admin;
   const row = (frame: Frame, id: string) => frame.locator(`li[data-case="${id}"]`);
@@ -34,8 +34,8 @@ describeE2E('tester workflow', () => {
     await bob().page.keyboard.press('Enter');
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     const details = frame.getByRole('region', { name: 'Details of TC-2' });
-    await details.getByText('The total is €45.00').waitFor({ timeout: 15_000 });
-    await details.getByText('Discount applied twice when the code is re-entered.').waitFor({ timeout: 15_000 });
+    await details.getByText('The total is €45.00').waitFor();
+    await details.getByText('Discount applied twice when the code is re-entered.').waitFor();
     // The seeded Fail names DEMO-3: shown, and it opens Jira's issue view.
     await details.getByRole('button', { name: 'DEMO-3' }).waitFor();
     await details.getByText(/Times are in .*Europe|America/).waitFor();
@@ -45,14 +45,14 @@ describeE2E('tester workflow', () => {
     await details.waitFor({ state: 'detached' });
     expect(await toggle.evaluate((el) => el === document.activeElement)).toBe(true);
     bob().expectClean();
-  }, 60_000);
+  });
 
   it('runs a test case step by step from its row: a Fail, saved as one result with its steps, the row updated in place', async () => {
     const frame = await bob().openReadyPanel();
     const before = (await resultsOf('TC-2')).length;
     await row(frame, 'TC-2').getByRole('button', { name: 'Run TC-2' }).click();
     const form = frame.getByRole('form', { name: 'Run TC-2' });
-    await form.getByText('Last result in Sprint 42 regression').waitFor({ timeout: 15_000 });
+    await form.getByText('Last result in Sprint 42 regression').waitFor();
     expect(await form.getByLabel('Test cycle').inputValue()).toBe('TCYCLE-2');
     // Nothing is preselected.
     expect(await form.locator('input[type="radio"]:checked').count()).toBe(0);
@@ -65,7 +65,7 @@ describeE2E('tester workflow', () => {
     await form.getByLabel('Comment (optional)').fill('Applied twice again.\nSecond line kept.');
     await screenshot(bob().page, 'tester-run-form');
     await form.getByRole('button', { name: 'Save result' }).click();
-    await frame.getByText('Saved Fail for TC-2 in Sprint 42 regression.').waitFor({ timeout: 15_000 });
+    await frame.getByText('Saved Fail for TC-2 in Sprint 42 regression.').waitFor();
     // The row's latest result changed in place: no second load of the list.
     expect(await row(frame, 'TC-2').locator('.case-meta').innerText()).toMatch(/Fail/i);
     const runs = await resultsOf('TC-2');
@@ -77,19 +77,19 @@ describeE2E('tester workflow', () => {
       { order: 3, status: 'FAIL', actualResult: 'The total became €40.50' },
     ]);
     bob().expectClean();
-  }, 60_000);
+  });
 
   it('Report bug opens the local Jira’s Create Issue dialog; the created key is recorded on the result, reported by the signed-in user', async () => {
     const frame = await bob().openReadyPanel();
     await row(frame, 'TC-3').getByRole('button', { name: 'Run TC-3' }).click();
     const form = frame.getByRole('form', { name: 'Run TC-3' });
-    await form.getByRole('group', { name: 'Result' }).getByLabel('Fail').check({ timeout: 15_000 });
+    await form.getByRole('group', { name: 'Result' }).getByLabel('Fail').check();
     await form.getByRole('button', { name: 'Save result' }).click();
-    await frame.getByText(/Saved Fail for TC-3 in/).waitFor({ timeout: 15_000 });
+    await frame.getByText(/Saved Fail for TC-3 in/).waitFor();
     await frame.getByRole('button', { name: 'Report bug for TC-3' }).click();
 
     const dialog = bob().page.getByRole('dialog', { name: 'Create issue' });
-    await dialog.waitFor({ timeout: 15_000 });
+    await dialog.waitFor();
     expect(await dialog.getByLabel('Summary').inputValue()).toBe('[TC-3] Reject an expired discount code fails');
     expect(await dialog.getByLabel('Project').inputValue()).toBe('10000');
     expect(await dialog.getByLabel('Issue type').locator('option:checked').innerText()).toBe('Bug');
@@ -101,35 +101,35 @@ describeE2E('tester workflow', () => {
     await screenshot(bob().page, 'tester-create-issue-dialog');
     await dialog.getByRole('button', { name: 'Create' }).click();
 
-    await frame.getByText(/Created DEMO-\d+ and recorded it on this result\./).waitFor({ timeout: 15_000 });
+    await frame.getByText(/Created DEMO-\d+ and recorded it on this result\./).waitFor();
     const key = /Created (DEMO-\d+)/.exec(await frame.getByText(/Created DEMO-\d+ and recorded/).innerText())![1]!;
     expect((await resultsOf('TC-3'))[0]).toMatchObject({ status: 'FAIL', defects: [key] });
 
     // The key opens Jira's issue view; the issue's Reporter is Bob, who created it.
     await frame.getByRole('button', { name: key }).first().click();
     const view = bob().page.getByRole('dialog', { name: new RegExp(`^${key}:`) });
-    await view.locator('dd', { hasText: 'Bob Nguyen' }).waitFor({ timeout: 15_000 });
+    await view.locator('dd', { hasText: 'Bob Nguyen' }).waitFor();
     await view.getByRole('button', { name: 'Close' }).click();
     const other = await rig().newPage({ user: 'alice' });
     await other.page.goto(`/browse/${key}`);
     expect(await other.page.locator('#issue-reporter').innerText()).toBe('Bob Nguyen');
     bob().expectClean();
-  }, 90_000);
+  });
 
   it('Back in the browser from an open cycle returns to the cycle list and stays on the issue', async () => {
     const frame = await bob().openReadyPanel();
     await frame.getByRole('tab', { name: 'Test Cycles' }).click();
     await frame.getByRole('button', { name: 'Open cycle Sprint 42 regression' }).click();
     const heading = frame.getByRole('heading', { name: /Sprint 42 regression/ });
-    await heading.waitFor({ timeout: 15_000 });
+    await heading.waitFor();
     expect(await heading.evaluate((el) => el === document.activeElement)).toBe(true);
-    await frame.getByText(/This issue: \d+\/\d+ executed · Cycle: \d+\/\d+ executed/).waitFor({ timeout: 15_000 });
+    await frame.getByText(/This issue: \d+\/\d+ executed · Cycle: \d+\/\d+ executed/).waitFor();
     await screenshot(bob().page, 'tester-cycle-detail');
     await bob().page.evaluate(() => history.back());
-    await frame.getByRole('button', { name: 'Open cycle Sprint 42 regression' }).waitFor({ timeout: 15_000 });
+    await frame.getByRole('button', { name: 'Open cycle Sprint 42 regression' }).waitFor();
     expect(new URL(bob().page.url()).pathname).toBe('/browse/DEMO-1');
     bob().expectClean();
-  }, 60_000);
+  });
 
   it('a token revoked mid-session: one message replaces the panel, the settings page says the token no longer works, and after replacing it offers the way back to the issue', async () => {
     const alice = await rig().newPage({ user: 'alice' });
@@ -137,26 +137,26 @@ describeE2E('tester workflow', () => {
     const frame = await alice.openReadyPanel('DEMO-2');
     expect(sim().revokeToken(first.id)).toBe(true);
     await row(frame, 'TC-5').getByRole('button', { name: 'Unlink TC-5' }).click();
-    await frame.getByText('TestKase rejected your token').waitFor({ timeout: 15_000 });
+    await frame.getByText('TestKase rejected your token').waitFor();
     expect(await frame.getByRole('alert').count()).toBe(1);
     expect(await frame.getByRole('button', { name: /Unlink/ }).count()).toBe(0);
     await screenshot(alice.page, 'tester-token-revoked-panel');
 
     await frame.getByRole('button', { name: 'Open TestKase settings' }).click();
-    await alice.page.waitForURL(/returnTo=DEMO-2/, { timeout: 15_000 });
+    await alice.page.waitForURL(/returnTo=DEMO-2/);
     const settings = await alice.appFrame();
-    await settings.getByText('Not working').waitFor({ timeout: 15_000 });
+    await settings.getByText('Not working').waitFor();
     await settings.getByText('TestKase rejected your token').waitFor();
     await screenshot(alice.page, 'tester-token-revoked-settings');
     await settings.getByRole('button', { name: 'Replace the token' }).click();
     await settings.getByLabel('Personal Access Token').fill(sim().createToken({ user: 'alice', name: 'Jira Plugin 2', days: 90 }).token);
     await settings.getByRole('button', { name: 'Save' }).click();
-    await settings.getByText('Connected to TestKase as Alice Martin.').waitFor({ timeout: 15_000 });
+    await settings.getByText('Connected to TestKase as Alice Martin.').waitFor();
     await settings.getByRole('button', { name: 'Back to DEMO-2' }).click();
-    await alice.page.waitForURL(/\/browse\/DEMO-2$/, { timeout: 15_000 });
-    await (await alice.appFrame()).getByRole('tablist').waitFor({ timeout: 15_000 });
+    await alice.page.waitForURL(/\/browse\/DEMO-2$/);
+    await (await alice.appFrame()).getByRole('tablist').waitFor();
     alice.expectClean({ allowConsoleErrors: true });
-  }, 90_000);
+  });
 
   describe('narrow panels, light and dark', () => {
     for (const theme of ['light', 'dark'] as const) {
@@ -183,18 +183,18 @@ describeE2E('tester workflow', () => {
         );
         expect(splitWords).toEqual([]);
         await row(frame, 'TC-2').locator('.case-toggle').click();
-        await frame.getByRole('region', { name: 'Details of TC-2' }).getByRole('heading', { name: 'Execution history' }).waitFor({ timeout: 15_000 });
+        await frame.getByRole('region', { name: 'Details of TC-2' }).getByRole('heading', { name: 'Execution history' }).waitFor();
         await row(frame, 'TC-2').getByRole('button', { name: 'Run TC-2' }).click();
-        await frame.getByRole('form', { name: 'Run TC-2' }).getByText(/Last result in/).waitFor({ timeout: 15_000 });
+        await frame.getByRole('form', { name: 'Run TC-2' }).getByText(/Last result in/).waitFor();
         expect(await noSideways()).toBe(true);
         await screenshot(rp.page, `tester-360-cases-${theme}`);
         await frame.getByRole('tab', { name: 'Test Cycles' }).click();
         await frame.getByRole('button', { name: 'Open cycle Sprint 42 regression' }).click();
-        await frame.getByText(/This issue:/).waitFor({ timeout: 15_000 });
+        await frame.getByText(/This issue:/).waitFor();
         expect(await noSideways()).toBe(true);
         await screenshot(rp.page, `tester-360-cycle-${theme}`);
         rp.expectClean();
-      }, 90_000);
+      });
     }
   });
 });

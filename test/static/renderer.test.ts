@@ -67,5 +67,5 @@ describe('the renderer', () => {
     const main = chunks.find((c) => c.facadeModuleId?.endsWith('/static/src/main.tsx'));
     expect(main?.isDynamicEntry).toBe(true);
     expect(entry[0]!.dynamicImports).toContain(main!.fileName);
-  }, 60_000);
+  });
 });

@@ -8,7 +8,7 @@ import { startRuntime, type Runtime } from '../../../dev/runtime';
 let runtime: Runtime;
 beforeAll(async () => {
   runtime = await startRuntime({ port: 0, simPort: 0, dataDir: null, quiet: true });
-}, 60_000);
+});
 afterAll(async () => {
   await runtime?.stop();
 });

@@ -94,7 +94,7 @@ describe('local Forge runtime (HTTP, no browser)', () => {
       return real(request);
     };
     runtime = await startRuntime({ port: 0, simPort: 0, dataDir, quiet: true, log: (l) => logLines.push(l), wrapInvoke });
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await runtime?.stop();
@@ -359,7 +359,7 @@ describe('local Forge runtime (HTTP, no browser)', () => {
     } finally {
       await limited.stop();
     }
-  }, 60_000);
+  });
 
   it('keeps saved configuration across a restart on the same data folder', async () => {
     const dir = tempDir();
@@ -378,5 +378,5 @@ describe('local Forge runtime (HTTP, no browser)', () => {
     } finally {
       await second.stop();
     }
-  }, 60_000);
+  });
 });

@@ -21,7 +21,7 @@ let dataDir: string;
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'tk-uikit-frame-'));
   runtime = await startRuntime({ port: 0, simPort: 0, dataDir, quiet: true });
-}, 60_000);
+});
 afterAll(async () => {
   await runtime?.stop();
   rmSync(dataDir, { recursive: true, force: true });
@@ -80,7 +80,7 @@ describe('the issue context module’s frame', () => {
     } finally {
       await bare.stop();
     }
-  }, 60_000);
+  });
 
   it('serves the resource @forge/bundler built, with the bridge first and Forge’s policy for it', async () => {
     const { session } = await issuePage();

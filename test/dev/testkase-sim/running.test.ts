@@ -40,7 +40,7 @@ describe('persistence', () => {
 });
 
 // Each CLI call is a new Node process loading TypeScript (1–2 s; several times that on a busy 2-core CI machine).
-describe('CLI against a running simulator', { timeout: 60_000 }, () => {
+describe('CLI against a running simulator', () => {
   let sim: Simulator;
   let env: NodeJS.ProcessEnv;
   beforeAll(async () => {

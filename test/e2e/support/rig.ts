@@ -1,7 +1,7 @@
 /**
  * Browser test rig: the local Forge runtime (the bundled backend in Forge's sandbox) on free ports
  * with a fresh data folder, driven in headless Chromium (from the npm package, or CHROMIUM_PATH)
- * through playwright-core. Every page of a rig collects CSP violations
+ * through playwright-core: one browser for the whole run (sharedBrowser), contexts of its own per rig. Every page of a rig collects CSP violations
  * (the browser's `securitypolicyviolation` events in every frame, plus the reports the host
  * received) and console errors; `expectClean()` fails the test on any CSP violation.
  */
@@ -10,12 +10,13 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { startRuntime, type Runtime } from '../../../dev/runtime';
 import { startDev } from '../../../dev/runtime/dev';
 import { launchChromium } from '../../../dev/chromium';
 import { bundleExists, nativeUiBuilt } from '../../../dev/forge/paths';
+import { measureWaits } from './waits';
 
 export const REPO = join(import.meta.dirname, '../../..');
 const SCREENSHOTS = join(REPO, 'test-results/screenshots');
@@ -23,8 +24,28 @@ const SCREENSHOTS = join(REPO, 'test-results/screenshots');
 export const RESOURCE_DIR = process.env.TESTKASE_RESOURCE_DIR || join(REPO, 'static/dist');
 const SKIP = process.env.TESTKASE_SKIP_E2E === '1';
 
+/**
+ * How long any one browser wait may take — a locator's waitFor, an action waiting for its element, a
+ * navigation — before the test fails (every context's default; Playwright's own is 30 s). There to
+ * turn a hang into a failure, never a speed check: about three times the slowest wait measured with
+ * `npm run test:timings` beside two CPU-bound processes (the 2-core machine also busy with other
+ * work, load average 10-22): 6.6 s, the dev server's first page. Tests and hooks have Vitest's limits
+ * (vitest.config.ts).
+ */
+export const E2E_WAIT_MS = process.env.TESTKASE_TIMINGS === '1' ? 600_000 : 20_000; // measuring: nothing clipped
+
 /** `describe` for browser suites: skipped only with TESTKASE_SKIP_E2E=1. */
 export const describeE2E: typeof describe.skip = SKIP ? describe.skip : describe;
+
+/**
+ * The browser of the whole run, started once by test/support/global-setup.ts and shared by every e2e
+ * file (each connection is its own; contexts isolate what pages store). A file run outside that
+ * setup launches its own. Closing the returned browser only disconnects this file.
+ */
+export async function sharedBrowser(): Promise<Browser> {
+  const endpoint = inject('chromiumEndpoint');
+  return endpoint ? chromium.connect(endpoint) : launchChromium();
+}
 
 export function assertBrowserAvailable(): void {
   if (!bundleExists()) {
@@ -56,6 +77,11 @@ export interface RigPage {
   openReadyPanel(issue?: string): Promise<Frame>;
   /** Fails on any CSP violation seen by the browser or reported to the host. */
   expectClean(options?: { allowConsoleErrors?: boolean }): void;
+  /**
+   * Resolves once an answer to the app's next call of `functionKey` has reached the page and the
+   * app has had two animation frames to render it (to see that something did *not* appear).
+   */
+  answerReceived(functionKey: string): Promise<void>;
 }
 
 /** The local Jira's users (diana is the Jira admin). */
@@ -98,7 +124,7 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
   }
   let browser: Browser;
   try {
-    browser = await launchChromium();
+    browser = await sharedBrowser();
   } catch (e) {
     await stopServers();
     throw e;
@@ -126,7 +152,9 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
       const cookies: Array<{ name: string; value: string; url: string }> = [{ name: 'tk_user', value: user, url: runtime.url }];
       if (theme) cookies.push({ name: 'tk_theme', value: theme, url: runtime.url });
       await context.addCookies(cookies);
+      context.setDefaultTimeout(E2E_WAIT_MS);
       const page = await context.newPage();
+      measureWaits(page);
       page.on('console', (msg) => {
         if (msg.type() === 'error') problems.push({ kind: 'console', frame: page.url(), text: msg.text() });
       });
@@ -153,8 +181,15 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
         openIssue,
         async openReadyPanel(issue = 'DEMO-1') {
           const frame = await openIssue(issue);
-          await frame.getByRole('tablist').waitFor({ timeout: 15_000 });
+          await frame.getByRole('tablist').waitFor();
           return frame;
+        },
+        async answerReceived(functionKey) {
+          const response = await page.waitForResponse((r) => r.request().method() === 'POST' && (r.request().postData() ?? '').includes(`"functionKey":"${functionKey}"`));
+          await response.finished();
+          for (const frame of page.frames()) {
+            await frame.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())))).catch(() => undefined);
+          }
         },
         expectClean({ allowConsoleErrors = false } = {}) {
           const reported = runtime.events.cspViolations.slice(violationsBefore).map((v) => ({ kind: 'csp' as const, frame: v.moduleKey ?? '?', text: `${v.directive} blocked ${v.blockedURI || 'inline'} (${v.via})` }));
@@ -169,7 +204,7 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
       const { stdout } = await run('npm', ['run', '--silent', 'sim', '--', ...args], {
         cwd: REPO,
         env: { ...process.env, TESTKASE_SIM_URL: runtime.sim.url },
-        timeout: 30_000,
+        timeout: E2E_WAIT_MS,
       });
       return stdout.trim();
     },
@@ -194,10 +229,10 @@ export function suiteRig<U extends RigUser = never>(options: RigOptions & { user
   beforeAll(async () => {
     rig = await startRig(rigOptions);
     for (const user of users) pages.set(user, await rig.newPage({ user }));
-  }, 60_000);
+  });
   afterAll(async () => {
     await rig?.stop();
-  }, 30_000);
+  });
   const started = <T>(value: T | undefined): T => {
     if (value === undefined) throw new Error('the suite rig is not started (use it inside hooks and tests)');
     return value;
@@ -234,10 +269,10 @@ export async function saveTokenThroughUi(rig: Rig, rp: RigPage, token: string): 
   const frame = await rp.appFrame();
   const replace = frame.getByRole('button', { name: 'Replace', exact: true });
   const input = frame.getByLabel('Personal Access Token');
-  await Promise.race([replace.waitFor({ timeout: 15_000 }), input.waitFor({ timeout: 15_000 })]);
+  await Promise.race([replace.waitFor(), input.waitFor()]);
   if (await replace.count()) await replace.click();
   await input.fill(token);
   await frame.getByRole('button', { name: 'Save' }).click();
-  await frame.getByText(/Connected to TestKase as|rejected this token|could not be reached/).first().waitFor({ timeout: 15_000 });
+  await frame.getByText(/Connected to TestKase as|rejected this token|could not be reached/).first().waitFor();
   return frame;
 }

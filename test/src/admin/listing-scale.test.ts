@@ -43,7 +43,7 @@ beforeAll(async () => {
   const now = Date.now();
   // Written straight into the emulation: what 3,000 users' saves leave in the index.
   for (let i = 0; i < USERS; i++) b.kvs.handle('/api/v1/set', { key: keys.connection(`seed-${String(i).padStart(5, '0')}`), value: seedEntry(i, now) });
-}, 60_000);
+});
 afterAll(async () => {
   await b.stop();
 });

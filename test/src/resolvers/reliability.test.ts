@@ -130,6 +130,27 @@ describe('changes in TestKase mid-session', () => {
   });
 });
 
+describe('a call’s TestKase requests end when it answers', () => {
+  // savePat checks a new token with whoAmI and the project list at once. Here whoAmI answers 401 at
+  // once while the project list fails in a way that is retried: the call answers on the 401, and the
+  // retries it left behind kept reaching TestKase for up to the client's budget afterwards — with a
+  // token nobody holds (tokenId null), into whatever test came next (the isolation test below saw one).
+  it.each([
+    { name: 'hung', rule: { hang: true } },
+    { name: '503', rule: { status: 503 } },
+    { name: 'dropped', rule: { drop: true } },
+  ])('project list $name, token rejected: nothing reaches TestKase after the answer', async ({ rule }) => {
+    b.sim.admin.addFault({ ...rule, route: 'userProjects' });
+    const saved = await b.call(`acc-rel-left-${++n}`, 'savePat', { token: 'tk_pat_' + 'L'.repeat(40) }, 'global');
+    expect(saved).toMatchObject({ ok: false, error: { code: 'TOKEN_REJECTED' } });
+    const atAnswer = b.sim.admin.requests().length;
+    // No attempt of that client can start after its deadline (http.ts), BUDGET_MS after it was made:
+    // waiting that long is enough to see every request it would ever send.
+    await new Promise((r) => setTimeout(r, BUDGET_MS));
+    expect(b.sim.admin.requests().slice(atAnswer)).toEqual([]);
+  });
+});
+
 describe('isolation under concurrency', () => {
   // Production timeouts here: under 50-way concurrency on a small machine the scaled-down 300 ms
   // attempt timeout would trigger retries, and retries make per-token request counts uneven.

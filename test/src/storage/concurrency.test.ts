@@ -88,7 +88,7 @@ async function runClass(name: string, run: (offset: number) => Promise<string[]>
 }
 
 describe(`one user's own parallel calls at ${LATENCY_MS} ms per storage call`, () => {
-  it('savePat ‖ savePat, then deletePat: one of the two tokens is in force, and the delete leaves no secret', { timeout: 120_000 }, async () => {
+  it('savePat ‖ savePat, then deletePat: one of the two tokens is in force, and the delete leaves no secret', async () => {
     const { problems } = await runClass('save‖save then delete', async (offset) => {
       const me = nextUser();
       const [a, c] = [mint('A'), mint('B')];
@@ -108,7 +108,7 @@ describe(`one user's own parallel calls at ${LATENCY_MS} ms per storage call`, (
     expect(Object.fromEntries(problems)).toEqual({});
   });
 
-  it('savePat ‖ deletePat (with or without a token saved before): the old token never survives; the end state is save-then-delete or delete-then-save', { timeout: 120_000 }, async () => {
+  it('savePat ‖ deletePat (with or without a token saved before): the old token never survives; the end state is save-then-delete or delete-then-save', async () => {
     let n = 0;
     const { problems } = await runClass('save‖delete', async (offset) => {
       const me = nextUser();
@@ -136,7 +136,7 @@ describe(`one user's own parallel calls at ${LATENCY_MS} ms per storage call`, (
     expect(Object.fromEntries(problems)).toEqual({});
   });
 
-  it('savePat ‖ getState: the read sees the old or the new token, and once the save answered ok the new one stays', { timeout: 120_000 }, async () => {
+  it('savePat ‖ getState: the read sees the old or the new token, and once the save answered ok the new one stays', async () => {
     const { problems } = await runClass('save‖read', async (offset) => {
       const me = nextUser();
       const [old, next] = [mint('old'), mint('new')];

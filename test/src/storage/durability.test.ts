@@ -83,7 +83,7 @@ afterAll(async () => {
 });
 
 describe('a backend killed in the middle of replacing a PAT', () => {
-  it('leaves the old or the new configuration after any write, never half, and exactly one secret', { timeout: 180_000 }, async () => {
+  it('leaves the old or the new configuration after any write, never half, and exactly one secret', async () => {
     const base = join(dir, 'base.json');
     expect(await saveInChild(base, oldToken, null)).toMatchObject({ finished: true });
     const clean = join(dir, 'clean.json');
