@@ -30,7 +30,7 @@ import type { FrameSession, FrameSessions } from './frames';
 import { answer, json, type HostEnv } from './host-http';
 
 /** Atlassian's published limit: operations (subscribe, publish, token signing) per second per installation. */
-export const REALTIME_OPS_PER_SECOND = 50;
+const REALTIME_OPS_PER_SECOND = 50;
 /** How long a signed token lives (Atlassian does not publish it; the answer's expiresAt says it). */
 const TOKEN_LIFE_MS = 60 * 60_000;
 /** How far back `replaySeconds` can reach here. */
@@ -38,7 +38,7 @@ const REPLAY_KEEP_MS = 5 * 60_000;
 const MAX_BODY = 64 * 1024;
 
 /** The installation the local runtime's functions run in (dev/forge/functions.ts says the same). */
-export const LOCAL_INSTALLATION_ID = `local-installation-${CLOUD_ID}`;
+const LOCAL_INSTALLATION_ID = `local-installation-${CLOUD_ID}`;
 
 /** Where a subscriber or a publisher is: the installation, its module, its issue and project. */
 export interface RealtimeContext {
@@ -339,7 +339,7 @@ const SubscribeBody = z.object({ stream: z.string(), channelName: z.string().min
 const UnsubscribeBody = z.object({ stream: z.string(), subscription: z.string() });
 const PublishBody = z.object({ channelName: z.string().min(1), eventPayload: z.union([z.string(), z.record(z.string(), z.unknown())]), options: PublishOptionsSchema.optional(), isGlobal: z.boolean().optional() });
 
-export function frameRealtimeContext(session: FrameSession): RealtimeContext {
+function frameRealtimeContext(session: FrameSession): RealtimeContext {
   return { installationId: LOCAL_INSTALLATION_ID, moduleKey: session.moduleKey, issueId: session.issue?.id ?? null, projectId: session.issue?.project.id ?? null };
 }
 

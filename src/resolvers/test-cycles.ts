@@ -79,7 +79,10 @@ const listCycleExecutions: Implementation<'listCycleExecutions'> = async ({ cycl
       s.client.allCycles(s.project.id),
       s.client.allTestCases({ projectId: s.project.id, jiraIssueKey: issueKey }),
       // A cycle that is gone is said by the cycle list below, in the app's own words.
-      s.client.cycleExecutionsForIssue({ cycleId, projectId: s.project.id, jiraIssueKey: issueKey }).catch((e: unknown) => (isTestKaseError(e, 'NOT_FOUND') ? null : Promise.reject(e))),
+      s.client.cycleExecutionsForIssue({ cycleId, projectId: s.project.id, jiraIssueKey: issueKey }).catch((e: unknown) => {
+        if (isTestKaseError(e, 'NOT_FOUND')) return null;
+        throw e;
+      }),
     ]),
   );
   const cycle = cycles.items.find((c) => c.id === cycleId);

@@ -5,7 +5,7 @@
  * in every browser. Names and payload shapes only, so either UI can import it without pulling anything
  * into its bundle.
  */
-import type { IssueSummary, LiveAccess } from './definitions';
+import type { IssueSummary } from './definitions';
 
 /** The panel changed what the issue's summary counts (a result recorded, a case linked, unlinked or created). */
 export const TESTS_CHANGED_EVENT = 'testkase:tests-changed';
@@ -58,4 +58,3 @@ export interface LiveEvent {
   change: 'tests';
 }
 
-export type { LiveAccess };

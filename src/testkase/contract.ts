@@ -318,7 +318,7 @@ export const ExecutionsQuery = z.object({
  * filtered by, when TestKase applied `jiraIssueKey`; a TestKase without it ignores the parameter (as
  * any unknown one) and answers without `filter`, and the client falls back to `testCaseIds`.
  */
-export const ExecutionsPage = page(Execution).extend({ filter: z.object({ jiraIssueKey: JiraIssueKey }).optional() });
+const ExecutionsPage = page(Execution).extend({ filter: z.object({ jiraIssueKey: JiraIssueKey }).optional() });
 
 // ---------- endpoints ----------
 

@@ -11,7 +11,7 @@ import { Jira, realtime } from '@forge/bridge';
 import type { LiveAccess } from '../../src/shared/definitions';
 
 /** Pauses before subscribing again after a refusal or a lost connection; then live updates stay off. */
-export const LIVE_RETRY_MS = [2_000, 8_000, 30_000] as const;
+const LIVE_RETRY_MS = [2_000, 8_000, 30_000] as const;
 
 export interface LiveHandlers {
   /** Read again (the panel's Refresh); resolves when the fresh rows are shown. */

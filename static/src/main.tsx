@@ -52,7 +52,7 @@ onTokenGone(() => {
 async function start(container: HTMLElement) {
   // boot.ts started getState before this code loaded (here it is a no-op); kept so the app starts
   // the same when main.tsx is loaded on its own.
-  prefetchInitialState();
+  void prefetchInitialState();
   const root = createRoot(container);
   // Theming failing (e.g. an old host) must not block the app: the CSS fallbacks are the light theme.
   void view.theme.enable().catch(() => undefined);

@@ -25,7 +25,7 @@ const send = (event: string, payload: unknown) => {
 };
 
 /** The summary getIssueSummary would answer, from the panel's first screen. */
-export function summaryOf(state: AppState): IssueSummary | null {
+function summaryOf(state: AppState): IssueSummary | null {
   if (!state.issueKey) return null;
   const coverage = state.linked && (state.linked.ok ? { ok: true as const, data: coverageOf(state.linked.data) } : state.linked);
   return { issueKey: state.issueKey, connection: state.connection, coverage, live: state.live ?? null };

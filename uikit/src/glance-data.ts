@@ -44,7 +44,7 @@ export { READING_EVENT, SUMMARY_EVENT, SUMMARY_WANTED_EVENT, TESTS_CHANGED_EVENT
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A summary as the glance shows it: the backend's shape (the panel built it from its own answer). */
-export function isSummary(data: unknown): data is IssueSummary {
+function isSummary(data: unknown): data is IssueSummary {
   return isObject(data) && typeof data.issueKey === 'string' && isObject(data.connection) && typeof data.connection.kind === 'string' && (data.coverage === null || isObject(data.coverage));
 }
 

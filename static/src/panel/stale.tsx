@@ -12,7 +12,7 @@ import { Message } from '../components/Message';
 import type { Stale } from './ReadyPanel';
 
 /** How long "Updated just now" stays after fresh rows arrived. */
-export const JUST_NOW_MS = 30_000;
+const JUST_NOW_MS = 30_000;
 
 /** True from `at` until JUST_NOW_MS later (re-rendering once when it ends). */
 function useJustNow(at: number | null): boolean {
