@@ -34,8 +34,17 @@ let n = 0;
 /** A user with a saved alice token, past the cold render (validation and mapping cached). */
 async function warmUser(): Promise<string> {
   const me = `acc-rel-${++n}`;
-  expectOk(await b.call(me, 'savePat', { token: await b.token('alice') }, 'global'));
-  expect(expectOk(await b.call(me, 'getState')).connection.kind).toBe('READY');
+  // Set up with production timeouts: the scaled-down 300 ms attempt is for the faults below, and a
+  // healthy request took longer than that in a full `npm test` at load average 29 (savePat answered
+  // UNAVAILABLE before any fault was set).
+  const scaled = clientFactory.create;
+  clientFactory.create = originalCreate;
+  try {
+    expectOk(await b.call(me, 'savePat', { token: await b.token('alice') }, 'global'));
+    expect(expectOk(await b.call(me, 'getState')).connection.kind).toBe('READY');
+  } finally {
+    clientFactory.create = scaled;
+  }
   return me;
 }
 
@@ -175,25 +184,26 @@ describe('isolation under concurrency', () => {
     );
     // Every simulator request is attributed to the token that made it. Each phase makes the same,
     // deterministic set of requests per person, so a token used for someone else's call would show up
-    // as one token with more requests and another with fewer (or an unknown one).
+    // as a token missing one of them (or an unknown token). Routes, not counts: at load average 29 a
+    // request can outlast its attempt and be retried, which is the client working, not a leak.
     const perToken = () => {
-      const m = new Map<string, number>();
-      for (const r of b.sim.admin.requests()) m.set(String(r.tokenId), (m.get(String(r.tokenId)) ?? 0) + 1);
+      const m = new Map<string, Set<string>>();
+      for (const r of b.sim.admin.requests()) m.set(String(r.tokenId), (m.get(String(r.tokenId)) ?? new Set()).add(String(r.route)));
       b.sim.admin.clearRequests();
       return m;
     };
-    const expectEvenly = (m: Map<string, number>, each: number) => {
+    const expectEvenly = (m: Map<string, Set<string>>, routes: string[]) => {
       expect(new Set(m.keys())).toEqual(new Set(people.map((p) => p.tokenId)));
-      expect(new Set(m.values())).toEqual(new Set([each]));
+      for (const seen of m.values()) expect([...seen].sort()).toEqual([...routes].sort());
     };
     b.advance(11 * 60_000); // past every cache: a cold render validates and looks the mapping up again
     b.sim.admin.clearRequests();
     for (const r of await Promise.all(people.map((p) => b.call(p.accountId, 'getState')))) {
       expect(r.ok && r.data.connection.kind === 'READY' && r.data.linked?.ok).toBe(true);
     }
-    expectEvenly(perToken(), 4); // whoAmI, userProjects, jiraMappings, testCases
+    expectEvenly(perToken(), ['whoAmI', 'userProjects', 'jiraMappings', 'testCases']);
     for (const r of await Promise.all(people.map((p) => b.call(p.accountId, 'listCycles')))) expect(r.ok).toBe(true);
-    expectEvenly(perToken(), 1); // testCycles; validation and mapping come from the caller's own cache
+    expectEvenly(perToken(), ['testCycles']); // validation and mapping come from the caller's own cache
     for (const p of people) {
       const state = expectOk(await b.call(p.accountId, 'getState', undefined, 'global'));
       expect(state.token?.preview).toBe(p.preview);
