@@ -218,8 +218,7 @@ export class Store {
   /** The case's most recent execution among its cycles' current results (a reset in a cycle withdraws that cycle's). */
   private latestExecution(tc: SimTestCase): ExecutionSummary | null {
     let latest: SimRun | undefined;
-    for (const m of this.state.members) {
-      if (m.projectId !== tc.projectId || m.testCaseId !== tc.id) continue;
+    for (const m of this.index.membershipsOf(tc.projectId, tc.id)) {
       const run = this.currentRun(m.projectId, m.cycleId, m.testCaseId);
       if (run && run.status !== 'NOT_EXECUTED' && (!latest || run.seq > latest.seq)) latest = run;
     }
