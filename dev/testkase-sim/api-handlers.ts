@@ -96,8 +96,8 @@ export const handlers: Handlers = {
     const cycle = store.cycle(query.projectId, params.cycleId);
     // A40: filtered by the issue from the index, and said so; a TestKase without it ignores the parameter.
     const byIssue = query.jiraIssueKey && store.index.filtersByIssue ? query.jiraIssueKey : null;
-    const rows = (byIssue ? store.rowsForIssue(cycle, byIssue) : store.rows(cycle)).filter((r) => !only || only.has(r.testCaseId));
-    return ok({ ...paged(rows, query), ...(byIssue ? { filter: { jiraIssueKey: byIssue } } : {}) });
+    const page = store.rowsPage(cycle, byIssue, only, (members) => paged(members, query));
+    return ok({ ...page, ...(byIssue ? { filter: { jiraIssueKey: byIssue } } : {}) });
   },
   recordExecution: (store, { user, params, body }) => {
     store.access(user, body.projectId, true);

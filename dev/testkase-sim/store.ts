@@ -338,9 +338,14 @@ export class Store {
     return this.members(c).map((m) => this.rowView(m));
   }
 
-  /** The rows of the cycle's test cases linked to a Jira issue (A40), from the index. */
-  rowsForIssue(c: SimCycle, jiraIssueKey: string): Execution[] {
-    return this.index.membersLinkedTo(c.projectId, c.id, jiraIssueKey).map((m) => this.rowView(m));
+  /**
+   * A page of the cycle's rows (A11): of the cases linked to `jiraIssueKey` (A40, from the index) and in
+   * `only` when given; paged before each row is built, as TestKase pages its query.
+   */
+  rowsPage<P extends { data: SimMember[] }>(c: SimCycle, jiraIssueKey: string | null, only: ReadonlySet<string> | null, page: (members: SimMember[]) => P): Omit<P, 'data'> & { data: Execution[] } {
+    const members = (jiraIssueKey ? this.index.membersLinkedTo(c.projectId, c.id, jiraIssueKey) : [...this.members(c)]).filter((m) => !only || only.has(m.testCaseId));
+    const p = page(members);
+    return { ...p, data: p.data.map((m) => this.rowView(m)) };
   }
 
   private rowView(m: SimMember): Execution {
