@@ -16,6 +16,7 @@ import { CLOUD_ID, ENV_ID, REPO_ROOT, adminPagePath, globalPagePath, readManifes
 import { createJiraApi } from './jira-api';
 import { LocalIssues } from './jira-issues';
 import { createHost, type HostEvents, type Invoker } from './server';
+import { answerResolverRealtime, RealtimeHub } from './realtime';
 
 export type { Invoker } from './server';
 
@@ -62,6 +63,10 @@ export interface RuntimeOptions {
   coverageDemo?: boolean;
   /** Simulated network time of each Jira REST call (Jira Cloud answers in tens to hundreds of ms); default 0. */
   jiraLatencyMs?: number;
+  /** Each Realtime operation's round trip (subscribe, publish, token signing); default: the storage latency. */
+  realtimeLatencyMs?: number;
+  /** Realtime's operations per second per installation; default Forge's 50 (tests lower it). */
+  realtimeOpsPerSecond?: number;
 }
 
 export interface Runtime {
@@ -83,6 +88,8 @@ export interface Runtime {
   adminPageUrl: string;
   /** What the host observed: CSP violations, unsupported bridge commands, invokes. */
   events: HostEvents;
+  /** Forge Realtime across the host's windows (dev/runtime/realtime.ts). */
+  realtime: RealtimeHub;
   stop(): Promise<void>;
 }
 
@@ -111,6 +118,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   let siteOrigin = '';
   try {
     if (!bundleExists(bundleDir)) throw new Error(`The backend is not bundled yet (${bundleDir}): run "npm run bundle".`);
+    const realtime = new RealtimeHub({ latencyMs: options.realtimeLatencyMs ?? options.kvsLatencyMs ?? 0, ...(options.realtimeOpsPerSecond ? { opsPerSecond: options.realtimeOpsPerSecond } : {}) });
     const kvs = new KvsEmulator({ ...(dataDir === null ? {} : { file: join(dataDir, 'kvs.json') }), latencyMs: options.kvsLatencyMs ?? 0 });
     const fnHost = new FunctionHost({
       bundleDir,
@@ -128,6 +136,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       product: withLatency(createJiraApi({ scopes: manifest.scopes, siteOrigin: () => siteOrigin, log, issues }), options.jiraLatencyMs ?? 0),
       log,
       ...(options.onPlatformCall ? { onPlatformCall: options.onPlatformCall } : {}),
+      realtime: { contextToken: (context) => realtime.contextToken(context), answer: (installationId, contextToken, body) => answerResolverRealtime(realtime, installationId, contextToken, body) },
     });
     functions = fnHost;
     await fnHost.start();
@@ -137,7 +146,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     const resourceDir = resolve(options.resourceDir ?? join(appDir, manifest.resourcePath));
     const iconFile = [join(resourceDir, 'icon.svg'), join(REPO_ROOT, 'static/public/icon.svg')].find((f) => existsSync(f)) ?? '';
     const nativeUiDir = resolve(options.nativeUiDir ?? NATIVE_UI_DIR);
-    const host = createHost({ issues, manifest, resourceDir, nativeUiDir, iconFile, invoke, simulatorUrl: sim.url, log, ...(options.devServer ? { devServer: options.devServer } : {}), ...(options.invokeLimit ? { invokeLimit: options.invokeLimit } : {}), ...(options.withoutIssueContext ? { withoutIssueContext: true } : {}) });
+    const host = createHost({ issues, realtime, manifest, resourceDir, nativeUiDir, iconFile, invoke, simulatorUrl: sim.url, log, ...(options.devServer ? { devServer: options.devServer } : {}), ...(options.invokeLimit ? { invokeLimit: options.invokeLimit } : {}), ...(options.withoutIssueContext ? { withoutIssueContext: true } : {}) });
 
     await new Promise<void>((done, fail) => {
       host.server.once('error', fail);
@@ -165,6 +174,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       adminPageUrl: `${host.origin}${adminPagePath(manifest)}`,
       events: host.events,
       issues,
+      realtime,
       async stop() {
         if (stopped) return;
         stopped = true;
