@@ -19,15 +19,17 @@ export async function frameOf(page: Page): Promise<Frame> {
 
 /**
  * An init script for every frame of the app's resource: notes (frame clock and wall clock) when the
- * first element matching `selector` appears.
+ * first element matching `selector` appears, as `<name>At` and `<name>Epoch` on the frame's window.
  */
-export function probeVisible(selector: string): string {
+export function probeVisible(selector: string, name = '__tkVisible'): string {
+  const at = JSON.stringify(`${name}At`);
+  const epoch = JSON.stringify(`${name}Epoch`);
   return `(() => {
   if (!location.pathname.includes('/resource/')) return;
   const check = () => {
-    if (window.__tkVisibleAt === undefined && document.querySelector(${JSON.stringify(selector)})) {
-      window.__tkVisibleAt = performance.now();
-      window.__tkVisibleEpoch = performance.timeOrigin + window.__tkVisibleAt;
+    if (window[${at}] === undefined && document.querySelector(${JSON.stringify(selector)})) {
+      window[${at}] = performance.now();
+      window[${epoch}] = performance.timeOrigin + window[${at}];
     }
   };
   new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });

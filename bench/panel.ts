@@ -16,11 +16,16 @@ import { frameOf, probeVisible, saveToken, type Latencies } from './browser';
 import { STATIC_DIST } from './panel-js';
 import { median, p95, round, sequentialRoundTrips } from './stats';
 
-/** A linked test case row in the Test Cases tab: what "the first data is visible" means. */
+/** A linked test case row in the Test Cases tab: what "the first data is visible" means (kept or fresh). */
 export const LINKED_ROW = '.case-list .case-row';
+/** A row of the fresh answer: a kept copy's rows sit in a disabled fieldset until it arrives (issue 23). */
+export const FRESH_ROW = `fieldset.gate:not([disabled]) ${LINKED_ROW}`;
 
 export interface LoadStats {
+  /** Navigation start → the fresh answer's rows. */
   loadMs: { p50: number; p95: number };
+  /** Navigation start → the first rows on screen: the kept copy's on a warm render, else the fresh ones. */
+  firstRowsMs: { p50: number; p95: number };
   /** Invokes the panel made before the linked cases were visible (median run). */
   invokes: number;
   /** TestKase requests before the first data, and how many of them ran one after another. */
@@ -43,6 +48,7 @@ export interface PanelResult {
 
 interface Run {
   ms: number;
+  firstRowsMs: number;
   /** Wall clock (epoch ms) of the navigation start and of the first data. */
   startEpoch: number;
   visibleEpoch: number;
@@ -73,6 +79,7 @@ export async function measurePanel(options: Latencies & { runs: number; issueCon
     rt.sim.admin.setRateLimit({ limit: 0, windowSeconds: 60 });
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.addInitScript(probeVisible(LINKED_ROW));
+    await context.addInitScript(probeVisible(FRESH_ROW, '__tkFresh'));
     const page = await context.newPage();
 
     const load = async (): Promise<Run> => {
@@ -81,15 +88,16 @@ export async function measurePanel(options: Latencies & { runs: number; issueCon
       const invokesBefore = rt.events.invokes.length;
       await page.goto(`${rt.url}/browse/DEMO-1?user=alice`);
       const frame = await frameOf(page);
-      await frame.waitForSelector(LINKED_ROW, { timeout: 30_000 });
+      await frame.waitForSelector(FRESH_ROW, { timeout: 30_000 });
       const t = await frame.evaluate(() => {
-        const w = globalThis as unknown as { __tkVisibleAt: number; __tkVisibleEpoch: number };
-        return { ms: w.__tkVisibleAt, visibleEpoch: w.__tkVisibleEpoch, startEpoch: performance.timeOrigin };
+        const w = globalThis as unknown as { __tkVisibleAt: number; __tkFreshAt: number; __tkFreshEpoch: number };
+        return { ms: w.__tkFreshAt, firstRowsMs: w.__tkVisibleAt, visibleEpoch: w.__tkFreshEpoch, startEpoch: performance.timeOrigin };
       });
       const invokes = rt.events.invokes.slice(invokesBefore).filter((i) => options.issueContext || i.moduleKey === 'testkase-issue-panel');
       const toEpoch = (ms: number) => performance.timeOrigin + ms;
       return {
         ms: t.ms,
+        firstRowsMs: t.firstRowsMs,
         startEpoch: t.startEpoch,
         visibleEpoch: t.visibleEpoch,
         invokes: invokes.length,
@@ -126,6 +134,7 @@ function stats(runs: Run[]): LoadStats {
   const ms = runs.map((r) => r.ms);
   return {
     loadMs: { p50: round(median(ms)), p95: round(p95(ms)) },
+    firstRowsMs: { p50: round(median(runs.map((r) => r.firstRowsMs))), p95: round(p95(runs.map((r) => r.firstRowsMs))) },
     invokes: mid.invokes,
     testkaseRequests: requests.length,
     testkaseRoundTrips: sequentialRoundTrips(requests.map((r) => [r.startMs, r.endMs])),

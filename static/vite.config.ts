@@ -44,6 +44,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
   plugins: [reactRenderer(), cssAsStylesheet()],
+  // Only the tslib helpers the Forge packages call (build/tslib-subset.ts says why).
+  resolve: { alias: { tslib: fileURLToPath(new URL('./build/tslib-subset.ts', import.meta.url)) } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -60,6 +60,15 @@ export interface FunctionHostOptions {
   timeoutMs?: number;
   /** Sees every platform call a function makes (the benchmark counts storage round trips with it). */
   onPlatformCall?: (call: PlatformCall) => void;
+  /**
+   * Forge Realtime (dev/runtime/realtime.ts): the realtime context token an invocation from a frame
+   * carries (`_meta.realtime.contextToken`, which @forge/realtime sends as `x-forge-context-token`),
+   * and the answer to its `{ type: 'realtime' }` platform calls. Without it they are not emulated.
+   */
+  realtime?: {
+    contextToken(resolverContext: Record<string, unknown>): string;
+    answer(installationId: string, contextToken: string | undefined, body: string): Promise<{ status: number; body: unknown }>;
+  };
   /** Where the function's console lines (`[function] …`, as printed) and the host's notes go. */
   log: (line: string) => void;
 }
@@ -276,7 +285,7 @@ export class FunctionHost {
       contextAri: `ari:cloud:jira::site/${o.cloudId}`,
       clientId: 'forge-local',
       apiAuth: { env: 'local', objects: '' },
-      realtime: {},
+      realtime: o.realtime && isRecord(request.body.context) ? { contextToken: o.realtime.contextToken(request.body.context) } : {},
       tracing: { traceId: randomBytes(16).toString('hex'), spanId: randomBytes(8).toString('hex') },
       appContext: {
         appId: o.appId,
@@ -314,12 +323,23 @@ export class FunctionHost {
       this.options.onPlatformCall?.({ invocationId: invocation.invocationId, type: 'kvs', path, startMs, endMs: performance.now() });
       return json(res, result.status, result.body);
     }
+    if (target.type === 'realtime' && this.options.realtime) {
+      const startMs = performance.now();
+      const contextToken = typeof req.headers['x-forge-context-token'] === 'string' ? req.headers['x-forge-context-token'] : undefined;
+      const result = await this.options.realtime.answer(`local-installation-${this.options.cloudId}`, contextToken, body);
+      this.options.onPlatformCall?.({ invocationId: invocation.invocationId, type: 'realtime', path, startMs, endMs: performance.now() });
+      return json(res, result.status, result.body);
+    }
     if (target.type === 'fpp' && this.options.product) {
       const result = await this.options.product({ accountId: invocation.accountId, target, method: req.method ?? 'GET', path, body });
       return json(res, result.status, result.body);
     }
     return json(res, 404, { code: 'NOT_EMULATED', message: `The local Forge platform does not emulate ${String(target.type)} calls` });
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function describeLambdaError(text: string): string {

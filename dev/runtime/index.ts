@@ -17,6 +17,7 @@ import { createJiraApi } from './jira-api';
 import { LocalIssues } from './jira-issues';
 import { LocalUsers } from './local-users';
 import { createHost, type HostEvents, type Invoker } from './server';
+import { answerResolverRealtime, RealtimeHub } from './realtime';
 
 export type { Invoker } from './server';
 
@@ -63,6 +64,10 @@ export interface RuntimeOptions {
   coverageDemo?: boolean;
   /** Simulated network time of each Jira REST call (Jira Cloud answers in tens to hundreds of ms); default 0. */
   jiraLatencyMs?: number;
+  /** Each Realtime operation's round trip (subscribe, publish, token signing); default: the storage latency. */
+  realtimeLatencyMs?: number;
+  /** Realtime's operations per second per installation; default Forge's 50 (tests lower it). */
+  realtimeOpsPerSecond?: number;
 }
 
 export interface Runtime {
@@ -86,6 +91,8 @@ export interface Runtime {
   adminPageUrl: string;
   /** What the host observed: CSP violations, unsupported bridge commands, invokes. */
   events: HostEvents;
+  /** Forge Realtime across the host's windows (dev/runtime/realtime.ts). */
+  realtime: RealtimeHub;
   stop(): Promise<void>;
 }
 
@@ -116,6 +123,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   let siteOrigin = '';
   try {
     if (!bundleExists(bundleDir)) throw new Error(`The backend is not bundled yet (${bundleDir}): run "npm run bundle".`);
+    const realtime = new RealtimeHub({ latencyMs: options.realtimeLatencyMs ?? options.kvsLatencyMs ?? 0, ...(options.realtimeOpsPerSecond ? { opsPerSecond: options.realtimeOpsPerSecond } : {}) });
     const kvs = new KvsEmulator({ ...(dataDir === null ? {} : { file: join(dataDir, 'kvs.json') }), latencyMs: options.kvsLatencyMs ?? 0 });
     const fnHost = new FunctionHost({
       bundleDir,
@@ -133,6 +141,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       product: withLatency(createJiraApi({ scopes: manifest.scopes, siteOrigin: () => siteOrigin, log, issues, users: () => users.all(), userOf: (id) => users.byAccountId(id) }), options.jiraLatencyMs ?? 0),
       log,
       ...(options.onPlatformCall ? { onPlatformCall: options.onPlatformCall } : {}),
+      realtime: { contextToken: (context) => realtime.contextToken(context), answer: (installationId, contextToken, body) => answerResolverRealtime(realtime, installationId, contextToken, body) },
     });
     functions = fnHost;
     await fnHost.start();
@@ -142,7 +151,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     const resourceDir = resolve(options.resourceDir ?? join(appDir, manifest.resourcePath));
     const iconFile = [join(resourceDir, 'icon.svg'), join(REPO_ROOT, 'static/public/icon.svg')].find((f) => existsSync(f)) ?? '';
     const nativeUiDir = resolve(options.nativeUiDir ?? NATIVE_UI_DIR);
-    const host = createHost({ issues, users, manifest, resourceDir, nativeUiDir, iconFile, invoke, simulatorUrl: sim.url, log, ...(options.devServer ? { devServer: options.devServer } : {}), ...(options.invokeLimit ? { invokeLimit: options.invokeLimit } : {}), ...(options.withoutIssueContext ? { withoutIssueContext: true } : {}) });
+    const host = createHost({ issues, users, realtime, manifest, resourceDir, nativeUiDir, iconFile, invoke, simulatorUrl: sim.url, log, ...(options.devServer ? { devServer: options.devServer } : {}), ...(options.invokeLimit ? { invokeLimit: options.invokeLimit } : {}), ...(options.withoutIssueContext ? { withoutIssueContext: true } : {}) });
 
     await new Promise<void>((done, fail) => {
       host.server.once('error', fail);
@@ -171,6 +180,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       events: host.events,
       issues,
       users,
+      realtime,
       async stop() {
         if (stopped) return;
         stopped = true;

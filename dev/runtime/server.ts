@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { redact } from '../../src/log';
 import { createHonoServer, loopbackOnly, standardRequest } from '../hono-node';
 import { registerBridgeEndpoints, type Invoker } from './bridge-endpoints';
+import { registerRealtimeEndpoints, type RealtimeHub } from './realtime';
 import { registerDevProxy, proxyUpgrades } from './dev-proxy';
 import { DASHBOARD, DEFAULT_USER, ENV_ID, MODULE_KEYS, PROJECTS, adminPagePath, globalPagePath, projectPagePath, type AppManifest } from './fixtures';
 import { COVERAGE_HOST_CSS, COVERAGE_HOST_JS, GadgetConfigurations, dashboardPage, projectAppPage } from './coverage-pages';
@@ -57,6 +58,8 @@ export interface HostOptions {
   issues?: LocalIssues;
   /** The site's accounts, shared with its REST API; default the fixtures' four. */
   users?: LocalUsers;
+  /** Forge Realtime across the host's windows; absent: the frames' realtime commands find no endpoint. */
+  realtime?: RealtimeHub;
 }
 
 export interface Host {
@@ -93,6 +96,7 @@ export function createHost(options: HostOptions): Host {
   app.use(standardRequest);
 
   const gadgets = new GadgetConfigurations();
+  if (options.realtime) registerRealtimeEndpoints(app, { hub: options.realtime, sessions: host.sessions });
   registerBridgeEndpoints(app, { manifest, sessions: host.sessions, site, events: host.events, invoke: options.invoke, invokeLimit: options.invokeLimit ?? FORGE_INVOKE_LIMIT, say, gadgets });
   registerFrameFiles(app, { resourceDir: options.resourceDir, nativeUiDir: options.nativeUiDir, permissions: manifest.permissions, site, say, ...(options.devServer ? { devServer: options.devServer } : {}) });
   // Before the dev proxy: in `npm run dev` the UI Kit resources still come from their build, not from Vite.

@@ -108,6 +108,15 @@ export class SimAdmin {
     this.settings.projectListPath = parseOr400(ProjectListPath, path, 'project list path');
   }
 
+  /** Whether a cycle's executions are filtered by `jiraIssueKey` (A40); off, the parameter is ignored, as by a TestKase without it. */
+  executionsByIssue(): boolean {
+    return this.store.index.filtersByIssue;
+  }
+
+  setExecutionsByIssue(on: boolean): void {
+    this.store.index.filtersByIssue = on;
+  }
+
   users() {
     return this.store.state.users.filter((u) => !u.deleted).map((u) => ({ id: u.id, name: u.name, email: u.email, memberships: { ...u.memberships } }));
   }
@@ -248,6 +257,7 @@ export class SimAdmin {
 
   reset(): void {
     this.store.reseed();
+    this.store.index.filtersByIssue = true;
     this.faults.clear();
     this.limiter.reset();
     this.log = [];
@@ -314,6 +324,10 @@ export function registerAdmin(app: Hono<SimEnv>, admin: SimAdmin): void {
   resource(app, at('/project-list'), {
     GET: [() => data({ path: admin.projectListPath() })],
     PUT: [async (c) => (admin.setProjectListPath(parseOr400(z.strictObject({ path: ProjectListPath }), await body(c), 'project list').path), data({ path: admin.projectListPath() }))],
+  });
+  resource(app, at('/executions-by-issue'), {
+    GET: [() => data({ on: admin.executionsByIssue() })],
+    PUT: [async (c) => (admin.setExecutionsByIssue(parseOr400(z.strictObject({ on: z.boolean() }), await body(c), 'executions by issue').on), data({ on: admin.executionsByIssue() }))],
   });
   resource(app, at('/requests'), {
     GET: [() => data(admin.requests())],

@@ -94,8 +94,11 @@ export const handlers: Handlers = {
     store.access(user, query.projectId, false);
     // An empty list filters nothing, as an absent one.
     const only = query.testCaseIds?.length ? new Set(query.testCaseIds) : null;
-    const rows = store.rows(store.cycle(query.projectId, params.cycleId)).filter((r) => !only || only.has(r.testCaseId));
-    return ok(paged(rows, query));
+    const cycle = store.cycle(query.projectId, params.cycleId);
+    // A40: filtered by the issue from the index, and said so; a TestKase without it ignores the parameter.
+    const byIssue = query.jiraIssueKey && store.index.filtersByIssue ? query.jiraIssueKey : null;
+    const page = store.rowsPage(cycle, byIssue, only, (members) => paged(members, query));
+    return ok({ ...page, ...(byIssue ? { filter: { jiraIssueKey: byIssue } } : {}) });
   },
   recordExecution: (store, { user, params, body }) => {
     store.access(user, body.projectId, true);

@@ -22,6 +22,7 @@ import type {
 import { seedState } from './seed';
 import { byId, SimState, type SimCycle, type SimMember, type SimRun, type SimTestCase, type SimToken, type SimUser } from './state';
 import { hashToken, listingPreview, mintToken, sameHash } from './tokens';
+import { ExecutionIndex } from './execution-index';
 
 const DAY = 86_400_000;
 /** How long TestKase keeps a result's idempotency key (A31). */
@@ -49,9 +50,14 @@ export interface StoreOptions {
 
 export class Store {
   state: SimState;
-  /** Counts changes, so indexes over the state (coverage-index.ts) know when to rebuild. */
-  revision = 0;
   private readonly file: string | null;
+  /**
+   * How many times the state changed: the indexes over it (execution-index.ts, coverage-index.ts) rebuild
+   * when it moved. Counted even when a mutation throws half-way: what it did change must not be served stale.
+   */
+  revision = 0;
+  /** Each case's current run per cycle, cycles' members, issues' cases (execution-index.ts). */
+  readonly index: ExecutionIndex = new ExecutionIndex(this);
 
   constructor(private readonly opts: StoreOptions) {
     this.file = opts.dataDir ? join(opts.dataDir, 'testkase-sim.json') : null;
@@ -79,10 +85,13 @@ export class Store {
   }
 
   mutate<T>(fn: (s: SimState) => T): T {
-    const result = fn(this.state);
-    this.revision += 1;
-    this.persist(this.state);
-    return result;
+    try {
+      const result = fn(this.state);
+      this.persist(this.state);
+      return result;
+    } finally {
+      this.revision += 1;
+    }
   }
 
   reseed(): void {
@@ -259,18 +268,13 @@ export class Store {
   // ---------- test cases ----------
 
   private currentRun(projectId: string, cycleId: string, testCaseId: string): SimRun | undefined {
-    let latest: SimRun | undefined;
-    for (const r of this.state.runs) {
-      if (r.projectId === projectId && r.cycleId === cycleId && r.testCaseId === testCaseId && (!latest || r.seq > latest.seq)) latest = r;
-    }
-    return latest;
+    return this.index.currentRun(projectId, cycleId, testCaseId);
   }
 
   /** The case's most recent execution among its cycles' current results (a reset in a cycle withdraws that cycle's). */
   private latestExecution(tc: SimTestCase): ExecutionSummary | null {
     let latest: SimRun | undefined;
-    for (const m of this.state.members) {
-      if (m.projectId !== tc.projectId || m.testCaseId !== tc.id) continue;
+    for (const m of this.index.membershipsOf(tc.projectId, tc.id)) {
       const run = this.currentRun(m.projectId, m.cycleId, m.testCaseId);
       if (run && run.status !== 'NOT_EXECUTED' && (!latest || run.seq > latest.seq)) latest = run;
     }
@@ -386,26 +390,27 @@ export class Store {
       .sort(order);
   }
 
-  private members(c: SimCycle): SimMember[] {
-    return this.state.members
-      .filter((m) => m.projectId === c.projectId && m.cycleId === c.id)
-      .sort((a, b) => byId({ id: a.testCaseId }, { id: b.testCaseId }));
+  private members(c: SimCycle): readonly SimMember[] {
+    return this.index.membersOf(c.projectId, c.id);
   }
 
-  /** The cycle's test cases, each as of its latest recorded result. */
+  /** The cycle's test cases, each as of its latest recorded result (the index's current runs: one lookup a row). */
   rows(c: SimCycle): Execution[] {
-    // The cycle's current runs found in one pass: looking each member's up among all runs made a page of
-    // 1,900 rows cost 1,900 × all runs (4 s of CPU per listing, the answer-limit test's timeouts under load).
-    const current = new Map<string, SimRun>();
-    for (const r of this.state.runs) {
-      if (r.projectId !== c.projectId || r.cycleId !== c.id) continue;
-      const seen = current.get(r.testCaseId);
-      if (!seen || r.seq > seen.seq) current.set(r.testCaseId, r);
-    }
-    return this.members(c).map((m) => this.rowView(m, current.get(m.testCaseId)));
+    return this.members(c).map((m) => this.rowView(m));
   }
 
-  private rowView(m: SimMember, run: SimRun | undefined): Execution {
+  /**
+   * A page of the cycle's rows (A11): of the cases linked to `jiraIssueKey` (A40, from the index) and in
+   * `only` when given; paged before each row is built, as TestKase pages its query.
+   */
+  rowsPage<P extends { data: SimMember[] }>(c: SimCycle, jiraIssueKey: string | null, only: ReadonlySet<string> | null, page: (members: SimMember[]) => P): Omit<P, 'data'> & { data: Execution[] } {
+    const members = (jiraIssueKey ? this.index.membersLinkedTo(c.projectId, c.id, jiraIssueKey) : [...this.members(c)]).filter((m) => !only || only.has(m.testCaseId));
+    const p = page(members);
+    return { ...p, data: p.data.map((m) => this.rowView(m)) };
+  }
+
+  private rowView(m: SimMember): Execution {
+    const run = this.currentRun(m.projectId, m.cycleId, m.testCaseId);
     if (run) return this.runView(run);
     return { id: m.id, cycleId: m.cycleId, testCaseId: m.testCaseId, status: 'NOT_EXECUTED', comment: null, executedBy: null, executedAt: null, recordedBy: null, recordedAt: null, defects: [], stepResults: [] };
   }

@@ -15,6 +15,7 @@ import { needsConsent } from '../jira/answer';
 import { requireJiraAdmin } from './admin-access';
 import { callerOf, type CallerIn } from './context';
 import { fail, toAppError } from './errors';
+import { announceTestsChanged } from '../realtime/live';
 
 /** The modules the function table lists for `K`. */
 type ModulesOf<K extends FunctionKey> = (typeof CALLS)[K]['modules'][number];
@@ -47,7 +48,10 @@ function handlerOf<K extends FunctionKey>(key: K, implementation: Implementation
       if (!mayCall(key, caller.module)) throw fail('WRONG_MODULE', words.errors.onlyIn[facts.modules[0]]);
       if (facts.access === 'JIRA_ADMIN') await requireJiraAdmin();
       const input = FUNCTIONS[key].payload.parse(request.payload ?? {}) as ParsedPayloadOf<K>;
-      return implementation(input, caller as CallerIn<ModulesOf<K>>);
+      const answer = await implementation(input, caller as CallerIn<ModulesOf<K>>);
+      // A write the issue's viewers see: every open module of the issue hears of it (live updates).
+      if (facts.changesTests && caller.issueKey) await announceTestsChanged(caller.issueKey);
+      return answer;
     });
 }
 

@@ -4,34 +4,15 @@
  * summed up, so a warm render is answered from the same caches and a token revoked since they were
  * filled is caught by the same request.
  */
-import type { Coverage, LatestRun, LinkedTests, Result, TestCaseSummary } from '../shared/definitions';
+import type { Coverage, Result } from '../shared/definitions';
+import { coverageOf } from '../shared/results';
 import type { Implementation } from './envelope';
 import { firstScreen } from './first-screen';
 
-/** The newest execution among the cases (by time; the first listed wins a tie). */
-function latestRun(items: TestCaseSummary[]): LatestRun | null {
-  let newest: LatestRun | null = null;
-  let newestAt = Number.NEGATIVE_INFINITY;
-  for (const item of items) {
-    const run = item.latestExecution;
-    if (!run) continue;
-    const at = Date.parse(run.executedAt);
-    if (at > newestAt) {
-      newestAt = at;
-      newest = { testCaseId: item.id, testCaseTitle: item.title, status: run.status, executedAt: run.executedAt, executedBy: run.executedBy.name };
-    }
-  }
-  return newest;
-}
-
-function coverageOf({ items, total, counts }: LinkedTests): Coverage {
-  return { total, counts, latest: latestRun(items) };
-}
-
 const getIssueSummary: Implementation<'getIssueSummary'> = async (_input, caller) => {
-  const { connection, linked } = await firstScreen(caller);
+  const { connection, linked, live } = await firstScreen(caller);
   const coverage: Result<Coverage> | null = linked && (linked.ok ? { ok: true, data: coverageOf(linked.data) } : linked);
-  return { issueKey: caller.issueKey, connection, coverage };
+  return { issueKey: caller.issueKey, connection, coverage, ...(live ? { live } : {}) };
 };
 
 export const issueSummaryResolvers = { getIssueSummary };

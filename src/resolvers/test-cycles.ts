@@ -2,6 +2,7 @@
 import type { StatusCounts } from '../shared/definitions';
 import { endpoints, LIMITS } from '../testkase/contract';
 import { splitBatches } from '../testkase/batches';
+import { isTestKaseError } from '../testkase/errors';
 import type { Implementation } from './envelope';
 import { AppFailure, fail, toAppError } from './errors';
 import { callTestKase, openIssueSession, type IssueSession } from './issue-session';
@@ -67,20 +68,39 @@ const addToCycle: Implementation<'addToCycle'> = async ({ cycleId, testCaseIds }
 
 /**
  * The cycle's rows for this issue's linked test cases (or for one of them), and which linked cases it
- * lacks. The rows are answered in parts from the `from`-th on; `counts` and `notInCycle` are over all of them.
+ * lacks. The cycle, the linked cases and the rows are asked at once: the rows filtered by the issue on
+ * TestKase's side (A40, one paged query), or — from a TestKase without that filter, or for one case — by
+ * the linked cases' ids. Rows of cases that are not linked are dropped either way: a TestKase that
+ * ignored the filter cannot widen it. The rows are answered in parts from the `from`-th on; `counts`
+ * and `notInCycle` are over all of them.
  */
 const listCycleExecutions: Implementation<'listCycleExecutions'> = async ({ cycleId, testCaseId, from = 0 }, caller) => {
   const s = await openIssueSession(caller, 'read');
-  const [cycles, linked] = await callTestKase(s, false, () =>
-    Promise.all([s.client.allCycles(s.project.id), s.client.allTestCases({ projectId: s.project.id, jiraIssueKey: s.caller.issueKey })]),
+  const { issueKey } = s.caller;
+  const [cycles, linked, byIssue] = await callTestKase(s, false, () =>
+    Promise.all([
+      s.client.allCycles(s.project.id),
+      s.client.allTestCases({ projectId: s.project.id, jiraIssueKey: issueKey }),
+      // A cycle that is gone is said by the cycle list below, in the app's own words.
+      // One case's row is one query by its id; the issue's rows are one filtered query.
+      testCaseId !== undefined
+        ? null
+        : s.client.cycleExecutionsForIssue({ cycleId, projectId: s.project.id, jiraIssueKey: issueKey }).catch((e: unknown) => {
+            if (isTestKaseError(e, 'NOT_FOUND')) return null;
+            throw e;
+          }),
+    ]),
   );
   const cycle = cycles.items.find((c) => c.id === cycleId);
   if (!cycle) throw fail('NOT_FOUND', words.errors.cycleGone({ cycleId }));
   const linkedIds = linked.items.map((t) => t.id).filter((id) => testCaseId === undefined || id === testCaseId);
-  const executions = linkedIds.length === 0
-    ? { items: [] }
-    : await callTestKase(s, false, () => s.client.allCycleExecutions({ cycleId, projectId: s.project.id, testCaseIds: linkedIds }));
-  const rows = executions.items;
+  const isLinked = new Set(linkedIds);
+  const executions = byIssue
+    ? byIssue
+    : linkedIds.length === 0
+      ? { items: [] }
+      : await callTestKase(s, false, () => s.client.allCycleExecutions({ cycleId, projectId: s.project.id, testCaseIds: linkedIds }));
+  const rows = executions.items.filter((e) => isLinked.has(e.testCaseId));
   const inCycle = new Set(rows.map((e) => e.testCaseId));
   const counts: StatusCounts = { NOT_EXECUTED: 0, PASS: 0, FAIL: 0, BLOCKED: 0, SKIPPED: 0 };
   for (const row of rows) counts[row.status] += 1;

@@ -209,6 +209,18 @@ export interface AppState {
   token: TokenSummary | null;
   /** Filled in the issue panel when READY, so the first screen needs one invoke. */
   linked: Result<LinkedTests> | null;
+  /** On an issue: the issue's live updates (Forge Realtime), or null when Realtime could not be had. */
+  live?: LiveAccess | null;
+}
+
+/**
+ * How a module of an issue subscribes to the issue's live updates (Forge Realtime): the channel and a
+ * subscribe-only token the resolver signed for it, with the issue in its claims. Not a credential of
+ * the user's: it lets its holder hear "this issue's tests changed", nothing else.
+ */
+export interface LiveAccess {
+  channel: string;
+  token: string;
 }
 
 /** The newest execution recorded for any test case linked to the issue. */
@@ -235,6 +247,8 @@ export interface IssueSummary {
   connection: ConnectionView;
   /** READY: the coverage, or why TestKase could not list the linked cases; null in any other state. */
   coverage: Result<Coverage> | null;
+  /** The issue's live updates, as in AppState. */
+  live?: LiveAccess | null;
 }
 
 export interface SearchResult extends ListPart {

@@ -26,6 +26,7 @@ import { callSignal } from './call-lifetime';
 import { isTestKaseError, TestKaseError } from './errors';
 import { projectListAnswered, projectListPaths } from './project-list-path';
 import { chunk, mapLimited } from '../batches';
+import { filterByIssueAnswered, mayFilterByIssue } from './executions-by-issue';
 
 export interface ClientConfig {
   baseUrl: string;
@@ -168,6 +169,23 @@ export class TestKaseClient {
     return { items: parts.flatMap((part) => part.items).slice(0, MAX_LIST_ITEMS), total: parts.reduce((sum, part) => sum + part.total, 0) };
   }
 
+  /**
+   * The cycle's executions of the test cases linked to a Jira issue, filtered by TestKase (A40): one
+   * paged query (at most MAX_LIST_ITEMS rows). Null when this TestKase does not filter by issue (its
+   * answer has no `filter`; remembered per base URL): the caller asks by test case ids instead
+   * (allCycleExecutions).
+   */
+  async cycleExecutionsForIssue(p: { cycleId: string; projectId: string; jiraIssueKey: string }): Promise<{ items: Execution[]; total: number } | null> {
+    const { baseUrl } = this.http;
+    if (!mayFilterByIssue(baseUrl)) return null;
+    const fetchPage = (page: number, pageSize: number) =>
+      this.send(endpoints.cycleExecutions, { params: { cycleId: p.cycleId }, query: { projectId: p.projectId, jiraIssueKey: p.jiraIssueKey, page, pageSize } });
+    const first = await fetchPage(1, LIMITS.pageSizeMax);
+    const filtered = first.filter?.jiraIssueKey === p.jiraIssueKey;
+    filterByIssueAnswered(baseUrl, filtered);
+    return filtered ? this.itemsFrom(fetchPage, 0, MAX_LIST_ITEMS, LIMITS.pageSizeMax, first) : null;
+  }
+
   /** One result per test case, for at most LIMITS.bulkMax of them. */
   async recordExecutions(cycleId: string, body: BulkRecordBody) {
     return (await this.send(endpoints.recordExecutions, { params: { cycleId }, body })).data;
@@ -238,16 +256,17 @@ export class TestKaseClient {
   /**
    * Items `from` … `from + count - 1` (0-based) of a list TestKase hands out in pages of `pageSize`, and
    * the list's total. The page holding `from` comes first and gives the total; the other pages needed
-   * are fetched in parallel.
+   * are fetched in parallel. `known` is that first page when the caller already has it (it looked at it).
    */
   private async itemsFrom<T>(
     fetchPage: (page: number, pageSize: number) => Promise<{ data: T[]; pagination: { total: number } }>,
     from: number,
     count: number,
     pageSize: number = LIMITS.pageSizeMax,
+    known?: { data: T[]; pagination: { total: number } },
   ): Promise<{ items: T[]; total: number }> {
     const firstPage = Math.floor(from / pageSize) + 1;
-    const first = await fetchPage(firstPage, pageSize);
+    const first = known ?? (await fetchPage(firstPage, pageSize));
     const total = first.pagination.total;
     const lastPage = Math.max(firstPage, Math.ceil(Math.min(total, from + count) / pageSize));
     const rest = await Promise.all(

@@ -344,8 +344,16 @@ const HistoryQuery = z.object({ projectId: ProjectId, ...Paging });
 export const ExecutionsQuery = z.object({
   projectId: ProjectId,
   testCaseIds: IdList(TestCaseId, LIMITS.pageSizeMax * 20).optional(),
+  /** ASSUMED (A40): only the rows of the cycle's test cases linked to this Jira issue, filtered by TestKase. */
+  jiraIssueKey: JiraIssueKey.optional(),
   ...Paging,
 });
+/**
+ * A page of a cycle's executions (A11). ASSUMED (A40): `filter` names the Jira issue the rows were
+ * filtered by, when TestKase applied `jiraIssueKey`; a TestKase without it ignores the parameter (as
+ * any unknown one) and answers without `filter`, and the client falls back to `testCaseIds`.
+ */
+const ExecutionsPage = page(Execution).extend({ filter: z.object({ jiraIssueKey: JiraIssueKey }).optional() });
 
 /** Membership (A32): which cycles hold some of the given test cases, up to LIMITS.pageSizeMax ids a query. */
 const MembershipQuery = z.object({ projectId: ProjectId, testCaseIds: IdList(TestCaseId, LIMITS.pageSizeMax) });
@@ -514,14 +522,14 @@ export const endpoints = {
     body: AddToCycleBody,
     response: one(AddToCycleResult),
   }),
-  /** ASSUMED (A11). Executions of a cycle, optionally only for some test cases. */
+  /** ASSUMED (A11). Executions of a cycle, optionally only for some test cases, or (A40) for one Jira issue's. */
   cycleExecutions: endpoint({
     method: 'GET',
     documented: false,
     path: '/test-cycles/:cycleId/executions',
     params: z.object({ cycleId: CycleId }),
     query: ExecutionsQuery,
-    response: page(Execution),
+    response: ExecutionsPage,
   }),
   /**
    * ASSUMED (A12, A17). Record the result of running a test case in a cycle, with its step results;

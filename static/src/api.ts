@@ -40,13 +40,30 @@ export function onConnectionLost(listener: Listener): () => void {
   return () => connectionListeners.delete(listener);
 }
 
+/** A token saved, replaced or deleted: nothing read with the old one may be shown again (kept copies). */
+const CHANGES_TOKEN: ReadonlySet<FunctionKey> = new Set(['savePat', 'deletePat']);
+const tokenGoneListeners = new Set<() => void>();
+
+/** Called whenever a call saved, replaced or deleted the token, or answered that it is rejected or gone. */
+export function onTokenGone(listener: () => void): () => void {
+  tokenGoneListeners.add(listener);
+  return () => tokenGoneListeners.delete(listener);
+}
+const tokenGone = () => {
+  for (const l of [...tokenGoneListeners]) l();
+};
+
 function callOf(key: FunctionKey) {
   // A write the issue's summary counts (issue context module): on success, tell it to fetch again.
   const announces = (CALLS[key] as CallFacts).changesTests === true;
   return async (...args: [unknown?]): Promise<Result<unknown>> => {
     const r = await settle<unknown>(() => (args.length === 0 ? invoke(key) : invoke(key, args[0])));
-    if (!r.ok && CONNECTION_LOST.has(r.error.code)) for (const l of [...connectionListeners]) l(r.error);
+    if (!r.ok && CONNECTION_LOST.has(r.error.code)) {
+      if (r.error.code !== 'NOT_MAPPED') tokenGone();
+      for (const l of [...connectionListeners]) l(r.error);
+    }
     if (r.ok && announces) announceTestsChanged();
+    if (r.ok && CHANGES_TOKEN.has(key)) tokenGone();
     return r;
   };
 }
@@ -56,9 +73,15 @@ export const api = Object.fromEntries(FUNCTION_KEYS.map((key) => [key, callOf(ke
 // The first screen's data is the critical path of a panel render: main.tsx asks for it before the
 // context and the module's code have arrived, and the module picks the answer up when it mounts.
 let early: Promise<Result<AppState>> | null = null;
+let started: Promise<Result<AppState>> | null = null;
 
-export function prefetchInitialState(): void {
-  early ??= api.getState();
+/** Starts the first getState (once per frame); the same promise each time it is asked. */
+export function prefetchInitialState(): Promise<Result<AppState>> {
+  if (!started) {
+    started = api.getState();
+    early = started;
+  }
+  return started;
 }
 
 /** The prefetched first `getState` (handed out once), or a fresh one. */

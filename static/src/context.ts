@@ -21,6 +21,8 @@ export interface UiContext {
   /** The site and the signed-in user: what a draft kept in this browser is keyed by (never used to authorise). */
   cloudId?: string;
   accountId?: string;
+  /** The issue the frame is on: with cloudId and accountId, whose kept copy may be shown (kept/). */
+  issueKey?: string;
 }
 
 /** Narrow whatever `view.getContext()` returned to the fields we use, with safe defaults. */
@@ -34,6 +36,8 @@ export function toUiContext(raw: unknown): UiContext {
   if (typeof project?.id === 'string' && project.id) ctx.projectId = project.id;
   if (typeof r.cloudId === 'string' && r.cloudId) ctx.cloudId = r.cloudId;
   if (typeof r.accountId === 'string' && r.accountId) ctx.accountId = r.accountId;
+  const issue = (r.extension as { issue?: { key?: unknown } } | undefined)?.issue;
+  if (typeof issue?.key === 'string' && issue.key) ctx.issueKey = issue.key;
   return ctx;
 }
 

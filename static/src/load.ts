@@ -30,6 +30,11 @@ export interface Loader<T> {
   refresh: (options?: RefreshOptions) => Promise<void>;
   /** Changes the shown data to match a write the backend confirmed, without a fetch. Only when shown. */
   update: (change: (data: T) => T) => void;
+  /**
+   * Shows an answer fetched elsewhere (the first screen's fresh answer replacing a kept copy), as if
+   * it were this loader's newest: an answer still on its way from an earlier fetch is dropped.
+   */
+  set: (answer: Result<T>) => void;
 }
 
 /**
@@ -76,5 +81,10 @@ export function useLoad<T>(fetch: () => Promise<Result<T>>, deps: DependencyList
     setState((prev) => (prev.status === 'ready' ? { status: 'ready', data: change(prev.data) } : prev));
   }, []);
 
-  return { state, reload, refresh, update };
+  const set = useCallback((answer: Result<T>) => {
+    latest.current += 1;
+    setState(fromResult(answer));
+  }, []);
+
+  return { state, reload, refresh, update, set };
 }

@@ -7,9 +7,11 @@ import { lazy, Suspense, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
 import { view } from '@forge/bridge';
 import { ADMIN_PAGE_KEY, COVERAGE_GADGET_KEY, COVERAGE_PAGE_KEY, GLOBAL_PAGE_KEY, ISSUE_PANEL_KEY, toUiContext, type UiContext } from './context';
+import { frameContext } from './frame-context';
+import { keptKeyOf, readKeptPanel } from './kept/panel';
 import { Skeleton } from './components/Spinner';
 import { Message } from './components/Message';
-import { prefetchInitialState } from './api';
+import { onTokenGone, prefetchInitialState } from './api';
 import { comeIntoViewOnRequest } from './app-events';
 
 const IssuePanel = lazy(() => import('./panel/IssuePanel'));
@@ -42,17 +44,24 @@ export function App({ ctx }: { ctx: UiContext }) {
   );
 }
 
+// A token saved, replaced, deleted or rejected: nothing read with the old one may be shown again.
+onTokenGone(() => {
+  void Promise.all([frameContext(), import('../../src/shared/kept-write')]).then(([raw, kept]) => {
+    const c = raw as { cloudId?: unknown; accountId?: unknown } | null;
+    if (typeof c?.cloudId === 'string' && typeof c.accountId === 'string') kept.dropAccount(c.cloudId, c.accountId);
+  }, () => undefined);
+});
+
 async function start(container: HTMLElement) {
   // boot.ts started getState before this code loaded (here it is a no-op); kept so the app starts
   // the same when main.tsx is loaded on its own.
-  prefetchInitialState();
+  void prefetchInitialState();
   const root = createRoot(container);
-  root.render(<Skeleton label="Loading TestKase…" />);
   // Theming failing (e.g. an old host) must not block the app: the CSS fallbacks are the light theme.
   void view.theme.enable().catch(() => undefined);
   let ctx: UiContext;
   try {
-    ctx = toUiContext(await view.getContext());
+    ctx = toUiContext(await frameContext());
   } catch {
     root.render(
       <Message tone="error" title="TestKase could not start">
@@ -63,7 +72,18 @@ async function start(container: HTMLElement) {
   }
   // No StrictMode: its double effects would double the first-screen invoke in development too,
   // and "one invoke per render" is measured.
-  root.render(<App ctx={ctx} />);
+  if (ctx.moduleKey === ISSUE_PANEL_KEY && readKeptPanel(keptKeyOf(ctx))) {
+    // A kept copy: the panel's first commit shows its rows, with no loading skeleton before them
+    // (a lazy component would commit its fallback first). boot.ts started loading this chunk.
+    const { default: Panel } = await import('./panel/IssuePanel');
+    root.render(
+      <Suspense fallback={<Skeleton label="Loading TestKase…" />}>
+        <Panel ctx={ctx} />
+      </Suspense>,
+    );
+  } else {
+    root.render(<App ctx={ctx} />);
+  }
   if (ctx.moduleKey === ISSUE_PANEL_KEY) comeIntoViewOnRequest(container);
 }
 

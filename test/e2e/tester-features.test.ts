@@ -176,9 +176,18 @@ describeE2E('tester workflow: writing tests, bulk in one go, Run next', () => {
     // In the cycle: the last two, then nothing is left.
     await frame.getByRole('tab', { name: 'Test Cycles' }).click();
     await frame.getByRole('button', { name: 'Open cycle Run next' }).click();
+    // The steps answer late: the result choice must not move when they arrive (a click aimed at Pass
+    // landed beside it when the step toggle was inserted above it).
+    const slow = sim().addFault({ route: 'testCase', latencyMs: 1500, times: 1 });
     await frame.getByRole('button', { name: 'Run TC-3' }).click();
     form = frame.getByRole('form', { name: 'Run TC-3' });
-    await form.getByRole('group', { name: 'Result' }).getByLabel('Skipped').check();
+    const skipped = form.getByRole('group', { name: 'Result' }).getByLabel('Skipped');
+    await skipped.waitFor();
+    const before = await skipped.boundingBox();
+    await form.getByText(/Record each step/).waitFor();
+    sim().removeFault(slow.id);
+    expect(await skipped.boundingBox()).toEqual(before);
+    await skipped.check();
     await form.getByRole('button', { name: 'Save result' }).click();
     await frame.getByRole('button', { name: 'Run next: TC-4' }).click();
     form = frame.getByRole('form', { name: 'Run TC-4' });

@@ -8,16 +8,19 @@ import ForgeReconciler from '@forge/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SHOW_PANEL_EVENT, TESTS_CHANGED_EVENT } from '../../src/shared/app-events';
 import { IssueSummaryApp } from '../../uikit/src/App';
+import { PANEL_WAIT_MS } from '../../uikit/src/glance-data';
 import { bridge } from './support/bridge';
 import { COVERAGE, noConfig, ready } from './fixtures';
 import { button, fire, textOf } from './support/forge-doc';
 
 /** Lets every pending promise (bridge answers, state updates) settle inside act. */
-const settle = () => act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
+const settle = (ms = 0) => act(async () => new Promise((resolve) => setTimeout(resolve, ms)));
+/** No panel on this page answers: the module reads for itself once it has waited for one. */
+const noPanel = () => settle(PANEL_WAIT_MS + 100);
 
 async function mount() {
   await act(async () => ForgeReconciler.render(<IssueSummaryApp />));
-  await settle();
+  await noPanel();
   return bridge.doc();
 }
 
@@ -85,7 +88,7 @@ describe('the issue context module', () => {
   it('asks the panel to come into view', async () => {
     bridge.answers.getIssueSummary = { ok: true, data: ready() };
     await fire(button(await mount(), 'Open test cases'));
-    expect(bridge.calls.filter((c) => c.command === 'emit').map((c) => c.payload)).toEqual([{ event: SHOW_PANEL_EVENT, payload: {} }]);
+    expect(bridge.calls.filter((c) => c.command === 'emit' && (c.payload as { event: string }).event === SHOW_PANEL_EVENT).map((c) => c.payload)).toEqual([{ event: SHOW_PANEL_EVENT, payload: {} }]);
   });
 
   it('shows a plain sentence when the call fails or answers something else, never a stack or raw data', async () => {
@@ -105,7 +108,8 @@ describe('the issue context module', () => {
     const before = await mount();
     expect(textOf(before)).toBe('Loading test status…');
     context.release();
-    await settle();
+    await settle(); // the context arrives (act runs the effects it queued when it ends)
+    await noPanel();
     expect(textOf(bridge.doc())).toContain('Alice Martin · Nov 22, 2026, 11:05 PM');
   });
 });

@@ -6,6 +6,8 @@ import { Button, Inline, Lozenge, SectionMessage, Spinner, Stack, Text, Tooltip 
 import type { AppError, ConnectionView, Coverage, IssueSummary, LatestRun } from '../../src/shared/definitions';
 import { RESULTS_FIRST, type ExecutionStatus } from '../../src/shared/facts';
 import { formatDateTime, zoneLabel } from '../../src/shared/format';
+import { formatAsOf } from '../../src/shared/as-of';
+import { words as keptSaid } from '../../src/shared/words/kept';
 import { verdictOf, type Verdict } from '../../src/shared/results';
 import { stateTone, type StateTone } from '../../src/shared/state-tone';
 import { words } from '../../src/shared/words/glance';
@@ -14,8 +16,12 @@ import { StatusBar } from './StatusBar';
 export type SummaryLoad =
   | { status: 'loading' }
   | { status: 'failed'; error: AppError }
-  /** `refreshing`: fetching again behind what is shown (after the panel changed something). */
-  | { status: 'ready'; summary: IssueSummary; refreshing: boolean };
+  /**
+   * `refreshing`: fetching again behind what is shown (after the panel changed something). `kept`: what
+   * is shown is the kept copy from `at` (`failure`: why the fresh one could not be had). `updatedAt`:
+   * when fresh counts last replaced what was shown.
+   */
+  | { status: 'ready'; summary: IssueSummary; refreshing: boolean; kept?: { at: string; failure: AppError | null } | null; updatedAt?: number | null };
 
 interface SummaryActions {
   onRetry: () => void;
@@ -28,6 +34,8 @@ interface ViewProps extends SummaryActions {
   /** The user's Jira timezone and locale (from the Forge context): dates are shown in them. */
   timeZone: string;
   locale: string;
+  /** Fresh counts replaced what was shown a moment ago: "Updated just now". */
+  justUpdated?: boolean;
 }
 
 type LozengeAppearance = 'default' | 'success' | 'removed' | 'moved' | 'inprogress';
@@ -52,7 +60,7 @@ function countsLine({ total, counts }: Pick<Coverage, 'total' | 'counts'>): stri
   return words.glance.counts({ total, statuses: RESULTS_FIRST.map((s) => words.statusCount({ status: words.status[s], count: counts[s] })) });
 }
 
-export function SummaryView({ load, timeZone, locale, ...actions }: ViewProps) {
+export function SummaryView({ load, timeZone, locale, justUpdated = false, ...actions }: ViewProps) {
   const said = words.glance;
   if (load.status === 'loading') {
     return (
@@ -64,10 +72,35 @@ export function SummaryView({ load, timeZone, locale, ...actions }: ViewProps) {
   }
   if (load.status === 'failed') return <Problem title={said.loadFailed} text={load.error.message} onRetry={actions.onRetry} />;
   const { summary, refreshing } = load;
+  const kept = load.kept ?? null;
   if (summary.connection.kind !== 'READY') return <NotReady connection={summary.connection} timeZone={timeZone} locale={locale} {...actions} />;
   if (!summary.coverage) return <Problem title={said.loadFailed} text={said.notListed} onRetry={actions.onRetry} />;
   if (!summary.coverage.ok) return <Problem title={said.casesFailed} text={summary.coverage.error.message} onRetry={actions.onRetry} />;
-  return <Ready issueKey={summary.issueKey} coverage={summary.coverage.data} refreshing={refreshing} timeZone={timeZone} locale={locale} onShowPanel={actions.onShowPanel} />;
+  const asOf = kept ? formatAsOf(kept.at, timeZone, locale) : null;
+  const ready = (
+    <Ready
+      issueKey={summary.issueKey}
+      coverage={summary.coverage.data}
+      refreshing={refreshing && !kept?.failure}
+      timeZone={timeZone}
+      locale={locale}
+      onShowPanel={actions.onShowPanel}
+      note={asOf && !kept?.failure ? keptSaid.kept.asOf({ time: asOf }) : justUpdated ? keptSaid.kept.updatedJustNow : null}
+    />
+  );
+  if (!kept?.failure || !asOf) return ready;
+  // TestKase slow or down: the last known counts stay, under what happened and Retry.
+  return (
+    <Stack space="space.150">
+      <SectionMessage appearance="warning" title={keptSaid.kept.lastKnown({ time: asOf })}>
+        <Text>{kept.failure.message}</Text>
+      </SectionMessage>
+      <Inline>
+        <Button onClick={actions.onRetry}>{words.common.retry}</Button>
+      </Inline>
+      {ready}
+    </Stack>
+  );
 }
 
 function Problem({ title, text, onRetry }: { title: string; text: string; onRetry: () => void }) {
@@ -116,6 +149,7 @@ function Ready({
   timeZone,
   locale,
   onShowPanel,
+  note,
 }: {
   issueKey: string;
   coverage: Coverage;
@@ -123,6 +157,8 @@ function Ready({
   timeZone: string;
   locale: string;
   onShowPanel: () => void;
+  /** "As of 14:02" (a kept copy) or "Updated just now", beside the verdict. */
+  note: string | null;
 }) {
   const said = words.glance;
   if (coverage.total === 0) {
@@ -142,7 +178,16 @@ function Ready({
         <Lozenge appearance={VERDICT_LOZENGE[verdict]} isBold>
           {words.verdict[verdict]}
         </Lozenge>
-        {refreshing && <Spinner size="small" label={said.updating} />}
+        {note ? (
+          <Inline space="space.075" alignBlock="center">
+            <Text size="small" color="color.text.subtle">
+              {note}
+            </Text>
+            {refreshing && <Spinner size="small" label={said.updating} />}
+          </Inline>
+        ) : (
+          refreshing && <Spinner size="small" label={said.updating} />
+        )}
       </Inline>
       <Text>{countsLine(coverage)}</Text>
       <StatusBar total={coverage.total} counts={coverage.counts} />

@@ -9,7 +9,7 @@
  * docs say what Jira sends; those shapes are in frames.ts, with their sources. docs/local-runtime.md
  * lists every seam and its source.
  */
-import type { events, FullContext, invoke, router, view } from '@forge/bridge';
+import type { events, FullContext, invoke, realtime, router, view } from '@forge/bridge';
 import type { CreateIssueModalOptions, ViewIssueModalOptions } from '@forge/jira-bridge/out/modal/types';
 
 type InvokeArgs = Parameters<typeof invoke>;
@@ -53,6 +53,28 @@ export interface ViewIssueModalCall {
   data: { onClose: NonNullable<ViewIssueModalOptions['onClose']>; context: ViewIssueModalOptions['context'] };
 }
 
+type Subscribe = typeof realtime.subscribe;
+type Publish = typeof realtime.publish;
+/**
+ * `realtime.subscribe(channel, callback, options)` sends `{ channelName, onEvent, options }`, and
+ * `subscribeGlobal` adds `isGlobal: true` (out/realtime/realtime.js); the answer is a Subscription.
+ */
+export interface RealtimeSubscribeCall {
+  channelName: Parameters<Subscribe>[0];
+  onEvent: Parameters<Subscribe>[1];
+  options?: Parameters<Subscribe>[2];
+  isGlobal?: true;
+}
+/** `realtime.publish(channel, payload, options)` sends `{ channelName, eventPayload, options }` (+ `isGlobal`); answers a PublishResult. */
+interface RealtimePublishCall {
+  channelName: Parameters<Publish>[0];
+  eventPayload: Parameters<Publish>[1];
+  options?: Parameters<Publish>[2];
+  isGlobal?: true;
+}
+type RealtimeSubscription = Awaited<ReturnType<Subscribe>>;
+type RealtimePublished = Awaited<ReturnType<Publish>>;
+
 /**
  * `view.createHistory()` is typed as the `history` package's History, which @forge/bridge does not
  * install (its type is unresolved here): the local history is typed by the methods the global page uses.
@@ -90,6 +112,9 @@ export interface BridgeCommands {
   on(call: OnCall): Subscription;
   openIssueCreateModal(call: CreateIssueModalCall): boolean;
   openIssueViewModal(call: ViewIssueModalCall): boolean;
+  /** Forge Realtime (@forge/bridge `realtime`): the host's service is dev/runtime/realtime.ts. */
+  subscribeRealtimeChannel(call: RealtimeSubscribeCall): Promise<RealtimeSubscription>;
+  publishRealtimeChannel(call: RealtimePublishCall): Promise<RealtimePublished>;
 }
 
 /** The commands of a dashboard gadget's edit view on top: `view.submit` saves the configuration, `view.close` leaves. */

@@ -10,6 +10,7 @@
  * - `navigate`, `getUrl`, resizing, theme changes and Jira's dialogs go to the parent page by postMessage.
  * - `emit` reaches this frame's own listeners and, through the host page, the app's other frames on the
  *   page (Forge's events between an app's modules).
+ * - Realtime's subscribe and publish go to the host's Realtime service (realtime.ts, ../realtime.ts).
  * - A UI Kit frame (`render: native`) also answers `reconcile` (ui-kit.ts).
  * - Unknown commands reject with an error naming them, and are reported to the host's log.
  *
@@ -21,6 +22,7 @@ import type { FrameContext } from '../frames';
 import type { BridgeCommands, GadgetEditCommands, HandlerTable, InvokeAnswer, NavigationLocation, NavigateCall, Subscription } from './contract';
 import { createLocalHistory } from './history';
 import { createModals } from './modals';
+import { createRealtime } from './realtime';
 import { createUiKit } from './ui-kit';
 
 type AnyHandler = (payload?: unknown) => unknown;
@@ -92,6 +94,7 @@ export function startBridge(CONFIG: BridgeConfig): void {
 
   const history = createLocalHistory(CONFIG.initialPath, (path) => toParent({ type: 'forge-local:history', path }));
   const modals = createModals(toParent);
+  const realtime = createRealtime(CONFIG.endpoint);
   const uiKit = CONFIG.nativeUi ? createUiKit(toParent, report) : null;
 
   const commands: HandlerTable<BridgeCommands> = {
@@ -137,6 +140,8 @@ export function startBridge(CONFIG: BridgeConfig): void {
     },
     openIssueCreateModal: (call) => modals.openIssueCreateModal(call),
     openIssueViewModal: (call) => modals.openIssueViewModal(call),
+    subscribeRealtimeChannel: (call) => realtime.subscribeRealtimeChannel(call),
+    publishRealtimeChannel: (call) => realtime.publishRealtimeChannel(call),
   };
   // A dashboard gadget's edit view: Jira saves what view.submit gives as the gadget's configuration and
   // shows the gadget again; view.close leaves the edit view without saving.

@@ -9,7 +9,8 @@
  * The catalog is cut into parts along the bundles' lines, so a module loads only the words it shows:
  * base.ts (every module), backend.ts (the backend only), the issue panel's panel.ts (first screen),
  * test-case.ts, cycles.ts and run.ts (each loaded with the view that shows it), settings.ts, admin.ts,
- * glance.ts and coverage.ts (the coverage page and gadget, and the backend's words about them).
+ * glance.ts, coverage.ts (the coverage page and gadget, and the backend's words about them) and kept.ts (the kept
+ * copy and live updates, in the panel and the glance).
  * Each part exports `words`, its groups with the base ones; code imports the part of its module and
  * reads `words.…` when it renders or answers, never into a constant at import time. A locale (issue
  * 25) is one more set of these parts, of the same shape (`satisfies typeof catalog`), chosen per call.
@@ -25,6 +26,7 @@ import { adminWords } from './admin';
 import { glanceWords } from './glance';
 import { adminBackendWords } from './admin-backend';
 import { coverageWords } from './coverage';
+import { keptWords } from './kept';
 
 /** The whole catalog, every part: its shape (`typeof catalog`) is what each locale provides. */
-export const catalog = { ...base, ...backendWords, ...panelWords, ...testCaseWords, ...cyclesWords, ...runWords, ...settingsWords, ...adminWords, ...glanceWords, ...adminBackendWords, ...coverageWords };
+export const catalog = { ...base, ...backendWords, ...panelWords, ...testCaseWords, ...cyclesWords, ...runWords, ...settingsWords, ...adminWords, ...glanceWords, ...adminBackendWords, ...coverageWords, ...keptWords };

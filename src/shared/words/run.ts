@@ -12,6 +12,8 @@ export const runWords = {
     heading: <T>({ id, title }: { id: T; title: string }): Parts<T> => ['Run ', id, ` ${title}`],
     inCycle: <T>({ name }: { name: T }): Parts<T> => ['In ', name],
     recordSteps: ({ count }: { count: number }) => ` Record each step (${count} ${plural(count, 'step', 'steps')})`,
+    stepsLoading: 'Loading the steps…',
+    noSteps: 'This test case has no written steps.',
     stepsFailed: ({ why }: { why: string }) => `The steps could not be loaded (${why}); you can still record the result.`,
     overall: 'Overall result',
     useSteps: ({ status }: { status: string }) => `Use the steps’ result (${status})`,

@@ -1,34 +1,57 @@
-/** The issue panel: one `getState` for the first screen, then the Test Cases / Test Cycles tabs. */
-import { useEffect } from 'react';
-import { api, initialState, onConnectionLost } from '../api';
+/**
+ * The issue panel: the first screen (the kept copy at once, then the fresh getState: first-screen.ts),
+ * then the Test Cases / Test Cycles tabs. A kept copy and the fresh answer that replaces it render
+ * through the same tree, so React keeps the same ReadyPanel: only what changed is touched.
+ */
+import { useMemo } from 'react';
 import { globalPageUrl, openSettings, type UiContext } from '../context';
 import { Loaded } from '../components/Loaded';
-import { useLoad } from '../load';
+import type { Load } from '../load';
 import { words } from '../../../src/shared/words/panel';
+import type { AppState } from '../../../src/shared/definitions';
 import { ConnectionMessage } from './ConnectionMessage';
-import { ReadyPanel } from './ReadyPanel';
-import { announceConnectionChanged } from '../app-events';
+import { ReadyPanel, type Stale } from './ReadyPanel';
+import { useFirstScreen, type FirstView } from './first-screen';
 import { unsavedRuns } from './drafts';
 
-export default function IssuePanel({ ctx }: { ctx: UiContext }) {
-  const panel = useLoad(api.getState, [], { firstFetch: initialState });
-  const retry = () => void panel.reload();
-  const { refresh } = panel;
+/** What Loaded shows: a kept copy is shown as the state it was, with what makes it stale beside it. */
+function asLoad(view: FirstView, retry: () => void): { load: Load<AppState>; stale: Stale | null; tokenSavedAt: string | null } {
+  switch (view.kind) {
+    case 'loading':
+      return { load: { status: 'loading' }, stale: null, tokenSavedAt: null };
+    case 'error':
+      return { load: { status: 'error', error: view.error }, stale: null, tokenSavedAt: null };
+    case 'fresh':
+      return { load: { status: 'ready', data: view.state }, stale: null, tokenSavedAt: view.state.token?.savedAt ?? null };
+    case 'kept': {
+      const { data, at, tokenSavedAt } = view.kept;
+      const state: AppState = { module: 'ISSUE_PANEL', issueKey: data.issueKey, jiraProjectKey: null, connection: data.connection, token: null, linked: { ok: true, data: data.linked } };
+      return { load: { status: 'ready', data: state }, stale: { at, failure: view.failure, retrying: view.retrying, onRetry: retry, actingAs: data.actingAs }, tokenSavedAt };
+    }
+  }
+}
 
-  // A call answered that the token or the mapping is gone: what is on screen (and its write controls)
-  // is stale. Re-check the state, so the state's one message and its next step replace the whole panel.
-  // The glance on the same page follows (it fetches its own state again).
-  useEffect(() => onConnectionLost(() => {
-    announceConnectionChanged();
-    void refresh({ onError: 'show' });
-  }), [refresh]);
+export default function IssuePanel({ ctx }: { ctx: UiContext }) {
+  const { view, swappedAt, retry } = useFirstScreen(ctx);
+  // Memoised: a kept copy's state must stay the same object until the fresh answer replaces it.
+  const { load, stale, tokenSavedAt } = useMemo(() => asLoad(view, retry), [view, retry]);
 
   return (
     <div className="app issue-panel">
-      <Loaded state={panel.state} loadingLabel={words.app.loading} errorTitle={words.panel.loadFailed} onRetry={retry}>
+      <Loaded state={load} loadingLabel={words.app.loading} errorTitle={words.panel.loadFailed} onRetry={retry}>
         {({ connection, issueKey, linked, token }) =>
           connection.kind === 'READY' ? (
-            <ReadyPanel ctx={ctx} connection={connection} issueKey={issueKey} initialLinked={linked} actingAs={token?.testkaseUser?.name ?? null} />
+            <ReadyPanel
+              ctx={ctx}
+              connection={connection}
+              issueKey={issueKey}
+              initialLinked={linked}
+              actingAs={stale ? stale.actingAs : (token?.testkaseUser?.name ?? null)}
+              tokenSavedAt={tokenSavedAt}
+              stale={stale}
+              swappedAt={swappedAt}
+              live={stale ? null : (view.kind === 'fresh' ? (view.state.live ?? null) : null)}
+            />
           ) : (
             <ConnectionMessage
               connection={connection}

@@ -27,6 +27,14 @@ export function useRefreshable(refresh: Refresh | null): void {
   }, [set, refresh]);
 }
 
+/** Fetches again every mounted view's data, as Refresh does (a live update); resolves when all answered. */
+export function useRefreshAll(): () => Promise<void> {
+  const set = useContext(Registry);
+  return useCallback(async () => {
+    await Promise.all([...(set ?? [])].map((r) => r()));
+  }, [set]);
+}
+
 export function RefreshButton() {
   const set = useContext(Registry);
   const [busy, setBusy] = useState(false);

@@ -16,9 +16,10 @@ import { adminWords } from '../../../src/shared/words/admin';
 import { glanceWords } from '../../../src/shared/words/glance';
 import { adminBackendWords } from '../../../src/shared/words/admin-backend';
 import { coverageWords } from '../../../src/shared/words/coverage';
+import { keptWords } from '../../../src/shared/words/kept';
 import { STATUSES } from '../../../src/shared/facts';
 
-const PARTS = { base, backendWords, panelWords, testCaseWords, cyclesWords, runWords, settingsWords, adminWords, glanceWords, adminBackendWords, coverageWords };
+const PARTS = { base, backendWords, panelWords, testCaseWords, cyclesWords, runWords, settingsWords, adminWords, glanceWords, adminBackendWords, coverageWords, keptWords };
 
 /** Every entry of the catalog with its path ("panel.actingAs"); an object of entries is a group, not an entry. */
 function entries(node: unknown, path: string[] = []): Array<[string, unknown]> {

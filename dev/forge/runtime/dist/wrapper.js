@@ -8,7 +8,7 @@
  *
  * It provides what @forge/api and @forge/kvs expect of the platform, per invocation:
  *  - `global.__forge_runtime__`: app context, proxy, tracing, metrics, the lambda context;
- *  - `global.__forge_fetch__`: the platform proxy (KVS, product APIs), here the local host's
+ *  - `global.__forge_fetch__`: the platform proxy (KVS, product APIs, Realtime), here the local host's
  *    `/__forge/platform` endpoint, authenticated with the invocation's proxy token;
  *  - `fetch` limited to the egress the manifest declares (passed in appContext.permissions);
  *  - console output as P3 log events, one JSON line each on stdout (what NodeSandbox reads);
@@ -73,6 +73,8 @@ Object.defineProperty(globalThis, '__forge_runtime__', {
       tracing: meta.tracing,
       contextAri: meta.contextAri,
       aaid: meta.aaid,
+      // The invocation's Realtime context (@forge/realtime publishes in it: the invoking frame's).
+      realtime: meta.realtime,
       externalAuth: meta.externalAuth,
       limits: meta.limits,
       metrics,

@@ -214,13 +214,21 @@ export function RunForm({
       {target.kind === 'in' && (
         <LastResult ctx={ctx} cycle={target.cycle} testCaseId={testCase.id} {...(fixedCycle && knownLast !== undefined ? { known: knownLast } : {})} onCopy={(text) => setComment(text)} />
       )}
-      {caseSteps.length > 0 && (
-        <label className="step-toggle">
-          <input type="checkbox" checked={stepMode} onChange={(e) => setStepMode(e.currentTarget.checked)} />
-          {said.recordSteps({ count: caseSteps.length })}
-        </label>
-      )}
-      {detail.state.status === 'error' && <p className="muted">{said.stepsFailed({ why: detail.state.error.message })}</p>}
+      {/* One line whatever the steps' load says: the result choice below never moves under the tester's pointer. */}
+      <div className="step-slot">
+        {detail.state.status === 'loading' ? (
+          <p className="muted">{said.stepsLoading}</p>
+        ) : detail.state.status === 'error' ? (
+          <p className="muted">{said.stepsFailed({ why: detail.state.error.message })}</p>
+        ) : caseSteps.length > 0 ? (
+          <label className="step-toggle">
+            <input type="checkbox" checked={stepMode} onChange={(e) => setStepMode(e.currentTarget.checked)} />
+            {said.recordSteps({ count: caseSteps.length })}
+          </label>
+        ) : (
+          <p className="muted">{said.noSteps}</p>
+        )}
+      </div>
       {stepMode && (
         <StepRuns idPrefix={id} steps={caseSteps} entries={steps} onChange={(order, entry) => setSteps((s) => ({ ...s, [order]: entry }))} error={errors.steps ?? null} />
       )}
@@ -261,7 +269,8 @@ function derivedHint(derived: ExecutionStatus | null, override: ExecutionStatus 
 
 /** The latest result of the case in the cycle, shown before a new one is recorded. */
 function LastResult({ ctx, cycle, testCaseId, known, onCopy }: { ctx: UiContext; cycle: Cycle; testCaseId: string; known?: Execution | null; onCopy: (comment: string) => void }) {
-  const rows = useLoad(() => (known !== undefined ? Promise.resolve({ ok: true as const, data: known }) : fetchLast(cycle.id, testCaseId)), [cycle.id, testCaseId]);
+  // A row the caller already shows is drawn at once (no skeleton that the answer then replaces).
+  const rows = useLoad(() => (known !== undefined ? Promise.resolve({ ok: true as const, data: known }) : fetchLast(cycle.id, testCaseId)), [cycle.id, testCaseId], known !== undefined ? { initial: { ok: true as const, data: known } } : {});
   const said = words.run;
   if (rows.state.status === 'loading') return <Skeleton label={said.lastLoading} rows={1} />;
   if (rows.state.status === 'error') return <p className="muted">{said.lastFailed({ why: rows.state.error.message })}</p>;
