@@ -64,6 +64,30 @@ describeE2E('instant, live and shared (issue 23)', () => {
     alice().expectClean({ allowConsoleErrors: true });
   });
 
+  for (const theme of ['light', 'dark'] as const) {
+    it(`the last known data fits 360 px (${theme})`, async () => {
+      const rp = await rig().newPage({ user: 'alice', theme, width: 360 });
+      const fresh = await rp.openIssue();
+      await fresh.waitForSelector(LIVE_ROW);
+      await fresh.waitForFunction(() => Object.keys(localStorage).some((k) => /^tk\.kept\.1:panel:.*DEMO-1$/.test(k)));
+      const down = sim().addFault({ route: 'testCases', status: 503 });
+      try {
+        const frame = await rp.openIssue();
+        await frame.getByText(/^Showing the last known data, as of /).waitFor();
+        expect(await frame.locator(STALE_ROW).count()).toBe(4);
+        expect(await frame.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1)).toBe(true);
+        // The panel's frame in view, as a person scrolled to it (a full-page capture paints it only then).
+        await rp.page.locator('iframe.forge-frame').first().scrollIntoViewIfNeeded();
+        await screenshot(rp.page, `live-last-known-360-${theme}`);
+      } finally {
+        sim().removeFault(down.id);
+      }
+      rp.expectClean({ allowConsoleErrors: true });
+      // Its panel would otherwise keep reading (live updates) beside the next tests' counts.
+      await rp.context.close();
+    });
+  }
+
   it('one read serves the panel and the glance of the page', async () => {
     const before = rig().runtime.events.invokes.length;
     const frame = await alice().openIssue();
