@@ -160,9 +160,15 @@ describeE2E('tester workflow: writing tests, bulk in one go, Run next', () => {
     await form.getByLabel('Test cycle').selectOption(cycleId);
     await form.getByText('Not run in Run next yet.').waitFor();
     await form.getByRole('group', { name: 'Result' }).getByLabel('Pass').check();
+    // Run next's answer comes late: Done must not move when it arrives (a click aimed at Done missed it).
+    const late = sim().addFault({ route: 'cycleExecutions', latencyMs: 1500 });
     await form.getByRole('button', { name: 'Save result' }).click();
     await frame.getByText('Saved Pass for TC-1 in Run next.').waitFor();
+    const done = frame.getByRole('button', { name: 'Done' });
+    const doneAt = await done.boundingBox();
     await frame.getByRole('button', { name: 'Run next: TC-2' }).waitFor();
+    sim().removeFault(late.id);
+    expect(await done.boundingBox()).toEqual(doneAt);
     await screenshot(bob().page, 'features-run-next');
     await frame.getByRole('button', { name: 'Run next: TC-2' }).click();
     form = frame.getByRole('form', { name: 'Run TC-2' });

@@ -6,7 +6,6 @@ import type { Cycle } from '../../../../src/shared/definitions';
 import { words } from '../../../../src/shared/words/run';
 import { api } from '../../api';
 import { Button } from '../../components/Button';
-import { Skeleton } from '../../components/Spinner';
 import { useLoad } from '../../load';
 
 export interface RunNextProps {
@@ -19,10 +18,17 @@ export interface RunNextProps {
 
 export function RunNext({ cycle, testCaseId, canRun, onRunNext }: RunNextProps) {
   const rows = useLoad(() => api.listCycleExecutions({ cycleId: cycle.id }), [cycle.id]);
-  if (rows.state.status === 'loading') return <Skeleton label={words.run.nextLoading} rows={1} />;
+  // As tall as the button that replaces it, so the row of actions keeps its height.
+  if (rows.state.status === 'loading') {
+    return (
+      <span className="muted run-next-line" role="status">
+        {words.run.nextLoading}
+      </span>
+    );
+  }
   if (rows.state.status === 'error') {
     return (
-      <p className="muted run-next-none">
+      <p className="muted run-next-line">
         {words.run.nextFailed({ name: cycle.name })}{' '}
         <Button appearance="subtle" onClick={() => void rows.reload()}>
           {words.common.retry}
@@ -34,7 +40,7 @@ export function RunNext({ cycle, testCaseId, canRun, onRunNext }: RunNextProps) 
   const at = items.findIndex((e) => e.testCaseId === testCaseId);
   const ordered = [...items.slice(at + 1), ...items.slice(0, Math.max(0, at))];
   const next = ordered.find((e) => e.testCaseId !== testCaseId && e.status === 'NOT_EXECUTED' && canRun(e.testCaseId));
-  if (!next) return <p className="muted run-next-none">{words.run.noneLeft({ name: cycle.name })}</p>;
+  if (!next) return <p className="muted run-next-line">{words.run.noneLeft({ name: cycle.name })}</p>;
   return (
     <Button appearance="primary" onClick={() => onRunNext(next.testCaseId, cycle)}>
       {words.run.runNext({ id: next.testCaseId })}

@@ -38,10 +38,11 @@ export function SavedResult({
         {canReport && execution.status === 'FAIL' && (
           <ReportBug {...report} />
         )}
-        {next && <RunNext cycle={cycle} testCaseId={testCase.id} {...next} />}
         <Button appearance="subtle" onClick={onDone}>
           {words.common.done}
         </Button>
+        {/* Last: its answer arrives after the rest is drawn, and must not move Done or Report bug under the pointer. */}
+        {next && <RunNext cycle={cycle} testCaseId={testCase.id} {...next} />}
       </div>
     </div>
   );
