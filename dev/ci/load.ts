@@ -2,7 +2,7 @@
  * The load check: runs a command while CPU-bound processes spin beside it, as on a CI machine shared
  * with other work, and reports each run's wall time and the load average.
  *
- *   npm run test:loaded                          npm test three times in a row beside two spinning processes
+ *   npm run test:loaded                          npm test -- --no-cache three times in a row beside two spinning processes
  *   tsx dev/ci/load.ts [--procs N] [--runs N] [-- command args…]
  *   tsx dev/ci/load.ts --procs 2                 only the load, until Ctrl-C (run anything beside it)
  *

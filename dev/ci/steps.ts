@@ -6,6 +6,10 @@
  * the same content, every folder it listed the same names, every path it looked up the same kind,
  * every install it used the same lockfile, and its outputs are still the ones it wrote. `npm start`
  * (dev/runtime/cli.ts) decides with the same records whether to rebuild.
+ *
+ * The tests (Vitest) are keyed differently (`keyed`): their browser and child processes read past
+ * the recorder, so they are skipped only when a digest of everything they could read is the one of
+ * their last complete, passing run (repository-key.ts).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +18,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from '../runtime/fixtures';
 import { changes, collect, fileHash, Ignored, treeHash, type Inputs, type ReportedReads, type Scope } from './inputs';
+import { differences, repositoryInputs, type KeySpec, type RepositoryInputs } from './repository-key';
 
 /** Bump when what a record means changes: every step then runs once. */
 const RECORD_VERSION = 1;
@@ -28,8 +33,14 @@ export interface Step {
   outputs: string[];
   /** Steps whose outputs it reads. */
   after: string[];
-  /** False: it always runs (the tests). */
+  /** False: it always runs. */
   cached: boolean;
+  /**
+   * Keyed by the whole repository (repository-key.ts), not by what its processes read: a Vitest run
+   * (its command an npm script running `vitest run`), skipped only when the key is the one of its
+   * last run that passed with every test run; the outputs of the steps it runs after are part of the key.
+   */
+  keyed?: Omit<KeySpec, 'folders'>;
   /** The step's bundler reports what it read itself (TESTKASE_REPORTED_READS). */
   reports?: boolean;
   /** Run instead when `command` exits 3 (it cannot record itself): uncached. */
@@ -48,7 +59,17 @@ export const STEPS: Step[] = [
   // @forge/lint checks that the resources the manifest names exist: it reads the built UI. The control
   // app with planted problems proves it reads the code (dev/forge/lint.ts).
   { name: 'lint:forge', what: 'Forge lint (npm run lint:forge: @forge/lint, with its negative control)', command: [...npm('lint:forge'), '--', '--control', 'test/dev/forge/lint-control'], outputs: [], after: ['build'], cached: true },
-  { name: 'vitest', what: 'Vitest: unit, component, runtime and e2e suites (npm run test:vitest)', command: npm('test:vitest'), outputs: [], after: ['build', 'build:native', 'bundle'], cached: false },
+  // Chromium, the sandboxes and the simulator read past the recorder: keyed by everything instead.
+  // A browser named by CHROMIUM_PATH is outside the key (the tests then always run).
+  {
+    name: 'vitest',
+    what: 'Vitest: unit, component, runtime and e2e suites (npm run test:vitest)',
+    command: npm('test:vitest'),
+    outputs: [],
+    after: ['build', 'build:native', 'bundle'],
+    cached: true,
+    keyed: { folderVariables: ['TESTKASE_RESOURCE_DIR'], unkeyable: ['CHROMIUM_PATH'] },
+  },
 ];
 
 /** Where the steps run, which there are, and where their records go (tests use a small app of their own). */
@@ -79,11 +100,25 @@ interface CacheRecord {
   seconds: number;
 }
 
-const recordFile = (p: Pipeline, step: Step) => join(cacheDir(p), `${step.name.replace(/[^a-z0-9-]/gi, '_')}.json`);
+const recordFile = (p: Pipeline, step: Step) => join(cacheDir(p), `${step.name.replace(/[^a-z0-9-]/gi, '_')}${step.keyed ? '.key' : ''}.json`);
 
-function readRecord(p: Pipeline, step: Step): CacheRecord | null {
+/** A keyed step's last complete, passing run. */
+interface KeyedRecord {
+  version: number;
+  step: string;
+  key: string;
+  inputs: RepositoryInputs;
+  /** When it passed (ISO 8601). */
+  passedAt: string;
+  seconds: number;
+  /** How many tests passed, in how many files. */
+  tests: number;
+  testFiles: number;
+}
+
+function readRecord<T = CacheRecord>(p: Pipeline, step: Step): T | null {
   try {
-    return JSON.parse(readFileSync(recordFile(p, step), 'utf8')) as CacheRecord;
+    return JSON.parse(readFileSync(recordFile(p, step), 'utf8')) as T;
   } catch {
     return null;
   }
@@ -109,11 +144,29 @@ function scopeOf(p: Pipeline, step: Step): Scope {
   return { root: p.root, outputs: step.outputs, upstream: p.steps.filter((s) => s !== step).flatMap((s) => s.outputs), ignored: ignoredIn.get(p.root)! };
 }
 
-export type Freshness = { fresh: true; record: CacheRecord } | { fresh: false; why: string };
+export type Freshness = { fresh: true; record: CacheRecord } | { fresh: true; keyed: KeyedRecord } | { fresh: false; why: string };
+
+/** A keyed step's key spec, with the outputs of the steps it runs after. */
+function keySpec(p: Pipeline, step: Step): KeySpec {
+  const upstream = upstreamOf(p, step);
+  return { folders: p.steps.filter((s) => upstream.has(s.name)).flatMap((s) => s.outputs), ...step.keyed! };
+}
+
+/** The inputs of a keyed step now (its records name the command without the reporter arguments). */
+const keyedInputs = (step: Step, p: Pipeline = THIS_APP) => repositoryInputs(p.root, step.command, keySpec(p, step));
 
 /** Whether the step may be skipped: its last successful run read exactly what is there now. */
 export function freshness(step: Step, p: Pipeline = THIS_APP): Freshness {
   if (!step.cached) return { fresh: false, why: 'always runs' };
+  if (step.keyed) {
+    const record = readRecord<KeyedRecord>(p, step);
+    if (!record) return { fresh: false, why: 'no record of a complete passing run' };
+    if (record.version !== RECORD_VERSION) return { fresh: false, why: 'recorded by another version of the pipeline' };
+    const now = keyedInputs(step, p);
+    if (!now.ok) return { fresh: false, why: now.why };
+    if (now.key === record.key) return { fresh: true, keyed: record };
+    return { fresh: false, why: differences(record.inputs, now.inputs).join(', ') || 'its key changed' };
+  }
   const record = readRecord(p, step);
   if (!record) return { fresh: false, why: 'no record of a successful run' };
   if (record.version !== RECORD_VERSION || record.node !== process.version || record.command.join(' ') !== step.command.join(' ')) {
@@ -154,9 +207,59 @@ function spawnStep(root: string, command: string[], env: NodeJS.ProcessEnv, live
   });
 }
 
+/**
+ * Why a Vitest JSON report is not of a complete passing run (null: it is): every test ran and passed,
+ * none skipped or left to do (TESTKASE_SKIP_E2E=1, a `.only` or a `.skip` make a partial run).
+ */
+function incompleteRun(reportFile: string): string | null {
+  let r: { success?: boolean; numTotalTests?: number; numPassedTests?: number; numFailedTests?: number; numFailedTestSuites?: number; testResults?: { status?: string }[] };
+  try {
+    r = JSON.parse(readFileSync(reportFile, 'utf8')) as typeof r;
+  } catch {
+    return 'Vitest wrote no report';
+  }
+  const files = r.testResults ?? [];
+  if (r.success !== true || r.numFailedTests !== 0 || r.numFailedTestSuites !== 0) return 'Vitest did not report success';
+  if (!r.numTotalTests || files.length === 0) return 'no tests ran';
+  if (r.numPassedTests !== r.numTotalTests) return `a partial run: ${r.numTotalTests - (r.numPassedTests ?? 0)} of ${r.numTotalTests} tests skipped or to do`;
+  if (files.some((f) => f.status !== 'passed')) return 'a test file did not pass';
+  return null;
+}
+
+/** Runs a keyed step (Vitest) and, when every test ran and passed with the inputs unchanged throughout, records its key. */
+async function runKeyed(step: Step, p: Pipeline, live: ((chunk: string) => void) | undefined): Promise<RunResult> {
+  const started = performance.now();
+  const before = keyedInputs(step, p);
+  const dir = mkdtempSync(join(tmpdir(), `tk-report-${step.name.replace(/\W/g, '_')}-`));
+  const reportFile = join(dir, 'vitest.json');
+  // The record is of the last run: one that fails, is partial or is interrupted leaves none.
+  rmSync(recordFile(p, step), { force: true });
+  try {
+    const command = [...step.command, '--', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`];
+    const { code, output } = await spawnStep(p.root, command, { ...process.env }, live);
+    const seconds = (performance.now() - started) / 1000;
+    if (code !== 0) return { ok: false, code, seconds, output };
+    const done = (notRecorded: string): RunResult => ({ ok: true, code, seconds, output, notRecorded });
+    if (!before.ok) return done(before.why);
+    const incomplete = incompleteRun(reportFile);
+    if (incomplete) return done(incomplete);
+    const after = keyedInputs(step, p);
+    if (!after.ok) return done(after.why);
+    if (after.key !== before.key) return done(`${differences(before.inputs, after.inputs, 3).join(', ')} while it ran`);
+    const report = JSON.parse(readFileSync(reportFile, 'utf8')) as { numTotalTests: number; testResults: unknown[] };
+    const record: KeyedRecord = { version: RECORD_VERSION, step: step.name, key: before.key, inputs: before.inputs, passedAt: new Date().toISOString(), seconds, tests: report.numTotalTests, testFiles: report.testResults.length };
+    mkdirSync(cacheDir(p), { recursive: true });
+    writeFileSync(recordFile(p, step), JSON.stringify(record));
+    return { ok: true, code, seconds, output, inputs: Object.keys(before.inputs.files).length };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Runs the step under the read recorder and, when it succeeded, stores what it read. */
 export async function runStep(step: Step, options: { live?: (chunk: string) => void; pipeline?: Pipeline } = {}): Promise<RunResult> {
   const p = options.pipeline ?? THIS_APP;
+  if (step.keyed) return runKeyed(step, p, options.live);
   const started = performance.now();
   const reads = mkdtempSync(join(tmpdir(), `tk-reads-${step.name.replace(/\W/g, '_')}-`));
   const reportFile = join(reads, 'reported.json.txt');

@@ -1,7 +1,9 @@
 /**
  * `npm test`: every check, independent ones at the same time, each skipped when what it read last
- * time is unchanged (dev/ci/steps.ts). The tests (Vitest) always run, as soon as the builds they use
- * are there; their output streams as it comes, every other step's output is printed when it ends.
+ * time is unchanged (dev/ci/steps.ts). The tests (Vitest) run as soon as the builds they use are
+ * there, unless the key over everything they could read (dev/ci/repository-key.ts: the repository's
+ * files, the builds, the install, Node, the variables) is the one of their last complete passing run;
+ * their output streams as it comes, every other step's output is printed when it ends.
  * Exit status 1 when any step failed (the others still run, so one run reports every failure).
  *
  *   npm test                  as above
@@ -16,7 +18,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { freshness, runStep, STEPS, type RunResult, type Step } from './steps';
 
-type Outcome = { kind: 'cached'; why: string; seconds: number } | { kind: 'passed' | 'failed'; result: RunResult } | { kind: 'not run'; why: string };
+type Outcome = { kind: 'cached'; why: string; seconds: number; note?: string } | { kind: 'passed' | 'failed'; result: RunResult } | { kind: 'not run'; why: string };
 
 const noCache = process.argv.includes('--no-cache');
 const cores = availableParallelism();
@@ -60,11 +62,15 @@ async function main(): Promise<number> {
   // What may be skipped is known before anything runs: only a step's own inputs decide.
   for (const step of STEPS) {
     if (noCache || !step.cached) continue;
+    if (step.keyed) {
+      say(`${clock()}  later    ${step.name.padEnd(13)} decided once the builds it reads are settled (a key over everything it could read)`);
+      continue;
+    }
     const f = freshness(step);
-    if (f.fresh) {
+    if (f.fresh && 'record' in f) {
       outcomes.set(step.name, { kind: 'cached', why: 'inputs unchanged', seconds: f.record.seconds });
       say(`${clock()}  cached   ${step.name.padEnd(13)} ${Object.keys(f.record.inputs.files).length} files read last time, all unchanged (it took ${f.record.seconds.toFixed(1)} s)`);
-    } else {
+    } else if (!f.fresh) {
       say(`${clock()}  to run   ${step.name.padEnd(13)} ${f.why}`);
     }
   }
@@ -82,7 +88,7 @@ async function main(): Promise<number> {
       if (step.name === 'vitest' && partial) live('\n');
       outcomes.set(step.name, { kind: result.ok ? 'passed' : 'failed', result });
       running.delete(step.name);
-      if (step.name === 'vitest') say(`\n── vitest ${result.ok ? 'passed' : `FAILED (exit ${result.code})`} in ${result.seconds.toFixed(1)} s`);
+      if (step.name === 'vitest') say(`\n── vitest ${result.ok ? 'passed' : `FAILED (exit ${result.code})`} in ${result.seconds.toFixed(1)} s${result.notRecorded ? ` (not cached: ${result.notRecorded})` : ''}`);
       else block(step, result);
     });
     running.set(step.name, p);
@@ -103,6 +109,18 @@ async function main(): Promise<number> {
         const buildsForTheTests = [...critical].some((n) => n !== 'vitest' && !settled(n));
         if (buildsForTheTests || side >= maxSide) continue;
       }
+      if (step.keyed && !noCache) {
+        const f = freshness(step);
+        if (f.fresh && 'keyed' in f) {
+          const r = f.keyed;
+          const at = new Date(r.passedAt);
+          const when = `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')} ${at.toTimeString().slice(0, 8)}`;
+          outcomes.set(step.name, { kind: 'cached', why: 'same key', seconds: r.seconds, note: `passed at ${when}, ${r.tests} tests in ${r.testFiles} files` });
+          say(`${clock()}  ${step.name} cached: passed at ${when} with the same inputs (${Object.keys(r.inputs.files).length} files, key ${r.key.slice(0, 12)}…), it took ${r.seconds.toFixed(1)} s`);
+          continue;
+        }
+        say(`${clock()}  to run   ${step.name.padEnd(13)} ${f.fresh ? 'fresh' : f.why}`);
+      }
       start(step);
     }
     if (running.size === 0) break;
@@ -112,7 +130,7 @@ async function main(): Promise<number> {
   say(`\n${'step'.padEnd(14)}${'result'.padEnd(10)}time`);
   for (const step of STEPS) {
     const o = outcomes.get(step.name)!;
-    const time = o.kind === 'cached' ? `skipped (inputs unchanged; it took ${o.seconds.toFixed(1)} s)` : o.kind === 'not run' ? o.why : `${o.result.seconds.toFixed(1)} s${o.result.notRecorded ? ` (not cached: ${o.result.notRecorded})` : ''}`;
+    const time = o.kind === 'cached' ? `skipped (${o.note ? `${o.why}: ${o.note}` : 'inputs unchanged'}; it took ${o.seconds.toFixed(1)} s)` : o.kind === 'not run' ? o.why : `${o.result.seconds.toFixed(1)} s${o.result.notRecorded ? ` (not cached: ${o.result.notRecorded})` : ''}`;
     say(`${step.name.padEnd(14)}${(o.kind === 'failed' ? 'FAILED' : o.kind).padEnd(10)}${time}`);
   }
   const failed = STEPS.filter((s) => outcomes.get(s.name)?.kind === 'failed' || outcomes.get(s.name)?.kind === 'not run');
