@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject } from 'vitest';
 import { startRuntime, type Runtime } from '../../../dev/runtime';
 import { startDev } from '../../../dev/runtime/dev';
 import { launchChromium } from '../../../dev/chromium';
@@ -247,8 +247,13 @@ export function suiteRig<U extends RigUser = never>(options: RigOptions & { user
  */
 export async function connectWithNewToken(rig: Rig, rp: RigPage, user: Exclude<RigUser, 'diana'>): Promise<{ id: string; token: string }> {
   const minted = rig.runtime.sim.admin.createToken({ user, name: 'Jira Plugin', days: 90 });
+  const identityChecks = () => rig.runtime.events.invokes.filter((i) => i.functionKey === 'checkIdentity').length;
+  const before = identityChecks();
   const frame = await saveTokenThroughUi(rig, rp, minted.token);
   await frame.getByText(/Connected to TestKase as/).waitFor();
+  // After a save the settings page asks whose token it is (checkIdentity): wait for that answer too, or it
+  // lands among the next step's invokes (an issue page's "one invoke" then counted two under load).
+  await expect.poll(identityChecks, { timeout: 20_000 }).toBeGreaterThan(before);
   return minted;
 }
 
