@@ -7,7 +7,7 @@
 const Z85 = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#';
 const DECODE = new Map([...Z85].map((c, i) => [c, i]));
 
-function encodeZ85(bytes: Uint8Array): string {
+export function encodeZ85(bytes: Uint8Array): string {
   const padded = new Uint8Array(Math.ceil(bytes.length / 4) * 4);
   padded.set(bytes);
   let out = '';
@@ -23,7 +23,7 @@ function encodeZ85(bytes: Uint8Array): string {
   return out;
 }
 
-function decodeZ85(text: string, length: number): Uint8Array {
+export function decodeZ85(text: string, length: number): Uint8Array {
   const out = new Uint8Array(Math.ceil(text.length / 5) * 4);
   for (let i = 0, o = 0; i < text.length; i += 5, o += 4) {
     let value = 0;
