@@ -17,17 +17,23 @@ export const LISTING_SETTINGS = {
   unitsPerMinute: 1_500,
   /** The build's worker lease outlives any invocation (25 s). */
   workerLeaseSeconds: 40,
-  /** The first characters of a search that decide it (longer searches are cut, in both modes alike). */
+  /**
+   * The first characters of a search that decide it (longer searches are cut, in both modes alike).
+   * At most 43: a search partition writes a shared length as one character, '0' + length (partition.ts).
+   */
   termMax: 32,
   /**
-   * A word prefix that starts more words than 1/prefixSetShare of the rows is stored as a set of rows
-   * (N/8 bytes): any other prefix's postings are at most N/32, a few units to read.
+   * A word prefix that starts more words than 1/prefixSetShare of the rows is stored as sets of
+   * positions (one per sort key, at most N bits each): any other prefix's postings are at most N/32,
+   * in one partition of a few units.
    */
   prefixSetShare: 32,
-  /** At most this many such sets per snapshot. */
+  /** At most this many such prefixes per snapshot (prefixes that start the same rows share their sets). */
   maxPrefixSets: 600,
+  /** Order pieces per batch read: ~500 bytes each with key and times, so 19 stay within one unit. */
+  piecesPerRead: 19,
   /** Rows per batch read: ~480 bytes an index entry, so 20 stay within one 10 KB unit. */
   rowsPerRead: 20,
-  /** Id chunks per batch read: 10 hashes of 40 hex each, 23 within one unit. */
+  /** Id chunks per batch read: 10 hashes in 250 characters, ~390 bytes answered, 23 within one unit. */
   idChunksPerRead: 23,
 };

@@ -129,6 +129,10 @@ const QUERIES: ListConnectionsPayload[] = [
   { text: 'tk_pat_' },
   { text: 'seed-00123' },
   { text: 'nobody by that name' },
+  // A search that is no heavy prefix, a full page of it, deep in a descending order.
+  { text: 'anna martin', sort: 'lastUsedAt', direction: 'desc', pageSize: 100, page: 2 },
+  // A heavy prefix within a small filter.
+  { text: 'jira', health: 'EXPIRED', sort: 'tokenName', direction: 'desc', pageSize: 100 },
   { page: 100_000, pageSize: 10 },
 ];
 
@@ -137,13 +141,6 @@ const QUERIES: ListConnectionsPayload[] = [
  * `npm test` on the shared 2-core machine: run with TESTKASE_LISTING_100K=1 (figures in docs/admin-page.md).
  */
 const SIZES = process.env.TESTKASE_LISTING_100K ? [20_000, 100_000] : [20_000];
-
-/**
- * Read units a page may use. A search reads its filter's whole order in the sort (N row numbers of
- * ⌈log2 N⌉ bits): at 100,000 connections that is 28 units, and a search page of 100 rows then uses
- * up to 57 — over the 50 asked for, a known gap written down in docs/admin-page.md, not hidden here.
- */
-const unitBudget = (users: number, query: ListConnectionsPayload) => (users > 24_000 && query.text ? 60 : 50);
 
 for (const users of SIZES) {
   describe(`the admin listing with ${users.toLocaleString('en')} connections`, () => {
@@ -180,9 +177,9 @@ for (const users of SIZES) {
         expect(m.page.matched, JSON.stringify(query)).toBe(want.matched);
         expect(m.page.page, JSON.stringify(query)).toBe(want.page);
         expect(m.page.rows.map((r) => r.accountId), JSON.stringify(query)).toEqual(want.accounts);
-        expect(m.units.readUnits, JSON.stringify(query)).toBeLessThanOrEqual(unitBudget(users, query));
+        expect.soft(m.units.readUnits, JSON.stringify(query)).toBeLessThanOrEqual(50);
         expect(m.units.writeUnits, JSON.stringify(query)).toBe(0);
-        expect(m.meter.roundTrips, JSON.stringify(query)).toBeLessThanOrEqual(5);
+        expect.soft(m.meter.roundTrips, JSON.stringify(query)).toBeLessThanOrEqual(5);
         lines.push(`${JSON.stringify(query)}: ${m.page.matched} matched, ${m.units.readUnits} read units (${Object.entries(m.units.byPath).map(([p, u]) => `${p.replace('/api/v1/', '')} ${u.requests}×=${u.readUnits}`).join(', ')}), ${m.meter.calls} calls in ${m.meter.roundTrips} round trips, ${m.bytes} bytes, ${m.ms.toFixed(0)} ms`);
       }
       console.info(`admin listing, ${users} connections:\n  ${lines.join('\n  ')}`);
