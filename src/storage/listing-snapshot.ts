@@ -12,7 +12,8 @@
  * - `lst:<gen>:h:<i>:<sort>`: the rows a heavy search prefix starts a word of, likewise;
  * - `lst:<gen>:q:<hex>`: the postings of every other search, partitioned by their shortest prefix that
  *   is not a heavy one (in hex), with their rows' filters and order by each sort key (partition.ts);
- * - `lst:build`, `lst:build:st:<n>`: a build in progress, continued over invocations (the worker lease
+ * - `lst:build`, `lst:build:<gen>:st:<n>`, `lst:build:<gen>:mk:<n>`: a build in progress, continued over
+ *   invocations, with the rows it read and the admin marks it is written with (the worker lease
  *   `lst:build:worker` lets one call at a time work on it).
  */
 import { kvs } from '@forge/kvs';
@@ -32,6 +33,7 @@ export const listingKeys = {
   build: 'lst:build',
   buildWorker: 'lst:build:worker',
   staged: (gen: string, n: number) => `lst:build:${gen}:st:${n}`,
+  stagedMarks: (gen: string, n: number) => `lst:build:${gen}:mk:${n}`,
   ids: (gen: string, k: number) => `lst:${gen}:id:${k}`,
   piece: (gen: string, sort: string, k: number) => `lst:${gen}:p:${sort}:${k}`,
   filterSet: (gen: string, filter: string, sort: string) => `lst:${gen}:f:${filter}:${sort}`,
@@ -97,35 +99,46 @@ export async function writeMeta(meta: SnapshotMeta): Promise<void> {
 
 /** A transaction's payload stays under Forge's 4 MB with room for its framing. */
 const TRANSACTION_BYTES = 3_500_000;
+/** A transaction's framing of each value (operation, key quotes, time to live), a generous estimate. */
+const FRAMING_BYTES = 100;
 
 /**
- * Values many at a time: ≤ 25 and < 4 MB a transaction (Forge's limits), several transactions at once.
- * A snapshot's values are new keys of a new generation: nothing else writes them.
+ * Values many at a time: ≤ 25 and < 4 MB a transaction (Forge's limits), several transactions at once,
+ * in order, until the next transaction would take the write units (each charged by its size, rounded up
+ * to 10 KB) over `budgetUnits` — but at least one, so every call with a budget gets on. Answers how
+ * many values it wrote and the units they cost. A snapshot's values are new keys of a new generation:
+ * nothing else writes them, and writing one again writes the same.
  */
-export async function writeAll(values: readonly (readonly [string, unknown])[], options = KEEP_DAY, parallel = 8): Promise<void> {
-  const groups: (readonly [string, unknown])[][] = [];
-  let group: (readonly [string, unknown])[] = [];
-  let bytes = 0;
+export async function writeAll(values: readonly (readonly [string, unknown])[], options = KEEP_DAY, budgetUnits = Infinity, parallel = 8): Promise<{ written: number; units: number }> {
+  const groups: { values: (readonly [string, unknown])[]; bytes: number }[] = [];
+  let group: (typeof groups)[number] = { values: [], bytes: 0 };
   for (const value of values) {
-    const size = Buffer.byteLength(JSON.stringify(value[1]), 'utf8') + value[0].length;
-    if (group.length > 0 && (group.length === 25 || bytes + size > TRANSACTION_BYTES)) {
+    const size = Buffer.byteLength(JSON.stringify(value[1]), 'utf8') + value[0].length + FRAMING_BYTES;
+    if (group.values.length > 0 && (group.values.length === 25 || group.bytes + size > TRANSACTION_BYTES)) {
       groups.push(group);
-      group = [];
-      bytes = 0;
+      group = { values: [], bytes: 0 };
     }
-    group.push(value);
-    bytes += size;
+    group.values.push(value);
+    group.bytes += size;
   }
-  if (group.length > 0) groups.push(group);
-  for (let i = 0; i < groups.length; i += parallel) {
+  if (group.values.length > 0) groups.push(group);
+  let [take, units] = [0, 0];
+  for (const { bytes } of groups) {
+    const cost = Math.max(1, Math.ceil(bytes / 10_000));
+    if (take > 0 && units + cost > budgetUnits) break;
+    take += 1;
+    units += cost;
+  }
+  for (let i = 0; i < take; i += parallel) {
     await Promise.all(
-      groups.slice(i, i + parallel).map((group) => {
+      groups.slice(i, Math.min(take, i + parallel)).map(({ values: group }) => {
         let tx = kvs.transact();
         for (const [key, value] of group) tx = tx.set(key, value, undefined, options);
         return tx.execute();
       }),
     );
   }
+  return { written: groups.slice(0, take).reduce((n, g) => n + g.values.length, 0), units };
 }
 
 /**
@@ -155,6 +168,12 @@ export const BuildState = z.object({
   notBefore: z.number(),
   /** The number of connections at the last count, to say how far the build got. */
   estimate: z.number().nullable(),
+  /**
+   * Once every row is read, when the snapshot takes more than one call's share of writes: its time,
+   * the admin marks it is built with (staged like the rows), its number of values and how many are
+   * written — so each call computes the very same snapshot and writes on where the last one stopped.
+   */
+  writing: z.object({ asOf: z.string(), marks: z.number(), values: z.number(), written: z.number() }).optional(),
 });
 export type BuildState = z.infer<typeof BuildState>;
 

@@ -13,7 +13,10 @@ export const LISTING_SETTINGS = {
   staleAfterMs: 15 * 60_000,
   /** What one build call reads of the index, at most (~1,200 units: a site of ~24,000 connections in one call). */
   readBudgetBytes: 12_000_000,
-  /** The build's share of the installation's read and write units a minute (of 4,000 each). */
+  /**
+   * The build's share of the installation's read and write units a minute (of 4,000 each): its calls
+   * are spaced by what they used, and one writes at most this many (a larger snapshot over several).
+   */
   unitsPerMinute: 1_500,
   /** The build's worker lease outlives any invocation (25 s). */
   workerLeaseSeconds: 40,
