@@ -35,8 +35,11 @@ export const LISTING_SETTINGS = {
   maxPrefixSets: 600,
   /** Order pieces per batch read: ~500 bytes each with key and times, so 19 stay within one unit. */
   piecesPerRead: 19,
-  /** Rows per batch read: ~480 bytes an index entry, so 20 stay within one 10 KB unit. */
-  rowsPerRead: 20,
+  /**
+   * Rows per batch read: an index entry answers in ~530 bytes with its key and times (20 came to
+   * ~10.6 KB, two units each), so 15 stay within one 10 KB unit with room for longer names.
+   */
+  rowsPerRead: 15,
   /** Id chunks per batch read: 10 hashes in 250 characters, ~390 bytes answered, 23 within one unit. */
   idChunksPerRead: 23,
 };
