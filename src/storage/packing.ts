@@ -1,13 +1,13 @@
 /**
  * Compact values for the admin listing's snapshot (listing-snapshot.ts): lists of small integers
- * packed into a fixed number of bits each, and sets of them as bitsets, written as Z85 text (4 bytes
- * in 5 printable characters, none of which JSON escapes) so a 10 KB storage unit holds ~7,800 bytes
- * of them. Pure.
+ * packed into a fixed number of bits each, written as Z85 text (4 bytes in 5 printable characters,
+ * none of which JSON escapes) so a 10 KB storage unit holds ~7,800 bytes of them; sets of positions
+ * are in position-sets.ts. Pure.
  */
 const Z85 = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#';
 const DECODE = new Map([...Z85].map((c, i) => [c, i]));
 
-function encodeZ85(bytes: Uint8Array): string {
+export function encodeZ85(bytes: Uint8Array): string {
   const padded = new Uint8Array(Math.ceil(bytes.length / 4) * 4);
   padded.set(bytes);
   let out = '';
@@ -23,7 +23,7 @@ function encodeZ85(bytes: Uint8Array): string {
   return out;
 }
 
-function decodeZ85(text: string, length: number): Uint8Array {
+export function decodeZ85(text: string, length: number): Uint8Array {
   const out = new Uint8Array(Math.ceil(text.length / 5) * 4);
   for (let i = 0, o = 0; i < text.length; i += 5, o += 4) {
     let value = 0;
@@ -39,10 +39,11 @@ function decodeZ85(text: string, length: number): Uint8Array {
 /** Bits needed to write any of 0…n−1 (at least 1). */
 export const widthFor = (n: number) => Math.max(1, Math.ceil(Math.log2(Math.max(2, n))));
 
-export function packInts(values: readonly number[], width: number): string {
+export function packInts(values: ArrayLike<number>, width: number): string {
   const bytes = new Uint8Array(Math.ceil((values.length * width) / 8));
   let bit = 0;
-  for (const v of values) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
     for (let b = width - 1; b >= 0; b--, bit++) if ((v >>> b) & 1) bytes[bit >> 3]! |= 0x80 >> (bit & 7);
   }
   return encodeZ85(bytes);
@@ -59,20 +60,3 @@ export function unpackInts(text: string, width: number, count: number): number[]
   }
   return out;
 }
-
-/** The set {members} of 0…size−1 as a bitset. */
-export function packSet(members: Iterable<number>, size: number): string {
-  const bytes = new Uint8Array(Math.ceil(size / 8));
-  for (const m of members) bytes[m >> 3]! |= 0x80 >> (m & 7);
-  return encodeZ85(bytes);
-}
-
-export function unpackSet(text: string, size: number): Set<number> {
-  const bytes = decodeZ85(text, Math.ceil(size / 8));
-  const out = new Set<number>();
-  for (let i = 0; i < size; i++) if ((bytes[i >> 3]! >> (7 - (i & 7))) & 1) out.add(i);
-  return out;
-}
-
-/** Raw bytes per value that keep its text (Z85) and key within one 10 KB storage unit. */
-export const BYTES_PER_UNIT_VALUE = 7_800;

@@ -164,20 +164,28 @@ export function sortValue(r: Row, sort: SortKey): string | number | null {
   }
 }
 
-const byAccount = (a: Row, b: Row) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0);
 const compareValues = (x: string | number, y: string | number) => (typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y)));
+
+/** Two rows' values (and accountIds) compared as the ascending order does: rows without a value last. */
+function compareRows(x: string | number | null, xId: string, y: string | number | null, yId: string): number {
+  const byAccount = () => (xId < yId ? -1 : xId > yId ? 1 : 0);
+  if (x === null || y === null) return x === y ? byAccount() : x === null ? 1 : -1;
+  return compareValues(x, y) || byAccount();
+}
 
 /**
  * The ascending order: by value, the accountId breaking ties (so pages never overlap), rows without a
  * value last. Descending is this order's valued part reversed, then the same rows without a value:
  * so one stored order answers both directions (snapshot-read.ts).
  */
-export function ascending(sort: SortKey): (a: Row, b: Row) => number {
-  return (a, b) => {
-    const [x, y] = [sortValue(a, sort), sortValue(b, sort)];
-    if (x === null || y === null) return x === y ? byAccount(a, b) : x === null ? 1 : -1;
-    return compareValues(x, y) || byAccount(a, b);
-  };
+function ascending(sort: SortKey): (a: Row, b: Row) => number {
+  return (a, b) => compareRows(sortValue(a, sort), a.accountId, sortValue(b, sort), b.accountId);
+}
+
+/** The same order as row indexes, each row's value computed once (a snapshot sorts 100,000 rows seven times). */
+export function ascendingIndexes(rows: readonly Row[], sort: SortKey): number[] {
+  const values = rows.map((r) => sortValue(r, sort));
+  return rows.map((_, i) => i).sort((a, b) => compareRows(values[a] ?? null, rows[a]!.accountId, values[b] ?? null, rows[b]!.accountId));
 }
 
 /** Rows in the query's order. */

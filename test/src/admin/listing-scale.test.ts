@@ -1,10 +1,12 @@
 /**
  * The admin page with many users, through the real handler and the KVS emulation's own units: a page
- * of the listing reads at most 50 read units in at most 5 storage round trips with 640 (read live),
+ * of the listing reads at most 50 read units in at most 5 storage round trips with 300 (read live),
  * 20,000 and 100,000 connections (listed from a snapshot), and answers exactly what sorting, filtering,
- * counting and searching every row in memory answers. What is asserted is structural — units, round
- * trips, rows — never time; the milliseconds and the build's cost are printed for the record. Also: a
- * user's warm panel render still makes exactly one storage round trip with all this in place.
+ * counting and searching every row in memory answers. The snapshot is built as the admin page builds
+ * it, paced as in Forge (the test's clock steps over the pauses), and each of its calls keeps to the
+ * build's share of the storage units. What is asserted is structural — units, round trips, rows —
+ * never time; the milliseconds and the build's cost are printed for the record. Also: a user's warm
+ * panel render still makes exactly one storage round trip with all this in place.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../../src/storage/keys';
@@ -15,6 +17,8 @@ import { LISTING_SETTINGS } from '../../../src/admin/listing/settings';
 import { countsOf, inFilter, matchesText, normalizeText, ordered, rowsOf, type Row } from '../../../src/admin/listing/rows';
 import { readAllMarks } from '../../../src/storage/admin-marks';
 import { readIndex } from '../../../src/storage/connection-index';
+import { refreshListing } from '../../../src/admin/listing/snapshot-build';
+import { readBuild } from '../../../src/storage/listing-snapshot';
 import { expectOk, startBackend, type Backend } from '../../support/backend';
 import { meterUnits } from '../../../dev/kvs/meter';
 
@@ -51,7 +55,7 @@ interface Site {
   b: Backend;
   /** Every row as the pure listing computes it from what is stored: the reference the pages must equal. */
   reference: Row[];
-  build: { calls: number; readUnits: number; writeUnits: number; values: number };
+  build: { calls: number; readUnits: number; writeUnits: number; values: number; mostRead: number; mostWritten: number };
 }
 
 async function seedSite(users: number): Promise<Site> {
@@ -69,7 +73,7 @@ async function seedSite(users: number): Promise<Site> {
   }
   b.kvs.seed(marks);
   const [scan, read] = await Promise.all([readIndex(), readAllMarks()]);
-  return { b, reference: rowsOf(scan.entries, read, Date.now()), build: { calls: 0, readUnits: 0, writeUnits: 0, values: 0 } };
+  return { b, reference: rowsOf(scan.entries, read, Date.now()), build: { calls: 0, readUnits: 0, writeUnits: 0, values: 0, mostRead: 0, mostWritten: 0 } };
 }
 
 /** What a page must be: every row filtered, searched, sorted and cut in memory (list-connections.ts's live path). */
@@ -93,20 +97,52 @@ async function measure(site: Site, query: ListConnectionsPayload) {
   }
 }
 
-/** Builds the snapshot as the admin page does: adminRefreshListing until done (its pacing lifted: the test has no minute to wait). */
-async function buildSnapshot(site: Site): Promise<void> {
-  const { result, units } = await meterUnits(site.b.kvs, async () => {
-    let build: ListingBuild;
-    do {
-      build = expectOk(await site.b.call(ADMIN, 'adminRefreshListing', {}, 'admin'));
-      site.build.calls += 1;
-    } while (!build.done);
-    return build;
-  });
-  expect(result).toMatchObject({ done: true, scanned: site.reference.length - 1, asOf: expect.any(String) });
-  site.build.readUnits = units.readUnits;
-  site.build.writeUnits = units.writeUnits;
+/**
+ * Builds the snapshot as the admin page does — adminRefreshListing until done, each call when the last
+ * one said — with the build's own pacing: the clock it is given steps over the pauses.
+ */
+async function buildSnapshot(site: Site, whileWriting?: () => void): Promise<void> {
+  let clock = Date.now();
+  let build: ListingBuild;
+  do {
+    const call = await meterUnits(site.b.kvs, () => refreshListing(ADMIN, clock));
+    build = call.result;
+    site.build.calls += 1;
+    site.build.readUnits += call.units.readUnits;
+    site.build.writeUnits += call.units.writeUnits;
+    site.build.mostRead = Math.max(site.build.mostRead, call.units.readUnits);
+    site.build.mostWritten = Math.max(site.build.mostWritten, call.units.writeUnits);
+    expect(build.busy).toBeUndefined();
+    if (!build.done && (await readBuild())?.writing) whileWriting?.();
+    clock += (build.nextCallInSeconds ?? 0) * 1000;
+  } while (!build.done);
+  expect(build).toMatchObject({ done: true, scanned: site.reference.length - 1, asOf: expect.any(String) });
   site.build.values = site.b.kvs.keys('data').filter((k) => k.startsWith('lst:')).length;
+}
+
+/**
+ * Each build call writes at most the build's share of a minute's write units (plus its own state and
+ * lease, a few units), its pauses spacing the calls, and reads less than the installation's minute.
+ */
+function expectWithinShare(site: Site) {
+  expect(site.build.mostWritten).toBeLessThanOrEqual(LISTING_SETTINGS.unitsPerMinute + 10);
+  expect(site.build.mostRead).toBeLessThan(4_000);
+}
+
+/** Compares a page with the in-memory listing, and its cost with the page budget. */
+async function expectExact(site: Site, query: ListConnectionsPayload) {
+  const m = await measure(site, query);
+  const want = expected(site.reference, query);
+  const what = JSON.stringify(query);
+  expect(m.page.source, what).toMatchObject({ kind: 'SNAPSHOT', stale: false });
+  expect(m.page.counts, what).toEqual(want.counts);
+  expect(m.page.matched, what).toBe(want.matched);
+  expect(m.page.page, what).toBe(want.page);
+  expect(m.page.rows.map((r) => r.accountId), what).toEqual(want.accounts);
+  expect.soft(m.units.readUnits, what).toBeLessThanOrEqual(50);
+  expect(m.units.writeUnits, what).toBe(0);
+  expect.soft(m.meter.roundTrips, what).toBeLessThanOrEqual(5);
+  return m;
 }
 
 const QUERIES: ListConnectionsPayload[] = [
@@ -129,31 +165,27 @@ const QUERIES: ListConnectionsPayload[] = [
   { text: 'tk_pat_' },
   { text: 'seed-00123' },
   { text: 'nobody by that name' },
+  // A search that is no heavy prefix, a full page of it, deep in a descending order.
+  { text: 'anna martin', sort: 'lastUsedAt', direction: 'desc', pageSize: 100, page: 2 },
+  // A heavy prefix within a small filter.
+  { text: 'jira', health: 'EXPIRED', sort: 'tokenName', direction: 'desc', pageSize: 100 },
   { page: 100_000, pageSize: 10 },
 ];
 
 /**
- * 100,000 connections take ~60 s of one core to seed and build and ~70 s to list, too long for every
- * `npm test` on the shared 2-core machine: run with TESTKASE_LISTING_100K=1 (figures in docs/admin-page.md).
+ * 100,000 connections take ~2 minutes to seed and build (each of the 4 calls that write the snapshot
+ * builds it) and ~20 s to list, too long for every `npm test` on the shared 2-core machine: run with
+ * TESTKASE_LISTING_100K=1 (figures in docs/admin-page.md).
  */
 const SIZES = process.env.TESTKASE_LISTING_100K ? [20_000, 100_000] : [20_000];
-
-/**
- * Read units a page may use. A search reads its filter's whole order in the sort (N row numbers of
- * ⌈log2 N⌉ bits): at 100,000 connections that is 28 units, and a search page of 100 rows then uses
- * up to 57 — over the 50 asked for, a known gap written down in docs/admin-page.md, not hidden here.
- */
-const unitBudget = (users: number, query: ListConnectionsPayload) => (users > 24_000 && query.text ? 60 : 50);
 
 for (const users of SIZES) {
   describe(`the admin listing with ${users.toLocaleString('en')} connections`, () => {
     let site: Site;
     beforeAll(async () => {
       site = await seedSite(users);
-      Object.assign(LISTING_SETTINGS, { unitsPerMinute: Number.MAX_SAFE_INTEGER });
     }, users > 24_000 ? 240_000 : undefined);
     afterAll(async () => {
-      Object.assign(LISTING_SETTINGS, { unitsPerMinute: 1_500 });
       await site.b.stop();
     });
 
@@ -166,23 +198,15 @@ for (const users of SIZES) {
       if (users > 24_000) expect(site.build.calls).toBeGreaterThan(2);
       else expect(site.build.calls).toBe(1);
       console.info(
-        `listing snapshot, ${users} connections: ${site.build.calls} calls, ${site.build.readUnits} read + ${site.build.writeUnits} write units, ${site.build.values} values`,
+        `listing snapshot, ${users} connections: ${site.build.calls} calls, ${site.build.readUnits} read + ${site.build.writeUnits} write units (a call at most ${site.build.mostRead} read, ${site.build.mostWritten} write), ${site.build.values} values`,
       );
-    }, users > 24_000 ? 240_000 : undefined);
+      expectWithinShare(site);
+    }, users > 24_000 ? 360_000 : undefined);
 
     it('answers every kind of page exactly, each within 50 read units and 5 storage round trips', async () => {
       const lines: string[] = [];
       for (const query of QUERIES) {
-        const m = await measure(site, query);
-        const want = expected(site.reference, query);
-        expect(m.page.source, JSON.stringify(query)).toMatchObject({ kind: 'SNAPSHOT', stale: false });
-        expect(m.page.counts, JSON.stringify(query)).toEqual(want.counts);
-        expect(m.page.matched, JSON.stringify(query)).toBe(want.matched);
-        expect(m.page.page, JSON.stringify(query)).toBe(want.page);
-        expect(m.page.rows.map((r) => r.accountId), JSON.stringify(query)).toEqual(want.accounts);
-        expect(m.units.readUnits, JSON.stringify(query)).toBeLessThanOrEqual(unitBudget(users, query));
-        expect(m.units.writeUnits, JSON.stringify(query)).toBe(0);
-        expect(m.meter.roundTrips, JSON.stringify(query)).toBeLessThanOrEqual(5);
+        const m = await expectExact(site, query);
         lines.push(`${JSON.stringify(query)}: ${m.page.matched} matched, ${m.units.readUnits} read units (${Object.entries(m.units.byPath).map(([p, u]) => `${p.replace('/api/v1/', '')} ${u.requests}×=${u.readUnits}`).join(', ')}), ${m.meter.calls} calls in ${m.meter.roundTrips} round trips, ${m.bytes} bytes, ${m.ms.toFixed(0)} ms`);
       }
       console.info(`admin listing, ${users} connections:\n  ${lines.join('\n  ')}`);
@@ -203,6 +227,63 @@ for (const users of SIZES) {
     });
   });
 }
+
+/** A deterministic generator (mulberry32): a failing query is reproducible. */
+function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Queries of every kind: a word start of some row's text cut anywhere (or none), any filter, order, size and page. */
+function someQueries(reference: readonly Row[], count: number): ListConnectionsPayload[] {
+  const next = random(42);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+  return Array.from({ length: count }, () => {
+    const row = pick(reference);
+    const text = pick([row.testkaseUser?.name, row.testkaseUser?.email, row.tokenName, row.preview, row.accountId, row.note?.text].filter((t): t is string => !!t));
+    const start = pick([0, ...[...text.matchAll(/[^\p{L}\p{N}][\p{L}\p{N}]/gu)].map((m) => m.index + 1)]);
+    const query: ListConnectionsPayload = {
+      text: next() < 0.15 ? '' : text.slice(start, start + 1 + Math.floor(next() * 14)),
+      health: pick(['ALL', 'ALL', 'WORKING', 'REJECTED', 'EXPIRED', 'NOT_CHECKED', 'SUSPENDED', 'EXPIRING_SOON', 'NOT_YOURS'] as const),
+      sort: pick(['testkaseUser', 'tokenName', 'savedAt', 'lastValidatedAt', 'lastUsedAt', 'expiresAt', 'health'] as const),
+      direction: pick(['asc', 'desc'] as const),
+      pageSize: pick([10, 25, 50, 100] as const),
+    };
+    const pages = Math.ceil(expected(reference, query).matched / query.pageSize!);
+    return { ...query, page: 1 + Math.floor(next() * (pages + 1)) };
+  });
+}
+
+describe('the admin listing built over many calls, its writes paced too', () => {
+  let site: Site;
+  const settings = { ...LISTING_SETTINGS };
+  beforeAll(async () => {
+    site = await seedSite(3_000);
+    // A few index entries a call, and a small share of units a minute: the build reads and writes over many calls.
+    Object.assign(LISTING_SETTINGS, { readBudgetBytes: 400_000, unitsPerMinute: 60 });
+  });
+  afterAll(async () => {
+    Object.assign(LISTING_SETTINGS, settings);
+    await site.b.stop();
+  });
+
+  it('writes each call within its share, from the marks it started with, and answers every kind of page exactly', async () => {
+    let unfinished = 0;
+    await buildSnapshot(site, () => {
+      // A suspension while the snapshot is written is not in it: every call builds the same snapshot.
+      if (unfinished++ === 0) site.b.kvs.handle('/api/v1/set', { key: keys.suspension('seed-000001'), value: { accountId: 'seed-000001', at: new Date().toISOString(), by: ADMIN, byName: 'Diana Evans' } });
+    });
+    // Written over more than one call.
+    console.info(`listing snapshot, 3000 connections paced: ${site.build.calls} calls (${unfinished + 1} writing it), ${site.build.readUnits} read + ${site.build.writeUnits} write units (a call at most ${site.build.mostRead} read, ${site.build.mostWritten} write)`);
+    expect(unfinished).toBeGreaterThan(0);
+    expectWithinShare(site);
+    for (const query of [...QUERIES, ...someQueries(site.reference, 300)]) await expectExact(site, query);
+  }, 120_000);
+});
 
 describe('the admin listing of a small site, read live', () => {
   let site: Site;
