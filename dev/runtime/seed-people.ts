@@ -20,6 +20,7 @@
  * a minute per admin), who make the suspensions, the notes and the check.
  */
 import type { JiraUser } from './fixtures';
+import { seededRandom } from '../random';
 
 export type SeededState = 'WORKING' | 'EXPIRING_SOON' | 'REJECTED' | 'REVOKED_UNCHECKED' | 'EXPIRED' | 'NOT_YOURS' | 'SUSPENDED' | 'SUSPENDED_NO_TOKEN';
 
@@ -215,20 +216,8 @@ const NOTES: readonly string[] = [
 ];
 const DAYS: readonly number[] = [30, 60, 90, 90, 90, 180, 365, 365];
 
-/** mulberry32: a small, fast, seedable generator (the same seed, the same sequence everywhere). */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 export function planSeeding(count: number, seed: number): SeedingPlan {
-  const random = generator(seed);
+  const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const shuffle = <T>(list: T[]): T[] => {
     for (let i = list.length - 1; i > 0; i--) {

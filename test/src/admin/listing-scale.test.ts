@@ -21,6 +21,7 @@ import { refreshListing } from '../../../src/admin/listing/snapshot-build';
 import { readBuild } from '../../../src/storage/listing-snapshot';
 import { expectOk, startBackend, type Backend } from '../../support/backend';
 import { meterUnits } from '../../../dev/kvs/meter';
+import { seededRandom } from '../../../dev/random';
 
 const ADMIN = 'local-diana';
 /** Simulated network time of each storage call while measuring, so parallel calls overlap as in Forge. */
@@ -228,19 +229,10 @@ for (const users of SIZES) {
   });
 }
 
-/** A deterministic generator (mulberry32): a failing query is reproducible. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Queries of every kind: a word start of some row's text cut anywhere (or none), any filter, order, size and page. */
 function someQueries(reference: readonly Row[], count: number): ListConnectionsPayload[] {
-  const next = random(42);
+  const next = seededRandom(42);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
   return Array.from({ length: count }, () => {
     const row = pick(reference);

@@ -4,16 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { packPositions, unpackPositions, type PackedPositions } from '../../../src/storage/position-sets';
+import { seededRandom } from '../../../dev/random';
 
-/** A deterministic generator (mulberry32), so a failure names a reproducible case. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const bitsetChars = (size: number) => Math.ceil(Math.ceil(size / 8) / 4) * 5;
 const membersOf = (bitmap: Uint8Array) => Int32Array.from(bitmap.keys()).filter((p) => bitmap[p] === 1);
@@ -21,7 +13,7 @@ const pack = (bitmap: Uint8Array) => packPositions(membersOf(bitmap), bitmap.len
 
 describe('position sets', () => {
   it('come back exactly at every density, from empty to full, and never larger than their bitset', () => {
-    const next = random(7);
+    const next = seededRandom(7);
     for (const size of [1, 2, 7, 64, 1_000, 20_001]) {
       for (const density of [0, 0.001, 0.03, 0.2, 0.5, 0.7, 0.97, 1]) {
         const bitmap = Uint8Array.from({ length: size }, () => (next() < density ? 1 : 0));
