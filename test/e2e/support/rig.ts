@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject } from 'vitest';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { startRuntime, type Runtime } from '../../../dev/runtime';
 import { startDev } from '../../../dev/runtime/dev';
 import { launchChromium } from '../../../dev/chromium';
@@ -245,6 +245,15 @@ export function suiteRig<U extends RigUser = never>(options: RigOptions & { user
  * Mints a token for `user` in the simulator (as from its API Keys page), saves it through the global
  * page and waits until the page says it is connected. Returns what was minted.
  */
+/** Waits for `check` (polled every 50 ms): also from hooks, where vitest's expect.poll may not run. */
+async function until(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 export async function connectWithNewToken(rig: Rig, rp: RigPage, user: Exclude<RigUser, 'diana'>): Promise<{ id: string; token: string }> {
   const minted = rig.runtime.sim.admin.createToken({ user, name: 'Jira Plugin', days: 90 });
   const identityChecks = () => rig.runtime.events.invokes.filter((i) => i.functionKey === 'checkIdentity').length;
@@ -253,7 +262,7 @@ export async function connectWithNewToken(rig: Rig, rp: RigPage, user: Exclude<R
   await frame.getByText(/Connected to TestKase as/).waitFor();
   // After a save the settings page asks whose token it is (checkIdentity): wait for that answer too, or it
   // lands among the next step's invokes (an issue page's "one invoke" then counted two under load).
-  await expect.poll(identityChecks, { timeout: 20_000 }).toBeGreaterThan(before);
+  await until(() => identityChecks() > before, 'the settings page’s identity check');
   return minted;
 }
 
